@@ -1,0 +1,167 @@
+// Domain types shared by the app and (later) the sync server. Framework-free: no Vue,
+// no Dexie, no DOM. Every synced record carries an id, the unit it belongs to (its
+// sync scope) and who last changed it, so the sync layer can treat all tables alike.
+
+/** A calendar day in Europe/London, as `YYYY-MM-DD`. Never a midnight `Date`. */
+export type DayKey = string
+/** An instant, as a UTC ISO-8601 string. */
+export type Instant = string
+
+export interface RecordMeta {
+  id: string
+  /** Sync scope: the unit (ward/department) the record belongs to. */
+  unitId: string
+  createdAt: Instant
+  updatedAt: Instant
+  /** The name picked on the tablet when the change was made. */
+  updatedBy: string
+}
+
+export interface Trust {
+  id: string
+  name: string
+  createdAt: Instant
+}
+
+export interface Csu {
+  id: string
+  trustId: string
+  name: string
+  createdAt: Instant
+}
+
+export type UnitKind = 'ward' | 'department'
+
+export interface Unit extends Omit<RecordMeta, 'unitId'> {
+  unitId: string // equals id: a unit is its own scope
+  csuId: string
+  name: string
+  kind: UnitKind
+  /** The unit's quick name list for the "who is doing this" picker. */
+  people: string[]
+}
+
+export interface MeasureCategory {
+  id: string
+  name: string
+}
+
+export interface AgendaItem {
+  id: string
+  title: string
+  /** Time box in seconds. */
+  seconds: number
+  /** What the huddle screen shows for this step. */
+  kind: AgendaKind
+}
+
+export type AgendaKind = 'safety' | 'measures' | 'plan' | 'actions' | 'ideas' | 'recognition' | 'notes'
+
+export interface Board extends RecordMeta {
+  name: string
+  categories: MeasureCategory[]
+  agenda: AgendaItem[]
+  /** Overall huddle length in minutes. */
+  huddleMinutes: number
+}
+
+export type MeasureType = 'yesno' | 'count' | 'number' | 'percentage' | 'daystatus'
+
+/** Which way is good. 'neutral' means no direction (shown without RAG). */
+export type Direction = 'higher' | 'lower' | 'neutral'
+
+/**
+ * RAG thresholds for numeric measures, read in the measure's direction of good:
+ * with 'higher', green when value >= green and red when value < red; with 'lower',
+ * green when value <= green and red when value > red; amber in between.
+ */
+export interface RagThresholds {
+  green: number
+  red: number
+}
+
+export interface Measure extends RecordMeta {
+  boardId: string
+  categoryId: string
+  name: string
+  type: MeasureType
+  /** Display unit, e.g. "falls", "%", "beds". */
+  unit: string
+  direction: Direction
+  /** For yes/no measures: which answer is good (e.g. "Any falls?" → no). */
+  goodAnswer?: 'yes' | 'no'
+  target?: number | null
+  thresholds?: RagThresholds | null
+  description: string
+  conceptIds: string[]
+  /** Position within the board (fractional, so reordering touches one record). */
+  order: number
+  archived: boolean
+}
+
+export type DayStatus = 'green' | 'amber' | 'red'
+
+/** A yes/no answer is stored as a boolean, a day status as its colour, numbers as numbers. */
+export type EntryValue = number | boolean | DayStatus
+
+export interface DayEntry extends RecordMeta {
+  measureId: string
+  boardId: string
+  day: DayKey
+  value: EntryValue
+  comment: string
+}
+
+export type ActionStatus = 'open' | 'done' | 'cancelled'
+
+export interface Action extends RecordMeta {
+  boardId: string
+  title: string
+  owner: string
+  dueDay: DayKey | null
+  status: ActionStatus
+  measureId: string | null
+  /** The measure's day the action was raised from, if any. */
+  measureDay: DayKey | null
+  conceptIds: string[]
+  closedAt: Instant | null
+}
+
+export interface HuddleItemTiming {
+  agendaItemId: string
+  title: string
+  seconds: number
+  timeBoxSeconds: number
+}
+
+export interface HuddleRecord extends RecordMeta {
+  boardId: string
+  day: DayKey
+  startedAt: Instant
+  endedAt: Instant
+  durationSeconds: number
+  attendance: number
+  facilitator: string
+  notes: string
+  timings: HuddleItemTiming[]
+}
+
+export interface FieldChange {
+  field: string
+  from: unknown
+  to: unknown
+}
+
+/** Append-only audit trail: who changed what and when. */
+export interface HistoryEntry {
+  id: string
+  unitId: string
+  table: SyncedTable
+  recordId: string
+  at: Instant
+  by: string
+  kind: 'created' | 'updated' | 'archived' | 'restored' | 'deleted'
+  changes: FieldChange[]
+}
+
+export type SyncedTable = 'units' | 'boards' | 'measures' | 'entries' | 'actions' | 'huddles'

@@ -1,0 +1,41 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useOrgStore } from '@/stores/org'
+import BoardView from '@/views/BoardView.vue'
+
+// The board is the landing screen and is bundled with the shell so it paints without
+// a second round trip; every other screen is its own chunk.
+export const routes: RouteRecordRaw[] = [
+  { path: '/', redirect: '/board' },
+  { path: '/setup', name: 'setup', component: () => import('@/views/SetupView.vue'), meta: { title: 'Set up your board', noSetupNeeded: true } },
+  { path: '/board', name: 'board', component: BoardView, meta: { title: 'Board' } },
+  { path: '/board/measures', name: 'measures', component: () => import('@/views/MeasuresView.vue'), meta: { title: 'Measures' } },
+  { path: '/board/huddle', name: 'huddle', component: () => import('@/views/HuddleView.vue'), meta: { title: 'Huddle', fullScreen: true } },
+  { path: '/board/actions', name: 'actions', component: () => import('@/views/ActionsView.vue'), meta: { title: 'Actions' } },
+  { path: '/board/print', name: 'print', component: () => import('@/views/PrintView.vue'), meta: { title: 'Print the board', fullScreen: true } },
+  { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
+  { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Page not found', noSetupNeeded: true } },
+]
+
+export function createAppRouter() {
+  const router = createRouter({ history: createWebHistory(), routes })
+  router.beforeEach(async (to) => {
+    const org = useOrgStore()
+    if (!org.loaded) await org.load()
+    if (!org.isSetUp && !to.meta.noSetupNeeded) return { name: 'setup' }
+    return true
+  })
+  router.afterEach((to) => {
+    document.title = `${String(to.meta.title ?? 'Board')} – LIM Huddle`
+  })
+  return router
+}
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    title?: string
+    /** Hide the app header (huddle mode, print). */
+    fullScreen?: boolean
+    /** Reachable before any board exists. */
+    noSetupNeeded?: boolean
+  }
+}

@@ -1,0 +1,83 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { db } from '@/db/db'
+import { saveRecord } from '@/db/repo'
+import { londonDay } from '@/domain/dates'
+import { sortActions, urgencyOf } from '@/domain/actions'
+import { newId } from '@/domain/ids'
+import { hasErrors, validateAction } from '@/domain/validation'
+import type { Action, ActionStatus, DayKey } from '@/domain/types'
+import { InputError } from './board'
+
+export interface ActionInput {
+  title: string
+  owner: string
+  dueDay: DayKey | null
+  measureId?: string | null
+  measureDay?: DayKey | null
+  conceptIds?: string[]
+}
+
+/** Actions on the board on screen: who is doing what, by when. */
+export const useActionsStore = defineStore('actions', () => {
+  const boardId = ref<string | null>(null)
+  const unitId = ref<string | null>(null)
+  const actions = ref<Action[]>([])
+  /** Bumped at midnight by the app so "overdue" re-evaluates. */
+  const today = ref(londonDay())
+
+  const sorted = computed(() => sortActions(actions.value, today.value))
+  const open = computed(() => sorted.value.filter((a) => a.status === 'open'))
+  const closed = computed(() => sorted.value.filter((a) => a.status !== 'open'))
+  const overdueCount = computed(() => open.value.filter((a) => urgencyOf(a, today.value) === 'overdue').length)
+  const dueNow = computed(() => open.value.filter((a) => ['overdue', 'due-today'].includes(urgencyOf(a, today.value))))
+
+  async function load(forBoardId: string, forUnitId: string) {
+    boardId.value = forBoardId
+    unitId.value = forUnitId
+    actions.value = await db.actions.where('boardId').equals(forBoardId).toArray()
+  }
+
+  async function add(input: ActionInput, by: string) {
+    if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
+    const errors = validateAction({ title: input.title, owner: input.owner, dueDay: input.dueDay ?? '' })
+    if (hasErrors(errors)) throw new InputError(Object.values(errors)[0]!)
+    const saved = await saveRecord<Action>('actions', {
+      id: newId(), unitId: unitId.value, boardId: boardId.value, title: input.title.trim(), owner: input.owner.trim(),
+      dueDay: input.dueDay, status: 'open', measureId: input.measureId ?? null, measureDay: input.measureDay ?? null,
+      conceptIds: input.conceptIds ?? [], closedAt: null,
+    } as Action, by)
+    actions.value = [...actions.value, saved]
+    return saved
+  }
+
+  async function update(id: string, changes: Partial<ActionInput>, by: string) {
+    const current = find(id)
+    const next = { ...current, ...changes }
+    const errors = validateAction({ title: next.title, owner: next.owner, dueDay: next.dueDay ?? '' })
+    if (hasErrors(errors)) throw new InputError(Object.values(errors)[0]!)
+    return replace(await saveRecord<Action>('actions', { ...next, title: next.title.trim(), owner: next.owner.trim() }, by))
+  }
+
+  /** Done, cancelled, or reopened. */
+  async function setStatus(id: string, status: ActionStatus, by: string) {
+    const current = find(id)
+    const closedAt = status === 'open' ? null : new Date().toISOString()
+    return replace(await saveRecord<Action>('actions', { ...current, status, closedAt }, by))
+  }
+
+  function find(id: string): Action {
+    const action = actions.value.find((a) => a.id === id)
+    if (!action) throw new InputError('That action no longer exists')
+    return action
+  }
+
+  function replace(saved: Action) {
+    actions.value = actions.value.map((a) => (a.id === saved.id ? saved : a))
+    return saved
+  }
+
+  return { boardId, unitId, actions, today, sorted, open, closed, overdueCount, dueNow, load, add, update, setStatus }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useActionsStore, import.meta.hot))

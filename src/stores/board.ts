@@ -1,0 +1,127 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { db } from '@/db/db'
+import { saveRecord } from '@/db/repo'
+import { addDays, londonDay } from '@/domain/dates'
+import { entryId, newId } from '@/domain/ids'
+import { orderForMove } from '@/domain/ordering'
+import { validateComment, validateEntry } from '@/domain/validation'
+import type { AgendaItem, Board, DayEntry, DayKey, EntryValue, Measure, MeasureCategory } from '@/domain/types'
+import { useOrgStore } from './org'
+
+/** Days of history loaded with the board: enough for the 14-day trend and last month. */
+export const RECENT_DAYS = 45
+
+export type MeasureInput = Omit<Measure, 'id' | 'unitId' | 'boardId' | 'order' | 'archived' | 'createdAt' | 'updatedAt' | 'updatedBy'>
+
+export class InputError extends Error {}
+
+/** The board on screen: its measures and their day values. */
+export const useBoardStore = defineStore('board', () => {
+  const board = ref<Board | null>(null)
+  const measures = ref<Measure[]>([])
+  /** Day values by entry id (`measureId:day`), for every day range loaded so far. */
+  const entries = shallowRef(new Map<string, DayEntry>())
+  const loadedFrom = ref<DayKey | null>(null)
+
+  const activeMeasures = computed(() => measures.value.filter((m) => !m.archived).sort((a, b) => a.order - b.order))
+  const archivedMeasures = computed(() => measures.value.filter((m) => m.archived).sort((a, b) => a.name.localeCompare(b.name)))
+  const categories = computed<MeasureCategory[]>(() => board.value?.categories ?? [])
+  const measuresByCategory = computed(() =>
+    categories.value.map((category) => ({ category, measures: activeMeasures.value.filter((m) => m.categoryId === category.id) })),
+  )
+
+  async function load(boardId: string, today = londonDay()) {
+    const [b, m] = await Promise.all([db.boards.get(boardId), db.measures.where('boardId').equals(boardId).toArray()])
+    board.value = b ?? null
+    measures.value = m
+    entries.value = new Map()
+    loadedFrom.value = null
+    if (b) await ensureLoaded(addDays(today, -RECENT_DAYS), today)
+  }
+
+  /** Make sure day values from `from` to `to` are in memory (e.g. a calendar month). */
+  async function ensureLoaded(from: DayKey, to: DayKey) {
+    if (!board.value) return
+    const boardId = board.value.id
+    const rows = await db.entries.where('[boardId+day]').between([boardId, from], [boardId, to], true, true).toArray()
+    const next = new Map(entries.value)
+    for (const row of rows) next.set(row.id, row)
+    entries.value = next
+    if (!loadedFrom.value || from < loadedFrom.value) loadedFrom.value = from
+  }
+
+  function entryFor(measureId: string, day: DayKey): DayEntry | undefined {
+    return entries.value.get(entryId(measureId, day))
+  }
+
+  /** Record (or correct) a day's value. Throws InputError with a plain-English message. */
+  async function recordValue(measure: Measure, day: DayKey, value: EntryValue | null, comment: string, by: string, today = londonDay()) {
+    const problem = validateEntry(measure, day, value, today) ?? validateComment(comment)
+    if (problem) throw new InputError(problem)
+    const saved = await saveRecord<DayEntry>('entries', {
+      id: entryId(measure.id, day), unitId: measure.unitId, measureId: measure.id, boardId: measure.boardId,
+      day, value: value!, comment: comment.trim(),
+    } as DayEntry, by)
+    const next = new Map(entries.value)
+    next.set(saved.id, saved)
+    entries.value = next
+    return saved
+  }
+
+  async function addMeasure(input: MeasureInput, by: string) {
+    if (!board.value) throw new InputError('Open a board first')
+    const last = activeMeasures.value.at(-1)
+    const saved = await saveRecord<Measure>('measures', {
+      ...input, id: newId(), unitId: board.value.unitId, boardId: board.value.id, order: (last?.order ?? 0) + 1, archived: false,
+    } as Measure, by)
+    measures.value = [...measures.value, saved]
+    return saved
+  }
+
+  async function updateMeasure(id: string, changes: Partial<MeasureInput>, by: string) {
+    const current = measures.value.find((m) => m.id === id)
+    if (!current) throw new InputError('That measure no longer exists')
+    return replaceMeasure(await saveRecord<Measure>('measures', { ...current, ...changes }, by))
+  }
+
+  async function setArchived(id: string, archived: boolean, by: string) {
+    const current = measures.value.find((m) => m.id === id)
+    if (!current) throw new InputError('That measure no longer exists')
+    // Archiving keeps the measure and every day value; it only leaves the board.
+    const order = archived ? current.order : (activeMeasures.value.at(-1)?.order ?? 0) + 1
+    return replaceMeasure(await saveRecord<Measure>('measures', { ...current, archived, order }, by, archived ? 'archived' : 'restored'))
+  }
+
+  /** Move a measure up (-1) or down (+1) within its category. */
+  async function moveMeasure(id: string, delta: -1 | 1, by: string) {
+    const current = measures.value.find((m) => m.id === id)
+    if (!current) return
+    const siblings = activeMeasures.value.filter((m) => m.categoryId === current.categoryId)
+    const from = siblings.findIndex((m) => m.id === id)
+    const to = from + delta
+    if (to < 0 || to >= siblings.length) return
+    return replaceMeasure(await saveRecord<Measure>('measures', { ...current, order: orderForMove(siblings, from, to) }, by))
+  }
+
+  async function updateBoard(changes: { name?: string; categories?: MeasureCategory[]; agenda?: AgendaItem[]; huddleMinutes?: number }, by: string) {
+    if (!board.value) throw new InputError('Open a board first')
+    const saved = await saveRecord<Board>('boards', { ...board.value, ...changes }, by)
+    board.value = saved
+    useOrgStore().replaceBoard(saved)
+    return saved
+  }
+
+  function replaceMeasure(saved: Measure) {
+    measures.value = measures.value.map((m) => (m.id === saved.id ? saved : m))
+    return saved
+  }
+
+  return {
+    board, measures, entries, loadedFrom,
+    activeMeasures, archivedMeasures, categories, measuresByCategory,
+    load, ensureLoaded, entryFor, recordValue, addMeasure, updateMeasure, setArchived, moveMeasure, updateBoard,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useBoardStore, import.meta.hot))

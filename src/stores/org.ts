@@ -1,0 +1,108 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { db } from '@/db/db'
+import { getMeta, saveRecords, setMeta } from '@/db/repo'
+import { londonDay } from '@/domain/dates'
+import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
+import { buildDemoTrust } from '@/domain/demo'
+import { newId } from '@/domain/ids'
+import type { Board, Csu, Trust, Unit, UnitKind } from '@/domain/types'
+
+const CURRENT_BOARD = 'currentBoardId'
+
+export interface SetupForm {
+  trustName: string
+  csuName: string
+  unitName: string
+  unitKind: UnitKind
+  boardName: string
+  people: string[]
+}
+
+/** The organisation this tablet knows: trust → CSU → unit → boards, and which board it shows. */
+export const useOrgStore = defineStore('org', () => {
+  const trusts = ref<Trust[]>([])
+  const csus = ref<Csu[]>([])
+  const units = ref<Unit[]>([])
+  const boards = ref<Board[]>([])
+  const currentBoardId = ref<string | null>(null)
+  const loaded = ref(false)
+
+  const currentBoard = computed(() => boards.value.find((b) => b.id === currentBoardId.value) ?? null)
+  const currentUnit = computed(() => units.value.find((u) => u.id === currentBoard.value?.unitId) ?? null)
+  const currentCsu = computed(() => csus.value.find((c) => c.id === currentUnit.value?.csuId) ?? null)
+  const isSetUp = computed(() => boards.value.length > 0)
+
+  async function load() {
+    const [t, c, u, b, current] = await Promise.all([
+      db.trusts.toArray(), db.csus.toArray(), db.units.toArray(), db.boards.toArray(), getMeta<string>(CURRENT_BOARD),
+    ])
+    trusts.value = t
+    csus.value = c
+    units.value = u.sort((x, y) => x.name.localeCompare(y.name))
+    boards.value = b
+    currentBoardId.value = b.some((board) => board.id === current) ? current! : (b[0]?.id ?? null)
+    loaded.value = true
+  }
+
+  async function selectBoard(boardId: string) {
+    await setMeta(CURRENT_BOARD, boardId)
+    currentBoardId.value = boardId
+  }
+
+  /** First run: create the person's own trust, CSU, unit and board. */
+  async function setUp(form: SetupForm, by: string): Promise<Board> {
+    const at = new Date().toISOString()
+    const trust: Trust = { id: newId(), name: form.trustName.trim(), createdAt: at }
+    const csu: Csu = { id: newId(), trustId: trust.id, name: form.csuName.trim(), createdAt: at }
+    const unitId = newId()
+    const unit = { id: unitId, unitId, csuId: csu.id, name: form.unitName.trim(), kind: form.unitKind, people: form.people }
+    const board = {
+      id: newId(), unitId, name: form.boardName.trim(), categories: DEFAULT_CATEGORIES,
+      agenda: DEFAULT_AGENDA, huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+    }
+    await db.transaction('rw', [db.trusts, db.csus, db.units, db.boards, db.history, db.outbox, db.meta], async () => {
+      await db.trusts.put(trust)
+      await db.csus.put(csu)
+      await saveRecords([{ table: 'units', record: unit }, { table: 'boards', record: board }], by)
+      await setMeta(CURRENT_BOARD, board.id)
+    })
+    await load()
+    return boards.value.find((b) => b.id === board.id)!
+  }
+
+  /** Load the fictional demo trust (two wards, six weeks of history). Demo records are
+   * local only: they are bulk-loaded without outbox entries so they never sync. */
+  async function loadDemo(today = londonDay()) {
+    const demo = buildDemoTrust(today)
+    await db.transaction('rw', [db.trusts, db.csus, db.units, db.boards, db.measures, db.entries, db.actions, db.huddles, db.meta], async () => {
+      await db.trusts.put(demo.trust)
+      await db.csus.put(demo.csu)
+      await db.units.bulkPut(demo.units)
+      await db.boards.bulkPut(demo.boards)
+      await db.measures.bulkPut(demo.measures)
+      await db.entries.bulkPut(demo.entries)
+      await db.actions.bulkPut(demo.actions)
+      await db.huddles.bulkPut(demo.huddles)
+      await setMeta(CURRENT_BOARD, demo.boards[0]!.id)
+    })
+    await load()
+  }
+
+  /** Replace a unit or board after an edit elsewhere (keeps lists in step without a reload). */
+  function replaceBoard(board: Board) {
+    boards.value = boards.value.map((b) => (b.id === board.id ? board : b))
+  }
+
+  function replaceUnit(unit: Unit) {
+    units.value = units.value.map((u) => (u.id === unit.id ? unit : u))
+  }
+
+  return {
+    trusts, csus, units, boards, currentBoardId, loaded,
+    currentBoard, currentUnit, currentCsu, isSetUp,
+    load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useOrgStore, import.meta.hot))

@@ -1,0 +1,60 @@
+import { fileURLToPath, URL } from 'node:url'
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
+
+// One config for the app and its unit/component tests, so `virtual:pwa-register/vue`
+// resolves in tests exactly as it does in the build.
+export default defineConfig({
+  plugins: [
+    vue(),
+    VitePWA({
+      // 'prompt': a new version waits until staff choose "Update now", so nobody loses
+      // what they are typing in the middle of a huddle.
+      registerType: 'prompt',
+      injectRegister: false,
+      includeAssets: ['favicon.svg', 'icons/*.png', 'fonts/*'],
+      manifest: {
+        id: '/',
+        name: 'LIM Huddle',
+        short_name: 'Huddle',
+        description: 'Daily huddle board, standard work and improvement ideas for ward teams',
+        lang: 'en-GB',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'landscape',
+        theme_color: '#005eb8',
+        background_color: '#f0f4f5',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: '/icons/icon-512-maskable.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+        navigateFallback: '/index.html',
+        // API calls (the sync server) must never be answered from the precache.
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  css: {
+    preprocessorOptions: {
+      scss: { loadPaths: ['node_modules'], quietDeps: true, silenceDeprecations: ['import'] },
+    },
+  },
+  build: { target: 'es2022', sourcemap: false },
+  server: { host: '127.0.0.1' },
+  test: {
+    environment: 'jsdom',
+    setupFiles: ['tests/setup.ts'],
+    include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
+    environmentOptions: { jsdom: { url: 'http://localhost/' } },
+  },
+})
