@@ -24,6 +24,9 @@ export async function saveRecord<T extends SyncedRecord>(
 ): Promise<T & RecordMeta> {
   const store = db.table<T & RecordMeta, string>(table)
   const at = now.toISOString()
+  // Callers often pass Vue reactive objects, which IndexedDB cannot clone; records are
+  // plain JSON data, so a JSON round trip gives a clean copy (and drops undefined).
+  record = JSON.parse(JSON.stringify(record)) as T
   return db.transaction('rw', [store, db.history, db.outbox], async () => {
     const before = await store.get(record.id)
     const next = { ...before, ...record, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: by } as T & RecordMeta

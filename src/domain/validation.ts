@@ -175,3 +175,23 @@ export function validateAgenda(items: Pick<AgendaItem, 'title' | 'seconds'>[]): 
   }
   return undefined
 }
+
+export const MAX_CATEGORIES = 12
+
+/** Categories are editable, but one still holding measures cannot be removed. */
+export function validateCategories(categories: { id: string; name: string }[], idsInUse: string[]): string | undefined {
+  if (categories.length === 0) return 'The board needs at least one category'
+  if (categories.length > MAX_CATEGORIES) return `A board can have ${MAX_CATEGORIES} categories or fewer`
+  const seen = new Set<string>()
+  for (const [i, c] of categories.entries()) {
+    const name = c.name.trim()
+    if (!name) return `Enter a name for category ${i + 1}`
+    if (name.length > 40) return `Category ${i + 1}'s name must be 40 characters or fewer`
+    if (seen.has(name.toLowerCase())) return `There are two categories called "${name}"`
+    seen.add(name.toLowerCase())
+  }
+  const kept = new Set(categories.map((c) => c.id))
+  const orphaned = idsInUse.find((id) => !kept.has(id))
+  if (orphaned) return 'A category that still has measures cannot be removed: move or archive its measures first'
+  return undefined
+}

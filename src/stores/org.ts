@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { db } from '@/db/db'
-import { getMeta, saveRecords, setMeta } from '@/db/repo'
+import { getMeta, saveRecord, saveRecords, setMeta } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
 import { buildDemoTrust } from '@/domain/demo'
@@ -98,10 +98,18 @@ export const useOrgStore = defineStore('org', () => {
     units.value = units.value.map((u) => (u.id === unit.id ? unit : u))
   }
 
+  async function updateUnit(unitId: string, changes: Partial<Pick<Unit, 'name' | 'people' | 'kind'>>, by: string) {
+    const unit = units.value.find((u) => u.id === unitId)
+    if (!unit) throw new Error('That unit is not on this tablet')
+    const saved = await saveRecord<Unit>('units', { ...unit, ...changes }, by)
+    replaceUnit(saved)
+    return saved
+  }
+
   return {
     trusts, csus, units, boards, currentBoardId, loaded,
     currentBoard, currentUnit, currentCsu, isSetUp,
-    load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit,
+    load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit, updateUnit,
   }
 })
 
