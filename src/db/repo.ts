@@ -7,7 +7,10 @@ import { newId } from '@/domain/ids'
 import type { HistoryEntry, RecordMeta, SyncedTable } from '@/domain/types'
 import { db, type OutboxEntry } from './db'
 
-type SyncedRecord = Omit<RecordMeta, 'createdAt' | 'updatedAt' | 'updatedBy'> & Partial<RecordMeta>
+type Bookkeeping = 'createdAt' | 'updatedAt' | 'updatedBy'
+/** A record as callers write it: repo fills in the bookkeeping fields. */
+export type Writable<T extends RecordMeta> = Omit<T, Bookkeeping> & Partial<Pick<RecordMeta, Bookkeeping>>
+type SyncedRecord = Writable<RecordMeta>
 
 export type WriteKind = HistoryEntry['kind']
 
@@ -15,21 +18,21 @@ export type WriteKind = HistoryEntry['kind']
  * Create or update one record. `changes` are the fields to set; fields not named keep
  * their stored values. Returns the record as stored.
  */
-export async function saveRecord<T extends SyncedRecord>(
+export async function saveRecord<T extends RecordMeta>(
   table: SyncedTable,
-  record: T,
+  record: Writable<T>,
   by: string,
   kind?: WriteKind,
   now: Date = new Date(),
-): Promise<T & RecordMeta> {
-  const store = db.table<T & RecordMeta, string>(table)
+): Promise<T> {
+  const store = db.table<T, string>(table)
   const at = now.toISOString()
   // Callers often pass Vue reactive objects, which IndexedDB cannot clone; records are
   // plain JSON data, so a JSON round trip gives a clean copy (and drops undefined).
-  record = JSON.parse(JSON.stringify(record)) as T
+  record = JSON.parse(JSON.stringify(record)) as Writable<T>
   return db.transaction('rw', [store, db.history, db.outbox], async () => {
     const before = await store.get(record.id)
-    const next = { ...before, ...record, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: by } as T & RecordMeta
+    const next = { ...before, ...record, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: by } as T
     const changes = diffRecords(before, next)
     if (before && changes.length === 0) return before
     await store.put(next)

@@ -90,7 +90,7 @@ const LONG_DAY = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numer
 const SHORT_WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' })
 const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 
-/** e.g. "Thursday 26 November 2026", for headings and screen readers. */
+/** e.g. "Thursday, 26 November 2026", for headings and screen readers. */
 export function formatDayLong(day: DayKey): string {
   return LONG_DAY.format(toUtc(day))
 }
