@@ -1,0 +1,29 @@
+import js from '@eslint/js'
+import pluginVue from 'eslint-plugin-vue'
+import { vueTsConfigs, withVueTs } from '@vue/eslint-config-typescript'
+
+export default withVueTs(
+  {
+    name: 'lim-huddle/ignores',
+    ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.bench/**'],
+  },
+  js.configs.recommended,
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    name: 'lim-huddle/rules',
+    rules: {
+      // Line-breaking and whitespace in templates are formatting, not correctness, and
+      // the house style keeps short elements on one line.
+      'vue/max-attributes-per-line': 'off',
+      'vue/singleline-html-element-content-newline': 'off',
+      'vue/multiline-html-element-content-newline': 'off',
+      'vue/html-self-closing': 'off',
+      'vue/html-indent': 'off',
+      'vue/html-closing-bracket-newline': 'off',
+      'vue/first-attribute-linebreak': 'off',
+      // `_name` marks a parameter a callback must accept but does not use.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+)

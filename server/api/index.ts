@@ -1,0 +1,20 @@
+import type { FastifyPluginAsync } from 'fastify'
+import { healthRoutes } from './health.ts'
+
+export interface ApiOptions {
+  version: string
+}
+
+/**
+ * Everything under /api. Each feature registers its routes here as its own plugin, so
+ * the sync routes (and their database) can be added without touching static serving.
+ */
+export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
+  await app.register(healthRoutes, { version: options.version })
+
+  // Unknown API paths answer in JSON: the client parses every /api response, and the
+  // SPA fallback's index.html would look like a successful reply.
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404).send({ error: 'Not found', path: request.url })
+  })
+}
