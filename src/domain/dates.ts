@@ -103,14 +103,13 @@ export function formatMonth(month: string): string {
   return MONTH_NAME.format(toUtc(`${month}-01`))
 }
 
-const INSTANT = new Intl.DateTimeFormat('en-GB', {
-  day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE,
-})
 const CLOCK = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: TIME_ZONE })
 
-/** dd/mm/yyyy, HH:mm in London time. */
+/** "26/11/2026 07:42" in London time: for audit trails and printouts. Built from the
+ * day and clock formats so it never picks up the comma Intl puts between them. */
 export function formatInstant(instant: string | Date): string {
-  return INSTANT.format(typeof instant === 'string' ? new Date(instant) : instant)
+  const date = typeof instant === 'string' ? new Date(instant) : instant
+  return `${formatDay(londonDay(date))} ${formatClock(date)}`
 }
 
 /** HH:mm in London time. */

@@ -76,8 +76,8 @@ describe('UK formats', () => {
   })
 
   it('formats instants in London time, 24-hour', () => {
-    expect(formatInstant('2026-07-14T23:30:00Z')).toBe('15/07/2026, 00:30')
-    expect(formatInstant('2026-01-14T23:30:00Z')).toBe('14/01/2026, 23:30')
+    expect(formatInstant('2026-07-14T23:30:00Z')).toBe('15/07/2026 00:30')
+    expect(formatInstant('2026-01-14T23:30:00Z')).toBe('14/01/2026 23:30')
   })
 
   it.each([

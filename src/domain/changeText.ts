@@ -1,0 +1,106 @@
+// Audit-trail entries in plain English: "Sam Okafor changed status from Open to Done".
+// Values are shown the way the rest of the app shows them (UK dates, Yes/No, names
+// rather than ids), and long text is shortened so one change stays one line.
+import { conceptById } from './concepts'
+import { formatDay, isDayKey } from './dates'
+import { fieldLabel } from './history'
+import { formatInstant } from './dates'
+import type { FieldChange, HistoryEntry } from './types'
+
+/** Finds a display name for an id held in a field (a linked measure, a category). */
+export type NameLookup = (field: string, id: string) => string | undefined
+
+export const MAX_VALUE_LENGTH = 60
+
+const FREE_TEXT = new Set(['title', 'comment', 'name', 'description', 'notes'])
+// Closing an action also stamps closedAt; the status change already says it all.
+const IMPLIED = new Set(['closedAt'])
+// Fractional positions (1.5, 1.75) mean nothing to a reader; saying it moved is enough.
+const VALUELESS = new Set(['order'])
+
+const CODE_WORDS: Record<string, Record<string, string>> = {
+  status: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
+  value: { green: 'Green', amber: 'Amber', red: 'Red' },
+  direction: { higher: 'higher is better', lower: 'lower is better', neutral: 'no direction' },
+  type: { yesno: 'yes or no', count: 'count', number: 'number', percentage: 'percentage', daystatus: 'day status' },
+  goodAnswer: { yes: 'Yes', no: 'No' },
+}
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+}
+
+function shorten(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > MAX_VALUE_LENGTH ? `${flat.slice(0, MAX_VALUE_LENGTH - 1).trimEnd()}…` : flat
+}
+
+function itemText(field: string, item: unknown, lookup?: NameLookup): string {
+  if (field === 'conceptIds' && typeof item === 'string') return conceptById(item)?.name ?? item
+  if (item && typeof item === 'object') {
+    const named = item as { name?: unknown; title?: unknown }
+    if (typeof named.name === 'string') return named.name
+    if (typeof named.title === 'string') return named.title
+  }
+  return describeValue(field, item, lookup)
+}
+
+/** One field value as a person would read it; '' for nothing. */
+export function describeValue(field: string, value: unknown, lookup?: NameLookup): string {
+  if (isEmpty(value)) return ''
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No'
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'string') {
+    const word = CODE_WORDS[field]?.[value] ?? lookup?.(field, value)
+    if (word) return word
+    if (isDayKey(value)) return formatDay(value)
+    if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatInstant(value)
+    return FREE_TEXT.has(field) ? `“${shorten(value)}”` : shorten(value)
+  }
+  if (Array.isArray(value)) return shorten(value.map((item) => itemText(field, item, lookup)).join(', '))
+  if (typeof value === 'object') {
+    const parts = Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key} ${describeValue(key, v, lookup)}`)
+    return shorten(parts.join(', '))
+  }
+  return shorten(String(value))
+}
+
+function describeFieldChange(change: FieldChange, lookup?: NameLookup): string {
+  const label = fieldLabel(change.field)
+  if (VALUELESS.has(change.field)) return `changed the ${label}`
+  const from = describeValue(change.field, change.from, lookup)
+  const to = describeValue(change.field, change.to, lookup)
+  if (!from) return `set ${label} to ${to}`
+  if (!to) return `cleared ${label}`
+  return `changed ${label} from ${from} to ${to}`
+}
+
+function joinParts(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('')
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
+}
+
+/** What the person did, without who or when: "changed status from Open to Done". */
+export function describeChange(entry: Pick<HistoryEntry, 'kind' | 'changes'>, lookup?: NameLookup): string {
+  switch (entry.kind) {
+    case 'created':
+      return 'created this'
+    case 'archived':
+      return 'archived this'
+    case 'restored':
+      return 'restored this'
+    case 'deleted':
+      return 'deleted this'
+    case 'updated': {
+      const shown = entry.changes.filter((c) => !IMPLIED.has(c.field))
+      return shown.length ? joinParts(shown.map((c) => describeFieldChange(c, lookup))) : 'updated this'
+    }
+  }
+}
+
+/** "26/11/2026 07:42 – Sam Okafor changed status from Open to Done". */
+export function historyLine(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'at' | 'by'>, lookup?: NameLookup): string {
+  return `${formatInstant(entry.at)} – ${entry.by} ${describeChange(entry, lookup)}`
+}
