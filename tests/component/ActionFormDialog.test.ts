@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ActionFormDialog from '@/components/actions/ActionFormDialog.vue'
+import { flushDrafts } from '@/composables/useDraft'
 import { db, resetDatabase } from '@/db/db'
 import { addDays, londonDay } from '@/domain/dates'
 import type { Action } from '@/domain/types'
@@ -21,6 +22,7 @@ let wrapper: VueWrapper | undefined
 beforeEach(async () => {
   await resetDatabase()
   localStorage.clear()
+  sessionStorage.clear()
 })
 afterEach(() => wrapper?.unmount())
 
@@ -170,5 +172,18 @@ describe('ActionFormDialog', () => {
 
     const stored = (await db.actions.toArray()).find((a) => a.title === 'Talk to the falls lead')
     expect(stored).toMatchObject({ measureId: null, measureDay: null })
+  })
+
+  it('brings back what was typed after a reload (e.g. "Update now") until it is saved or cancelled', async () => {
+    let w = await mountForm()
+    await field(w, 'What needs doing?').setValue('Order more falls sensor mats')
+    flushDrafts()
+    w.unmount()
+    w = await mountForm()
+    expect(field(w, 'What needs doing?').element.value).toBe('Order more falls sensor mats')
+    await w.findAll('button').find((b) => b.text() === 'Cancel')!.trigger('click')
+    w.unmount()
+    w = await mountForm()
+    expect(field(w, 'What needs doing?').element.value).toBe('')
   })
 })

@@ -25,6 +25,7 @@ async function mountSetup() {
 beforeEach(async () => {
   await resetDatabase()
   localStorage.clear()
+  sessionStorage.clear()
 })
 
 describe('SetupView', () => {
