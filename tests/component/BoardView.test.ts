@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import BoardView from '@/views/BoardView.vue'
+import { db, resetDatabase } from '@/db/db'
+import { addDays, formatDayLong, londonDay } from '@/domain/dates'
+import { useActorStore } from '@/stores/actor'
+import { buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
+
+enableAutoUnmount(afterEach)
+
+const today = londonDay()
+const yesterday = addDays(today, -1)
+const brief = makeMeasure({ id: 'm-brief', name: 'Safety brief', type: 'yesno', order: 1 })
+const obs = makeMeasure({ id: 'm-obs', name: 'Obs on time', type: 'percentage', unit: '%', categoryId: 'quality', order: 2 })
+
+async function mountBoard(pinia: ReturnType<typeof createPinia>) {
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
+  const view = mount(BoardView, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  await vi.waitFor(() => expect(view.text()).not.toContain('Loading the board'))
+  return view
+}
+
+describe('BoardView', () => {
+  let pinia: ReturnType<typeof createPinia>
+
+  beforeEach(async () => {
+    await resetDatabase()
+    localStorage.clear()
+    pinia = createPinia()
+    setActivePinia(pinia)
+  })
+
+  it('invites the team to add measures when the board has none', async () => {
+    await seedBoard(pinia)
+    const view = await mountBoard(pinia)
+    const empty = view.find('[data-testid="board-empty"]')
+    expect(empty.text()).toContain('This board has no measures yet')
+    expect(empty.find('a').attributes('href')).toBe('/board/measures')
+    expect(empty.find('a').text()).toBe('Add measures')
+  })
+
+  it('shows tiles grouped by category, skipping empty categories, for today', async () => {
+    await seedBoard(pinia, [brief, obs])
+    const view = await mountBoard(pinia)
+    expect(view.find('h1').text()).toBe('Ward 7')
+    expect(view.find('[data-testid="board-day"]').text()).toContain(formatDayLong(today))
+    expect(view.findAll('h2').map((h) => h.text())).toEqual(expect.arrayContaining(['Safety', 'Quality']))
+    expect(view.findAll('h2').map((h) => h.text())).not.toContain('People')
+    expect(view.findAll('[data-testid="measure-tile"]').map((t) => t.attributes('data-measure-id'))).toEqual(['m-brief', 'm-obs'])
+    expect(view.find('a[href="/board/huddle"]').exists()).toBe(true)
+    expect(view.find('a[href="/board/print"]').exists()).toBe(true)
+  })
+
+  it('records yesterday after tapping "Yesterday"', async () => {
+    await seedBoard(pinia, [brief], [makeEntry(brief, today, true)])
+    useActorStore(pinia).pick('Test Nurse')
+    const view = await mountBoard(pinia)
+    await buttonNamed(view, 'Yesterday').trigger('click')
+    expect(view.find('[data-testid="board-day"]').text()).toContain(formatDayLong(yesterday))
+    expect(buttonNamed(view, 'Yes').attributes('aria-pressed')).toBe('false')
+    await buttonNamed(view, 'No').trigger('click')
+    await vi.waitFor(async () => expect((await db.entries.get(`m-brief:${yesterday}`))?.value).toBe(false))
+    expect((await db.entries.get(`m-brief:${today}`))?.value).toBe(true)
+  })
+
+  it('refuses a future day typed into the date box, and stays on the day shown', async () => {
+    await seedBoard(pinia, [brief])
+    const view = await mountBoard(pinia)
+    const input = view.find('#board-day-input')
+    await input.setValue(addDays(today, 3))
+    await input.trigger('change')
+    expect(view.find('#board-day-error').text()).toContain('You cannot record a day in the future. Choose today or an earlier day.')
+    expect(view.find('[data-testid="board-day"]').text()).toContain(formatDayLong(today))
+
+    const past = addDays(today, -60)
+    await input.setValue(past)
+    await input.trigger('change')
+    expect(view.find('#board-day-error').exists()).toBe(false)
+    expect(view.find('[data-testid="board-day"]').text()).toContain(formatDayLong(past))
+  })
+
+  it('opens the keypad from a tile and saves the value', async () => {
+    await seedBoard(pinia, [obs])
+    useActorStore(pinia).pick('Test Nurse')
+    const view = await mountBoard(pinia)
+    await buttonNamed(view, 'Enter value for Obs on time').trigger('click')
+    await flushPromises()
+    for (const key of ['9', '7', 'Save']) await buttonNamed(view, key).trigger('click')
+    await vi.waitFor(async () => expect((await db.entries.get(`m-obs:${today}`))?.value).toBe(97))
+    await vi.waitFor(() => expect(view.find('[data-measure-id="m-obs"] [data-testid="tile-value"]').text()).toBe('97%'))
+  })
+})

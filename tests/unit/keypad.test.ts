@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest'
+import { backspace, keypadText, pressKey, readTypedEntry, step, toggleSign, type KeypadKey } from '@/domain/keypad'
+import type { MeasureType } from '@/domain/types'
+
+describe('pressKey', () => {
+  it.each<[string, string, KeypadKey, MeasureType, string]>([
+    ['appends a digit', '1', '4', 'count', '14'],
+    ['starts from blank', '', '7', 'count', '7'],
+    ['replaces a lone zero', '0', '7', 'number', '7'],
+    ['replaces a lone negative zero', '-0', '3', 'number', '-3'],
+    ['keeps a zero after other digits', '10', '0', 'count', '100'],
+    ['no decimal point for a count', '12', '.', 'count', '12'],
+    ['decimal point for a percentage', '92', '.', 'percentage', '92.'],
+    ['decimal point on blank gets a leading zero', '', '.', 'number', '0.'],
+    ['decimal point after a minus gets a zero', '-', '.', 'number', '-0.'],
+    ['only one decimal point', '9.5', '.', 'number', '9.5'],
+    ['two decimals at most', '9.25', '1', 'number', '9.25'],
+    ['second decimal allowed', '9.2', '5', 'percentage', '9.25'],
+    ['digits after a minus', '-', '4', 'number', '-4'],
+    ['does not grow past the maximum length', '12345678901234', '5', 'number', '12345678901234'],
+    ['keeps an out-of-range percentage so it can be corrected', '14', '0', 'percentage', '140'],
+  ])('%s', (_, text, key, type, expected) => {
+    expect(pressKey(text, key, type)).toBe(expected)
+  })
+})
+
+describe('backspace', () => {
+  it.each([
+    ['removes the last character', '140', '14'],
+    ['removes a trailing decimal point', '9.', '9'],
+    ['a lone minus goes with the digit', '-4', ''],
+    ['blank stays blank', '', ''],
+  ])('%s', (_, text, expected) => {
+    expect(backspace(text)).toBe(expected)
+  })
+})
+
+describe('step', () => {
+  it.each<[string, string, number, MeasureType, string]>([
+    ['up from blank', '', 1, 'count', '1'],
+    ['up from a number', '3', 1, 'count', '4'],
+    ['down', '3', -1, 'count', '2'],
+    ['a count never goes below zero', '0', -1, 'count', '0'],
+    ['a count rounds a stray decimal first', '2.6', 1, 'count', '4'],
+    ['a trailing decimal point is ignored', '5.', 1, 'percentage', '6'],
+    ['a number can go negative', '0', -1, 'number', '-1'],
+    ['decimals are kept for numbers', '1.5', 1, 'number', '2.5'],
+    ['unreadable text steps from zero', 'abc', 1, 'count', '1'],
+  ])('%s', (_, text, delta, type, expected) => {
+    expect(step(text, delta, type)).toBe(expected)
+  })
+})
+
+describe('toggleSign', () => {
+  it.each<[string, string, MeasureType, string]>([
+    ['makes a number negative', '5', 'number', '-5'],
+    ['makes it positive again', '-5', 'number', '5'],
+    ['a blank number starts with a minus', '', 'number', '-'],
+    ['a count has no sign', '5', 'count', '5'],
+    ['a percentage has no sign', '5', 'percentage', '5'],
+  ])('%s', (_, text, type, expected) => {
+    expect(toggleSign(text, type)).toBe(expected)
+  })
+})
+
+describe('keypadText', () => {
+  it.each<[unknown, string]>([[3, '3'], [92.5, '92.5'], [0, '0'], [undefined, ''], [true, ''], ['green', ''], [Number.NaN, '']])(
+    '%s shows as "%s"',
+    (value, expected) => {
+      expect(keypadText(value)).toBe(expected)
+    },
+  )
+})
+
+describe('readTypedEntry', () => {
+  const today = '2026-11-26'
+  const obs = { type: 'percentage' as const, name: 'Observations on time' }
+  const falls = { type: 'count' as const, name: 'Falls' }
+  it.each<[string, { type: MeasureType; name: string }, string, string, number | null, string | undefined]>([
+    ['a valid percentage', obs, today, '92.5', 92.5, undefined],
+    ['a trailing decimal point is fine', obs, today, '92.', 92, undefined],
+    ['a percentage over 100', obs, today, '140', 140, 'A percentage must be between 0 and 100 (you entered 140)'],
+    ['blank', falls, today, '', null, 'Enter a value for Falls'],
+    ['not a number', falls, today, '1.2.3', null, 'Enter a number, like 5 or 92.5'],
+    ['a decimal count', falls, today, '1.5', 1.5, 'A count must be a whole number'],
+    ['a future day', falls, '2026-11-27', '1', 1, 'You cannot record a value for a day in the future'],
+  ])('%s', (_, measure, day, text, value, error) => {
+    expect(readTypedEntry(measure, day, text, today)).toEqual({ value, error })
+  })
+})
