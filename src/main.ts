@@ -2,6 +2,9 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { createAppRouter } from './router'
+// Fonts ship with the app (no third-party font host), so text renders the same offline.
+import '@fontsource/arimo/400.css'
+import '@fontsource/arimo/600.css'
 import './styles/main.scss'
 
 const app = createApp(App)

@@ -7,8 +7,9 @@ import { fieldLabel } from './history'
 import { formatInstant } from './dates'
 import type { FieldChange, HistoryEntry } from './types'
 
-/** Finds a display name for an id held in a field (a linked measure, a category). */
-export type NameLookup = (field: string, id: string) => string | undefined
+/** Shows a field's value the caller's way when it knows better: the name behind an id
+ * (a linked measure, a category), or a day's value in its measure's unit ("3 falls"). */
+export type NameLookup = (field: string, value: unknown) => string | undefined
 
 export const MAX_VALUE_LENGTH = 60
 
@@ -25,6 +26,9 @@ const CODE_WORDS: Record<string, Record<string, string>> = {
   type: { yesno: 'yes or no', count: 'count', number: 'number', percentage: 'percentage', daystatus: 'day status' },
   goodAnswer: { yes: 'Yes', no: 'No' },
 }
+
+// What a new day value is told by.
+const RECORDED = new Set(['value', 'comment'])
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 
@@ -50,10 +54,12 @@ function itemText(field: string, item: unknown, lookup?: NameLookup): string {
 /** One field value as a person would read it; '' for nothing. */
 export function describeValue(field: string, value: unknown, lookup?: NameLookup): string {
   if (isEmpty(value)) return ''
+  const known = lookup?.(field, value)
+  if (known) return known
   if (typeof value === 'boolean') return value ? 'Yes' : 'No'
   if (typeof value === 'number') return String(value)
   if (typeof value === 'string') {
-    const word = CODE_WORDS[field]?.[value] ?? lookup?.(field, value)
+    const word = CODE_WORDS[field]?.[value]
     if (word) return word
     if (isDayKey(value)) return formatDay(value)
     if (INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatInstant(value)
@@ -85,8 +91,13 @@ function joinParts(parts: string[]): string {
 /** What the person did, without who or when: "changed status from Open to Done". */
 export function describeChange(entry: Pick<HistoryEntry, 'kind' | 'changes'>, lookup?: NameLookup): string {
   switch (entry.kind) {
-    case 'created':
-      return 'created this'
+    case 'created': {
+      // A new day value reads as what was recorded, not "created this".
+      const recorded = entry.changes.filter((c) => RECORDED.has(c.field) && !isEmpty(c.to))
+      return entry.changes.some((c) => c.field === 'value')
+        ? `recorded ${joinParts(recorded.map((c) => `${fieldLabel(c.field)} ${describeValue(c.field, c.to, lookup)}`))}`
+        : 'created this'
+    }
     case 'archived':
       return 'archived this'
     case 'restored':

@@ -73,7 +73,7 @@ describe('MeasureCalendarDialog', () => {
     await day(calendar, past).trigger('click')
     const editor = calendar.find('[data-testid="day-editor"]')
     expect(editor.exists()).toBe(true)
-    await vi.waitFor(() => expect(calendar.find('[data-testid="entry-history"]').text()).toContain('No changes recorded for this day on this tablet yet'))
+    await vi.waitFor(() => expect(calendar.find('[data-testid="entry-history"]').text()).toContain('No changes recorded on this tablet yet'))
 
     await buttonNamed(calendar, '3').trigger('click')
     await calendar.find('#day-editor-comment').setValue('Two in bay 4, one in the side room')

@@ -49,6 +49,8 @@ const updated = (...changes: FieldChange[]) => ({ kind: 'updated' as const, chan
 describe('describeChange', () => {
   it.each<[string, Pick<HistoryEntry, 'kind' | 'changes'>, string]>([
     ['a new record', { kind: 'created', changes: [{ field: 'title', from: undefined, to: 'x' }] }, 'created this'],
+    ['a new day value with a comment', { kind: 'created', changes: [{ field: 'value', from: undefined, to: 'amber' }, { field: 'comment', from: undefined, to: 'Near miss in bay 2' }, { field: 'day', from: undefined, to: '2026-11-26' }] }, 'recorded value Amber and comment “Near miss in bay 2”'],
+    ['a new day value without a comment', { kind: 'created', changes: [{ field: 'value', from: undefined, to: false }, { field: 'comment', from: undefined, to: '' }] }, 'recorded value No'],
     ['archiving', { kind: 'archived', changes: [{ field: 'archived', from: false, to: true }] }, 'archived this'],
     ['restoring', { kind: 'restored', changes: [] }, 'restored this'],
     ['deleting', { kind: 'deleted', changes: [] }, 'deleted this'],
