@@ -13,22 +13,24 @@ export const MEASURE_TYPE_LABEL: Record<MeasureType, string> = {
 
 type Described = Pick<Measure, 'type' | 'unit' | 'direction' | 'goodAnswer' | 'target' | 'thresholds'>
 
-/** e.g. "Target: 95% or more · green at 95% or more, red below 85%"; null when there is nothing to say. */
+/** e.g. "Target: 95% or more · Red below 85%"; null when there is nothing to say.
+ * Short enough to read at a glance: the green threshold is left out when it is the target. */
 export function targetText(measure: Described): string | null {
   if (measure.type === 'yesno') return `Good answer: ${(measure.goodAnswer ?? 'yes') === 'yes' ? 'Yes' : 'No'}`
   if (measure.type === 'daystatus') return null
   const show = (n: number) => formatValue(measure, n)
+  const bare = (n: number) => (measure.type === 'percentage' ? `${n}%` : String(n))
   const higher = measure.direction === 'higher'
   const orBetter = measure.direction === 'neutral' ? '' : higher ? ' or more' : ' or fewer'
+  const hasTarget = measure.target !== undefined && measure.target !== null
   const parts: string[] = []
-  if (measure.target !== undefined && measure.target !== null) parts.push(`Target: ${show(measure.target)}${orBetter}`)
+  if (hasTarget) parts.push(`Target: ${show(measure.target!)}${orBetter}`)
   if (measure.thresholds && measure.direction !== 'neutral') {
     const { green, red } = measure.thresholds
-    parts.push(`green at ${show(green)}${orBetter}, red ${higher ? 'below' : 'above'} ${show(red)}`)
+    if (!hasTarget || green !== measure.target) parts.push(`Green at ${bare(green)}${orBetter}`)
+    parts.push(`Red ${higher ? 'below' : 'above'} ${bare(red)}`)
   }
-  if (!parts.length) return null
-  const line = parts.join(' · ')
-  return line.charAt(0).toUpperCase() + line.slice(1)
+  return parts.length ? parts.join(' · ') : null
 }
 
 const DAY_STATUS_LABEL: Record<DayStatus, string> = { green: 'Green', amber: 'Amber', red: 'Red' }

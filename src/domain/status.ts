@@ -53,5 +53,10 @@ export function formatValue(measure: Pick<Measure, 'type' | 'unit'>, value: Entr
   if (typeof value === 'string') return value === 'green' ? 'Green' : value === 'amber' ? 'Amber' : 'Red'
   const number = Number.isInteger(value) ? String(value) : value.toFixed(1)
   if (measure.type === 'percentage') return `${number}%`
-  return measure.unit ? `${number} ${measure.unit}` : number
+  return measure.unit ? `${number} ${unitFor(measure.unit, value)}` : number
+}
+
+/** "1 fall", "2 falls": units are typed as plurals; one of them reads singular. */
+function unitFor(unit: string, value: number): string {
+  return value === 1 && /[^s]s$/.test(unit) ? unit.slice(0, -1) : unit
 }

@@ -22,7 +22,6 @@ export const useBoardStore = defineStore('board', () => {
   const measures = ref<Measure[]>([])
   /** Day values by entry id (`measureId:day`), for every day range loaded so far. */
   const entries = shallowRef(new Map<string, DayEntry>())
-  const loadedFrom = ref<DayKey | null>(null)
 
   const activeMeasures = computed(() => measures.value.filter((m) => !m.archived).sort((a, b) => a.order - b.order))
   const archivedMeasures = computed(() => measures.value.filter((m) => m.archived).sort((a, b) => a.name.localeCompare(b.name)))
@@ -36,7 +35,6 @@ export const useBoardStore = defineStore('board', () => {
     board.value = b ?? null
     measures.value = m
     entries.value = new Map()
-    loadedFrom.value = null
     if (b) await ensureLoaded(addDays(today, -RECENT_DAYS), today)
   }
 
@@ -48,7 +46,6 @@ export const useBoardStore = defineStore('board', () => {
     const next = new Map(entries.value)
     for (const row of rows) next.set(row.id, row)
     entries.value = next
-    if (!loadedFrom.value || from < loadedFrom.value) loadedFrom.value = from
   }
 
   function entryFor(measureId: string, day: DayKey): DayEntry | undefined {
@@ -118,7 +115,7 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   return {
-    board, measures, entries, loadedFrom,
+    board, measures, entries,
     activeMeasures, archivedMeasures, categories, measuresByCategory,
     load, ensureLoaded, entryFor, recordValue, addMeasure, updateMeasure, setArchived, moveMeasure, updateBoard,
   }

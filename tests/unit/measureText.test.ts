@@ -11,9 +11,10 @@ describe('targetText', () => {
     ['yes/no, no is good', { type: 'yesno', unit: '', goodAnswer: 'no' }, 'Good answer: No'],
     ['day status has no target', { type: 'daystatus', unit: '' }, null],
     ['lower is better, target only', { target: 0 }, 'Target: 0 falls or fewer'],
-    ['lower is better, thresholds', { target: 0, thresholds: { green: 0, red: 1 } }, 'Target: 0 falls or fewer · green at 0 falls or fewer, red above 1 falls'],
-    ['higher is better percentage', { type: 'percentage', unit: '%', direction: 'higher', target: 95, thresholds: { green: 95, red: 85 } }, 'Target: 95% or more · green at 95% or more, red below 85%'],
-    ['thresholds without a target', { thresholds: { green: 0, red: 2 } }, 'Green at 0 falls or fewer, red above 2 falls'],
+    ['lower is better, thresholds', { target: 0, thresholds: { green: 0, red: 1 } }, 'Target: 0 falls or fewer · Red above 1'],
+    ['higher is better percentage', { type: 'percentage', unit: '%', direction: 'higher', target: 95, thresholds: { green: 95, red: 85 } }, 'Target: 95% or more · Red below 85%'],
+    ['thresholds without a target', { thresholds: { green: 0, red: 2 } }, 'Green at 0 or fewer · Red above 2'],
+    ['green threshold differs from the target', { type: 'count', unit: 'patients', direction: 'higher', target: 5, thresholds: { green: 4, red: 2 } }, 'Target: 5 patients or more · Green at 4 or more · Red below 2'],
     ['neutral with a target', { type: 'number', unit: 'days', direction: 'neutral', target: 7 }, 'Target: 7 days'],
     ['nothing set', {}, null],
   ])('%s', (_, overrides, expected) => {

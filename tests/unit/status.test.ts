@@ -43,6 +43,10 @@ describe('formatValue', () => {
   it.each([
     [{ type: 'percentage', unit: '%' }, 92.5, '92.5%'],
     [{ type: 'count', unit: 'falls' }, 2, '2 falls'],
+    [{ type: 'count', unit: 'falls' }, 1, '1 fall'],
+    [{ type: 'count', unit: 'falls' }, 0, '0 falls'],
+    [{ type: 'number', unit: 'days' }, 1.04, '1.0 days'],
+    [{ type: 'count', unit: 'class' }, 1, '1 class'],
     [{ type: 'number', unit: '' }, 7, '7'],
     [{ type: 'yesno', unit: '' }, true, 'Yes'],
     [{ type: 'daystatus', unit: '' }, 'red', 'Red'],
