@@ -18,6 +18,9 @@ export class InputError extends Error {}
 
 /** The board on screen: its measures and their day values. */
 export const useBoardStore = defineStore('board', () => {
+  // Taken once at setup, not inside an action, so an action finishing late always
+  // talks to the org store of its own Pinia.
+  const org = useOrgStore()
   const board = ref<Board | null>(null)
   const measures = ref<Measure[]>([])
   /** Day values by entry id (`measureId:day`), for every day range loaded so far. */
@@ -105,7 +108,7 @@ export const useBoardStore = defineStore('board', () => {
     if (!board.value) throw new InputError('Open a board first')
     const saved = await saveRecord<Board>('boards', { ...board.value, ...changes }, by)
     board.value = saved
-    useOrgStore().replaceBoard(saved)
+    org.replaceBoard(saved)
     return saved
   }
 
