@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import MeasureForm from '@/components/measures/MeasureForm.vue'
+import { flushDrafts } from '@/composables/useDraft'
 import { db, resetDatabase } from '@/db/db'
 import { DEFAULT_CATEGORIES } from '@/domain/defaults'
 import type { Measure } from '@/domain/types'
@@ -119,5 +120,19 @@ describe('MeasureForm', () => {
     await form.find('#measure-target').setValue('98')
     await buttonNamed(form, 'Save measure').trigger('click')
     await vi.waitFor(async () => expect(await db.measures.get('m-obs')).toMatchObject({ name: 'Observations on time', target: 98, type: 'percentage', unit: '%' }))
+  })
+
+  it('brings back an unsaved measure after a reload, until it is saved or cancelled', async () => {
+    await seedBoard(pinia)
+    let form = mountForm(pinia)
+    await form.find('#measure-name').setValue('Pressure ulcers')
+    flushDrafts()
+    form.unmount()
+    form = mountForm(pinia)
+    expect(value(form, '#measure-name')).toBe('Pressure ulcers')
+    await buttonNamed(form, 'Cancel').trigger('click')
+    form.unmount()
+    form = mountForm(pinia)
+    expect(value(form, '#measure-name')).toBe('')
   })
 })
