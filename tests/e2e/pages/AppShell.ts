@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 
-/** What every screen shares: the header, network chip and the update banners. */
+/** What every screen shares: the header, network chip, update banners and the name picker. */
 export class AppShell {
   readonly header: Locator
   readonly productName: Locator
@@ -9,6 +9,8 @@ export class AppShell {
   readonly updateNowButton: Locator
   readonly laterButton: Locator
   readonly offlineReady: Locator
+  /** "Who is doing this?": asked before a write when no name is remembered. */
+  readonly namePicker: Locator
 
   constructor(readonly page: Page) {
     this.header = page.getByRole('banner')
@@ -18,5 +20,12 @@ export class AppShell {
     this.updateNowButton = this.updatePrompt.getByRole('button', { name: 'Update now' })
     this.laterButton = this.updatePrompt.getByRole('button', { name: 'Later' })
     this.offlineReady = page.getByRole('region', { name: 'Ready to work offline' })
+    this.namePicker = page.getByRole('dialog', { name: 'Who is doing this?' })
+  }
+
+  /** Answers "Who is doing this?" with a person from the unit's list. */
+  async pickName(person: string): Promise<void> {
+    await this.namePicker.getByRole('button', { name: person, exact: true }).click()
+    await this.namePicker.waitFor({ state: 'hidden' })
   }
 }
