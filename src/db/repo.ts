@@ -5,6 +5,7 @@
 import { diffRecords } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import type { HistoryEntry, RecordMeta, SyncedTable } from '@/domain/types'
+import { liveQuery } from 'dexie'
 import { db, type OutboxEntry } from './db'
 
 type Bookkeeping = 'createdAt' | 'updatedAt' | 'updatedBy'
@@ -67,6 +68,13 @@ export async function historyOf(table: SyncedTable, recordId: string): Promise<H
 
 export async function pendingChangeCount(): Promise<number> {
   return db.outbox.count()
+}
+
+/** Calls `onCount` now and whenever the outbox grows or shrinks (any tab, any writer).
+ * Returns the unsubscribe function. */
+export function watchPendingChanges(onCount: (count: number) => void): () => void {
+  const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onCount, error: () => undefined })
+  return () => subscription.unsubscribe()
 }
 
 export async function getMeta<T>(key: string): Promise<T | undefined> {

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
-import { pendingChangeCount } from '@/db/repo'
+import { pendingChangeCount, watchPendingChanges } from '@/db/repo'
 
 export type PersistResult = 'granted' | 'denied' | 'unsupported' | 'unknown'
 
@@ -43,7 +43,12 @@ export const useDeviceStore = defineStore('device', () => {
     pendingChanges.value = await pendingChangeCount()
   }
 
-  return { online, storagePersisted, storageUsage, pendingChanges, watchNetwork, requestPersistentStorage, refreshPending }
+  /** Keep `pendingChanges` live: every saved change (here or in another tab) updates it. */
+  function watchPending() {
+    return watchPendingChanges((count) => (pendingChanges.value = count))
+  }
+
+  return { online, storagePersisted, storageUsage, pendingChanges, watchNetwork, watchPending, requestPersistentStorage, refreshPending }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDeviceStore, import.meta.hot))
