@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { apiRoutes } from './api/index.ts'
+import type { SyncRouteOptions } from './api/sync.ts'
 import { registerSpa } from './spa.ts'
 
 export interface AppOptions {
@@ -8,6 +9,8 @@ export interface AppOptions {
   /** Reported by /api/health. */
   version: string
   logger?: FastifyServerOptions['logger']
+  /** The sync database (already migrated) and notifier. The caller opens and closes them. */
+  sync?: SyncRouteOptions
 }
 
 /** The whole server without listening, so tests can drive it with `app.inject`. */
@@ -18,7 +21,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.header('x-content-type-options', 'nosniff')
   })
 
-  await app.register(apiRoutes, { prefix: '/api', version: options.version })
+  await app.register(apiRoutes, { prefix: '/api', version: options.version, sync: options.sync })
   await registerSpa(app, { root: options.distDir })
   return app
 }

@@ -1,17 +1,19 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { databaseConfigFrom, type DatabaseConfig } from './db/config.ts'
 
 export interface ServerConfig {
   host: string
   port: number
   distDir: string
   version: string
+  database: DatabaseConfig
 }
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 
-/** Reads HOST, PORT and DIST_DIR. Loopback unless HOST says otherwise, so a laptop
+/** Reads HOST, PORT, DIST_DIR, and DATABASE_URL or DATA_DIR. Loopback unless HOST says otherwise, so a laptop
  * running `npm start` is not exposed on the ward network by accident. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8080)
@@ -24,6 +26,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     distDir: resolve(projectRoot, env.DIST_DIR || 'dist'),
     version: pkg.version,
+    database: databaseConfigFrom(env, projectRoot),
   }
 }
 

@@ -2,6 +2,10 @@ import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { buildApp } from './app.ts'
 import { publicUrl, readConfig } from './config.ts'
+import { describeDatabase } from './db/config.ts'
+import { migrateToLatest } from './db/migrate.ts'
+import { openDatabase } from './db/open.ts'
+import { createScopeNotifier, type ScopeNotifier } from './sync/notifier.ts'
 
 const config = readConfig()
 
@@ -11,10 +15,23 @@ if (!existsSync(join(config.distDir, 'index.html'))) {
   process.exit(1)
 }
 
+const db = openDatabase(config.database)
+let notifier: ScopeNotifier
+try {
+  const ran = await migrateToLatest(db)
+  if (ran.length > 0) console.log(`Database updated: ${ran.join(', ')}`)
+  notifier = await createScopeNotifier(db, config.database)
+} catch (error) {
+  console.error(`Could not open the sync database (${describeDatabase(config.database)}): ${(error as Error).message}`)
+  await db.destroy().catch(() => undefined)
+  process.exit(1)
+}
+
 const app = await buildApp({
   distDir: config.distDir,
   version: config.version,
   logger: { level: process.env.LOG_LEVEL ?? 'warn' },
+  sync: { db, notifier },
 })
 
 try {
@@ -27,9 +44,22 @@ try {
 const address = app.server.address()
 const port = typeof address === 'object' && address ? address.port : config.port
 console.log(`LIM Huddle on ${publicUrl(config.host, port)}${config.host === '0.0.0.0' ? ' (and on this machine\'s network address)' : ''}`)
+console.log(`Sync data: ${describeDatabase(config.database)}`)
 
+// Stop taking requests, let pushes in flight commit, then close the database cleanly
+// (SQLite checkpoints its WAL on close).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void app.close().then(() => process.exit(0))
+    void app
+      .close()
+      .then(() => notifier.close())
+      .then(() => db.destroy())
+      .then(
+        () => process.exit(0),
+        (error: Error) => {
+          console.error(`Error while stopping: ${error.message}`)
+          process.exit(1)
+        },
+      )
   })
 }

@@ -1,8 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { healthRoutes } from './health.ts'
+import { syncRoutes, type SyncRouteOptions } from './sync.ts'
 
 export interface ApiOptions {
   version: string
+  /** The sync database and its live-update notifier; without them there are no /api/sync routes. */
+  sync?: SyncRouteOptions
 }
 
 /**
@@ -11,6 +14,7 @@ export interface ApiOptions {
  */
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(healthRoutes, { version: options.version })
+  if (options.sync) await app.register(syncRoutes, options.sync)
 
   // Unknown API paths answer in JSON: the client parses every /api response, and the
   // SPA fallback's index.html would look like a successful reply.

@@ -1,0 +1,159 @@
+import type { ServerResponse } from 'node:http'
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import { z } from 'zod'
+import {
+  checkProtocol, MIN_SUPPORTED_PROTOCOL, parsePullRequest, parsePushRequest, PROTOCOL_VERSION, PUSH_MAX_BYTES,
+  SYNC_ERROR_STATUS, syncError, type PullResponse, type PushResponse, type SyncErrorCode,
+} from '../../src/shared/sync/protocol.ts'
+import type { SyncDb } from '../db/open.ts'
+import type { ScopeNotifier } from '../sync/notifier.ts'
+import { currentSeq, pullRecords } from '../sync/pull.ts'
+import { pushMutations } from '../sync/push.ts'
+
+export interface SyncRouteOptions {
+  db: SyncDb
+  notifier: ScopeNotifier
+  /** Largest push body in bytes (default: the shared batch limit plus room for the envelope). */
+  bodyLimit?: number
+  /** Runs before every sync route: where device tokens will be checked. */
+  authenticate?: preHandlerAsyncHookHandler
+  /** Whether the request's device may read and change `scope`. */
+  mayUseScope?: (request: FastifyRequest, scope: string) => boolean | Promise<boolean>
+  /** Comment lines keep idle event streams open through proxies. */
+  heartbeatMs?: number
+}
+
+/** splitIntoBatches keeps a batch's mutations under PUSH_MAX_BYTES; the envelope adds a little. */
+export const SYNC_BODY_LIMIT = PUSH_MAX_BYTES + 64 * 1024
+export const SSE_HEARTBEAT_MS = 25_000
+/** How soon a browser's EventSource reconnects after the stream drops. */
+export const SSE_RETRY_MS = 2_000
+const MAX_EVENT_SCOPES = 50
+
+// NOT YET ENFORCED: device tokens and enrolment come next. Until then every caller may
+// read and change every scope; `authenticate` and `mayUseScope` are where that goes.
+const anyScope = () => true
+
+const EventsQuerySchema = z.strictObject({
+  scope: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(MAX_EVENT_SCOPES)]),
+  protocol: z.coerce.number().int().optional(),
+})
+
+function sendError(reply: FastifyReply, code: SyncErrorCode, details?: unknown, status = SYNC_ERROR_STATUS[code]) {
+  return reply.code(status).send(syncError(code, details))
+}
+
+/**
+ * The sync API: POST /sync/push, GET /sync/pull, and
+ * GET /sync/events (server-sent events: `event: poke` with data {scope, seq} when a
+ * scope's sequence advances, one on connect, and a comment heartbeat).
+ */
+export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, options) => {
+  const { db, notifier } = options
+  const mayUseScope = options.mayUseScope ?? anyScope
+  const preHandler = options.authenticate ? [options.authenticate] : []
+  const heartbeatMs = options.heartbeatMs ?? SSE_HEARTBEAT_MS
+  const bodyLimit = options.bodyLimit ?? SYNC_BODY_LIMIT
+  const streams = new Set<ServerResponse>()
+
+  async function refusedScope(request: FastifyRequest, reply: FastifyReply, scopes: Iterable<string>): Promise<boolean> {
+    for (const scope of scopes) {
+      if (await mayUseScope(request, scope)) continue
+      request.log.warn({ scope, url: request.url }, 'sync request refused: scope not allowed for this device')
+      await sendError(reply, 'forbidden-scope', { scope })
+      return true
+    }
+    return false
+  }
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('cache-control', 'no-store')
+  })
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500
+    if (status === 413) return sendError(reply, 'too-large', { maxBytes: bodyLimit })
+    if (status >= 400 && status < 500) {
+      return sendError(reply, 'invalid-payload', { issues: [{ path: '', message: error.message }] }, status)
+    }
+    request.log.error(error)
+    return reply.code(500).send({ error: 'server-error', message: 'The sync server had a problem and saved nothing from this request. Your changes are kept on this tablet and will be sent again.' })
+  })
+
+  app.post('/sync/push', { bodyLimit, preHandler }, async (request, reply) => {
+    const parsed = parsePushRequest(request.body)
+    if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
+    const { protocol, deviceId, mutations } = parsed.value
+    if (await refusedScope(request, reply, new Set(mutations.map((mutation) => mutation.scope)))) return reply
+    const result = await pushMutations(db, mutations, { deviceId, now: Date.now() })
+    // Answered in the client's protocol version: the server speaks the current one and the one before.
+    const response: PushResponse = { protocol, accepted: result.accepted, serverTime: Date.now() }
+    if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
+    return response
+  })
+
+  app.get('/sync/pull', { preHandler }, async (request, reply) => {
+    const parsed = parsePullRequest(request.query)
+    if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
+    const { protocol, scope, after, limit } = parsed.value
+    if (await refusedScope(request, reply, [scope])) return reply
+    const page = await pullRecords(db, scope, after, limit)
+    const response: PullResponse = { protocol, scope, ...page, serverTime: Date.now() }
+    return response
+  })
+
+  app.get('/sync/events', { preHandler }, async (request, reply) => {
+    const parsed = EventsQuerySchema.safeParse(request.query)
+    if (!parsed.success) {
+      return sendError(reply, 'invalid-payload', { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) })
+    }
+    const { protocol } = parsed.data
+    if (protocol !== undefined && checkProtocol(protocol) !== 'ok') {
+      const code = checkProtocol(protocol) === 'too-old' ? 'protocol-too-old' : 'protocol-too-new'
+      return sendError(reply, code, { protocol, supported: [MIN_SUPPORTED_PROTOCOL, PROTOCOL_VERSION] })
+    }
+    const scopes = [...new Set(typeof parsed.data.scope === 'string' ? [parsed.data.scope] : parsed.data.scope)]
+    if (await refusedScope(request, reply, scopes)) return reply
+
+    reply.hijack()
+    const res = reply.raw
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      // nginx and similar proxies would otherwise hold pokes back in a buffer.
+      'x-accel-buffering': 'no',
+      'x-content-type-options': 'nosniff',
+    })
+    res.write(`retry: ${SSE_RETRY_MS}\n\n`)
+    streams.add(res)
+
+    const lastSent = new Map<string, number>()
+    const poke = (scope: string, seq: number) => {
+      if (res.writableEnded || res.destroyed || seq <= (lastSent.get(scope) ?? -1)) return
+      lastSent.set(scope, seq)
+      res.write(`event: poke\ndata: ${JSON.stringify({ scope, seq })}\n\n`)
+    }
+    // Subscribe before reading the current sequence, so nothing committed in between is missed.
+    const unsubscribes = scopes.map((scope) => notifier.subscribe(scope, (seq) => poke(scope, seq)))
+    const heartbeat = setInterval(() => {
+      if (!res.writableEnded) res.write(': heartbeat\n\n')
+    }, heartbeatMs)
+    res.on('close', () => {
+      clearInterval(heartbeat)
+      for (const unsubscribe of unsubscribes) unsubscribe()
+      streams.delete(res)
+    })
+    try {
+      for (const scope of scopes) poke(scope, await currentSeq(db, scope))
+    } catch (error) {
+      request.log.error(error)
+      res.end()
+    }
+  })
+
+  // Open event streams would otherwise keep the server from closing.
+  app.addHook('preClose', async () => {
+    for (const res of streams) res.end()
+  })
+}

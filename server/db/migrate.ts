@@ -1,0 +1,44 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
+import { isPostgres } from './open.ts'
+import * as syncCore from './migrations/0001_sync_core.ts'
+
+/**
+ * Every migration, listed in code rather than found by scanning a folder, so a bundled
+ * server carries them. Names sort in the order they run; never rename or edit one that
+ * has shipped: add the next.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001_sync_core': syncCore,
+}
+
+const staticProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...MIGRATIONS }),
+}
+
+/**
+ * Brings the schema up to date. Safe to run on every start and from several processes at
+ * once: Kysely's migrator takes a lock (an advisory lock on PostgreSQL) and skips what
+ * has already run.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before, and regardless of, the current table types
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: staticProvider, migrationTableSchema: await postgresSchema(db) })
+  const { error, results } = await migrator.migrateToLatest()
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName
+    throw new Error(`Database migration${failed ? ` ${failed}` : ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error })
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
+}
+
+/**
+ * On PostgreSQL the migrator must be told the schema: otherwise it takes a
+ * kysely_migration table in any other schema of the database for its own.
+ */
+async function postgresSchema(db: Kysely<unknown>): Promise<string | undefined> {
+  if (!isPostgres(db)) return undefined
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db)
+  const schema = rows[0]?.schema
+  if (!schema) throw new Error('PostgreSQL has no current schema: check the search_path of the DATABASE_URL user')
+  return schema
+}

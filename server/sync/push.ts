@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto'
+import { sql, type Transaction } from 'kysely'
+import { createClock, type HybridClock } from '../../src/shared/sync/hlc.ts'
+import { applyMutation, restampMutation } from '../../src/shared/sync/merge.ts'
+import type { Mutation, SyncRecord } from '../../src/shared/sync/protocol.ts'
+import { SYNCED_TABLES, type TableDeclarations } from '../../src/shared/sync/tables.ts'
+import { isPostgres, type SyncDb } from '../db/open.ts'
+import type { Database } from '../db/schema.ts'
+import { recordKey, syncRecordOf, toRow } from './records.ts'
+
+/** PostgreSQL NOTIFY channel: payload {schema, scope, seq} once a push that advanced the scope commits. */
+export const SCOPE_CHANNEL = 'lim_huddle_scope_seq'
+
+export interface PushOptions {
+  /** Recorded with each applied mutation (the device token's id once devices enrol). */
+  deviceId?: string | undefined
+  /** Server time in ms. */
+  now?: number
+  /** The server's hybrid clock, for re-stamping mutations from clocks that run fast. */
+  clock?: HybridClock
+  /** How each table's fields merge (default: the app's synced tables). */
+  tables?: TableDeclarations
+}
+
+export interface PushResult {
+  /** Every mutation id in the batch, once each: applied now or by an earlier attempt. */
+  accepted: string[]
+  /** How many this call applied (the others had been applied before). */
+  applied: number
+  /** How far ahead the furthest re-stamped mutation's clock was, if any was re-stamped. */
+  clockSkewMs?: number
+  /** Scopes whose sequence advanced, with their new last sequence number. */
+  advanced: Record<string, number>
+}
+
+const SQL_CHUNK = 500
+const MAX_ATTEMPTS = 5
+// Serialisation failure, deadlock, unique violation (two pushes of one mutation id in
+// different scopes racing), SQLite busy beyond busy_timeout: the whole batch is retried,
+// and its dedupe check then sees what the other transaction committed.
+const RETRYABLE_CODES = new Set(['40001', '40P01', '23505', 'SQLITE_BUSY'])
+
+let processClock: HybridClock | undefined
+
+/** One clock per server process; its node id is unique to the process. */
+export function serverClock(): HybridClock {
+  processClock ??= createClock(`server-${randomBytes(6).toString('hex')}`)
+  return processClock
+}
+
+/**
+ * Applies a validated batch of mutations in one transaction: all of it or none of it.
+ * A mutation id already applied (by an earlier attempt, or by a concurrent push of the
+ * same batch) is accepted again without being applied twice.
+ */
+export async function pushMutations(db: SyncDb, mutations: readonly Mutation[], options: PushOptions = {}): Promise<PushResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => applyPushInTransaction(trx, mutations, options))
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+    }
+  }
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && RETRYABLE_CODES.has(code)
+}
+
+/**
+ * The body of a push, inside a transaction the caller owns (tests use this to hold a
+ * transaction open). Order matters:
+ * 1. Lock every scope in the batch, in sorted order (so two batches never deadlock).
+ *    On PostgreSQL the row lock is held until commit, so writers to a scope take
+ *    sequence numbers one transaction at a time, in commit order: a puller can never
+ *    see seq n+1 committed while seq n is still in flight, and so never skips it.
+ * 2. Claim the mutation ids; ids already claimed are duplicates and are skipped. Under
+ *    the scope lock, an earlier push of the same mutation has committed by now.
+ * 3. Read the records (after the lock, so the reads see every earlier commit), merge,
+ *    write each changed record once with a new sequence number, then store the scope's
+ *    new sequence and notify listeners.
+ */
+export async function applyPushInTransaction(
+  trx: Transaction<Database>,
+  mutations: readonly Mutation[],
+  options: PushOptions = {},
+): Promise<PushResult> {
+  const now = options.now ?? Date.now()
+  const clock = options.clock ?? serverClock()
+  const batch = uniqueById(mutations)
+  const accepted = batch.map((mutation) => mutation.mutationId)
+  if (batch.length === 0) return { accepted, applied: 0, advanced: {} }
+
+  const lastSeq = await lockScopes(trx, [...new Set(batch.map((mutation) => mutation.scope))].sort())
+  const claimed = await claimMutations(trx, batch, options.deviceId ?? null, now)
+  const fresh = batch.filter((mutation) => claimed.has(mutation.mutationId))
+  const records = await loadRecords(trx, fresh)
+
+  const changed = new Set<string>()
+  let clockSkewMs: number | undefined
+  for (const mutation of fresh) {
+    const stamped = restampMutation(mutation, clock, now)
+    if (stamped.restamped) clockSkewMs = Math.max(clockSkewMs ?? 0, stamped.skewMs)
+    const key = recordKey(mutation.scope, mutation.table, mutation.recordId)
+    const result = applyMutation(records.get(key), stamped.mutation, options.tables ?? SYNCED_TABLES)
+    if (!result.changed) continue
+    records.set(key, result.record)
+    // Re-inserted so the record takes its sequence number from its last change in the batch.
+    changed.delete(key)
+    changed.add(key)
+  }
+
+  const rows = [...changed].map((key) => {
+    const record = records.get(key) as SyncRecord
+    const seq = (lastSeq.get(record.scope) ?? 0) + 1
+    lastSeq.set(record.scope, seq)
+    return toRow(record, seq)
+  })
+  await writeRecords(trx, rows)
+
+  const advanced: Record<string, number> = {}
+  for (const row of rows) advanced[row.scope] = row.seq
+  await advanceScopes(trx, advanced)
+
+  const result: PushResult = { accepted, applied: fresh.length, advanced }
+  if (clockSkewMs !== undefined) result.clockSkewMs = clockSkewMs
+  return result
+}
+
+function uniqueById(mutations: readonly Mutation[]): Mutation[] {
+  const seen = new Set<string>()
+  return mutations.filter((mutation) => !seen.has(mutation.mutationId) && seen.add(mutation.mutationId))
+}
+
+function chunks<T>(items: readonly T[], size = SQL_CHUNK): T[][] {
+  const out: T[][] = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+/** Creates missing scope rows and locks all of them; returns each scope's last sequence number. */
+async function lockScopes(trx: Transaction<Database>, scopes: readonly string[]): Promise<Map<string, number>> {
+  const lastSeq = new Map<string, number>()
+  for (const scope of scopes) {
+    // An upsert that rewrites the row takes its lock whether or not the row existed.
+    const row = await trx
+      .insertInto('scopes')
+      .values({ scope, seq: 0 })
+      .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ seq: eb.ref('scopes.seq') })))
+      .returning('seq')
+      .executeTakeFirstOrThrow()
+    lastSeq.set(scope, Number(row.seq))
+  }
+  return lastSeq
+}
+
+async function claimMutations(trx: Transaction<Database>, batch: readonly Mutation[], deviceId: string | null, now: number): Promise<Set<string>> {
+  const claimed = new Set<string>()
+  for (const part of chunks(batch)) {
+    const rows = await trx
+      .insertInto('applied_mutations')
+      .values(part.map((mutation) => ({ mutation_id: mutation.mutationId, scope: mutation.scope, device_id: deviceId, applied_at: now })))
+      .onConflict((oc) => oc.column('mutation_id').doNothing())
+      .returning('mutation_id')
+      .execute()
+    for (const row of rows) claimed.add(row.mutation_id)
+  }
+  return claimed
+}
+
+async function loadRecords(trx: Transaction<Database>, mutations: readonly Mutation[]): Promise<Map<string, SyncRecord>> {
+  const idsByTable = new Map<string, { scope: string; table: string; ids: Set<string> }>()
+  for (const mutation of mutations) {
+    const group = JSON.stringify([mutation.scope, mutation.table])
+    const entry = idsByTable.get(group) ?? { scope: mutation.scope, table: mutation.table, ids: new Set<string>() }
+    entry.ids.add(mutation.recordId)
+    idsByTable.set(group, entry)
+  }
+  const records = new Map<string, SyncRecord>()
+  for (const { scope, table, ids } of idsByTable.values()) {
+    for (const part of chunks([...ids])) {
+      const rows = await trx.selectFrom('records').selectAll().where('scope', '=', scope).where('tbl', '=', table).where('id', 'in', part).execute()
+      for (const row of rows) records.set(recordKey(row.scope, row.tbl, row.id), syncRecordOf(row))
+    }
+  }
+  return records
+}
+
+async function writeRecords(trx: Transaction<Database>, rows: ReturnType<typeof toRow>[]): Promise<void> {
+  for (const part of chunks(rows)) {
+    await trx
+      .insertInto('records')
+      .values(part)
+      .onConflict((oc) =>
+        oc.columns(['scope', 'tbl', 'id']).doUpdateSet((eb) => ({
+          seq: eb.ref('excluded.seq'),
+          fields: eb.ref('excluded.fields'),
+          clocks: eb.ref('excluded.clocks'),
+          origins: eb.ref('excluded.origins'),
+          conflicts: eb.ref('excluded.conflicts'),
+        })),
+      )
+      .execute()
+  }
+}
+
+async function advanceScopes(trx: Transaction<Database>, advanced: Readonly<Record<string, number>>): Promise<void> {
+  const postgres = isPostgres(trx)
+  for (const [scope, seq] of Object.entries(advanced)) {
+    await trx.updateTable('scopes').set({ seq }).where('scope', '=', scope).execute()
+    // Delivered only if this transaction commits, and only after it has.
+    if (postgres) {
+      await sql`select pg_notify(${SCOPE_CHANNEL}, json_build_object('schema', current_schema(), 'scope', ${scope}::text, 'seq', ${seq}::bigint)::text)`.execute(trx)
+    }
+  }
+}

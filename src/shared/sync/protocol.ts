@@ -1,0 +1,327 @@
+// The sync wire format, shared by the app and the server. Requests are validated
+// strictly (unknown fields rejected, sizes capped) so the server applies nothing it does
+// not understand; responses are read tolerantly so a newer server can add fields.
+import { z } from 'zod'
+import { isHlc } from './hlc.ts'
+import { jsonProblem, toJsonValue, type JsonValue } from './json.ts'
+import { DELETED_FIELD, fieldKind, isFieldName, isSyncedTable, SYNCED_TABLES, type TableDeclarations } from './tables.ts'
+import { isVersionVector } from './vector.ts'
+
+export const PROTOCOL_VERSION = 1
+/** The oldest client protocol the server still accepts (design for N and N-1). */
+export const MIN_SUPPORTED_PROTOCOL = 1
+
+export const PUSH_MAX_MUTATIONS = 500
+export const MUTATION_MAX_FIELDS = 64
+export const PULL_MAX_LIMIT = 1000
+export const PULL_DEFAULT_LIMIT = 500
+/** Suggested request body limit; splitIntoBatches keeps pushes under it. */
+export const PUSH_MAX_BYTES = 4_000_000
+const ID_MAX_CHARS = 200
+const INC_MAX = 1_000_000_000
+
+export type ProtocolCheck = 'ok' | 'too-old' | 'too-new'
+
+export function checkProtocol(version: number): ProtocolCheck {
+  if (!(version >= MIN_SUPPORTED_PROTOCOL)) return 'too-old'
+  if (version > PROTOCOL_VERSION) return 'too-new'
+  return 'ok'
+}
+
+// ── building blocks ──────────────────────────────────────────────────────────────
+
+const JsonValueSchema = z.custom<JsonValue>().superRefine((value, ctx) => {
+  const problem = jsonProblem(value)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
+const IdSchema = z.string().min(1, 'Must not be empty').max(ID_MAX_CHARS, `Must be ${ID_MAX_CHARS} characters or fewer`)
+export const HlcSchema = z.string().refine(isHlc, 'Not a valid sync timestamp (expected 13-digit ms:6-digit counter:node)')
+export const VersionVectorSchema = z.string().max(4_000).refine(isVersionVector, 'Not a valid list of sync timestamps')
+
+const SetOpSchema = z.strictObject({ set: JsonValueSchema, base: VersionVectorSchema.optional() })
+const IncOpSchema = z.strictObject({
+  inc: z.int('An increment must be a whole number').min(-INC_MAX).max(INC_MAX).refine((n) => n !== 0, 'An increment of 0 changes nothing'),
+})
+export const FieldOpSchema = z.union([SetOpSchema, IncOpSchema], {
+  error: 'Each field must be { "set": value } (text fields may add "base") or { "inc": whole number }',
+})
+
+export type SetOp = z.infer<typeof SetOpSchema>
+export type IncOp = z.infer<typeof IncOpSchema>
+export type FieldOp = z.infer<typeof FieldOpSchema>
+
+// Checked on the raw object: a record schema would silently drop a `__proto__` key
+// instead of refusing it.
+const FieldsSchema = z.custom<unknown>().superRefine((raw, ctx) => {
+  if (typeof raw !== 'object' || raw === null) return
+  for (const name of Object.keys(raw)) {
+    if (!isFieldName(name)) ctx.addIssue({ code: 'custom', path: [name], message: `${JSON.stringify(name.slice(0, 80))} is not an allowed field name` })
+  }
+}).pipe(z.record(z.string(), FieldOpSchema))
+
+const MutationShape = z.strictObject({
+  mutationId: z.uuid('Not a valid mutation id (a UUID)'),
+  table: IdSchema,
+  recordId: IdSchema,
+  scope: IdSchema,
+  hlc: HlcSchema,
+  by: z.string().max(ID_MAX_CHARS).optional(),
+  fields: FieldsSchema,
+})
+
+export type Mutation = z.infer<typeof MutationShape>
+
+/** Mutations checked against the table declarations: which tables exist and how each field may change. */
+export function mutationSchemaFor(tables: TableDeclarations) {
+  return MutationShape.superRefine((mutation, ctx) => {
+    if (!isSyncedTable(tables, mutation.table)) {
+      ctx.addIssue({ code: 'custom', path: ['table'], message: `${JSON.stringify(mutation.table)} is not a synced table` })
+      return
+    }
+    const names = Object.keys(mutation.fields)
+    if (names.length === 0) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'A change must set at least one field' })
+    if (names.length > MUTATION_MAX_FIELDS) {
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: `A change may set at most ${MUTATION_MAX_FIELDS} fields` })
+    }
+    for (const name of names) {
+      const op: unknown = mutation.fields[name]
+      // A malformed operation has its own issue already; zod still runs this check.
+      if (typeof op !== 'object' || op === null || !isFieldName(name)) continue
+      const problem = fieldOpProblem(tables, mutation.table, name, op as FieldOp)
+      if (problem) ctx.addIssue({ code: 'custom', path: ['fields', name], message: problem })
+    }
+  })
+}
+
+function fieldOpProblem(tables: TableDeclarations, table: string, name: string, op: FieldOp): string | undefined {
+  const kind = fieldKind(tables, table, name)
+  if (kind === 'counter') return 'inc' in op ? undefined : `${name} is a tally: send an increment, not a value`
+  if ('inc' in op) return `${name} is not a tally, so it cannot be incremented`
+  if (kind === 'deleted' && typeof op.set !== 'boolean') return `${DELETED_FIELD} must be true or false`
+  if (kind !== 'text' && op.base !== undefined) return `${name} is not a text field, so it takes no base`
+  return undefined
+}
+
+export function pushRequestSchemaFor(tables: TableDeclarations) {
+  return z.strictObject({
+    protocol: z.int().min(1),
+    deviceId: z.string().min(1).max(100).optional(),
+    mutations: z.array(mutationSchemaFor(tables))
+      .min(1, 'Send at least one change')
+      .max(PUSH_MAX_MUTATIONS, `Send at most ${PUSH_MAX_MUTATIONS} changes at once`),
+  })
+}
+
+export const MutationSchema = mutationSchemaFor(SYNCED_TABLES)
+export const PushRequestSchema = pushRequestSchemaFor(SYNCED_TABLES)
+export type PushRequest = z.infer<typeof PushRequestSchema>
+
+// Query strings arrive as text, hence coercion.
+export const PullRequestSchema = z.strictObject({
+  protocol: z.coerce.number().int().min(1),
+  scope: IdSchema,
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
+})
+export type PullRequest = z.infer<typeof PullRequestSchema>
+
+// ── responses (tolerant: unknown fields are dropped, not refused) ─────────────────
+
+export const ConflictVersionSchema = z.object({
+  value: JsonValueSchema,
+  hlc: HlcSchema,
+  base: VersionVectorSchema.optional(),
+  by: z.string().optional(),
+})
+export type ConflictVersion = z.infer<typeof ConflictVersionSchema>
+
+/** Where the current value of a text field came from (only while it has no conflict). */
+export const TextOriginSchema = z.object({ base: VersionVectorSchema.optional(), by: z.string().optional() })
+export type TextOrigin = z.infer<typeof TextOriginSchema>
+
+export const ServerRecordSchema = z.object({
+  table: IdSchema,
+  id: IdSchema,
+  scope: IdSchema,
+  seq: z.int().min(0),
+  fields: z.record(z.string(), JsonValueSchema),
+  /** Per-field stamp of the current value (last-writer-wins and text fields; counters have none). */
+  clocks: z.record(z.string(), HlcSchema),
+  origins: z.record(z.string(), TextOriginSchema).optional(),
+  /** Text fields with two or more versions nobody has chosen between yet, oldest first. */
+  conflicts: z.record(z.string(), z.array(ConflictVersionSchema).min(2)).optional(),
+})
+export type ServerRecord = z.infer<typeof ServerRecordSchema>
+/** A record's merge state, as merge.ts works on it; the server adds `seq` when it stores one. */
+export type SyncRecord = Omit<ServerRecord, 'seq'>
+
+export const PushResponseSchema = z.object({
+  protocol: z.int(),
+  /** Mutation ids now applied on the server (including ones applied by an earlier attempt). */
+  accepted: z.array(z.string()),
+  serverTime: z.number(),
+  /** Present when this device's clock is far enough out for the server to distrust it. */
+  clockSkewMs: z.number().optional(),
+})
+export type PushResponse = z.infer<typeof PushResponseSchema>
+
+export const PullResponseSchema = z.object({
+  protocol: z.int(),
+  scope: z.string(),
+  records: z.array(ServerRecordSchema),
+  cursor: z.int().min(0),
+  hasMore: z.boolean(),
+  serverTime: z.number(),
+})
+export type PullResponse = z.infer<typeof PullResponseSchema>
+
+// ── errors ───────────────────────────────────────────────────────────────────────
+
+export const SYNC_ERROR_CODES = [
+  'protocol-too-old', 'protocol-too-new', 'invalid-payload', 'forbidden-scope',
+  'device-revoked', 'unauthorised', 'too-large', 'rate-limited',
+] as const
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
+
+/** What staff see. Every message says what happens to their changes and what to do. */
+export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
+  'protocol-too-old': 'This tablet needs the latest version of LIM Huddle. Tap Update now. Changes made on this tablet are kept safe until it has updated.',
+  'protocol-too-new': 'The sync server is older than this version of LIM Huddle. Changes made on this tablet are kept safe on it. Ask your IT team to update the server.',
+  'invalid-payload': 'The sync server could not accept some changes from this tablet, so it saved none of them. They are still on this tablet. If this keeps happening, tell your IT team.',
+  'forbidden-scope': 'This tablet is not allowed to see or change this ward or department. Ask your manager to enrol it for this ward.',
+  'device-revoked': 'This tablet was removed from sync. Ask your manager to re-enrol it. Changes made on this tablet are kept on it until then.',
+  'unauthorised': 'This tablet is not set up for sync yet. Ask your manager for an enrolment code.',
+  'too-large': 'Too many changes were sent at once. This tablet will send them in smaller batches.',
+  'rate-limited': 'The sync server is busy. This tablet will try again in a moment. Your changes are kept safe.',
+}
+
+/** The HTTP status the server answers with for each error. */
+export const SYNC_ERROR_STATUS: Record<SyncErrorCode, number> = {
+  'protocol-too-old': 426,
+  'protocol-too-new': 400,
+  'invalid-payload': 400,
+  'forbidden-scope': 403,
+  'device-revoked': 403,
+  'unauthorised': 401,
+  'too-large': 413,
+  'rate-limited': 429,
+}
+
+export const SyncErrorSchema = z.object({
+  error: z.enum(SYNC_ERROR_CODES),
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+export type SyncError = z.infer<typeof SyncErrorSchema>
+
+export interface PayloadIssue {
+  path: string
+  message: string
+}
+
+export function syncError(code: SyncErrorCode, details?: unknown): SyncError {
+  return details === undefined
+    ? { error: code, message: SYNC_ERROR_MESSAGES[code] }
+    : { error: code, message: SYNC_ERROR_MESSAGES[code], details }
+}
+
+const MAX_REPORTED_ISSUES = 20
+
+export function payloadIssues(error: z.ZodError): PayloadIssue[] {
+  return error.issues.slice(0, MAX_REPORTED_ISSUES).map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; status: number; error: SyncError }
+
+function failure(code: SyncErrorCode, details?: unknown): { ok: false; status: number; error: SyncError } {
+  return { ok: false, status: SYNC_ERROR_STATUS[code], error: syncError(code, details) }
+}
+
+/**
+ * The version is checked before the shape, so an old client whose payload no longer
+ * parses still hears "update the app" rather than "invalid payload".
+ */
+function protocolFailure(body: unknown): ReturnType<typeof failure> | undefined {
+  const version = typeof body === 'object' && body !== null ? Number((body as { protocol?: unknown }).protocol) : NaN
+  if (!Number.isInteger(version)) return failure('invalid-payload', { issues: [{ path: 'protocol', message: 'Say which protocol version this is' }] })
+  const check = checkProtocol(version)
+  return check === 'ok' ? undefined : failure(check === 'too-old' ? 'protocol-too-old' : 'protocol-too-new', { protocol: version, supported: [MIN_SUPPORTED_PROTOCOL, PROTOCOL_VERSION] })
+}
+
+export function parsePushRequest(body: unknown, tables: TableDeclarations = SYNCED_TABLES): Parsed<PushRequest> {
+  const wrongVersion = protocolFailure(body)
+  if (wrongVersion) return wrongVersion
+  const mutations = (body as { mutations?: unknown }).mutations
+  if (Array.isArray(mutations) && mutations.length > PUSH_MAX_MUTATIONS) {
+    return failure('too-large', { maxMutations: PUSH_MAX_MUTATIONS, received: mutations.length })
+  }
+  const schema = tables === SYNCED_TABLES ? PushRequestSchema : pushRequestSchemaFor(tables)
+  const result = schema.safeParse(body)
+  return result.success ? { ok: true, value: result.data } : failure('invalid-payload', { issues: payloadIssues(result.error) })
+}
+
+export function parsePullRequest(query: unknown): Parsed<PullRequest> {
+  const wrongVersion = protocolFailure(query)
+  if (wrongVersion) return wrongVersion
+  const result = PullRequestSchema.safeParse(query)
+  return result.success ? { ok: true, value: result.data } : failure('invalid-payload', { issues: payloadIssues(result.error) })
+}
+
+// ── from the app's outbox ────────────────────────────────────────────────────────
+
+/** The outbox entry the app writes today (src/db/db.ts OutboxEntry), structurally. */
+export interface OutboxEntryLike {
+  mutationId: string
+  table: string
+  recordId: string
+  unitId: string
+  op: 'put'
+  fields: Record<string, unknown>
+  at: string
+  by: string
+}
+
+/**
+ * An outbox entry as a wire mutation: every field becomes a `set` (undefined → null),
+ * and declared text fields carry `base` when the caller passes what the writer had seen
+ * of that field (`textBase(localRecordBeforeTheEdit, field)` from merge.ts).
+ * `hlc` must be stamped when the change is made and stored with the entry, so a retry
+ * sends the same stamp.
+ */
+export function fromOutboxEntry(
+  entry: OutboxEntryLike,
+  hlc: string,
+  textBases: Readonly<Record<string, string | undefined>> = {},
+  tables: TableDeclarations = SYNCED_TABLES,
+): Mutation {
+  const fields: Record<string, FieldOp> = {}
+  for (const [name, value] of Object.entries(entry.fields)) {
+    const base = Object.hasOwn(textBases, name) ? textBases[name] : undefined
+    const isText = isSyncedTable(tables, entry.table) && fieldKind(tables, entry.table, name) === 'text'
+    fields[name] = isText && base !== undefined ? { set: toJsonValue(value), base } : { set: toJsonValue(value) }
+  }
+  return { mutationId: entry.mutationId, table: entry.table, recordId: entry.recordId, scope: entry.unitId, hlc, by: entry.by, fields }
+}
+
+/** Splits pending mutations into pushes within the count and size limits, keeping their order. */
+export function splitIntoBatches(mutations: readonly Mutation[], maxBytes: number = PUSH_MAX_BYTES): Mutation[][] {
+  const batches: Mutation[][] = []
+  let batch: Mutation[] = []
+  let bytes = 0
+  const encoder = new TextEncoder()
+  for (const mutation of mutations) {
+    const size = encoder.encode(JSON.stringify(mutation)).length + 1
+    if (batch.length > 0 && (batch.length >= PUSH_MAX_MUTATIONS || bytes + size > maxBytes)) {
+      batches.push(batch)
+      batch = []
+      bytes = 0
+    }
+    batch.push(mutation)
+    bytes += size
+  }
+  if (batch.length > 0) batches.push(batch)
+  return batches
+}
