@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -33,10 +33,8 @@ describe('SetupView', () => {
     const { wrapper, router } = await mountSetup()
     const demo = wrapper.findAll('button').find((b) => b.text() === 'Load the demo trust')!
     await demo.trigger('click')
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 50))
-    await flushPromises()
-    expect(router.currentRoute.value.path).toBe('/board')
+    // Loading the demo writes a few thousand rows: wait for the navigation, not a fixed time.
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/board'), { timeout: 10_000 })
     expect(useOrgStore().currentUnit?.name).toBe('Ward 7 – Elderly care')
     expect(await db.measures.count()).toBe(20)
     wrapper.unmount()
@@ -64,10 +62,7 @@ describe('SetupView', () => {
     await wrapper.find('#setup-yourName').setValue('Alex Kerr')
     await wrapper.find('#setup-people').setValue('Sam\nPriya')
     await wrapper.find('form').trigger('submit')
-    await flushPromises()
-    await new Promise((r) => setTimeout(r, 50))
-    await flushPromises()
-    expect(router.currentRoute.value.path).toBe('/board')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/board'), { timeout: 10_000 })
     const unit = (await db.units.toArray())[0]!
     expect(unit).toMatchObject({ name: 'Ward 9', people: ['Alex Kerr', 'Sam', 'Priya'], updatedBy: 'Alex Kerr' })
     expect(useActorStore().current).toBe('Alex Kerr')
