@@ -1,6 +1,8 @@
 // The only module that knows IndexedDB's shape. Schema and migrations live here and
 // nowhere else; stores and components go through `repo.ts`.
-import Dexie, { type EntityTable } from 'dexie'
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
+import { createClock } from '@/shared/sync/hlc'
+import type { ServerRecord } from '@/shared/sync/protocol'
 import type {
   Action, Board, Csu, DayEntry, HistoryEntry, HuddleRecord, Measure, SyncedTable, Trust, Unit,
 } from '@/domain/types'
@@ -20,6 +22,39 @@ export interface OutboxEntry {
   fields: Record<string, unknown>
   at: string
   by: string
+  /** The change's sync timestamp, taken when it was saved, so a retry sends the same stamp. */
+  hlc: string
+  /** For declared text fields: what this tablet showed of the field when it was changed. */
+  textBases?: Record<string, string>
+}
+
+/** The last state of a synced record pulled from the server (what merges start from). */
+export interface SyncStateRow extends ServerRecord {
+  /** 1 while a text field shows versions that differ, so the conflict badge is an index count. */
+  conflicted: 0 | 1
+}
+
+/** Meta keys the sync layer keeps. */
+export const SYNC_META = {
+  /** This device's clock: one row, so a save reads and writes it in one step. */
+  device: 'sync.device',
+  cursor: (scope: string) => `sync.cursor.${scope}`,
+} as const
+
+export interface DeviceClockRow {
+  /** The clock's node id: random, made once per device (per browser profile). */
+  nodeId: string
+  /** The greatest stamp issued or received (HybridClock.latest()). */
+  latest?: string
+  /** Server time minus device time, learned from the last response (ms). */
+  offsetMs?: number
+}
+
+/** A random node id for this device's clock: short, because it travels in every stamp. */
+export function newNodeId(): string {
+  const bytes = new Uint8Array(10)
+  crypto.getRandomValues(bytes)
+  return `d${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`
 }
 
 export interface MetaRow {
@@ -38,6 +73,7 @@ export class HuddleDatabase extends Dexie {
   huddles!: EntityTable<HuddleRecord, 'id'>
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
+  syncState!: Table<SyncStateRow, [string, string]>
   meta!: EntityTable<MetaRow, 'key'>
 
   constructor(name = DB_NAME) {
@@ -55,14 +91,38 @@ export class HuddleDatabase extends Dexie {
       outbox: '++seq, &mutationId, table',
       meta: 'key',
     })
+    this.version(2).stores({
+      outbox: '++seq, &mutationId, table, [table+recordId]',
+      syncState: '[table+id], scope, conflicted',
+    }).upgrade(stampQueuedChanges)
   }
+}
+
+/** Changes queued before version 2 get stamps in the order they were made, from a new node id. */
+async function stampQueuedChanges(tx: Transaction): Promise<void> {
+  const nodeId = newNodeId()
+  const clock = createClock(nodeId)
+  const entries = await tx.table<OutboxEntry, number>('outbox').orderBy('seq').toArray()
+  for (const entry of entries) await tx.table('outbox').update(entry.seq!, { hlc: clock.tick() })
+  const device: DeviceClockRow = { nodeId, ...(clock.latest() ? { latest: clock.latest() } : {}) }
+  await tx.table<MetaRow, string>('meta').put({ key: SYNC_META.device, value: device })
+}
+
+/** The tables of the transaction the caller is running in (undefined outside one), so a
+ * write nested in an older, narrower transaction can leave out what it may not touch. */
+export function currentTransactionTables(): readonly string[] | undefined {
+  return Dexie.currentTransaction?.storeNames
 }
 
 export const db = new HuddleDatabase()
 
 /** Tests only: empty every table. */
 export async function resetDatabase(): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    await Promise.all(db.tables.map((t) => t.clear()))
+  await clearDatabase(db)
+}
+
+export async function clearDatabase(database: HuddleDatabase): Promise<void> {
+  await database.transaction('rw', database.tables, async () => {
+    await Promise.all(database.tables.map((t) => t.clear()))
   })
 }

@@ -2,11 +2,19 @@
 // history entry and an outbox entry in ONE Dexie transaction, so a change is never
 // saved without the record the sync layer needs to send it (and vice versa).
 // Callers update in-memory state only after the returned promise resolves.
+//
+// `repoFor(database)` gives the same functions for another database (two simulated
+// tablets in the sync tests); the plain exports work on the app's database.
 import { diffRecords } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import type { HistoryEntry, RecordMeta, SyncedTable } from '@/domain/types'
+import type { SyncRecord } from '@/shared/sync/protocol'
+import { SYNCED_TABLES } from '@/shared/sync/tables'
+import { textBase } from '@/shared/sync/text'
 import { liveQuery } from 'dexie'
-import { db, type OutboxEntry } from './db'
+import { loadDeviceClock, withDeviceClock } from './clock'
+import { currentTransactionTables, db, type HuddleDatabase, type OutboxEntry } from './db'
+import { localViewOf } from './syncRecords'
 
 type Bookkeeping = 'createdAt' | 'updatedAt' | 'updatedBy'
 /** A record as callers write it: repo fills in the bookkeeping fields. */
@@ -15,72 +23,135 @@ type SyncedRecord = Writable<RecordMeta>
 
 export type WriteKind = HistoryEntry['kind']
 
-/**
- * Create or update one record. `changes` are the fields to set; fields not named keep
- * their stored values. Returns the record as stored.
- */
-export async function saveRecord<T extends RecordMeta>(
-  table: SyncedTable,
-  record: Writable<T>,
-  by: string,
-  kind?: WriteKind,
-  now: Date = new Date(),
-): Promise<T> {
-  const store = db.table<T, string>(table)
-  const at = now.toISOString()
-  // Callers often pass Vue reactive objects, which IndexedDB cannot clone; records are
-  // plain JSON data, so a JSON round trip gives a clean copy (and drops undefined).
-  record = JSON.parse(JSON.stringify(record)) as Writable<T>
-  return db.transaction('rw', [store, db.history, db.outbox], async () => {
-    const before = await store.get(record.id)
-    const next = { ...before, ...record, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: by } as T
-    const changes = diffRecords(before, next)
-    if (before && changes.length === 0) return before
-    await store.put(next)
-    const fields = Object.fromEntries(changes.map((c) => [c.field, c.to]))
-    await db.history.add({
-      id: newId(), unitId: next.unitId, table, recordId: next.id, at, by,
-      kind: kind ?? (before ? 'updated' : 'created'), changes,
+/** For each changed text field, every version this tablet showed: its own unsent edits
+ * included, so one tablet's consecutive edits never count as a conflict. */
+function textBasesOf(view: SyncRecord | undefined, fields: readonly string[]): Record<string, string> {
+  const bases: Record<string, string> = {}
+  for (const field of fields) {
+    const base = textBase(view, field)
+    if (base !== undefined) bases[field] = base
+  }
+  return bases
+}
+
+export function repoFor(database: HuddleDatabase) {
+  /**
+   * Create or update one record. `changes` are the fields to set; fields not named keep
+   * their stored values. Returns the record as stored.
+   */
+  async function saveRecord<T extends RecordMeta>(
+    table: SyncedTable,
+    record: Writable<T>,
+    by: string,
+    kind?: WriteKind,
+    now: Date = new Date(),
+  ): Promise<T> {
+    const store = database.table<T, string>(table)
+    const at = now.toISOString()
+    // Callers often pass Vue reactive objects, which IndexedDB cannot clone; records are
+    // plain JSON data, so a JSON round trip gives a clean copy (and drops undefined).
+    record = JSON.parse(JSON.stringify(record)) as Writable<T>
+    // A caller's own transaction that predates sync state (e.g. first-run setup, which
+    // only creates records) cannot open it; new records have no text base anyway.
+    const outer = currentTransactionTables()
+    const readsSyncState = !outer || outer.includes('syncState')
+    const tables = [store, database.history, database.outbox, database.meta, ...(readsSyncState ? [database.syncState] : [])]
+    const textFields = readsSyncState ? SYNCED_TABLES[table].textFields : []
+    return database.transaction('rw', tables, async () => {
+      // Reads together, then writes together: one transaction either way, and fewer
+      // round trips per save.
+      const [before, deviceClock] = await Promise.all([store.get(record.id), loadDeviceClock(database)])
+      const next = { ...before, ...record, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: by } as T
+      const changes = diffRecords(before, next)
+      if (before && changes.length === 0) return before
+      const fields = Object.fromEntries(changes.map((c) => [c.field, c.to]))
+      const changedText = textFields.filter((field) => Object.hasOwn(fields, field))
+      // A new record has no versions anyone could have seen.
+      const view = before && changedText.length > 0 ? await localViewOf(database, table, next.id) : undefined
+      const textBases = textBasesOf(view, changedText)
+      const outbox: OutboxEntry = {
+        mutationId: newId(), table, recordId: next.id, unitId: next.unitId, op: 'put',
+        fields: { ...fields, updatedAt: at, updatedBy: by, ...(before ? {} : { createdAt: at }) }, at, by,
+        hlc: deviceClock.clock.tick(),
+        ...(Object.keys(textBases).length > 0 ? { textBases } : {}),
+      }
+      await Promise.all([
+        store.put(next),
+        database.history.add({
+          id: newId(), unitId: next.unitId, table, recordId: next.id, at, by,
+          kind: kind ?? (before ? 'updated' : 'created'), changes,
+        }),
+        deviceClock.save(),
+        database.outbox.add(outbox),
+      ])
+      return next
     })
-    const outbox: OutboxEntry = {
-      mutationId: newId(), table, recordId: next.id, unitId: next.unitId, op: 'put',
-      fields: { ...fields, updatedAt: at, updatedBy: by, ...(before ? {} : { createdAt: at }) }, at, by,
-    }
-    await db.outbox.add(outbox)
-    return next
-  })
+  }
+
+  /**
+   * Remove a record. It leaves this tablet at once; the outbox carries a tombstone
+   * (`deleted: true`), so every other tablet removes it too, and the server keeps its
+   * data, so a later restore brings back every field.
+   */
+  async function deleteRecord(table: SyncedTable, id: string, by: string, now: Date = new Date()): Promise<boolean> {
+    const store = database.table<RecordMeta, string>(table)
+    const at = now.toISOString()
+    return database.transaction('rw', [store, database.history, database.outbox, database.meta], async () => {
+      const before = await store.get(id)
+      if (!before) return false
+      await store.delete(id)
+      await database.history.add({ id: newId(), unitId: before.unitId, table, recordId: id, at, by, kind: 'deleted', changes: [] })
+      const hlc = await withDeviceClock(database, (clock) => clock.tick())
+      await database.outbox.add({
+        mutationId: newId(), table, recordId: id, unitId: before.unitId, op: 'put',
+        fields: { deleted: true, updatedAt: at, updatedBy: by }, at, by, hlc,
+      })
+      return true
+    })
+  }
+
+  /** Several writes that must land together (e.g. a new unit, its board and measures). */
+  async function saveRecords(writes: { table: SyncedTable; record: SyncedRecord; kind?: WriteKind }[], by: string, now = new Date()) {
+    const tables = [...new Set(writes.map((w) => database.table(w.table)))]
+    const outer = currentTransactionTables()
+    const bookkeeping = [database.history, database.outbox, database.meta, ...(!outer || outer.includes('syncState') ? [database.syncState] : [])]
+    return database.transaction('rw', [...tables, ...bookkeeping], async () => {
+      const saved: RecordMeta[] = []
+      for (const w of writes) saved.push(await saveRecord(w.table, w.record, by, w.kind, now))
+      return saved
+    })
+  }
+
+  async function historyOf(table: SyncedTable, recordId: string): Promise<HistoryEntry[]> {
+    const rows = await database.history.where({ table, recordId }).toArray()
+    return rows.sort((a, b) => b.at.localeCompare(a.at))
+  }
+
+  async function pendingChangeCount(): Promise<number> {
+    return database.outbox.count()
+  }
+
+  /** Calls `onCount` now and whenever the outbox grows or shrinks (any tab, any writer).
+   * Returns the unsubscribe function. */
+  function watchPendingChanges(onCount: (count: number) => void): () => void {
+    const subscription = liveQuery(() => database.outbox.count()).subscribe({ next: onCount, error: () => undefined })
+    return () => subscription.unsubscribe()
+  }
+
+  async function getMeta<T>(key: string): Promise<T | undefined> {
+    return (await database.meta.get(key))?.value as T | undefined
+  }
+
+  async function setMeta(key: string, value: unknown): Promise<void> {
+    await database.meta.put({ key, value })
+  }
+
+  return { saveRecord, saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta }
 }
 
-/** Several writes that must land together (e.g. a new unit, its board and measures). */
-export async function saveRecords(writes: { table: SyncedTable; record: SyncedRecord; kind?: WriteKind }[], by: string, now = new Date()) {
-  const tables = [...new Set(writes.map((w) => db.table(w.table)))]
-  return db.transaction('rw', [...tables, db.history, db.outbox], async () => {
-    const saved: RecordMeta[] = []
-    for (const w of writes) saved.push(await saveRecord(w.table, w.record, by, w.kind, now))
-    return saved
-  })
-}
+export type Repo = ReturnType<typeof repoFor>
 
-export async function historyOf(table: SyncedTable, recordId: string): Promise<HistoryEntry[]> {
-  const rows = await db.history.where({ table, recordId }).toArray()
-  return rows.sort((a, b) => b.at.localeCompare(a.at))
-}
-
-export async function pendingChangeCount(): Promise<number> {
-  return db.outbox.count()
-}
-
-/** Calls `onCount` now and whenever the outbox grows or shrinks (any tab, any writer).
- * Returns the unsubscribe function. */
-export function watchPendingChanges(onCount: (count: number) => void): () => void {
-  const subscription = liveQuery(() => db.outbox.count()).subscribe({ next: onCount, error: () => undefined })
-  return () => subscription.unsubscribe()
-}
-
-export async function getMeta<T>(key: string): Promise<T | undefined> {
-  return (await db.meta.get(key))?.value as T | undefined
-}
-
-export async function setMeta(key: string, value: unknown): Promise<void> {
-  await db.meta.put({ key, value })
-}
+const appRepo = repoFor(db)
+export const { saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta } = appRepo
+// Declared as a function so its generic parameter survives destructuring.
+export const saveRecord: Repo['saveRecord'] = appRepo.saveRecord

@@ -44,7 +44,7 @@ describe('saveRecord: a change, its history and its outbox entry land together',
   })
 
   it('rolls back the record when the outbox write fails (nothing half-saved)', async () => {
-    await db.outbox.add({ mutationId: 'clash', table: 'actions', recordId: 'x', unitId: 'u1', op: 'put', fields: {}, at: '', by: '' })
+    await db.outbox.add({ mutationId: 'clash', table: 'actions', recordId: 'x', unitId: 'u1', op: 'put', fields: {}, at: '', by: '', hlc: '1764142200000:000000:dtest' })
     // Force the outbox's unique mutationId to clash so the transaction aborts.
     const spy = vi.spyOn(ids, 'newId').mockReturnValue('clash')
     await expect(saveRecord<Action>('actions', action(), 'Sam')).rejects.toThrow()

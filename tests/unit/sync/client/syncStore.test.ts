@@ -1,0 +1,111 @@
+import { createPinia, setActivePinia } from 'pinia'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { db, resetDatabase } from '@/db/db'
+import type { Board } from '@/domain/types'
+import { useBoardStore } from '@/stores/board'
+import { useOrgStore } from '@/stores/org'
+import { POKE_DEBOUNCE_MS, useSyncStore } from '@/stores/sync'
+import { createHttpTransport } from '@/sync/transport.http'
+import { MemorySyncServer } from '@/sync/transport.memory'
+import { makeTablet, type Tablet } from './tablets'
+
+let server: MemorySyncServer
+let other: Tablet
+
+beforeEach(async () => {
+  await resetDatabase()
+  setActivePinia(createPinia())
+  server = new MemorySyncServer()
+  other = makeTablet('other', server.transport())
+})
+
+afterEach(() => {
+  other.database.close()
+})
+
+async function setUpWard() {
+  const org = useOrgStore()
+  const board = await org.setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'Ward 7', unitKind: 'ward', boardName: 'Ward 7 board', people: [] }, 'Sam')
+  await useBoardStore().load(board.id)
+  return board
+}
+
+describe('useSyncStore', () => {
+  it('sends this tablet\'s changes, counts what is left and when it last synced', async () => {
+    const sync = useSyncStore()
+    sync.useTransport(server.transport())
+    await setUpWard()
+    await sync.syncNow()
+    expect(sync.status).toBe('idle')
+    expect(sync.errorMessage).toBeNull()
+    expect(sync.lastSyncedAt).not.toBeNull()
+    expect(sync.pending).toBe(0)
+    expect(await db.outbox.count()).toBe(0)
+    expect(server.records.size).toBe(2)
+  })
+
+  it('reloads the board on screen when another tablet changed it', async () => {
+    const sync = useSyncStore()
+    sync.useTransport(server.transport())
+    const board = await setUpWard()
+    await sync.syncNow()
+    await other.database.units.put({ ...(await db.units.get(board.unitId))! })
+    await other.engine.syncOnce()
+    await other.repo.saveRecord<Board>('boards', { ...(await other.database.boards.get(board.id))!, name: 'Ward 7 huddle board' }, 'Priya')
+    await other.engine.syncOnce()
+
+    await sync.syncNow()
+    expect(useOrgStore().currentBoard?.name).toBe('Ward 7 huddle board')
+    expect(useBoardStore().board?.name).toBe('Ward 7 huddle board')
+  })
+
+  it.each([
+    ['offline', (): void => void (server.offline = true)],
+    ['update-needed', (): void => void (server.minimumProtocol = 2)],
+    ['removed', (): void => server.failNext('device-revoked')],
+  ] as const)('shows %s with a plain message and keeps the changes', async (status, breakServer) => {
+    const sync = useSyncStore()
+    sync.useTransport(server.transport())
+    await setUpWard()
+    breakServer()
+    await sync.syncNow()
+    expect(sync.status).toBe(status)
+    expect(sync.errorMessage).toMatch(/tablet/)
+    expect(sync.pending).toBe(2)
+  })
+
+  it('is quietly offline or in error against a server without sync, never throwing', async () => {
+    const sync = useSyncStore()
+    const notFound = vi.fn(async () => new Response(JSON.stringify({ error: 'Not found', path: '/api/sync/push' }), { status: 404 }))
+    sync.useTransport(createHttpTransport({ fetch: notFound }))
+    await setUpWard()
+    await sync.syncNow()
+    expect(sync.status).toBe('error')
+    expect(sync.errorMessage).toMatch(/not available/)
+    sync.useTransport(createHttpTransport({ fetch: async () => Promise.reject(new TypeError('Failed to fetch')) }))
+    await sync.syncNow()
+    expect(sync.status).toBe('offline')
+    expect(sync.pending).toBe(2)
+  })
+
+  it('syncs once for a burst of pokes from the server', async () => {
+    const sync = useSyncStore()
+    sync.useTransport(server.transport())
+    await setUpWard()
+    await sync.syncNow()
+    const stop = sync.start()
+    await vi.waitFor(() => expect(sync.status).toBe('idle'))
+    const pushesAndPulls = server.requests.length
+    await other.database.units.put({ ...(await db.units.toArray())[0]! })
+    await other.repo.saveRecord<Board>('boards', { ...(await db.boards.toArray())[0]!, huddleMinutes: 12 }, 'Priya')
+    await other.engine.syncOnce()
+    await other.repo.saveRecord<Board>('boards', { ...(await other.database.boards.toArray())[0]!, huddleMinutes: 14 }, 'Priya')
+    await other.engine.syncOnce()
+    const afterOther = server.requests.length
+    expect(afterOther).toBeGreaterThan(pushesAndPulls)
+    expect(useOrgStore().currentBoard?.huddleMinutes).not.toBe(14)
+    await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14), { timeout: POKE_DEBOUNCE_MS * 3 })
+    expect(server.requests.slice(afterOther).filter((r) => r.kind === 'pull')).toHaveLength(1)
+    stop()
+  })
+})

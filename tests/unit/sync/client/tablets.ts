@@ -1,0 +1,52 @@
+// Two (or more) simulated tablets, each with its own IndexedDB (fake-indexeddb), repo
+// and sync engine, talking to one in-memory sync server.
+import { HuddleDatabase } from '@/db/db'
+import { repoFor } from '@/db/repo'
+import type { Action, Board, Measure, Unit } from '@/domain/types'
+import { createSyncEngine } from '@/sync/engine'
+import type { SyncTransport } from '@/sync/transport-types'
+
+let databases = 0
+
+export const UNIT_ID = 'unit-7'
+export const BOARD_ID = 'board-7'
+
+export function makeTablet(name: string, transport: SyncTransport, pageSize?: number) {
+  databases += 1
+  const database = new HuddleDatabase(`tablet-${name}-${databases}`)
+  const repo = repoFor(database)
+  const engine = createSyncEngine({ database, transport, ...(pageSize ? { pageSize } : {}) })
+  return {
+    name, database, repo, engine,
+    /** Enrolled for the unit: it holds the unit, so it pulls that scope. */
+    async enrol() {
+      await database.units.put({ id: UNIT_ID, unitId: UNIT_ID, csuId: 'csu', name: 'Ward 7', kind: 'ward', people: [], createdAt: '', updatedAt: '', updatedBy: '' })
+    },
+    async snapshot() {
+      const [units, boards, measures, actions, entries] = await Promise.all([
+        database.units.toArray(), database.boards.toArray(), database.measures.toArray(), database.actions.toArray(), database.entries.toArray(),
+      ])
+      return { units, boards, measures, actions, entries }
+    },
+  }
+}
+
+export type Tablet = ReturnType<typeof makeTablet>
+
+export const unit = (over: Partial<Unit> = {}): Omit<Unit, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
+  id: UNIT_ID, unitId: UNIT_ID, csuId: 'csu', name: 'Ward 7', kind: 'ward', people: ['Sam', 'Priya'], ...over,
+})
+
+export const board = (over: Partial<Board> = {}): Omit<Board, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
+  id: BOARD_ID, unitId: UNIT_ID, name: 'Ward 7 board', categories: [{ id: 'safety', name: 'Safety' }], agenda: [], huddleMinutes: 10, ...over,
+})
+
+export const action = (over: Partial<Action> = {}): Omit<Action, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
+  id: 'action-1', unitId: UNIT_ID, boardId: BOARD_ID, title: 'Fix the sluice door', owner: 'Sam', dueDay: null, status: 'open',
+  measureId: null, measureDay: null, conceptIds: [], closedAt: null, ...over,
+})
+
+export const measure = (over: Partial<Measure> = {}): Omit<Measure, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
+  id: 'measure-1', unitId: UNIT_ID, boardId: BOARD_ID, categoryId: 'safety', name: 'Falls', type: 'count', unit: 'falls',
+  direction: 'lower', target: 0, thresholds: null, description: '', conceptIds: [], order: 1, archived: false, ...over,
+})
