@@ -83,8 +83,15 @@ export class SimClient {
     this.clock = createClock(nodeId, now)
   }
 
+  /** The device clock is put right and the tablet forgets the fast stamps it issued,
+   * but, like the app, it still moves past every stamp in the records it holds, so it
+   * never stamps an edit earlier than a version it has already seen. */
   resetClock(): void {
     this.clock = createClock(this.nodeId, this.now)
+    for (const record of this.confirmed.values()) {
+      const latest = latestStamp(record)
+      if (latest) this.clock.receive(latest)
+    }
   }
 
   view(recordId: string): SyncRecord | undefined {
