@@ -1,6 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
-import { apiRoutes } from './api/index.ts'
-import type { SyncRouteOptions } from './api/sync.ts'
+import { apiRoutes, type AppSyncOptions } from './api/index.ts'
 import { registerSpa } from './spa.ts'
 
 export interface AppOptions {
@@ -9,8 +8,8 @@ export interface AppOptions {
   /** Reported by /api/health. */
   version: string
   logger?: FastifyServerOptions['logger']
-  /** The sync database (already migrated) and notifier. The caller opens and closes them. */
-  sync?: SyncRouteOptions
+  /** The sync database (already migrated) and notifier, and device access. The caller opens and closes them. */
+  sync?: AppSyncOptions
 }
 
 /** The whole server without listening, so tests can drive it with `app.inject`. */

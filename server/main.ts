@@ -5,7 +5,9 @@ import { publicUrl, readConfig } from './config.ts'
 import { describeDatabase } from './db/config.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { openDatabase } from './db/open.ts'
+import { ensureAdminToken } from './devices/settings.ts'
 import { createScopeNotifier, type ScopeNotifier } from './sync/notifier.ts'
+import { schedulePruning } from './sync/prune.ts'
 
 const config = readConfig()
 
@@ -20,6 +22,13 @@ let notifier: ScopeNotifier
 try {
   const ran = await migrateToLatest(db)
   if (ran.length > 0) console.log(`Database updated: ${ran.join(', ')}`)
+  const adminToken = await ensureAdminToken(db)
+  // Only its hash is stored, so this is the one time it can be shown: shown at once,
+  // before anything else can fail.
+  if (adminToken) {
+    console.log(`Admin token (shown once, keep it safe): ${adminToken}`)
+    console.log('To make a new one (the old one then stops working): npm run admin -- new-admin-token')
+  }
   notifier = await createScopeNotifier(db, config.database)
 } catch (error) {
   console.error(`Could not open the sync database (${describeDatabase(config.database)}): ${(error as Error).message}`)
@@ -31,8 +40,10 @@ const app = await buildApp({
   distDir: config.distDir,
   version: config.version,
   logger: { level: process.env.LOG_LEVEL ?? 'warn' },
-  sync: { db, notifier },
+  // Device tokens are always required here; only tests build the sync routes without them.
+  sync: { db, notifier, devices: {} },
 })
+const stopPruning = schedulePruning(db)
 
 try {
   await app.listen({ host: config.host, port: config.port })
@@ -50,6 +61,7 @@ console.log(`Sync data: ${describeDatabase(config.database)}`)
 // (SQLite checkpoints its WAL on close).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    stopPruning()
     void app
       .close()
       .then(() => notifier.close())

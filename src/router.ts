@@ -13,6 +13,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/board/actions', name: 'actions', component: () => import('@/views/ActionsView.vue'), meta: { title: 'Actions' } },
   { path: '/board/print', name: 'print', component: () => import('@/views/PrintView.vue'), meta: { title: 'Print the board', fullScreen: true } },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
+  { path: '/enrol', name: 'enrol', component: () => import('@/views/EnrolView.vue'), meta: { title: 'Enrol this tablet', noSetupNeeded: true } },
+  { path: '/admin', name: 'admin', component: () => import('@/views/AdminView.vue'), meta: { title: 'Admin', noSetupNeeded: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Page not found', noSetupNeeded: true } },
 ]
 

@@ -1,11 +1,20 @@
 import type { FastifyPluginAsync } from 'fastify'
+import { deviceAccessRoutes, type DeviceAccessOptions } from './devices.ts'
 import { healthRoutes } from './health.ts'
 import { syncRoutes, type SyncRouteOptions } from './sync.ts'
+
+export interface AppSyncOptions extends SyncRouteOptions {
+  /**
+   * Device tokens, enrolment and the admin API (server/main.ts always sets this). Without
+   * it the sync routes are open to anyone: only tests of the push and pull core do that.
+   */
+  devices?: DeviceAccessOptions
+}
 
 export interface ApiOptions {
   version: string
   /** The sync database and its live-update notifier; without them there are no /api/sync routes. */
-  sync?: SyncRouteOptions
+  sync?: AppSyncOptions
 }
 
 /**
@@ -14,7 +23,11 @@ export interface ApiOptions {
  */
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
   await app.register(healthRoutes, { version: options.version })
-  if (options.sync) await app.register(syncRoutes, options.sync)
+  if (options.sync) {
+    const { devices, ...sync } = options.sync
+    if (devices) await app.register(deviceAccessRoutes, { ...devices, sync })
+    else await app.register(syncRoutes, sync)
+  }
 
   // Unknown API paths answer in JSON: the client parses every /api response, and the
   // SPA fallback's index.html would look like a successful reply.

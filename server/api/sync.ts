@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http'
-import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { z } from 'zod'
 import {
   checkProtocol, MIN_SUPPORTED_PROTOCOL, parsePullRequest, parsePushRequest, PROTOCOL_VERSION, PUSH_MAX_BYTES,
-  SYNC_ERROR_STATUS, syncError, type PullResponse, type PushResponse, type SyncErrorCode,
+  SYNC_ERROR_STATUS, syncError, type Mutation, type PullResponse, type PushResponse, type SyncErrorCode,
 } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
@@ -15,10 +15,20 @@ export interface SyncRouteOptions {
   notifier: ScopeNotifier
   /** Largest push body in bytes (default: the shared batch limit plus room for the envelope). */
   bodyLimit?: number
-  /** Runs before every sync route: where device tokens will be checked. */
-  authenticate?: preHandlerAsyncHookHandler
+  /** Runs first on every sync route, before the body is read: where device tokens are checked. */
+  authenticate?: onRequestAsyncHookHandler
   /** Whether the request's device may read and change `scope`. */
   mayUseScope?: (request: FastifyRequest, scope: string) => boolean | Promise<boolean>
+  /** The device recorded with each applied mutation (default: the `deviceId` the push names). */
+  deviceIdOf?: (request: FastifyRequest) => string | undefined
+  /** Sent with every pull page, so a tablet can tell this server from another one. */
+  serverId?: string
+  /** Told after a push is applied, and after a pull page that reaches the end (`hasMore: false`). */
+  onSynced?: (request: FastifyRequest) => Promise<void> | void
+  /** Told of every forbidden-scope refusal, with the reason, for the access log. */
+  onRefused?: (request: FastifyRequest, reason: string) => Promise<void> | void
+  /** Told when an event stream opens, with a way to end it (a revoked device); returns what to call when it closes. */
+  onStream?: (request: FastifyRequest, end: () => void) => () => void
   /** Comment lines keep idle event streams open through proxies. */
   heartbeatMs?: number
 }
@@ -30,8 +40,9 @@ export const SSE_HEARTBEAT_MS = 25_000
 export const SSE_RETRY_MS = 2_000
 const MAX_EVENT_SCOPES = 50
 
-// NOT YET ENFORCED: device tokens and enrolment come next. Until then every caller may
-// read and change every scope; `authenticate` and `mayUseScope` are where that goes.
+// Without `authenticate` and `mayUseScope` every caller may read and change every scope:
+// only tests of the push and pull core build the app like that. server/main.ts always
+// turns device tokens on (server/api/devices.ts supplies these hooks).
 const anyScope = () => true
 
 const EventsQuerySchema = z.strictObject({
@@ -51,7 +62,8 @@ function sendError(reply: FastifyReply, code: SyncErrorCode, details?: unknown, 
 export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, options) => {
   const { db, notifier } = options
   const mayUseScope = options.mayUseScope ?? anyScope
-  const preHandler = options.authenticate ? [options.authenticate] : []
+  // onRequest, so a request without a valid token is refused before its body is read.
+  const onRequest = options.authenticate ? [options.authenticate] : []
   const heartbeatMs = options.heartbeatMs ?? SSE_HEARTBEAT_MS
   const bodyLimit = options.bodyLimit ?? SYNC_BODY_LIMIT
   const streams = new Set<ServerResponse>()
@@ -60,10 +72,21 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     for (const scope of scopes) {
       if (await mayUseScope(request, scope)) continue
       request.log.warn({ scope, url: request.url }, 'sync request refused: scope not allowed for this device')
+      await options.onRefused?.(request, `forbidden-scope: ${scope}`)
       await sendError(reply, 'forbidden-scope', { scope })
       return true
     }
     return false
+  }
+
+  /** A unit is its own scope: a `units` record anywhere else could rename another ward on every tablet that pulls it. */
+  async function refusedUnitRecord(request: FastifyRequest, reply: FastifyReply, mutations: readonly Mutation[]): Promise<boolean> {
+    const misplaced = mutations.find((mutation) => mutation.table === 'units' && mutation.recordId !== mutation.scope)
+    if (!misplaced) return false
+    request.log.warn({ scope: misplaced.scope, recordId: misplaced.recordId }, 'sync request refused: a unit record outside its own scope')
+    await options.onRefused?.(request, `forbidden-scope: units/${misplaced.recordId} in ${misplaced.scope}`)
+    await sendError(reply, 'forbidden-scope', { scope: misplaced.scope, table: 'units', recordId: misplaced.recordId })
+    return true
   }
 
   app.addHook('onSend', async (_request, reply) => {
@@ -80,29 +103,33 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     return reply.code(500).send({ error: 'server-error', message: 'The sync server had a problem and saved nothing from this request. Your changes are kept on this tablet and will be sent again.' })
   })
 
-  app.post('/sync/push', { bodyLimit, preHandler }, async (request, reply) => {
+  app.post('/sync/push', { bodyLimit, onRequest }, async (request, reply) => {
     const parsed = parsePushRequest(request.body)
     if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
     const { protocol, deviceId, mutations } = parsed.value
     if (await refusedScope(request, reply, new Set(mutations.map((mutation) => mutation.scope)))) return reply
-    const result = await pushMutations(db, mutations, { deviceId, now: Date.now() })
+    if (await refusedUnitRecord(request, reply, mutations)) return reply
+    const result = await pushMutations(db, mutations, { deviceId: options.deviceIdOf?.(request) ?? deviceId, now: Date.now() })
+    await options.onSynced?.(request)
     // Answered in the client's protocol version: the server speaks the current one and the one before.
     const response: PushResponse = { protocol, accepted: result.accepted, serverTime: Date.now() }
     if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
     return response
   })
 
-  app.get('/sync/pull', { preHandler }, async (request, reply) => {
+  app.get('/sync/pull', { onRequest }, async (request, reply) => {
     const parsed = parsePullRequest(request.query)
     if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
     const { protocol, scope, after, limit } = parsed.value
     if (await refusedScope(request, reply, [scope])) return reply
     const page = await pullRecords(db, scope, after, limit)
     const response: PullResponse = { protocol, scope, ...page, serverTime: Date.now() }
+    if (options.serverId) response.serverId = options.serverId
+    if (!page.hasMore) await options.onSynced?.(request)
     return response
   })
 
-  app.get('/sync/events', { preHandler }, async (request, reply) => {
+  app.get('/sync/events', { onRequest }, async (request, reply) => {
     const parsed = EventsQuerySchema.safeParse(request.query)
     if (!parsed.success) {
       return sendError(reply, 'invalid-payload', { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) })
@@ -127,6 +154,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     })
     res.write(`retry: ${SSE_RETRY_MS}\n\n`)
     streams.add(res)
+    const forgetStream = options.onStream?.(request, () => res.end())
 
     const lastSent = new Map<string, number>()
     const poke = (scope: string, seq: number) => {
@@ -143,6 +171,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       clearInterval(heartbeat)
       for (const unsubscribe of unsubscribes) unsubscribe()
       streams.delete(res)
+      forgetStream?.()
     })
     try {
       for (const scope of scopes) poke(scope, await currentSeq(db, scope))

@@ -1,6 +1,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely'
 import { isPostgres } from './open.ts'
 import * as syncCore from './migrations/0001_sync_core.ts'
+import * as devicesAndOrg from './migrations/0002_devices_and_org.ts'
 
 /**
  * Every migration, listed in code rather than found by scanning a folder, so a bundled
@@ -9,6 +10,7 @@ import * as syncCore from './migrations/0001_sync_core.ts'
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_sync_core': syncCore,
+  '0002_devices_and_org': devicesAndOrg,
 }
 
 const staticProvider: MigrationProvider = {

@@ -1,7 +1,9 @@
 // The sync server's tables as Kysely sees them. JSON is stored as text and sequence
 // numbers as 64-bit integers (bigint on PostgreSQL, integer on SQLite) so the same
 // queries run on both; both drivers hand sequence numbers back as JS numbers (see
-// open.ts), which is exact up to 2^53.
+// open.ts), which is exact up to 2^53. Times are ms since the epoch.
+
+import type { Generated } from 'kysely'
 
 export interface ScopesTable {
   /** A unit id: every synced record belongs to one. */
@@ -36,8 +38,88 @@ export interface AppliedMutationsTable {
   applied_at: number
 }
 
+export type ScopeKind = 'unit' | 'csu'
+export type OrgUnitKind = 'ward' | 'department'
+
+export interface OrgTrustsTable {
+  id: string
+  name: string
+  created_at: number
+}
+
+export interface OrgCsusTable {
+  id: string
+  trust_id: string
+  name: string
+  created_at: number
+}
+
+/** The improvement office's list of units. Each also has a synced `units` record (scope = its id). */
+export interface OrgUnitsTable {
+  id: string
+  csu_id: string
+  name: string
+  kind: OrgUnitKind
+  created_at: number
+}
+
+/** One-time codes that enrol a tablet for a unit or a whole CSU. */
+export interface EnrolmentCodesTable {
+  id: string
+  /** SHA-256 hex of the normalised code; the code itself is shown once and never stored. */
+  code_hash: string
+  scope_kind: ScopeKind
+  scope_id: string
+  label: string | null
+  created_at: number
+  expires_at: number
+  used_at: number | null
+  used_by_device: string | null
+  revoked_at: number | null
+}
+
+export interface DevicesTable {
+  id: string
+  /** SHA-256 hex of the device's bearer token. */
+  token_hash: string
+  name: string
+  scope_kind: ScopeKind
+  scope_id: string
+  enrolled_at: number
+  revoked_at: number | null
+  last_seen_at: number | null
+  last_sync_at: number | null
+  /** What the tablet last said it had waiting to send (the x-lim-outbox header). */
+  pending_count: Generated<number>
+  oldest_pending_at: number | null
+}
+
+/** `admin_token_hash`, `server_id`. */
+export interface ServerSettingsTable {
+  key: string
+  value: string
+}
+
+/** Every 401/403 answered on the device, sync and admin APIs. */
+export interface AccessRefusalsTable {
+  id: Generated<number>
+  at: number
+  device_id: string | null
+  ip: string
+  method: string
+  url: string
+  reason: string
+}
+
 export interface Database {
   scopes: ScopesTable
   records: RecordsTable
   applied_mutations: AppliedMutationsTable
+  org_trusts: OrgTrustsTable
+  org_csus: OrgCsusTable
+  org_units: OrgUnitsTable
+  enrolment_codes: EnrolmentCodesTable
+  devices: DevicesTable
+  server_settings: ServerSettingsTable
+  access_refusals: AccessRefusalsTable
 }

@@ -39,6 +39,10 @@ export const SYNC_META = {
   /** This device's clock: one row, so a save reads and writes it in one step. */
   device: 'sync.device',
   cursor: (scope: string) => `sync.cursor.${scope}`,
+  /** Every pull cursor starts with this (a change of server resets them all). */
+  cursorPrefix: 'sync.cursor.',
+  /** This tablet's enrolment: device token, server id and the units it may sync. */
+  enrolment: 'sync.enrolment',
 } as const
 
 export interface DeviceClockRow {

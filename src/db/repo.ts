@@ -34,6 +34,21 @@ function textBasesOf(view: SyncRecord | undefined, fields: readonly string[]): R
   return bases
 }
 
+export interface WriteOptions {
+  kind?: WriteKind
+  now?: Date
+  /**
+   * Text fields someone chose between conflicting versions of, each with the base of
+   * every version they were shown. The field is sent even when its value is unchanged
+   * (choosing the version already on screen still has to replace the others), and with
+   * exactly this base, so a version that arrived while they chose stays to be chosen.
+   */
+  resolve?: Readonly<Record<string, string>>
+}
+
+/** The fields a caller may change on a stored record. */
+export type Changes<T extends RecordMeta> = Partial<Omit<T, 'id' | 'unitId' | Bookkeeping>>
+
 export function repoFor(database: HuddleDatabase) {
   /**
    * Create or update one record. `changes` are the fields to set; fields not named keep
@@ -46,8 +61,12 @@ export function repoFor(database: HuddleDatabase) {
     kind?: WriteKind,
     now: Date = new Date(),
   ): Promise<T> {
+    return write(table, record, by, { ...(kind ? { kind } : {}), now })
+  }
+
+  async function write<T extends RecordMeta>(table: SyncedTable, record: Writable<T>, by: string, options: WriteOptions): Promise<T> {
     const store = database.table<T, string>(table)
-    const at = now.toISOString()
+    const at = (options.now ?? new Date()).toISOString()
     // Callers often pass Vue reactive objects, which IndexedDB cannot clone; records are
     // plain JSON data, so a JSON round trip gives a clean copy (and drops undefined).
     record = JSON.parse(JSON.stringify(record)) as Writable<T>
@@ -62,29 +81,56 @@ export function repoFor(database: HuddleDatabase) {
       // round trips per save.
       const [before, deviceClock] = await Promise.all([store.get(record.id), loadDeviceClock(database)])
       const next = { ...before, ...record, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: by } as T
+      // Only what differs from the record as stored now is sent: never a value the
+      // caller merely carried along from an older copy of the record.
       const changes = diffRecords(before, next)
-      if (before && changes.length === 0) return before
-      const fields = Object.fromEntries(changes.map((c) => [c.field, c.to]))
-      const changedText = textFields.filter((field) => Object.hasOwn(fields, field))
+      const resolved = before ? textFields.filter((field) => options.resolve && Object.hasOwn(options.resolve, field)) : []
+      if (before && changes.length === 0 && resolved.length === 0) return before
+      const values = next as Record<string, unknown>
+      const fields = Object.fromEntries([...changes.map((c) => [c.field, c.to]), ...resolved.map((field) => [field, values[field]])])
+      const changedText = textFields.filter((field) => Object.hasOwn(fields, field) && !resolved.includes(field))
       // A new record has no versions anyone could have seen.
       const view = before && changedText.length > 0 ? await localViewOf(database, table, next.id) : undefined
-      const textBases = textBasesOf(view, changedText)
+      const textBases = { ...textBasesOf(view, changedText), ...Object.fromEntries(resolved.map((field) => [field, options.resolve![field]!])) }
       const outbox: OutboxEntry = {
         mutationId: newId(), table, recordId: next.id, unitId: next.unitId, op: 'put',
         fields: { ...fields, updatedAt: at, updatedBy: by, ...(before ? {} : { createdAt: at }) }, at, by,
         hlc: deviceClock.clock.tick(),
         ...(Object.keys(textBases).length > 0 ? { textBases } : {}),
       }
+      const old = (before ?? {}) as Record<string, unknown>
+      const history = resolved.length > 0
+        ? { kind: 'resolved' as const, changes: resolved.map((field) => ({ field, from: old[field], to: values[field] })) }
+        : { kind: options.kind ?? (before ? 'updated' : 'created'), changes }
       await Promise.all([
         store.put(next),
-        database.history.add({
-          id: newId(), unitId: next.unitId, table, recordId: next.id, at, by,
-          kind: kind ?? (before ? 'updated' : 'created'), changes,
-        }),
+        database.history.add({ id: newId(), unitId: next.unitId, table, recordId: next.id, at, by, ...history }),
         deviceClock.save(),
         database.outbox.add(outbox),
       ])
       return next
+    })
+  }
+
+  /**
+   * Change some fields of a stored record: `changes` are applied to the record as it is
+   * stored now, read in the same transaction, never to a copy held in memory that a pull
+   * may have overtaken. Returns the record as stored, or undefined when it is not here.
+   */
+  async function updateRecord<T extends RecordMeta>(
+    table: SyncedTable,
+    id: string,
+    changes: Changes<T>,
+    by: string,
+    options: WriteOptions = {},
+  ): Promise<T | undefined> {
+    const store = database.table<T, string>(table)
+    const outer = currentTransactionTables()
+    const bookkeeping = [database.history, database.outbox, database.meta, ...(!outer || outer.includes('syncState') ? [database.syncState] : [])]
+    return database.transaction('rw', [store, ...bookkeeping], async () => {
+      const stored = await store.get(id)
+      if (!stored) return undefined
+      return write<T>(table, { ...stored, ...changes }, by, options)
     })
   }
 
@@ -146,7 +192,7 @@ export function repoFor(database: HuddleDatabase) {
     await database.meta.put({ key, value })
   }
 
-  return { saveRecord, saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta }
+  return { saveRecord, updateRecord, saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta }
 }
 
 export type Repo = ReturnType<typeof repoFor>
@@ -155,3 +201,4 @@ const appRepo = repoFor(db)
 export const { saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta } = appRepo
 // Declared as a function so its generic parameter survives destructuring.
 export const saveRecord: Repo['saveRecord'] = appRepo.saveRecord
+export const updateRecord: Repo['updateRecord'] = appRepo.updateRecord

@@ -104,6 +104,8 @@ export function describeChange(entry: Pick<HistoryEntry, 'kind' | 'changes'>, lo
       return 'restored this'
     case 'deleted':
       return 'deleted this'
+    case 'resolved':
+      return joinParts(entry.changes.map((c) => `chose the ${fieldLabel(c.field)} ${describeValue(c.field, c.to, lookup) || '(empty)'}`))
     case 'updated': {
       const shown = entry.changes.filter((c) => !IMPLIED.has(c.field))
       return shown.length ? joinParts(shown.map((c) => describeFieldChange(c, lookup))) : 'updated this'
@@ -111,7 +113,31 @@ export function describeChange(entry: Pick<HistoryEntry, 'kind' | 'changes'>, lo
   }
 }
 
+const ELSEWHERE: Record<HistoryEntry['kind'], string> = {
+  created: 'Created', updated: 'Changed', archived: 'Archived', restored: 'Restored', deleted: 'Deleted', resolved: 'Chosen',
+}
+
+/** A change pulled from another tablet: "Changed on another tablet by Priya: owner from
+ * Sam to Priya". The writer is left out when it cannot be known. */
+function describeElsewhere(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'by'>, lookup?: NameLookup): string {
+  const where = `on another tablet${entry.by ? ` by ${entry.by}` : ''}`
+  const head = `${ELSEWHERE[entry.kind]} ${where}`
+  if (entry.kind === 'created') {
+    const what = describeChange(entry, lookup)
+    return what.startsWith('recorded ') ? `Recorded ${where}: ${what.slice('recorded '.length)}` : head
+  }
+  if (entry.kind !== 'updated') return head
+  const shown = entry.changes.filter((c) => !IMPLIED.has(c.field))
+  if (!shown.length) return head
+  return `${head}: ${joinParts(shown.map((c) => describeFieldChange(c, lookup).replace(/^changed /, '')))}`
+}
+
+/** Who did what, without when: "Sam Okafor changed status from Open to Done". */
+export function historyText(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'by' | 'fromOtherTablet'>, lookup?: NameLookup): string {
+  return entry.fromOtherTablet ? describeElsewhere(entry, lookup) : `${entry.by} ${describeChange(entry, lookup)}`
+}
+
 /** "26/11/2026 07:42 – Sam Okafor changed status from Open to Done". */
-export function historyLine(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'at' | 'by'>, lookup?: NameLookup): string {
-  return `${formatInstant(entry.at)} – ${entry.by} ${describeChange(entry, lookup)}`
+export function historyLine(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'at' | 'by' | 'fromOtherTablet'>, lookup?: NameLookup): string {
+  return `${formatInstant(entry.at)} – ${historyText(entry, lookup)}`
 }

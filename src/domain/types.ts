@@ -159,9 +159,13 @@ export interface HistoryEntry {
   table: SyncedTable
   recordId: string
   at: Instant
+  /** Who made the change; '' when a change pulled from another tablet cannot be attributed. */
   by: string
-  kind: 'created' | 'updated' | 'archived' | 'restored' | 'deleted'
+  /** 'resolved': someone chose between text versions typed at the same time on different tablets. */
+  kind: 'created' | 'updated' | 'archived' | 'restored' | 'deleted' | 'resolved'
   changes: FieldChange[]
+  /** Made on another tablet and recorded here when this tablet pulled it. */
+  fromOtherTablet?: boolean
 }
 
 export type SyncedTable = 'units' | 'boards' | 'measures' | 'entries' | 'actions' | 'huddles'

@@ -71,3 +71,17 @@ export function markOfflineReadyAnnounced(at: Date = new Date()): void {
     // Storage blocked: the message may show again, which is harmless.
   }
 }
+
+/** Ask the browser to look for a new release now (the sync server said this one is too
+ * old). A waiting release then shows the usual "Update now" prompt. Resolves false when
+ * the check could not be made (no service worker, or offline). */
+export async function checkForUpdateNow(): Promise<boolean> {
+  try {
+    const registration = await navigator.serviceWorker?.getRegistration()
+    if (!registration) return false
+    await registration.update()
+    return true
+  } catch {
+    return false
+  }
+}

@@ -1,9 +1,10 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { db } from '@/db/db'
-import { saveRecord } from '@/db/repo'
+import { saveRecord, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { sortActions, urgencyOf } from '@/domain/actions'
+import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import { hasErrors, validateAction } from '@/domain/validation'
 import type { Action, ActionStatus, DayKey } from '@/domain/types'
@@ -56,14 +57,22 @@ export const useActionsStore = defineStore('actions', () => {
     const next = { ...current, ...changes }
     const errors = validateAction({ title: next.title, owner: next.owner, dueDay: next.dueDay ?? '' })
     if (hasErrors(errors)) throw new InputError(Object.values(errors)[0]!)
-    return replace(await saveRecord<Action>('actions', { ...next, title: next.title.trim(), owner: next.owner.trim() }, by))
+    const trimmed = { ...changes, title: changes.title?.trim(), owner: changes.owner?.trim() }
+    // Only what the person changed from what they saw: the form sends every field.
+    return replace(await updateStored(id, changedFields<ActionInput>(current, trimmed), by))
   }
 
   /** Done, cancelled, or reopened. */
   async function setStatus(id: string, status: ActionStatus, by: string) {
-    const current = find(id)
+    find(id)
     const closedAt = status === 'open' ? null : new Date().toISOString()
-    return replace(await saveRecord<Action>('actions', { ...current, status, closedAt }, by))
+    return replace(await updateStored(id, { status, closedAt }, by))
+  }
+
+  async function updateStored(id: string, changes: Partial<Action>, by: string): Promise<Action> {
+    const saved = await updateRecord<Action>('actions', id, changes, by)
+    if (!saved) throw new InputError('That action no longer exists')
+    return saved
   }
 
   function find(id: string): Action {

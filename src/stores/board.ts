@@ -1,8 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { db } from '@/db/db'
-import { saveRecord } from '@/db/repo'
+import { saveRecord, updateRecord, type Changes } from '@/db/repo'
 import { addDays, londonDay } from '@/domain/dates'
+import { changedFields } from '@/domain/history'
 import { entryId, newId } from '@/domain/ids'
 import { orderForMove } from '@/domain/ordering'
 import { validateComment, validateEntry } from '@/domain/validation'
@@ -59,10 +60,14 @@ export const useBoardStore = defineStore('board', () => {
   async function recordValue(measure: Measure, day: DayKey, value: EntryValue | null, comment: string, by: string, today = londonDay()) {
     const problem = validateEntry(measure, day, value, today) ?? validateComment(comment)
     if (problem) throw new InputError(problem)
-    const saved = await saveRecord<DayEntry>('entries', {
-      id: entryId(measure.id, day), unitId: measure.unitId, measureId: measure.id, boardId: measure.boardId,
-      day, value: value!, comment: comment.trim(),
-    } as DayEntry, by)
+    const id = entryId(measure.id, day)
+    // What the person changed from what they saw (an empty day if none was on screen),
+    // applied to the day as stored now: a comment pulled since is not overwritten.
+    const shown: { value: EntryValue | null; comment: string } = entryFor(measure.id, day) ?? { value: null, comment: '' }
+    const changes = changedFields(shown, { value, comment: comment.trim() }) as Changes<DayEntry>
+    const saved = (await updateRecord<DayEntry>('entries', id, changes, by)) ?? (await saveRecord<DayEntry>('entries', {
+      id, unitId: measure.unitId, measureId: measure.id, boardId: measure.boardId, day, value: value!, comment: comment.trim(),
+    } as DayEntry, by))
     const next = new Map(entries.value)
     next.set(saved.id, saved)
     entries.value = next
@@ -82,15 +87,22 @@ export const useBoardStore = defineStore('board', () => {
   async function updateMeasure(id: string, changes: Partial<MeasureInput>, by: string) {
     const current = measures.value.find((m) => m.id === id)
     if (!current) throw new InputError('That measure no longer exists')
-    return replaceMeasure(await saveRecord<Measure>('measures', { ...current, ...changes }, by))
+    // The form sends every field: keep only those the person changed.
+    return replaceMeasure(await updateMeasureRecord(id, changedFields<MeasureInput>(current, changes), by))
   }
 
   async function setArchived(id: string, archived: boolean, by: string) {
     const current = measures.value.find((m) => m.id === id)
     if (!current) throw new InputError('That measure no longer exists')
     // Archiving keeps the measure and every day value; it only leaves the board.
-    const order = archived ? current.order : (activeMeasures.value.at(-1)?.order ?? 0) + 1
-    return replaceMeasure(await saveRecord<Measure>('measures', { ...current, archived, order }, by, archived ? 'archived' : 'restored'))
+    const changes = archived ? { archived } : { archived, order: (activeMeasures.value.at(-1)?.order ?? 0) + 1 }
+    return replaceMeasure(await updateMeasureRecord(id, changes, by, archived ? 'archived' : 'restored'))
+  }
+
+  async function updateMeasureRecord(id: string, changes: Changes<Measure>, by: string, kind?: 'archived' | 'restored') {
+    const saved = await updateRecord<Measure>('measures', id, changes, by, kind ? { kind } : {})
+    if (!saved) throw new InputError('That measure no longer exists')
+    return saved
   }
 
   /** Move a measure up (-1) or down (+1) within its category. */
@@ -101,12 +113,13 @@ export const useBoardStore = defineStore('board', () => {
     const from = siblings.findIndex((m) => m.id === id)
     const to = from + delta
     if (to < 0 || to >= siblings.length) return
-    return replaceMeasure(await saveRecord<Measure>('measures', { ...current, order: orderForMove(siblings, from, to) }, by))
+    return replaceMeasure(await updateMeasureRecord(id, { order: orderForMove(siblings, from, to) }, by))
   }
 
   async function updateBoard(changes: { name?: string; categories?: MeasureCategory[]; agenda?: AgendaItem[]; huddleMinutes?: number }, by: string) {
     if (!board.value) throw new InputError('Open a board first')
-    const saved = await saveRecord<Board>('boards', { ...board.value, ...changes }, by)
+    const saved = await updateRecord<Board>('boards', board.value.id, changedFields<Board>(board.value, changes), by)
+    if (!saved) throw new InputError('This board is no longer on this tablet')
     board.value = saved
     org.replaceBoard(saved)
     return saved

@@ -1,10 +1,11 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { db } from '@/db/db'
-import { getMeta, saveRecord, saveRecords, setMeta } from '@/db/repo'
+import { getMeta, saveRecords, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
 import { buildDemoTrust } from '@/domain/demo'
+import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import type { Board, Csu, Trust, Unit, UnitKind } from '@/domain/types'
 
@@ -101,7 +102,9 @@ export const useOrgStore = defineStore('org', () => {
   async function updateUnit(unitId: string, changes: Partial<Pick<Unit, 'name' | 'people' | 'kind'>>, by: string) {
     const unit = units.value.find((u) => u.id === unitId)
     if (!unit) throw new Error('That unit is not on this tablet')
-    const saved = await saveRecord<Unit>('units', { ...unit, ...changes }, by)
+    // Only the fields that differ from what the screen showed, applied to the stored unit.
+    const saved = await updateRecord<Unit>('units', unitId, changedFields(unit, changes), by)
+    if (!saved) throw new Error('That unit is not on this tablet')
     replaceUnit(saved)
     return saved
   }

@@ -1,21 +1,30 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { db } from '@/db/db'
+import { getMeta, setMeta } from '@/db/repo'
 import type { SyncedTable } from '@/domain/types'
+import { readEnrolment } from '@/sync/enrolment'
 import { createSyncEngine, type SyncEngine } from '@/sync/engine'
 import { createHttpTransport } from '@/sync/transport.http'
 import type { SyncTransport } from '@/sync/transport-types'
 import { useActionsStore } from './actions'
 import { useBoardStore } from './board'
+import { useConflictsStore } from './conflicts'
 import { useDeviceStore } from './device'
+import { useHuddleStore } from './huddle'
 import { useOrgStore } from './org'
 
-export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'update-needed' | 'removed'
+/** 'not-enrolled' is a quiet state, not a failure: the tablet simply keeps its data to itself. */
+export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'update-needed' | 'removed' | 'not-enrolled'
 
 /** How often a visible tablet syncs without being prompted. */
 export const SYNC_INTERVAL_MS = 60_000
 /** A burst of pokes (several tablets saving at once) becomes one sync. */
 export const POKE_DEBOUNCE_MS = 1_500
+/** A change saved here is sent this long after the last of a burst of saves. */
+export const LOCAL_CHANGE_DELAY_MS = 2_000
+/** Dexie meta key: when the last round finished well, so "Synced 07:42" survives a reload. */
+export const LAST_SYNCED_META = 'sync.lastSyncedAt'
 
 const BOARD_TABLES: readonly SyncedTable[] = ['boards', 'measures', 'entries']
 
@@ -25,16 +34,26 @@ export const useSyncStore = defineStore('sync', () => {
   const board = useBoardStore()
   const actions = useActionsStore()
   const device = useDeviceStore()
+  const huddle = useHuddleStore()
+  const conflictsStore = useConflictsStore()
 
   const status = ref<SyncStatus>('idle')
+  /** When the last round finished well (ISO instant), or null if never on this tablet. */
   const lastSyncedAt = ref<string | null>(null)
   /** Plain English for staff when the last round did not finish. */
   const errorMessage = ref<string | null>(null)
-  /** Records with text versions for someone to choose between. */
-  const conflicts = ref(0)
+  /** Worth telling staff even though the round went well (e.g. a different server). */
+  const notice = ref<string | null>(null)
+  /** Text fields with versions for someone to choose between. */
+  const conflicts = computed(() => conflictsStore.count)
   /** Set when the server said this tablet's clock is ahead (ms). */
   const clockSkewMs = ref<number | null>(null)
-  const pending = computed(() => device.pendingChanges)
+  /** Unsent changes to boards that are not shared (kept on this tablet only). */
+  const localOnly = ref(0)
+  /** Changes saved here that will be sent to the server. */
+  const pending = computed(() => Math.max(0, device.pendingChanges - localOnly.value))
+  /** The units this tablet syncs: the ones to listen to for changes. */
+  const enrolledUnits = ref<string[]>([])
 
   let transport: SyncTransport = createHttpTransport()
   let engine: SyncEngine = createSyncEngine({ database: db, transport })
@@ -47,28 +66,46 @@ export const useSyncStore = defineStore('sync', () => {
     engine = createSyncEngine({ database: db, transport })
   }
 
-  /** Reload what the screen shows, for the tables a pull changed. */
-  async function reloadStores(tables: ReadonlySet<SyncedTable>) {
+  /** What survives a reload: when this tablet last synced, and the texts to choose. */
+  async function load() {
+    const stored = await getMeta<string>(LAST_SYNCED_META)
+    // A round may have finished while this was reading.
+    if (stored && (!lastSyncedAt.value || stored > lastSyncedAt.value)) lastSyncedAt.value = stored
+    enrolledUnits.value = [...((await readEnrolment(db))?.units.map((unit) => unit.id) ?? [])].sort()
+    await conflictsStore.refresh()
+  }
+
+  /** Reload what the screen shows, for the tables that changed (a pull, or a choice made here). */
+  async function refreshScreen(tables: ReadonlySet<SyncedTable>) {
     await org.load()
     const current = board.board ? org.boards.find((b) => b.id === board.board?.id) : undefined
     if (current && BOARD_TABLES.some((table) => tables.has(table))) await board.load(current.id)
     if (actions.boardId && actions.unitId && tables.has('actions')) await actions.load(actions.boardId, actions.unitId)
+    if (current && tables.has('huddles')) await huddle.loadRecent(current.id)
+    await conflictsStore.refresh()
   }
 
   async function round() {
     status.value = 'syncing'
     const result = await engine.syncOnce()
-    status.value = result.outcome === 'synced' ? 'idle' : result.outcome
     errorMessage.value = result.message ?? null
-    if (result.outcome === 'synced') lastSyncedAt.value = new Date().toISOString()
+    notice.value = result.notice ?? null
+    localOnly.value = result.localOnly
     if (result.clockSkewMs !== undefined) clockSkewMs.value = result.clockSkewMs
     try {
-      if (result.changedTables.size > 0) await reloadStores(result.changedTables)
-      conflicts.value = await engine.conflictCount()
+      if (result.outcome === 'synced') {
+        lastSyncedAt.value = new Date().toISOString()
+        await setMeta(LAST_SYNCED_META, lastSyncedAt.value)
+      }
+      enrolledUnits.value = [...((await readEnrolment(db))?.units.map((unit) => unit.id) ?? [])].sort()
+      if (result.changedTables.size > 0) await refreshScreen(result.changedTables)
+      else await conflictsStore.refresh()
       await device.refreshPending()
     } catch {
       // The data is stored; the screen catches up on the next round or reload.
     }
+    // Only now: the round is over once the screen shows what it brought.
+    status.value = result.outcome === 'synced' ? 'idle' : result.outcome
   }
 
   /** Sync now; a call while a round runs queues one more round after it. */
@@ -90,8 +127,9 @@ export const useSyncStore = defineStore('sync', () => {
     }
   }
 
-  /** Sync now, when the network returns, every minute while visible, and when the
-   * server says a unit changed. Returns the function that stops all of it. */
+  /** Sync now, soon after a change is saved here, when the network returns, every minute
+   * while visible, and when the server says a unit changed. Returns the function that
+   * stops all of it. */
   function start(): () => void {
     const trigger = () => void syncNow()
     const whenVisible = () => {
@@ -102,9 +140,15 @@ export const useSyncStore = defineStore('sync', () => {
       clearTimeout(pokeTimer)
       pokeTimer = setTimeout(trigger, POKE_DEBOUNCE_MS)
     }
+    let localTimer: ReturnType<typeof setTimeout> | undefined
+    const stopWatchingPending = watch(() => device.pendingChanges, (count, before) => {
+      if (count <= before) return
+      clearTimeout(localTimer)
+      localTimer = setTimeout(trigger, LOCAL_CHANGE_DELAY_MS)
+    })
     let unsubscribe: (() => void)[] = []
     const stopWatchingUnits = watch(
-      () => org.units.map((unit) => unit.id).join(','),
+      () => enrolledUnits.value.join(','),
       (ids) => {
         unsubscribe.forEach((stop) => stop())
         unsubscribe = ids ? ids.split(',').map((scope) => transport.events(scope, poke)) : []
@@ -114,18 +158,24 @@ export const useSyncStore = defineStore('sync', () => {
     window.addEventListener('online', trigger)
     document.addEventListener('visibilitychange', whenVisible)
     const timer = setInterval(whenVisible, SYNC_INTERVAL_MS)
+    void load().catch(() => undefined)
     trigger()
     return () => {
+      stopWatchingPending()
       stopWatchingUnits()
       unsubscribe.forEach((stop) => stop())
       window.removeEventListener('online', trigger)
       document.removeEventListener('visibilitychange', whenVisible)
       clearInterval(timer)
       clearTimeout(pokeTimer)
+      clearTimeout(localTimer)
     }
   }
 
-  return { status, lastSyncedAt, errorMessage, conflicts, clockSkewMs, pending, syncNow, start, useTransport }
+  return {
+    status, lastSyncedAt, errorMessage, notice, conflicts, clockSkewMs, localOnly, pending, enrolledUnits,
+    load, refreshScreen, syncNow, start, useTransport,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useSyncStore, import.meta.hot))

@@ -1,11 +1,14 @@
-// One round of sync: send this tablet's outbox, then pull every unit it holds. Each
-// step commits in one Dexie transaction (an acknowledged batch with its outbox rows; a
-// pulled page with its cursor), so stopping at any moment loses nothing and repeats
-// nothing that matters. Every outcome is a value: components never see an exception.
+// One round of sync: check this tablet's enrolment with the server, send the outbox of
+// its enrolled units, then pull exactly those units. Each step commits in one Dexie
+// transaction (an acknowledged batch with its outbox rows; a pulled page with its
+// cursor), so stopping at any moment loses nothing and repeats nothing that matters.
+// Every outcome is a value: components never see an exception. A tablet that is not
+// enrolled makes no network call at all.
 import type { SyncedTable } from '@/domain/types'
 import { withDeviceClock } from '@/db/clock'
 import { SYNC_META, type HuddleDatabase } from '@/db/db'
 import { mutationOf, pendingEntriesFor, syncRecordOf, syncStateRowOf } from '@/db/syncRecords'
+import { recordPulledChange } from '@/db/pulledHistory'
 import { canonicalJson } from '@/shared/sync/json'
 import { applyMutation, isDeleted, latestStamp, rebaseOnServer } from '@/shared/sync/merge'
 import {
@@ -13,9 +16,10 @@ import {
   type Mutation, type PullResponse, type SyncRecord,
 } from '@/shared/sync/protocol'
 import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
+import { enrolledUnitIds, readEnrolment, refreshEnrolment } from './enrolment'
 import { isFailure, type SyncFailure, type SyncTransport } from './transport-types'
 
-export type SyncOutcome = 'synced' | 'offline' | 'error' | 'update-needed' | 'removed'
+export type SyncOutcome = 'synced' | 'offline' | 'error' | 'update-needed' | 'removed' | 'not-enrolled'
 
 export interface SyncResult {
   outcome: SyncOutcome
@@ -31,6 +35,13 @@ export interface SyncResult {
   held: number
   /** Set when the server distrusted this tablet's clock (ms ahead). */
   clockSkewMs?: number
+  /** Unsent changes in units this tablet is not enrolled for: kept on it, never sent, not an error. */
+  localOnly: number
+  /** The server's id differs from the one this tablet enrolled with: pull cursors were
+   * reset and everything is pulled again. */
+  serverChanged?: boolean
+  /** Plain English worth telling staff even when the round went well (serverChanged). */
+  notice?: string
 }
 
 export interface SyncEngineOptions {
@@ -41,6 +52,9 @@ export interface SyncEngineOptions {
 
 const UNEXPECTED_MESSAGE = 'Something went wrong while syncing. Changes are kept safe on this tablet and sync will try again.'
 const HELD_MESSAGE = 'Some changes on this tablet could not be sent because the server would refuse them. They are kept on this tablet.'
+const TOO_LARGE_MESSAGE = 'A change on this tablet is too large for the sync server to accept, so it has not been sent. It is kept on this tablet. If this keeps happening, tell your IT team.'
+export const NOT_ENROLLED_MESSAGE = 'This tablet is not enrolled for sync, so its changes stay on this tablet only. To share the board with other tablets, enrol it in Settings with a code from your improvement office.'
+export const SERVER_CHANGED_NOTICE = 'This tablet is now connected to a different sync server, so it is fetching its boards again. Nothing on this tablet has been lost.'
 /** Below this the device clock is treated as right: request latency alone is that large. */
 const OFFSET_THRESHOLD_MS = 2_000
 
@@ -69,38 +83,70 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
     return Math.abs(offset) > OFFSET_THRESHOLD_MS ? offset : 0
   }
 
-  async function push(result: SyncResult, deviceId: string): Promise<SyncFailure | undefined> {
+  /** What one round has found out beyond its result. */
+  interface Round {
+    result: SyncResult
+    deviceId: string
+    /** Changes held back because even alone they were too large for the server. */
+    tooLarge: number
+  }
+
+  /** Send one batch; a 'too-large' answer sends it again as two halves, down to a single
+   * change, which is then held (kept in the outbox, reported) rather than stopping sync. */
+  async function sendBatch(round: Round, batch: Mutation[]): Promise<SyncFailure | undefined> {
+    const response = await transport.push({ protocol: PROTOCOL_VERSION, deviceId: round.deviceId, mutations: batch })
+    if (isFailure(response)) {
+      if (response.error !== 'too-large') return response
+      if (batch.length === 1) {
+        round.result.held += 1
+        round.tooLarge += 1
+        return undefined
+      }
+      const middle = Math.ceil(batch.length / 2)
+      return (await sendBatch(round, batch.slice(0, middle))) ?? (await sendBatch(round, batch.slice(middle)))
+    }
+    const { result } = round
+    if (response.clockSkewMs !== undefined) result.clockSkewMs = response.clockSkewMs
+    const accepted = new Set(response.accepted)
+    const done = batch.filter((mutation) => accepted.has(mutation.mutationId))
+    await database.transaction('rw', [database.outbox, database.syncState, database.meta], async () => {
+      // The server state now includes these changes; recording them keeps the text
+      // bases of this tablet's next edits right even before the next pull arrives.
+      for (const mutation of done) {
+        const row = await database.syncState.get([mutation.table, mutation.recordId])
+        const { record } = applyMutation(syncRecordOf(row), mutation, SYNCED_TABLES)
+        await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0))
+      }
+      await database.outbox.where('mutationId').anyOf(done.map((m) => m.mutationId)).delete()
+      await withDeviceClock(database, () => undefined, offsetFrom(response.serverTime))
+    })
+    result.pushed += done.length
+    return undefined
+  }
+
+  /** Send the outbox of the enrolled units. Changes to other units (a board never shared)
+   * stay on this tablet and are only counted. */
+  async function push(round: Round, units: ReadonlySet<string>): Promise<SyncFailure | undefined> {
     const entries = await database.outbox.orderBy('seq').toArray()
     const mutations: Mutation[] = []
     for (const entry of entries) {
+      if (!units.has(entry.unitId)) {
+        round.result.localOnly += 1
+        continue
+      }
       const mutation = mutationOf(entry)
       if (MutationSchema.safeParse(mutation).success) mutations.push(mutation)
-      else result.held += 1
+      else round.result.held += 1
     }
     for (const batch of splitIntoBatches(mutations)) {
-      const response = await transport.push({ protocol: PROTOCOL_VERSION, deviceId, mutations: batch })
-      if (isFailure(response)) return response
-      if (response.clockSkewMs !== undefined) result.clockSkewMs = response.clockSkewMs
-      const accepted = new Set(response.accepted)
-      const done = batch.filter((mutation) => accepted.has(mutation.mutationId))
-      await database.transaction('rw', [database.outbox, database.syncState, database.meta], async () => {
-        // The server state now includes these changes; recording them keeps the text
-        // bases of this tablet's next edits right even before the next pull arrives.
-        for (const mutation of done) {
-          const row = await database.syncState.get([mutation.table, mutation.recordId])
-          const { record } = applyMutation(syncRecordOf(row), mutation, SYNCED_TABLES)
-          await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0))
-        }
-        await database.outbox.where('mutationId').anyOf(done.map((m) => m.mutationId)).delete()
-        await withDeviceClock(database, () => undefined, offsetFrom(response.serverTime))
-      })
-      result.pushed += done.length
+      const failure = await sendBatch(round, batch)
+      if (failure) return failure
     }
     return undefined
   }
 
   async function applyPage(scope: string, page: PullResponse, result: SyncResult): Promise<void> {
-    await database.transaction('rw', [database.syncState, database.outbox, database.meta, ...appTables], async () => {
+    await database.transaction('rw', [database.syncState, database.outbox, database.meta, database.history, ...appTables], async () => {
       const stamps: string[] = []
       for (const { seq, ...record } of page.records) {
         if (record.scope !== scope || !isSyncedTable(SYNCED_TABLES, record.table)) continue
@@ -113,6 +159,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
         const after = isDeleted(view) ? undefined : appRecordOf(view)
         if (after) await table.put(after)
         else await table.delete(record.id)
+        await recordPulledChange(database, record.table as SyncedTable, before, after, record)
         if (canonicalJson(before) !== canonicalJson(after)) result.changedTables.add(record.table as SyncedTable)
         const stamp = latestStamp(record)
         if (stamp) stamps.push(stamp)
@@ -136,24 +183,35 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
   }
 
   async function run(withPush: boolean): Promise<SyncResult> {
-    const result: SyncResult = { outcome: 'synced', pushed: 0, pulled: 0, changedTables: new Set(), held: 0 }
+    const result: SyncResult = { outcome: 'synced', pushed: 0, pulled: 0, changedTables: new Set(), held: 0, localOnly: 0 }
     const fail = (failure: SyncFailure): SyncResult => ({ ...result, outcome: outcomeOf(failure), message: failure.message })
+    const notEnrolled: SyncResult = { ...result, outcome: 'not-enrolled', message: NOT_ENROLLED_MESSAGE }
     try {
+      if (!(await readEnrolment(database))) return notEnrolled
+      // The server's answer is what counts: a CSU tablet gains new units, a removed one hears so.
+      const info = await transport.deviceInfo()
+      if (isFailure(info)) return fail(info)
+      const refreshed = await refreshEnrolment(database, info)
+      if (!refreshed) return notEnrolled
+      if (refreshed.serverChanged) Object.assign(result, { serverChanged: true, notice: SERVER_CHANGED_NOTICE })
+      const units = enrolledUnitIds(refreshed.enrolment)
+      const round: Round = { result, deviceId: '', tooLarge: 0 }
       if (withPush) {
-        const deviceId = await database.transaction('rw', database.meta, () => withDeviceClock(database, (clock) => clock.nodeId))
-        const pushFailure = await push(result, deviceId)
+        round.deviceId = await database.transaction('rw', database.meta, () => withDeviceClock(database, (clock) => clock.nodeId))
+        const pushFailure = await push(round, units)
         if (pushFailure) return fail(pushFailure)
       }
-      const scopes = (await database.units.toCollection().primaryKeys()).sort()
+      const scopes = [...units].sort()
       let scopeFailure: SyncFailure | undefined
       for (const scope of scopes) {
         const failure = await pullScope(scope, result)
         if (!failure) continue
-        // A unit this tablet may not sync (e.g. the local-only demo) must not stop the others.
+        // A unit taken out of this tablet's reach since the round began must not stop the others.
         if (failure.error === 'forbidden-scope') scopeFailure ??= failure
         else return fail(failure)
       }
       if (scopeFailure) return fail(scopeFailure)
+      if (round.tooLarge > 0) return { ...result, outcome: 'error', message: TOO_LARGE_MESSAGE }
       return result.held > 0 ? { ...result, outcome: 'error', message: HELD_MESSAGE } : result
     } catch {
       return { ...result, outcome: 'error', message: UNEXPECTED_MESSAGE }

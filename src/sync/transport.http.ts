@@ -1,32 +1,58 @@
 // The sync endpoints over fetch. Replies are read tolerantly (a newer server may add
 // fields) and checked against the protocol schemas; anything unusable is 'unavailable',
-// a request that never got an answer is 'offline'.
+// a request that never got an answer is 'offline'. Every device request carries the
+// enrolment's token and the `x-lim-outbox` summary the admin screen shows.
+import { z } from 'zod'
+import { db } from '@/db/db'
 import {
-  PullResponseSchema, PushResponseSchema, SyncErrorSchema, syncError,
+  PullResponseSchema, PushResponseSchema, SYNC_ERROR_CODES, SyncErrorSchema, syncError,
   type PullRequest, type PushRequest, type SyncErrorCode,
 } from '@/shared/sync/protocol'
-import type { z } from 'zod'
-import { transportFailure, type SyncFailure, type SyncTransport } from './transport-types'
+import { deviceCredentials, outboxHeader, type DeviceCredentials } from './enrolment'
+import { openEventStream } from './events.http'
+import {
+  DeviceInfoSchema, ENROL_INVALID_MESSAGE, ENROL_RATE_LIMITED_MESSAGE, EnrolResponseSchema, invalidCode, normaliseCode, transportFailure,
+  type EnrolFailure, type SyncFailure, type SyncTransport,
+} from './transport-types'
 
 const TIMEOUT_MS = 30_000
 
 /** Used when a reply carries no readable error body. */
 const CODE_BY_STATUS: Record<number, SyncErrorCode> = { 401: 'unauthorised', 403: 'device-revoked', 413: 'too-large', 426: 'protocol-too-old', 429: 'rate-limited' }
 
+const EnrolErrorSchema = z.object({ error: z.enum([...SYNC_ERROR_CODES, 'invalid-code']), message: z.string() })
+
 export interface HttpTransportOptions {
   baseUrl?: string
   fetch?: typeof fetch
+  /** The device token and outbox summary for each request (default: this tablet's enrolment in IndexedDB). */
+  credentials?: () => Promise<DeviceCredentials>
 }
 
-export function createHttpTransport({ baseUrl = '', fetch: fetchFn = (...args) => fetch(...args) }: HttpTransportOptions = {}): SyncTransport {
-  async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T | SyncFailure> {
+type Reply = { ok: true; status: number; body: unknown } | { ok: false; failure: SyncFailure }
+
+export function createHttpTransport({
+  baseUrl = '',
+  fetch: fetchFn = (...args) => fetch(...args),
+  credentials = () => deviceCredentials(db),
+}: HttpTransportOptions = {}): SyncTransport {
+  async function deviceHeaders(): Promise<Record<string, string>> {
+    const current = await credentials().catch((): DeviceCredentials => ({ pendingCount: 0, oldestPendingMs: 0 }))
+    return {
+      'x-lim-outbox': outboxHeader(current),
+      ...(current.token ? { authorization: `Bearer ${current.token}` } : {}),
+    }
+  }
+
+  async function request(path: string, init: RequestInit, asDevice: boolean): Promise<Reply> {
     const controller = new AbortController()
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
     let response: Response
     try {
-      response = await fetchFn(`${baseUrl}${path}`, { ...init, signal: controller.signal, headers: { accept: 'application/json', ...init.headers } })
+      const headers = { accept: 'application/json', ...(asDevice ? await deviceHeaders() : {}), ...(init.headers as Record<string, string> | undefined) }
+      response = await fetchFn(`${baseUrl}${path}`, { ...init, signal: controller.signal, headers })
     } catch {
-      return transportFailure('offline')
+      return { ok: false, failure: transportFailure('offline') }
     } finally {
       clearTimeout(timer)
     }
@@ -37,14 +63,39 @@ export function createHttpTransport({ baseUrl = '', fetch: fetchFn = (...args) =
       // A proxy's HTML page or an empty body: the status may still say what happened.
       body = undefined
     }
-    if (response.ok) {
-      const parsed = schema.safeParse(body)
-      return parsed.success ? parsed.data : transportFailure('unavailable')
-    }
+    return { ok: true, status: response.status, body }
+  }
+
+  function failureOf(status: number, body: unknown): SyncFailure {
     const error = SyncErrorSchema.safeParse(body)
     if (error.success) return error.data
-    const code = CODE_BY_STATUS[response.status]
+    const code = CODE_BY_STATUS[status]
     return code ? syncError(code) : transportFailure('unavailable')
+  }
+
+  async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T | SyncFailure> {
+    const reply = await request(path, init, true)
+    if (!reply.ok) return reply.failure
+    if (reply.status >= 200 && reply.status < 300) {
+      const parsed = schema.safeParse(reply.body)
+      return parsed.success ? parsed.data : transportFailure('unavailable')
+    }
+    return failureOf(reply.status, reply.body)
+  }
+
+  async function enrol(code: string, deviceName: string) {
+    const body = JSON.stringify({ code: normaliseCode(code), deviceName: deviceName.trim() })
+    const reply = await request('/api/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body }, false)
+    if (!reply.ok) return reply.failure
+    if (reply.status >= 200 && reply.status < 300) {
+      const parsed = EnrolResponseSchema.safeParse(reply.body)
+      return parsed.success ? parsed.data : transportFailure('unavailable')
+    }
+    const error = EnrolErrorSchema.safeParse(reply.body)
+    if (error.success && error.data.error === 'invalid-code') return invalidCode(error.data.message) satisfies EnrolFailure
+    if (reply.status === 429) return { ...syncError('rate-limited'), message: ENROL_RATE_LIMITED_MESSAGE }
+    if (error.success && error.data.error === 'invalid-payload') return { ...syncError('invalid-payload'), message: ENROL_INVALID_MESSAGE }
+    return failureOf(reply.status, reply.body)
   }
 
   return {
@@ -54,12 +105,9 @@ export function createHttpTransport({ baseUrl = '', fetch: fetchFn = (...args) =
       const query = new URLSearchParams({ scope: request.scope, after: String(request.after), limit: String(request.limit), protocol: String(request.protocol) })
       return call(`/api/sync/pull?${query}`, { method: 'GET' }, PullResponseSchema)
     },
-    events(scope, onPoke) {
-      if (typeof EventSource === 'undefined') return () => undefined
-      const source = new EventSource(`${baseUrl}/api/sync/events?${new URLSearchParams({ scope })}`)
-      source.addEventListener('message', onPoke)
-      source.addEventListener('poke', onPoke)
-      return () => source.close()
-    },
+    enrol,
+    deviceInfo: () => call('/api/device', { method: 'GET' }, DeviceInfoSchema),
+    events: (scope, onPoke) =>
+      openEventStream({ url: `${baseUrl}/api/sync/events?${new URLSearchParams({ scope })}`, fetch: fetchFn, headers: deviceHeaders, onPoke }),
   }
 }

@@ -15,6 +15,7 @@ async function mountSetup() {
     routes: [
       { path: '/setup', component: SetupView },
       { path: '/board', component: { template: '<p>board</p>' } },
+      { path: '/enrol', component: { template: '<p>enrol</p>' } },
     ],
   })
   await router.push('/setup')
@@ -37,6 +38,15 @@ describe('SetupView', () => {
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/board'), { timeout: 10_000 })
     expect(useOrgStore().currentUnit?.name).toBe('Ward 7 – Elderly care')
     expect(await db.measures.count()).toBe(20)
+    wrapper.unmount()
+  })
+
+  it('offers a third way in: enrol this tablet with a code', async () => {
+    const { wrapper, router } = await mountSetup()
+    const enrol = wrapper.findAll('a').find((a) => a.text() === 'Enrol this tablet with a code')!
+    expect(enrol.attributes('href')).toBe('/enrol')
+    await enrol.trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/enrol'))
     wrapper.unmount()
   })
 

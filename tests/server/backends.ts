@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app.ts'
-import type { SyncRouteOptions } from '../../server/api/sync.ts'
+import type { AppSyncOptions } from '../../server/api/index.ts'
 import type { DatabaseConfig } from '../../server/db/config.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
 import { openDatabase, type SyncDb } from '../../server/db/open.ts'
@@ -85,7 +85,7 @@ export interface TestServer {
 }
 
 /** The whole app over a test database, with a throwaway (empty) built-app folder. */
-export async function startTestServer(test: TestDatabase, options: Partial<SyncRouteOptions> = {}): Promise<TestServer> {
+export async function startTestServer(test: TestDatabase, options: Partial<AppSyncOptions> = {}): Promise<TestServer> {
   const dist = mkdtempSync(join(tmpdir(), 'lim-huddle-dist-'))
   const notifier = await createScopeNotifier(test.db, test.config)
   const app = await buildApp({ distDir: dist, version: 'test', sync: { db: test.db, notifier, ...options } })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest'
-import type { SyncRouteOptions } from '../../server/api/sync.ts'
+import type { AppSyncOptions } from '../../server/api/index.ts'
 import { openTestDatabase, startTestServer, type BackendName, type TestDatabase, type TestServer } from './backends.ts'
 
 /**
@@ -26,7 +26,7 @@ export function useTestDatabase(backend: BackendName): () => TestDatabase {
 }
 
 /** A database and the whole app over it, for a describe block (failing every test if it cannot start). */
-export function useTestServer(backend: BackendName, options: Partial<SyncRouteOptions> = {}): () => { test: TestDatabase; server: TestServer } {
+export function useTestServer(backend: BackendName, options: Partial<AppSyncOptions> = {}): () => { test: TestDatabase; server: TestServer } {
   let running: { test: TestDatabase; server: TestServer } | undefined
   let failure: unknown
   beforeAll(async () => {

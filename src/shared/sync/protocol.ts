@@ -172,6 +172,8 @@ export const PullResponseSchema = z.object({
   cursor: z.int().min(0),
   hasMore: z.boolean(),
   serverTime: z.number(),
+  /** This server's id: a tablet that sees a different one than it enrolled with is talking to another server. */
+  serverId: z.string().optional(),
 })
 export type PullResponse = z.infer<typeof PullResponseSchema>
 

@@ -4,6 +4,7 @@ import { isNodeId } from '@/shared/sync/hlc'
 import type { Action } from '@/domain/types'
 import type { PullRequest } from '@/shared/sync/protocol'
 import { MemorySyncServer } from '@/sync/transport.memory'
+import type { SyncTransport } from '@/sync/transport-types'
 import { action, makeTablet, unit, UNIT_ID, type Tablet } from './tablets'
 
 let server: MemorySyncServer
@@ -12,8 +13,9 @@ let b: Tablet
 
 beforeEach(async () => {
   server = new MemorySyncServer()
-  a = makeTablet('a', server.transport())
-  b = makeTablet('b', server.transport(), 2)
+  a = makeTablet('a', server)
+  b = makeTablet('b', server, { pageSize: 2 })
+  await a.enrol()
   await a.repo.saveRecord('units', unit(), 'Sam')
   for (let i = 1; i <= 4; i++) await a.repo.saveRecord<Action>('actions', action({ id: `action-${i}`, title: `Action ${i}` }), 'Sam')
   await a.engine.syncOnce()
@@ -44,10 +46,9 @@ describe('pulling page by page', () => {
   })
 
   it('resumes from the last stored page after a drop between pages', async () => {
-    const original = server.transport()
     let pulls = 0
-    const dropsSecondPage = { ...original, pull: (request: PullRequest) => (++pulls === 2 ? Promise.resolve({ error: 'offline' as const, message: 'gone' }) : original.pull(request)) }
-    const c = makeTablet('c', dropsSecondPage, 2)
+    const dropsSecondPage = (original: SyncTransport): SyncTransport => ({ ...original, pull: (request: PullRequest) => (++pulls === 2 ? Promise.resolve({ error: 'offline' as const, message: 'gone' }) : original.pull(request)) })
+    const c = makeTablet('c', server, { pageSize: 2, wrap: dropsSecondPage })
     await c.enrol()
     expect(await c.engine.syncOnce()).toMatchObject({ outcome: 'offline', pulled: 2 })
     expect(await cursorOf(c)).toBe(2)

@@ -7,7 +7,7 @@ import { useOrgStore } from '@/stores/org'
 import { POKE_DEBOUNCE_MS, useSyncStore } from '@/stores/sync'
 import { createHttpTransport } from '@/sync/transport.http'
 import { MemorySyncServer } from '@/sync/transport.memory'
-import { makeTablet, type Tablet } from './tablets'
+import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
 let server: MemorySyncServer
 let other: Tablet
@@ -16,24 +16,26 @@ beforeEach(async () => {
   await resetDatabase()
   setActivePinia(createPinia())
   server = new MemorySyncServer()
-  other = makeTablet('other', server.transport())
+  other = makeTablet('other', server)
 })
 
 afterEach(() => {
   other.database.close()
 })
 
+/** A board set up on this tablet, which is then enrolled for its unit (so it syncs). */
 async function setUpWard() {
   const org = useOrgStore()
   const board = await org.setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'Ward 7', unitKind: 'ward', boardName: 'Ward 7 board', people: [] }, 'Sam')
   await useBoardStore().load(board.id)
+  await enrolDatabase(server, db, board.unitId)
   return board
 }
 
 describe('useSyncStore', () => {
   it('sends this tablet\'s changes, counts what is left and when it last synced', async () => {
     const sync = useSyncStore()
-    sync.useTransport(server.transport())
+    sync.useTransport(transportFor(server, db))
     await setUpWard()
     await sync.syncNow()
     expect(sync.status).toBe('idle')
@@ -46,10 +48,10 @@ describe('useSyncStore', () => {
 
   it('reloads the board on screen when another tablet changed it', async () => {
     const sync = useSyncStore()
-    sync.useTransport(server.transport())
+    sync.useTransport(transportFor(server, db))
     const board = await setUpWard()
     await sync.syncNow()
-    await other.database.units.put({ ...(await db.units.get(board.unitId))! })
+    await other.enrol(board.unitId)
     await other.engine.syncOnce()
     await other.repo.saveRecord<Board>('boards', { ...(await other.database.boards.get(board.id))!, name: 'Ward 7 huddle board' }, 'Priya')
     await other.engine.syncOnce()
@@ -65,7 +67,7 @@ describe('useSyncStore', () => {
     ['removed', (): void => server.failNext('device-revoked')],
   ] as const)('shows %s with a plain message and keeps the changes', async (status, breakServer) => {
     const sync = useSyncStore()
-    sync.useTransport(server.transport())
+    sync.useTransport(transportFor(server, db))
     await setUpWard()
     breakServer()
     await sync.syncNow()
@@ -90,13 +92,13 @@ describe('useSyncStore', () => {
 
   it('syncs once for a burst of pokes from the server', async () => {
     const sync = useSyncStore()
-    sync.useTransport(server.transport())
+    sync.useTransport(transportFor(server, db))
     await setUpWard()
     await sync.syncNow()
     const stop = sync.start()
     await vi.waitFor(() => expect(sync.status).toBe('idle'))
     const pushesAndPulls = server.requests.length
-    await other.database.units.put({ ...(await db.units.toArray())[0]! })
+    await other.enrol((await db.units.toArray())[0]!.id)
     await other.repo.saveRecord<Board>('boards', { ...(await db.boards.toArray())[0]!, huddleMinutes: 12 }, 'Priya')
     await other.engine.syncOnce()
     await other.repo.saveRecord<Board>('boards', { ...(await other.database.boards.toArray())[0]!, huddleMinutes: 14 }, 'Priya')

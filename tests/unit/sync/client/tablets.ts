@@ -1,27 +1,41 @@
 // Two (or more) simulated tablets, each with its own IndexedDB (fake-indexeddb), repo
-// and sync engine, talking to one in-memory sync server.
+// and sync engine, talking to one in-memory sync server with the tablet's own token.
 import { HuddleDatabase } from '@/db/db'
 import { repoFor } from '@/db/repo'
 import type { Action, Board, Measure, Unit } from '@/domain/types'
 import { createSyncEngine } from '@/sync/engine'
-import type { SyncTransport } from '@/sync/transport-types'
+import { readEnrolment, saveEnrolment } from '@/sync/enrolment'
+import type { MemorySyncServer } from '@/sync/transport.memory'
+import { isFailure, type SyncTransport } from '@/sync/transport-types'
 
 let databases = 0
 
 export const UNIT_ID = 'unit-7'
 export const BOARD_ID = 'board-7'
 
-export function makeTablet(name: string, transport: SyncTransport, pageSize?: number) {
+/** Enrol `database` for one unit the way the app does: a code from the server, exchanged for a token. */
+export async function enrolDatabase(server: MemorySyncServer, database: HuddleDatabase, unitId = UNIT_ID, deviceName = 'Ward 7 nurses\' station') {
+  if (!server.units.has(unitId)) server.addUnit({ id: unitId, name: 'Ward 7' })
+  const response = await server.transport().enrol(server.issueCode({ kind: 'unit', id: unitId }), deviceName)
+  if (isFailure(response)) throw new Error(response.message)
+  return saveEnrolment(database, response, deviceName)
+}
+
+/** The memory server's transport, with the token this database is enrolled with. */
+export function transportFor(server: MemorySyncServer, database: HuddleDatabase): SyncTransport {
+  return server.transport({ token: async () => (await readEnrolment(database))?.token })
+}
+
+export function makeTablet(name: string, server: MemorySyncServer, { pageSize, wrap }: { pageSize?: number; wrap?: (transport: SyncTransport) => SyncTransport } = {}) {
   databases += 1
   const database = new HuddleDatabase(`tablet-${name}-${databases}`)
   const repo = repoFor(database)
+  const transport = wrap ? wrap(transportFor(server, database)) : transportFor(server, database)
   const engine = createSyncEngine({ database, transport, ...(pageSize ? { pageSize } : {}) })
   return {
-    name, database, repo, engine,
-    /** Enrolled for the unit: it holds the unit, so it pulls that scope. */
-    async enrol() {
-      await database.units.put({ id: UNIT_ID, unitId: UNIT_ID, csuId: 'csu', name: 'Ward 7', kind: 'ward', people: [], createdAt: '', updatedAt: '', updatedBy: '' })
-    },
+    name, database, repo, engine, transport,
+    /** Enrolled for the unit: it syncs exactly that scope. */
+    enrol: (unitId = UNIT_ID) => enrolDatabase(server, database, unitId, `Tablet ${name}`),
     async snapshot() {
       const [units, boards, measures, actions, entries] = await Promise.all([
         database.units.toArray(), database.boards.toArray(), database.measures.toArray(), database.actions.toArray(), database.entries.toArray(),

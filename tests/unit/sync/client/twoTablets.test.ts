@@ -9,9 +9,10 @@ let b: Tablet
 
 beforeEach(async () => {
   server = new MemorySyncServer()
-  a = makeTablet('a', server.transport())
-  b = makeTablet('b', server.transport())
+  a = makeTablet('a', server)
+  b = makeTablet('b', server)
   // Tablet A sets the ward up; tablet B is enrolled for it and pulls it down.
+  await a.enrol()
   await a.repo.saveRecords([{ table: 'units', record: unit() }, { table: 'boards', record: board() }, { table: 'measures', record: measure() }, { table: 'actions', record: action() }], 'Sam')
   expect((await a.engine.syncOnce()).outcome).toBe('synced')
   await b.enrol()

@@ -1,0 +1,140 @@
+// Who is asking: device tokens for the sync and device routes, the admin token for the
+// admin routes, rate limits for both, and the access log of every refusal.
+import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
+import { syncError } from '../../src/shared/sync/protocol.ts'
+import type { SyncDb } from '../db/open.ts'
+import { findDeviceByToken, noteDeviceSeen, noteDeviceSynced, parseOutboxHeader, type DeviceRow } from '../devices/devices.ts'
+import { logRefusal } from '../devices/refusals.ts'
+import { scopeName, unitIdsOf } from '../devices/scopes.ts'
+import { isAdminToken } from '../devices/settings.ts'
+
+export type Limiter = ReturnType<FastifyInstance['createRateLimit']>
+
+export const ADMIN_UNAUTHORISED_MESSAGE =
+  'This needs the admin token. Use the one the server showed when it first started, or make a new one with "npm run admin -- new-admin-token".'
+
+/** `Authorization: Bearer <token>`; anything else is no token. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null
+  return match?.[1]
+}
+
+/** Answers 429 with the sync error body and `retry-after` when `limiter` says this request is one too many. */
+export async function refuseIfLimited(limiter: Limiter, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  const limit = await limiter(request)
+  if (limit.isAllowed || !limit.isExceeded) return false
+  request.log.warn({ url: request.url, key: limit.key }, 'request refused: rate limit')
+  await reply.code(429).header('retry-after', String(limit.ttlInSeconds)).send(syncError('rate-limited'))
+  return true
+}
+
+function refusalOf(request: FastifyRequest, deviceId: string | null, reason: string) {
+  return { deviceId, ip: request.ip, method: request.method, url: request.url, reason }
+}
+
+/** Each device's open event streams, so revoking a device can end them. */
+export class DeviceStreams {
+  private readonly byDevice = new Map<string, Set<() => void>>()
+
+  add(deviceId: string, end: () => void): () => void {
+    const ends = this.byDevice.get(deviceId) ?? new Set<() => void>()
+    ends.add(end)
+    this.byDevice.set(deviceId, ends)
+    return () => {
+      ends.delete(end)
+      if (ends.size === 0 && this.byDevice.get(deviceId) === ends) this.byDevice.delete(deviceId)
+    }
+  }
+
+  end(deviceId: string): void {
+    for (const end of [...(this.byDevice.get(deviceId) ?? [])]) end()
+  }
+
+  deviceIds(): string[] {
+    return [...this.byDevice.keys()]
+  }
+
+  /**
+   * Ends the streams of devices revoked elsewhere (by the CLI, or another server
+   * process): their next request would be refused, but an open stream makes none.
+   */
+  async endRevoked(db: SyncDb): Promise<void> {
+    const ids = this.deviceIds()
+    if (ids.length === 0) return
+    const revoked = await db.selectFrom('devices').select('id').where('id', 'in', ids).where('revoked_at', 'is not', null).execute()
+    for (const { id } of revoked) this.end(id)
+  }
+}
+
+/**
+ * Device tokens, looked up on every request (no cache, so a revocation applies to the
+ * very next request). The hooks plug into the sync routes' options.
+ */
+export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRequest) => string) => Limiter, streams: DeviceStreams) {
+  const devices = new WeakMap<FastifyRequest, DeviceRow>()
+  const units = new WeakMap<FastifyRequest, Promise<string[]>>()
+  // Per device once the token is known, else per address (no token, or an unknown one).
+  const limiter = limiterFor((request) => {
+    const device = devices.get(request)
+    return device ? `device:${device.id}` : `ip:${request.ip}`
+  })
+
+  const refuse = (request: FastifyRequest, deviceId: string | null, reason: string) => logRefusal(db, request.log, refusalOf(request, deviceId, reason))
+
+  const authenticate: onRequestAsyncHookHandler = async (request, reply) => {
+    const token = bearerToken(request.headers.authorization)
+    const device = token ? await findDeviceByToken(db, token) : undefined
+    if (device) devices.set(request, device)
+    if (await refuseIfLimited(limiter, request, reply)) return reply
+    if (!device) {
+      await refuse(request, null, token ? 'unauthorised: unknown device token' : 'unauthorised: no device token')
+      return reply.code(401).send(syncError('unauthorised'))
+    }
+    if (device.revoked_at !== null) {
+      const name = (await scopeName(db, { kind: device.scope_kind, id: device.scope_id })) ?? 'sync'
+      await refuse(request, device.id, 'device-revoked')
+      return reply.code(403).send({ ...syncError('device-revoked'), message: `This tablet was removed from ${name}. Ask your manager to re-enrol it.` })
+    }
+    await noteDeviceSeen(db, device.id, Date.now(), parseOutboxHeader(request.headers['x-lim-outbox']))
+  }
+
+  return {
+    authenticate,
+    /** The authenticated device (after `authenticate` has let the request through). */
+    deviceOf: (request: FastifyRequest): DeviceRow | undefined => devices.get(request),
+    /** Whether the device's enrolment covers `scope` now: a CSU device gains units added to its CSU. */
+    async mayUseScope(request: FastifyRequest, scope: string): Promise<boolean> {
+      const device = devices.get(request)
+      if (!device) return false
+      let allowed = units.get(request)
+      if (!allowed) {
+        allowed = unitIdsOf(db, { kind: device.scope_kind, id: device.scope_id })
+        units.set(request, allowed)
+      }
+      return (await allowed).includes(scope)
+    },
+    deviceIdOf: (request: FastifyRequest) => devices.get(request)?.id,
+    async onSynced(request: FastifyRequest) {
+      const device = devices.get(request)
+      if (device) await noteDeviceSynced(db, device.id, Date.now())
+    },
+    onRefused: (request: FastifyRequest, reason: string) => refuse(request, devices.get(request)?.id ?? null, reason),
+    onStream(request: FastifyRequest, end: () => void): () => void {
+      const device = devices.get(request)
+      return device ? streams.add(device.id, end) : () => undefined
+    },
+  }
+}
+
+export type DeviceAccess = ReturnType<typeof deviceAccess>
+
+/** The admin token, checked on every admin request after the admin rate limit. */
+export function adminAccess(db: SyncDb, limiter: Limiter): onRequestAsyncHookHandler {
+  return async (request, reply) => {
+    if (await refuseIfLimited(limiter, request, reply)) return reply
+    const token = bearerToken(request.headers.authorization)
+    if (token && (await isAdminToken(db, token))) return
+    await logRefusal(db, request.log, refusalOf(request, null, token ? 'unauthorised: wrong admin token' : 'unauthorised: no admin token'))
+    return reply.code(401).send({ error: 'unauthorised', message: ADMIN_UNAUTHORISED_MESSAGE })
+  }
+}

@@ -1,0 +1,61 @@
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyPluginAsync } from 'fastify'
+import { serverId } from '../devices/settings.ts'
+import { deviceAccess, DeviceStreams } from './access.ts'
+import { adminRoutes } from './admin.ts'
+import { deviceRoutes } from './device.ts'
+import { syncRoutes, type SyncRouteOptions } from './sync.ts'
+
+export interface RateLimits {
+  /** Sync and device-info requests per device (per address before a token is known). */
+  syncPerMinute: number
+  /** Admin requests per address. */
+  adminPerMinute: number
+  /** Enrolment attempts per address. */
+  enrolPerMinute: number
+}
+
+export const RATE_LIMITS: RateLimits = { syncPerMinute: 1200, adminPerMinute: 300, enrolPerMinute: 10 }
+/** How often open event streams check whether another process (the CLI) revoked their device. */
+export const REVOCATION_CHECK_MS = 5_000
+
+export interface DeviceAccessOptions {
+  /** Lower limits for tests. The counts are kept in this process's memory. */
+  limits?: Partial<RateLimits>
+  revocationCheckMs?: number
+}
+
+/**
+ * Sync behind device tokens, enrolment, and the admin API. Rate limits count in memory,
+ * per server process: with several processes behind one address each allows its own share.
+ */
+export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync: SyncRouteOptions }> = async (app, options) => {
+  const { db } = options.sync
+  const limits = { ...RATE_LIMITS, ...options.limits }
+  const minute = 60_000
+  await app.register(rateLimit, { global: false })
+
+  const streams = new DeviceStreams()
+  const access = deviceAccess(db, (keyOf) => app.createRateLimit({ max: limits.syncPerMinute, timeWindow: minute, keyGenerator: keyOf }), streams)
+  const adminLimiter = app.createRateLimit({ max: limits.adminPerMinute, timeWindow: minute, keyGenerator: (request) => `admin:${request.ip}` })
+  const enrolLimiter = app.createRateLimit({ max: limits.enrolPerMinute, timeWindow: minute, keyGenerator: (request) => `enrol:${request.ip}` })
+
+  const checkRevoked = setInterval(() => {
+    streams.endRevoked(db).catch((error: Error) => app.log.warn({ err: error }, 'could not check for revoked devices'))
+  }, options.revocationCheckMs ?? REVOCATION_CHECK_MS)
+  checkRevoked.unref()
+  app.addHook('onClose', async () => clearInterval(checkRevoked))
+
+  await app.register(syncRoutes, {
+    ...options.sync,
+    authenticate: access.authenticate,
+    mayUseScope: access.mayUseScope,
+    deviceIdOf: access.deviceIdOf,
+    serverId: await serverId(db),
+    onSynced: access.onSynced,
+    onRefused: access.onRefused,
+    onStream: access.onStream,
+  })
+  await app.register(deviceRoutes, { db, access, enrolLimiter })
+  await app.register(adminRoutes, { prefix: '/admin', db, limiter: adminLimiter, streams })
+}

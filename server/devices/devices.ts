@@ -1,0 +1,179 @@
+// Enrolled tablets: enrolment (a one-time code for a device token), what each may sync,
+// what it last reported, and revocation.
+import type { Selectable } from 'kysely'
+import { newId } from '../../src/domain/ids.ts'
+import type { SyncDb } from '../db/open.ts'
+import type { DevicesTable, OrgUnitKind, ScopeKind } from '../db/schema.ts'
+import { codeStatus } from './codes.ts'
+import { invalidCode, notFound, parseInput } from './errors.ts'
+import { EnrolInputSchema, type EnrolInput } from './inputs.ts'
+import { findCsu, findTrust, findUnit, unitsOfCsu, type UnitView } from './org.ts'
+import { scopeNames, type ScopeRef } from './scopes.ts'
+import { hashSecret, newToken, normaliseCode } from './secrets.ts'
+import { serverId } from './settings.ts'
+
+export type DeviceRow = Selectable<DevicesTable>
+
+/** A tablet with changes waiting longer than this shows as a problem on the admin list. */
+export const UNSYNCED_ALERT_MS = 8 * 60 * 60 * 1000
+
+export interface DeviceInfo {
+  deviceId: string
+  name: string
+  serverId: string
+  scope: { kind: ScopeKind; id: string; name: string }
+  trust: { id: string; name: string }
+  csu: { id: string; trustId: string; name: string }
+  units: { id: string; csuId: string; name: string; kind: OrgUnitKind }[]
+}
+
+export type EnrolResult = Omit<DeviceInfo, 'name'> & { token: string }
+
+export interface DeviceView {
+  id: string
+  name: string
+  scopeKind: ScopeKind
+  scopeId: string
+  scopeName: string
+  enrolledAt: number
+  lastSeenAt: number | null
+  lastSyncAt: number | null
+  pendingCount: number
+  oldestPendingAt: number | null
+  revokedAt: number | null
+  unsyncedOver8h: boolean
+}
+
+export interface OutboxReport {
+  pendingCount: number
+  oldestPendingAt: number | null
+}
+
+const nullableMs = (value: number | null) => (value === null ? null : Number(value))
+
+/**
+ * Exchanges a one-time code for a device token. The code is marked used in the same
+ * transaction that creates the device, and only if it is still unused, so of two
+ * tablets racing with one code exactly one is enrolled.
+ */
+export async function enrolDevice(db: SyncDb, input: EnrolInput, now = Date.now()): Promise<EnrolResult> {
+  const { code, deviceName } = parseInput(EnrolInputSchema, input)
+  const codeHash = hashSecret(normaliseCode(code))
+  const token = newToken()
+  const deviceId = newId()
+  const scope = await db.transaction().execute(async (trx): Promise<ScopeRef> => {
+    const row = await trx.selectFrom('enrolment_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst()
+    if (!row || codeStatus(row, now) !== 'active') throw invalidCode()
+    const claimed = await trx
+      .updateTable('enrolment_codes')
+      .set({ used_at: now, used_by_device: deviceId })
+      .where('id', '=', row.id)
+      .where('used_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst()
+    if (Number(claimed.numUpdatedRows) !== 1) throw invalidCode()
+    await trx
+      .insertInto('devices')
+      .values({ id: deviceId, token_hash: hashSecret(token), name: deviceName, scope_kind: row.scope_kind, scope_id: row.scope_id, enrolled_at: now })
+      .execute()
+    return { kind: row.scope_kind, id: row.scope_id }
+  })
+  const { name: _name, ...info } = await describeDevice(db, { id: deviceId, name: deviceName, scope_kind: scope.kind, scope_id: scope.id })
+  return { ...info, token }
+}
+
+/** What a device is enrolled for, now: a CSU device's units include any added since. */
+export async function describeDevice(db: SyncDb, device: Pick<DeviceRow, 'id' | 'name' | 'scope_kind' | 'scope_id'>): Promise<DeviceInfo> {
+  let units: UnitView[]
+  let csuId: string
+  if (device.scope_kind === 'unit') {
+    const unit = await findUnit(db, device.scope_id)
+    if (!unit) throw notFound('unit')
+    units = [unit]
+    csuId = unit.csuId
+  } else {
+    units = await unitsOfCsu(db, device.scope_id)
+    csuId = device.scope_id
+  }
+  const csu = await findCsu(db, csuId)
+  if (!csu) throw notFound('CSU')
+  const trust = await findTrust(db, csu.trustId)
+  if (!trust) throw notFound('trust')
+  const scopeName = device.scope_kind === 'unit' ? (units[0] as UnitView).name : csu.name
+  return {
+    deviceId: device.id,
+    name: device.name,
+    serverId: await serverId(db),
+    scope: { kind: device.scope_kind, id: device.scope_id, name: scopeName },
+    trust: { id: trust.id, name: trust.name },
+    csu: { id: csu.id, trustId: csu.trustId, name: csu.name },
+    units: units.map(({ id, csuId: unitCsu, name, kind }) => ({ id, csuId: unitCsu, name, kind })),
+  }
+}
+
+/** The device holding `token`, revoked or not; looked up on every request, never cached, so a revocation applies at once. */
+export async function findDeviceByToken(db: SyncDb, token: string): Promise<DeviceRow | undefined> {
+  return db.selectFrom('devices').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst()
+}
+
+/**
+ * Reads `x-lim-outbox: <pendingCount>,<oldestPendingMs or 0>`. Anything else is ignored
+ * (the header is a report for the admin list, not something to refuse a sync over).
+ */
+export function parseOutboxHeader(value: string | string[] | undefined): OutboxReport | undefined {
+  const match = typeof value === 'string' ? /^\s*(\d{1,9})\s*,\s*(\d{1,16})\s*$/.exec(value) : null
+  if (!match) return undefined
+  const pendingCount = Number(match[1])
+  const oldest = Number(match[2])
+  return { pendingCount, oldestPendingAt: pendingCount > 0 && oldest > 0 ? oldest : null }
+}
+
+export async function noteDeviceSeen(db: SyncDb, deviceId: string, now: number, outbox?: OutboxReport): Promise<void> {
+  await db
+    .updateTable('devices')
+    .set(outbox ? { last_seen_at: now, pending_count: outbox.pendingCount, oldest_pending_at: outbox.oldestPendingAt } : { last_seen_at: now })
+    .where('id', '=', deviceId)
+    .execute()
+}
+
+export async function noteDeviceSynced(db: SyncDb, deviceId: string, now: number): Promise<void> {
+  await db.updateTable('devices').set({ last_sync_at: now }).where('id', '=', deviceId).execute()
+}
+
+function toView(row: DeviceRow, scopeName: string, now: number): DeviceView {
+  const pendingCount = Number(row.pending_count)
+  const oldestPendingAt = nullableMs(row.oldest_pending_at)
+  return {
+    id: row.id,
+    name: row.name,
+    scopeKind: row.scope_kind,
+    scopeId: row.scope_id,
+    scopeName,
+    enrolledAt: Number(row.enrolled_at),
+    lastSeenAt: nullableMs(row.last_seen_at),
+    lastSyncAt: nullableMs(row.last_sync_at),
+    pendingCount,
+    oldestPendingAt,
+    revokedAt: nullableMs(row.revoked_at),
+    unsyncedOver8h: pendingCount > 0 && oldestPendingAt !== null && oldestPendingAt < now - UNSYNCED_ALERT_MS,
+  }
+}
+
+async function viewsOf(db: SyncDb, rows: DeviceRow[], now: number): Promise<DeviceView[]> {
+  const names = await scopeNames(db, rows.map((row) => ({ kind: row.scope_kind, id: row.scope_id })))
+  return rows.map((row) => toView(row, names.get(`${row.scope_kind}:${row.scope_id}`) ?? '(removed)', now))
+}
+
+/** Every enrolled device, revoked ones too, by name. */
+export async function listDevices(db: SyncDb, now = Date.now()): Promise<DeviceView[]> {
+  const rows = await db.selectFrom('devices').selectAll().orderBy('name').orderBy('enrolled_at').execute()
+  return viewsOf(db, rows, now)
+}
+
+/** Stops a device syncing: its next request is refused. Revoking twice keeps the first time. */
+export async function revokeDevice(db: SyncDb, id: string, now = Date.now()): Promise<DeviceView> {
+  await db.updateTable('devices').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+  const row = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst()
+  if (!row) throw notFound('device')
+  return (await viewsOf(db, [row], now))[0] as DeviceView
+}

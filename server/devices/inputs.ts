@@ -1,0 +1,41 @@
+// What the admin API, the CLI and enrolment accept. Strict: an unknown field is refused,
+// so a typo ("nmae") is an error rather than a silent no-op.
+import { z } from 'zod'
+
+const IdSchema = z.string().min(1, 'Give an id').max(200, 'Ids are 200 characters or fewer')
+export const NameSchema = z.string().trim().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
+export const UnitKindSchema = z.enum(['ward', 'department'], { error: 'Kind must be "ward" or "department"' })
+export const ScopeKindSchema = z.enum(['unit', 'csu'], { error: 'Scope kind must be "unit" or "csu"' })
+
+export const CODE_HOURS_DEFAULT = 72
+export const CODE_HOURS_MAX = 720
+
+export const NameInputSchema = z.strictObject({ name: NameSchema })
+export const CsuInputSchema = z.strictObject({ trustId: IdSchema, name: NameSchema })
+export const UnitInputSchema = z.strictObject({ csuId: IdSchema, name: NameSchema, kind: UnitKindSchema.default('ward') })
+export const UnitChangeSchema = z
+  .strictObject({ name: NameSchema.optional(), kind: UnitKindSchema.optional() })
+  .refine((change) => change.name !== undefined || change.kind !== undefined, 'Give a new name or kind')
+
+export const CodeInputSchema = z.strictObject({
+  scopeKind: ScopeKindSchema,
+  scopeId: IdSchema,
+  expiresInHours: z
+    .int('Hours must be a whole number')
+    .min(1, 'A code lasts at least 1 hour')
+    .max(CODE_HOURS_MAX, `A code lasts at most ${CODE_HOURS_MAX} hours (30 days)`)
+    .default(CODE_HOURS_DEFAULT),
+  label: z.string().trim().max(120, 'Labels are 120 characters or fewer').optional(),
+})
+
+export const EnrolInputSchema = z.strictObject({
+  code: z.string().max(64, 'That is too long for an enrolment code'),
+  deviceName: z.string().trim().min(1, 'Give this tablet a name').max(80, 'Tablet names are 80 characters or fewer'),
+})
+
+export type NameInput = z.input<typeof NameInputSchema>
+export type CsuInput = z.input<typeof CsuInputSchema>
+export type UnitInput = z.input<typeof UnitInputSchema>
+export type UnitChange = z.input<typeof UnitChangeSchema>
+export type CodeInput = z.input<typeof CodeInputSchema>
+export type EnrolInput = z.input<typeof EnrolInputSchema>

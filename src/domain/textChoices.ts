@@ -1,0 +1,62 @@
+// Texts typed at the same time on two tablets, named in the ward's words: which record,
+// which text ("Action", "Day comment"), and who wrote each version when.
+import { formatDay, isDayKey } from './dates'
+import { fieldLabel } from './history'
+import type { SyncedTable } from './types'
+import { LIMITS } from './validation'
+
+interface TextRule {
+  label: string
+  max: number
+  required: boolean
+}
+
+const RULES: Record<SyncedTable, Record<string, TextRule>> = {
+  actions: { title: { label: 'Action', max: LIMITS.title, required: true } },
+  measures: {
+    name: { label: 'Measure name', max: LIMITS.name, required: true },
+    description: { label: 'Measure description', max: LIMITS.description, required: false },
+  },
+  entries: { comment: { label: 'Day comment', max: LIMITS.comment, required: false } },
+  boards: { name: { label: 'Board name', max: LIMITS.name, required: true } },
+  units: { name: { label: 'Ward or department name', max: LIMITS.name, required: true } },
+  huddles: { notes: { label: 'Huddle notes', max: LIMITS.notes, required: false } },
+}
+
+function ruleFor(table: SyncedTable, field: string): TextRule {
+  const label = fieldLabel(field)
+  return RULES[table][field] ?? { label: label.charAt(0).toUpperCase() + label.slice(1), max: LIMITS.notes, required: false }
+}
+
+/** "Action", "Measure name", "Day comment". */
+export function textLabel(table: SyncedTable, field: string): string {
+  return ruleFor(table, field).label
+}
+
+/** "1 text to choose", "2 texts to choose". */
+export function textsToChoose(count: number): string {
+  return `${count} ${count === 1 ? 'text' : 'texts'} to choose`
+}
+
+/** Which record a text belongs to, when the text alone does not say: "Falls on 26/11/2026". */
+export function textContext(table: SyncedTable, record: Record<string, unknown>, measureName?: string): string {
+  const day = typeof record.day === 'string' && isDayKey(record.day) ? formatDay(record.day) : undefined
+  if (table === 'entries') return `${measureName ?? 'A measure'}${day ? ` on ${day}` : ''}`
+  if (table === 'huddles') return day ? `Huddle on ${day}` : 'Huddle'
+  return ''
+}
+
+/** A version's value as text ('' for none). */
+export function versionText(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}
+
+/** Checks the wording someone keeps, with the same limits as the form it came from. */
+export function validateChosenText(table: SyncedTable, field: string, text: string): string | undefined {
+  const rule = ruleFor(table, field)
+  const trimmed = text.trim()
+  if (rule.required && !trimmed) return `Enter the ${rule.label.toLowerCase()}, or choose one of the versions`
+  if (trimmed.length > rule.max) return `${rule.label} must be ${rule.max} characters or fewer (it has ${trimmed.length})`
+  return undefined
+}

@@ -1,0 +1,149 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { db } from '@/db/db'
+import { saveRecords } from '@/db/repo'
+import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
+import { newId } from '@/domain/ids'
+import type { Board, Unit } from '@/domain/types'
+import type { Errors } from '@/domain/validation'
+import { hasErrors } from '@/domain/validation'
+import { validateEnrolDraft, type EnrolDraft, type EnrolField } from '@/sync/enrolForm'
+import { readEnrolment, saveEnrolment, type Enrolment } from '@/sync/enrolment'
+import { shareableUnits, shareLocalUnit, type ShareableUnit } from '@/sync/shareBoard'
+import { createHttpTransport } from '@/sync/transport.http'
+import { isFailure, type SyncTransport } from '@/sync/transport-types'
+import { useOrgStore } from './org'
+import { useSyncStore } from './sync'
+
+export type FirstSync = 'idle' | 'running' | 'done' | 'failed'
+
+/** Sync states after which the tablet holds what the server has. */
+const FAILED_STATES: readonly string[] = ['offline', 'error', 'update-needed', 'removed', 'not-enrolled']
+
+export const NEW_BOARD_NAME = 'Daily huddle board'
+
+/** This tablet's enrolment for sync: entering a code, the first sync after it, and what
+ * to do when the unit has no board yet or a board made here before enrolment waits to
+ * be shared. */
+export const useEnrolmentStore = defineStore('enrolment', () => {
+  const org = useOrgStore()
+  const sync = useSyncStore()
+
+  const enrolment = ref<Enrolment | null>(null)
+  const loaded = ref(false)
+  const busy = ref(false)
+  /** Boards set up on this tablet before enrolment, which could be shared with a unit. */
+  const shareable = ref<ShareableUnit[]>([])
+  const firstSync = ref<FirstSync>('idle')
+  const firstSyncMessage = ref<string | null>(null)
+  /** What the last share did, for whichever screen started it. */
+  const shareNotice = ref<string | null>(null)
+
+  let transport: SyncTransport = createHttpTransport()
+  /** Syncs this store started and did not wait for (the screen moves on meanwhile). */
+  let background: Promise<unknown> = Promise.resolve()
+  function inBackground(work: Promise<unknown>) {
+    background = Promise.allSettled([background, work])
+  }
+
+  const isEnrolled = computed(() => enrolment.value !== null)
+  /** Enrolled units this tablet holds no board for. */
+  const unitsWithoutBoard = computed(() =>
+    (enrolment.value?.units ?? []).filter((unit) => !org.boards.some((board) => board.unitId === unit.id)),
+  )
+
+  /** Tests: enrol against another server (e.g. the in-memory one). */
+  function useTransport(next: SyncTransport) {
+    transport = next
+  }
+
+  async function load() {
+    const stored = (await readEnrolment(db)) ?? null
+    shareable.value = await shareableUnits(db, stored ?? undefined)
+    enrolment.value = stored
+    loaded.value = true
+  }
+
+  /** Pull what the server has for the new units, then reload what the screen shows. */
+  async function syncFirst() {
+    firstSync.value = 'running'
+    firstSyncMessage.value = null
+    await sync.syncNow()
+    await org.load()
+    await load()
+    const failed = FAILED_STATES.includes(sync.status)
+    firstSync.value = failed ? 'failed' : 'done'
+    firstSyncMessage.value = failed ? (sync.errorMessage ?? 'The first sync did not finish. Try again in a moment.') : null
+  }
+
+  /**
+   * Exchange the code for this tablet's enrolment. Returns the problems to show (empty
+   * when enrolled); what was typed is left for the form to keep.
+   */
+  async function enrol(draft: EnrolDraft): Promise<Errors<EnrolField>> {
+    const errors = validateEnrolDraft(draft)
+    if (hasErrors(errors)) return errors
+    busy.value = true
+    try {
+      const response = await transport.enrol(draft.code, draft.deviceName.trim())
+      if (isFailure(response)) return response.error === 'invalid-code' ? { code: response.message } : { submit: response.message }
+      enrolment.value = await saveEnrolment(db, response, draft.deviceName)
+    } catch (error) {
+      return { submit: `This tablet could not save its enrolment: ${error instanceof Error ? error.message : String(error)}. Try again.` }
+    } finally {
+      busy.value = false
+    }
+    // The screen shows the first sync's progress; enrolment itself is done.
+    inBackground(syncFirst())
+    return {}
+  }
+
+  /** Resolves when every sync this store started (the first sync included) has finished. */
+  async function settled(): Promise<void> {
+    await background
+  }
+
+  /** A new board for an enrolled unit the server has no board for yet (default
+   * categories and agenda, as at first-run setup). */
+  async function setUpBoard(unitId: string, by: string): Promise<Board> {
+    const unit = enrolment.value?.units.find((u) => u.id === unitId)
+    if (!unit) throw new Error('This tablet is not enrolled for that ward or department')
+    const board = {
+      id: newId(), unitId, name: NEW_BOARD_NAME, categories: DEFAULT_CATEGORIES, agenda: DEFAULT_AGENDA, huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+    }
+    // The unit's record normally arrives with the first pull; if it has not, this tablet
+    // sends one so the board never belongs to a unit nobody can name.
+    const hasUnit = (await db.units.get(unitId)) !== undefined
+    const unitRecord = { id: unit.id, unitId: unit.id, csuId: unit.csuId, name: unit.name, kind: unit.kind, people: [] as string[] }
+    await saveRecords([...(hasUnit ? [] : [{ table: 'units' as const, record: unitRecord }]), { table: 'boards', record: board }], by)
+    await org.load()
+    await org.selectBoard(board.id)
+    inBackground(sync.syncNow())
+    return org.boards.find((b) => b.id === board.id)!
+  }
+
+  /** Move a board made on this tablet before enrolment into an enrolled unit, and send it. */
+  async function shareBoard(localUnitId: string, targetUnitId: string, by: string): Promise<number> {
+    const target = enrolment.value?.units.find((u) => u.id === targetUnitId)
+    if (!target) throw new Error('This tablet is not enrolled for that ward or department')
+    const boardNames = shareable.value.find((s) => s.unit.id === localUnitId)?.boards.map((b) => `“${b.name}”`).join(', ') ?? 'The board'
+    const moved = await shareLocalUnit(db, localUnitId, target, by)
+    shareNotice.value = `${boardNames} now belongs to ${target.name}. Its measures, actions and history are being sent to the sync server.`
+    await org.load()
+    await load()
+    inBackground(sync.syncNow())
+    return moved
+  }
+
+  /** The unit name (or names) a shared board would join, for buttons and messages. */
+  function unitName(unitId: string): string {
+    return enrolment.value?.units.find((u) => u.id === unitId)?.name ?? org.units.find((u: Unit) => u.id === unitId)?.name ?? 'this unit'
+  }
+
+  return {
+    enrolment, loaded, busy, shareable, firstSync, firstSyncMessage, shareNotice, isEnrolled, unitsWithoutBoard,
+    useTransport, load, enrol, syncFirst, settled, setUpBoard, shareBoard, unitName,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useEnrolmentStore, import.meta.hot))
