@@ -1,10 +1,16 @@
 // `npm run bench:sync`: how fast the sync server takes pushes (batches of 100) and
 // serves pulls, over real HTTP on loopback, on SQLite (a temporary file with WAL and
-// synchronous=FULL, as in production) and on the PostgreSQL at TEST_DATABASE_URL.
-// Prints figures; it is not a test and does not fail on them.
+// synchronous=FULL, as in production) and on the PostgreSQL at TEST_DATABASE_URL;
+// then how fast a fresh tablet pulls and stores a busy unit (bench/syncClient.ts). The
+// server half builds the app without device tokens (as the push and pull core tests do),
+// so it measures the sync core alone; the fresh-tablet half runs server/main.ts, tokens on.
+// `-- --server` or `-- --client` runs one half; `-- --cpu-slowdown=4` adds fresh-tablet
+// runs with the page's CPU slowed 4× (a modest tablet). Prints figures; it is not a test and
+// does not fail on them (only when a half cannot run at all).
 import { randomUUID } from 'node:crypto'
 import { formatHlc } from '../src/shared/sync/hlc.ts'
 import { PROTOCOL_VERSION, type Mutation } from '../src/shared/sync/protocol.ts'
+import { benchFreshTablet } from './syncClient.ts'
 import { BACKENDS, openTestDatabase, startTestServer, TEST_DATABASE_URL, type BackendName } from '../tests/server/backends.ts'
 
 const BATCH = 100
@@ -107,9 +113,10 @@ function ids(prefix: string, batch: number): string[] {
   return Array.from({ length: BATCH }, (_, i) => `${prefix}-${batch}-${i}`)
 }
 
-console.log(`Sync server bench: real HTTP on loopback, batches of ${BATCH} day values, Node ${process.version}`)
+const only = process.argv.includes('--server') ? 'server' : process.argv.includes('--client') ? 'client' : undefined
 let failed = false
-for (const backend of BACKENDS) {
+if (only !== 'client') console.log(`Sync server bench: real HTTP on loopback, batches of ${BATCH} day values, Node ${process.version}`)
+for (const backend of only === 'client' ? [] : BACKENDS) {
   try {
     const f = await bench(backend)
     const where = backend === 'sqlite' ? 'SQLite (temp file, WAL, synchronous=FULL)' : `PostgreSQL (${new URL(TEST_DATABASE_URL).host})`
@@ -121,6 +128,15 @@ for (const backend of BACKENDS) {
   } catch (error) {
     failed = true
     console.error(`\n${backend}: could not run: ${(error as Error).message}`)
+  }
+}
+if (only !== 'server') {
+  try {
+    const slowdown = Number(/^--cpu-slowdown=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--cpu-slowdown=')) ?? '')?.[1] ?? 1)
+    await benchFreshTablet(slowdown > 1 ? [1, slowdown] : [1])
+  } catch (error) {
+    failed = true
+    console.error(`\nFresh tablet: could not run: ${(error as Error).stack ?? (error as Error).message}`)
   }
 }
 if (failed) process.exitCode = 1

@@ -14,7 +14,6 @@ import { wallOf } from '@/shared/sync/hlc'
 import { latestStamp } from '@/shared/sync/merge'
 import type { SyncRecord } from '@/shared/sync/protocol'
 import { DELETED_FIELD } from '@/shared/sync/tables'
-import type { HuddleDatabase } from './db'
 
 type AppRecord = Record<string, unknown>
 
@@ -65,15 +64,4 @@ export function pulledHistory(table: SyncedTable, before: AppRecord | undefined,
     const kind = archiving ? (archiving.to === true ? 'archived' : 'restored') : 'updated'
     return entry(kind, stamp || undefined, changes)
   })
-}
-
-/**
- * Record what a pull changed on screen. Call inside the pull's Dexie transaction (which
- * must include `history`) with the app record before and after the pull.
- */
-export async function recordPulledChange(
-  database: HuddleDatabase, table: SyncedTable, before: unknown, after: AppRecord | undefined, record: SyncRecord,
-): Promise<void> {
-  const entries = pulledHistory(table, before as AppRecord | undefined, after, record)
-  if (entries.length > 0) await database.history.bulkAdd(entries)
 }

@@ -19,10 +19,14 @@ export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'update-need
 
 /** How often a visible tablet syncs without being prompted. */
 export const SYNC_INTERVAL_MS = 60_000
+// Both delays are short because a change should show on the ward's other tablets within
+// about 2 s (issue 3): save → wait → push → server notices (≤ 1 s on SQLite) → poke → wait
+// → pull. Rounds never overlap and a call during one queues just one more, so short
+// waits cost at most a few small extra requests.
 /** A burst of pokes (several tablets saving at once) becomes one sync. */
-export const POKE_DEBOUNCE_MS = 1_500
+export const POKE_DEBOUNCE_MS = 250
 /** A change saved here is sent this long after the last of a burst of saves. */
-export const LOCAL_CHANGE_DELAY_MS = 2_000
+export const LOCAL_CHANGE_DELAY_MS = 500
 /** Dexie meta key: when the last round finished well, so "Synced 07:42" survives a reload. */
 export const LAST_SYNCED_META = 'sync.lastSyncedAt'
 

@@ -4,11 +4,11 @@
 // cursor), so stopping at any moment loses nothing and repeats nothing that matters.
 // Every outcome is a value: components never see an exception. A tablet that is not
 // enrolled makes no network call at all.
-import type { SyncedTable } from '@/domain/types'
+import type { HistoryEntry, SyncedTable } from '@/domain/types'
 import { withDeviceClock } from '@/db/clock'
-import { SYNC_META, type HuddleDatabase } from '@/db/db'
-import { mutationOf, pendingEntriesFor, syncRecordOf, syncStateRowOf } from '@/db/syncRecords'
-import { recordPulledChange } from '@/db/pulledHistory'
+import { SYNC_META, type HuddleDatabase, type SyncStateRow } from '@/db/db'
+import { mutationOf, syncRecordOf, syncStateRowOf } from '@/db/syncRecords'
+import { pulledHistory } from '@/db/pulledHistory'
 import { canonicalJson } from '@/shared/sync/json'
 import { applyMutation, isDeleted, latestStamp, rebaseOnServer } from '@/shared/sync/merge'
 import {
@@ -145,37 +145,80 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
     return undefined
   }
 
-  async function applyPage(scope: string, page: PullResponse, result: SyncResult): Promise<void> {
+  /** One pulled page in one transaction. IndexedDB round trips, not the merging, are what
+   * cost (about 0.4 ms each in Chromium), so every read is made at once up front and every
+   * write is handed to a Dexie bulk call, instead of five awaited requests per record. */
+  /** `catchingUp`: the tablet's first pull of this unit. Records it has never shown then are
+   * what the unit already held, not news: no "created on another tablet" entry for each
+   * (on a fresh tablet that would be a second row for every record pulled). */
+  async function applyPage(scope: string, page: PullResponse, result: SyncResult, catchingUp: boolean): Promise<void> {
+    const records = page.records.filter((record) => record.scope === scope && isSyncedTable(SYNCED_TABLES, record.table))
+    const keyOf = (table: string, id: string) => `${table}\u0000${id}`
+    const idsByTable = new Map<string, string[]>()
+    for (const record of records) {
+      const ids = idsByTable.get(record.table) ?? []
+      ids.push(record.id)
+      idsByTable.set(record.table, ids)
+    }
     await database.transaction('rw', [database.syncState, database.outbox, database.meta, database.history, ...appTables], async () => {
+      // This page's unsent changes, oldest first, and each record as the screen shows it now.
+      const keys = records.map((record): [string, string] => [record.table, record.id])
+      const pendingRows = keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
+      const pendingByKey = new Map<string, Mutation[]>()
+      for (const entry of pendingRows) {
+        const key = keyOf(entry.table, entry.recordId)
+        const pending = pendingByKey.get(key) ?? []
+        pending.push(mutationOf(entry))
+        pendingByKey.set(key, pending)
+      }
+      const shown = new Map<string, unknown>()
+      await Promise.all([...idsByTable].map(async ([table, ids]) => {
+        const rows = await database.table(table).bulkGet(ids)
+        rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
+      }))
+
+      const states: SyncStateRow[] = []
+      const history: HistoryEntry[] = []
+      const finals = new Map<string, { table: string; id: string; after: Record<string, unknown> | undefined }>()
       const stamps: string[] = []
-      for (const { seq, ...record } of page.records) {
-        if (record.scope !== scope || !isSyncedTable(SYNCED_TABLES, record.table)) continue
-        await database.syncState.put(syncStateRowOf(record, seq))
+      for (const { seq, ...record } of records) {
+        const key = keyOf(record.table, record.id)
+        states.push(syncStateRowOf(record, seq))
         // Unsent changes made here stay on screen over whatever the server had.
-        const pending = (await pendingEntriesFor(database, record.table, record.id)).map(mutationOf)
-        const view = rebaseOnServer(record, pending, SYNCED_TABLES) as SyncRecord
-        const table = database.table(record.table)
-        const before: unknown = await table.get(record.id)
+        const view = rebaseOnServer(record, pendingByKey.get(key) ?? [], SYNCED_TABLES) as SyncRecord
+        const before = shown.get(key)
         const after = isDeleted(view) ? undefined : appRecordOf(view)
-        if (after) await table.put(after)
-        else await table.delete(record.id)
-        await recordPulledChange(database, record.table as SyncedTable, before, after, record)
+        shown.set(key, after)
+        finals.set(key, { table: record.table, id: record.id, after })
+        if (!(catchingUp && before === undefined)) {
+          history.push(...pulledHistory(record.table as SyncedTable, before as Record<string, unknown> | undefined, after, record))
+        }
         if (canonicalJson(before) !== canonicalJson(after)) result.changedTables.add(record.table as SyncedTable)
         const stamp = latestStamp(record)
         if (stamp) stamps.push(stamp)
         result.pulled += 1
       }
-      await withDeviceClock(database, (clock) => stamps.forEach((stamp) => clock.receive(stamp)), offsetFrom(page.serverTime))
-      await database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor })
+      // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
+      // from async functions, so a write that throws still leaves every other one handled.
+      const writes: (() => Promise<unknown>)[] = [() => database.syncState.bulkPut(states), () => database.history.bulkAdd(history)]
+      for (const table of idsByTable.keys()) {
+        const rows = [...finals.values()].filter((f) => f.table === table)
+        writes.push(() => database.table(table).bulkPut(rows.flatMap((f) => (f.after ? [f.after] : []))))
+        writes.push(() => database.table(table).bulkDelete(rows.flatMap((f) => (f.after ? [] : [f.id]))))
+      }
+      writes.push(() => withDeviceClock(database, (clock) => stamps.forEach((stamp) => clock.receive(stamp)), offsetFrom(page.serverTime)))
+      writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
+      await Promise.all(writes.map(async (write) => write()))
     })
   }
 
   async function pullScope(scope: string, result: SyncResult): Promise<SyncFailure | undefined> {
     let cursor = ((await database.meta.get(SYNC_META.cursor(scope)))?.value as number | undefined) ?? 0
+    const catchingUp = cursor === 0
     for (;;) {
       const page = await transport.pull({ protocol: PROTOCOL_VERSION, scope, after: cursor, limit: pageSize })
       if (isFailure(page)) return page
-      await applyPage(scope, page, result)
+      await applyPage(scope, page, result, catchingUp)
       // A server that claims more but does not move on would otherwise keep us here.
       if (!page.hasMore || page.cursor <= cursor) return undefined
       cursor = page.cursor

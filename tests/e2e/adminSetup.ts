@@ -49,3 +49,15 @@ export async function listDevices(server: SyncServer): Promise<DeviceRow[]> {
 export async function revokeDevice(server: SyncServer, deviceId: string): Promise<void> {
   await admin(server, 'POST', `/devices/${deviceId}/revoke`)
 }
+
+export interface RefusalRow {
+  deviceId: string | null
+  method: string
+  url: string
+  reason: string
+}
+
+/** The server's log of refused device and admin requests, newest first. */
+export async function listRefusals(server: SyncServer): Promise<RefusalRow[]> {
+  return admin<RefusalRow[]>(server, 'GET', '/refusals')
+}

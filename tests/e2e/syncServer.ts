@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { SQLITE_FILENAME } from '../../server/db/config.ts'
 
 const ADMIN_TOKEN_LINE = /Admin token[^:]*:\s*(\S+)/
 
@@ -17,6 +18,10 @@ export interface SyncServer {
   restart(): Promise<void>
   /** SIGKILL: no graceful close, exactly like pulling the plug. */
   kill(): Promise<void>
+  /** SIGTERM: the server closes its database cleanly; the data stays (for reading it, or `restart`). */
+  stop(): Promise<void>
+  /** The SQLite file the server keeps its data in. */
+  readonly databaseFile: string
   /** Stops the server and deletes its data. */
   dispose(): Promise<void>
 }
@@ -82,6 +87,8 @@ export async function startSyncServer(): Promise<SyncServer> {
     adminToken,
     restart: launch,
     kill: () => stop('SIGKILL'),
+    stop: () => stop('SIGTERM'),
+    databaseFile: join(dataDir, SQLITE_FILENAME),
     async dispose() {
       await stop('SIGTERM')
       rmSync(dataDir, { recursive: true, force: true })

@@ -5,6 +5,8 @@ export class ActionDialog {
   readonly dialog: Locator
   readonly title: Locator
   readonly ownerTyped: Locator
+  /** The typed owner, whatever its label ("Owner's name" when the unit lists nobody yet). */
+  readonly ownerName: Locator
   readonly dueDate: Locator
   readonly dueDateShown: Locator
   readonly saveButton: Locator
@@ -14,6 +16,7 @@ export class ActionDialog {
     this.dialog = page.getByRole('dialog', { name, exact: true })
     this.title = this.dialog.getByLabel('What needs doing?')
     this.ownerTyped = this.dialog.getByLabel("Or type the owner's name")
+    this.ownerName = this.dialog.getByRole('textbox', { name: /owner's name$/i })
     this.dueDate = this.dialog.getByLabel('Due date (optional)')
     this.dueDateShown = this.dialog.getByTestId('due-date-shown')
     this.saveButton = this.dialog.getByRole('button', { name: 'Save action', exact: true })

@@ -28,4 +28,11 @@ export class AppShell {
     await this.namePicker.getByRole('button', { name: person, exact: true }).click()
     await this.namePicker.waitFor({ state: 'hidden' })
   }
+
+  /** Answers "Who is doing this?" by typing a name (a unit with nobody listed yet). */
+  async typeName(person: string): Promise<void> {
+    await this.namePicker.getByRole('textbox').fill(person)
+    await this.namePicker.getByRole('button', { name: 'Continue', exact: true }).click()
+    await this.namePicker.waitFor({ state: 'hidden' })
+  }
 }

@@ -141,7 +141,7 @@ describe('three tablets, an unreliable network and one server', () => {
       }),
       { numRuns: 1000 },
     )
-  })
+  }, 60_000) // 1,000 random runs: seconds on a quiet machine, more when CI shares its two cores
 
   it('a tablet whose clock was hours fast and is then set right keeps every version it typed', () => {
     const world = createWorld()

@@ -1,0 +1,205 @@
+// The client half of `npm run bench:sync`: how long a fresh tablet takes to pull a busy
+// unit and store it. The real server (server/main.ts, a temporary SQLite file, device
+// tokens on) holds SYNC_BENCH_RECORDS records pushed by another tablet over the device
+// API; then, for each run, a fresh Chromium profile on disk opens the built app, is
+// enrolled through the real /enrol screen, and its first sync is timed until the last
+// pulled page is committed to IndexedDB.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { cpus, loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { chromium, type BrowserContext } from '@playwright/test'
+import { PROTOCOL_VERSION, splitIntoBatches } from '../src/shared/sync/protocol.ts'
+import { createOrganisation, issueCode } from '../tests/e2e/adminSetup.ts'
+import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.ts'
+import { startSyncServer, type SyncServer } from '../tests/e2e/syncServer.ts'
+import { ensureBuilt, snapshotDist, type DistSnapshot } from './ensureDist.ts'
+import { countRows, instrument, readTimings, tap, waitForFirstSync, type PageTimings, type TimedTransaction } from './syncPage.ts'
+import { buildUnitRecords, describeRecords, mutationsFor, SYNC_BENCH_RECORDS } from './syncData.ts'
+
+const RUNS = 3
+const FIRST_SYNC_TIMEOUT_MS = 300_000
+const SERVICE_WORKER_TIMEOUT_MS = 60_000
+const TABLES = ['syncState', 'units', 'boards', 'measures', 'entries', 'actions', 'huddles', 'history'] as const
+
+export interface FreshTabletRun {
+  /** First request of the sync round (GET /api/device) → last pulled page committed. */
+  syncToStoredMs: number
+  /** Tap on "Enrol this tablet" → last pulled page committed. */
+  tapToStoredMs: number
+  /** Tap → the enrol screen offers "Open the board" (screen reloaded too). */
+  tapToReadyMs: number
+  /** Pull requests, sent → last byte received. */
+  pullNetworkMs: number
+  /** Of which the server took (request sent → first byte). */
+  pullServerMs: number
+  /** applyPage's IndexedDB transactions, opened → committed. */
+  applyMs: number
+  pages: number
+  pulledBytes: number
+  rows: Record<string, number>
+}
+
+interface EnrolResponse {
+  deviceId: string
+  token: string
+}
+
+async function enrolOverApi(server: SyncServer, code: string, deviceName: string): Promise<EnrolResponse> {
+  const res = await fetch(`${server.url}/api/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName }) })
+  if (res.status !== 201) throw new Error(`Enrol answered ${res.status}: ${await res.text()}`)
+  return (await res.json()) as EnrolResponse
+}
+
+/** Another tablet made the unit's records: push them as it would, 500 to a request. */
+async function seed(server: SyncServer, unitId: string) {
+  const device = await enrolOverApi(server, await issueCode(server, unitId), 'Bench: the tablet that made the board')
+  const records = buildUnitRecords(unitId)
+  const batches = splitIntoBatches(mutationsFor(records, device.deviceId))
+  const started = performance.now()
+  for (const mutations of batches) {
+    const res = await fetch(`${server.url}/api/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${device.token}` },
+      body: JSON.stringify({ protocol: PROTOCOL_VERSION, deviceId: device.deviceId, mutations }),
+    })
+    if (res.status !== 200) throw new Error(`Push answered ${res.status}: ${await res.text()}`)
+    await res.arrayBuffer()
+  }
+  return { records, batches: batches.length, pushMs: performance.now() - started }
+}
+
+function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, number>): FreshTabletRun {
+  const after = timings.requests.filter((r) => r.startTime >= timings.tapAt)
+  const syncStart = after.find((r) => r.path === '/api/device')
+  if (!syncStart) throw new Error('The first sync made no GET /api/device request')
+  // Up to the page that brought the count to the total: a later round (the minute timer
+  // on a slow run) commits empty pages that must not count.
+  const applies: TimedTransaction[] = []
+  let records = 0
+  for (const t of timings.applies.filter((t) => t.start >= timings.tapAt && t.records > 0)) {
+    if (records >= SYNC_BENCH_RECORDS) break
+    if (!t.committed) throw new Error('A pulled page was not committed to IndexedDB')
+    applies.push(t)
+    records += t.records
+  }
+  if (records < SYNC_BENCH_RECORDS) throw new Error(`The pages committed hold ${records} records, not ${SYNC_BENCH_RECORDS}`)
+  const storedAt = applies.at(-1)!.end
+  const pulls = after.filter((r) => r.path === '/api/sync/pull' && r.startTime < storedAt)
+  const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
+  return {
+    syncToStoredMs: storedAt - syncStart.startTime,
+    tapToStoredMs: storedAt - timings.tapAt,
+    tapToReadyMs: readyAt - timings.tapAt,
+    pullNetworkMs: sum(pulls.map((r) => r.responseEnd - r.startTime)),
+    pullServerMs: sum(pulls.map((r) => r.responseStart - r.requestStart)),
+    applyMs: sum(applies.map((t) => t.end - t.start)),
+    pages: applies.length,
+    pulledBytes: sum(pulls.map((r) => r.bytes)),
+    rows,
+  }
+}
+
+/** One fresh tablet: new on-disk profile, the real enrol screen, its first sync. */
+async function freshTablet(server: SyncServer, code: string, run: number, cpuSlowdown: number): Promise<FreshTabletRun> {
+  const profile = mkdtempSync(join(tmpdir(), 'lim-huddle-bench-profile-'))
+  let context: BrowserContext | undefined
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true,
+    })
+    const page = context.pages()[0] ?? (await context.newPage())
+    await instrument(page)
+    if (cpuSlowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
+    await page.goto(`${server.url}/enrol`)
+    await page.waitForSelector('#enrol-code')
+    // Someone typing a code gives the service worker time to finish installing.
+    const installed = await page.evaluate(async (ms) => Promise.race([
+      navigator.serviceWorker.ready.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+    ]), SERVICE_WORKER_TIMEOUT_MS)
+    if (!installed) throw new Error(`The service worker was not ready after ${SERVICE_WORKER_TIMEOUT_MS / 1000} s`)
+    await page.fill('#enrol-code', code)
+    await page.fill('#enrol-deviceName', `Bench tablet ${run}`)
+    await tap(page, '#enrol-submit')
+    const readyAt = await waitForFirstSync(page, FIRST_SYNC_TIMEOUT_MS)
+    const rows = await countRows(page, TABLES)
+    if (rows.syncState !== SYNC_BENCH_RECORDS) throw new Error(`The tablet stored ${rows.syncState} records, not ${SYNC_BENCH_RECORDS}`)
+    return figuresOf(await readTimings(page), readyAt, rows)
+  } finally {
+    await context?.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`
+const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000).toLocaleString('en-GB')
+
+function printRun(label: string, f: FreshTabletRun): void {
+  const other = f.syncToStoredMs - f.pullNetworkMs - f.applyMs
+  console.log(`  ${label}: ${seconds(f.syncToStoredMs)} sync start → all stored`
+    + ` (pull requests ${seconds(f.pullNetworkMs)}, of which server ${seconds(f.pullServerMs)};`
+    + ` applyPage transactions ${seconds(f.applyMs)}; other ${seconds(other)});`
+    + ` tap → stored ${seconds(f.tapToStoredMs)}, tap → "Open the board" ${seconds(f.tapToReadyMs)}`)
+}
+
+function printSummary(runs: FreshTabletRun[], heading: string): void {
+  const stored = median(runs.map((r) => r.syncToStoredMs))
+  const apply = median(runs.map((r) => r.applyMs))
+  const n = SYNC_BENCH_RECORDS
+  console.log(`  ${heading}`)
+  console.log(`    Fresh tablet pull, ${n.toLocaleString('en-GB')} records: ${seconds(stored)} (${perSecond(n, stored)} records/s stored; target: under 10 s)`)
+  console.log(`    Apply rate (applyPage, IndexedDB transaction open → commit): ${perSecond(n, apply)} records/s (${seconds(apply)} for ${runs[0]!.pages} pages)`)
+  console.log(`    tap → all stored ${seconds(median(runs.map((r) => r.tapToStoredMs)))}, tap → "Open the board" ${seconds(median(runs.map((r) => r.tapToReadyMs)))}`)
+}
+
+/** Runs and prints the fresh-tablet figures; throws when they could not be measured. */
+export async function benchFreshTablet(cpuSlowdowns: readonly number[] = [1]): Promise<void> {
+  // DIST_DIR (read by server/main.ts) benches another build, e.g. one with a change to try.
+  let snapshot: DistSnapshot | undefined
+  if (process.env.DIST_DIR) console.log(`\nBenching the build in DIST_DIR=${process.env.DIST_DIR}`)
+  else {
+    ensureBuilt()
+    snapshot = snapshotDist()
+    // startSyncServer hands this process's environment to server/main.ts.
+    process.env.DIST_DIR = snapshot.dir
+  }
+  let server: SyncServer | undefined
+  try {
+    server = await startSyncServer()
+    const org = await createOrganisation(server, ['Ward 7 – Elderly care'])
+    const unitId = Object.values(org.units)[0]!
+    const seeded = await seed(server, unitId)
+    const version = execFileSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
+    console.log(`\nFresh tablet: the built app in headless ${version} (a new on-disk profile each run), server/main.ts on SQLite, loopback`)
+    // Other work on the machine slows IndexedDB too: say how busy it was.
+    console.log(`  load average at start: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs`)
+    console.log(`  unit: ${SYNC_BENCH_RECORDS.toLocaleString('en-GB')} records (${describeRecords(seeded.records)})`)
+    console.log(`  seeded by another tablet over the device API: ${seeded.records.length.toLocaleString('en-GB')} changes in ${seeded.batches} pushes,`
+      + ` ${seconds(seeded.pushMs)} (${perSecond(seeded.records.length, seeded.pushMs)} mutations/s, with device auth)`)
+    for (const slowdown of cpuSlowdowns) {
+      const runs: FreshTabletRun[] = []
+      console.log(slowdown > 1 ? `\n  CPU slowed ${slowdown}× (Chromium CPU throttling of the page, as on a modest tablet):` : '\n  Full speed:')
+      for (let run = 1; run <= RUNS; run++) {
+        const figures = await freshTablet(server, await issueCode(server, unitId), run, slowdown)
+        runs.push(figures)
+        printRun(`run ${run}`, figures)
+      }
+      const { rows, pulledBytes } = runs[0]!
+      console.log(`    stored: ${Object.entries(rows).map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`).join(', ')}; pulled ${(pulledBytes / 1024 / 1024).toFixed(1)} MiB`)
+      printSummary(runs, `median of ${RUNS} fresh profiles${slowdown > 1 ? `, CPU ${slowdown}× slower` : ''}:`)
+    }
+  } finally {
+    await server?.dispose()
+    if (snapshot) {
+      delete process.env.DIST_DIR
+      snapshot.dispose()
+    }
+  }
+}
