@@ -11,10 +11,16 @@ export const routes: RouteRecordRaw[] = [
   { path: '/board/measures', name: 'measures', component: () => import('@/views/MeasuresView.vue'), meta: { title: 'Measures' } },
   { path: '/board/huddle', name: 'huddle', component: () => import('@/views/HuddleView.vue'), meta: { title: 'Huddle', fullScreen: true } },
   { path: '/board/actions', name: 'actions', component: () => import('@/views/ActionsView.vue'), meta: { title: 'Actions' } },
+  { path: '/board/ideas', name: 'ideas', component: () => import('@/views/IdeasView.vue'), meta: { title: 'Ideas' } },
+  { path: '/board/ideas/new', name: 'log-idea', component: () => import('@/views/IdeaCaptureView.vue'), meta: { title: 'Log an idea' } },
   { path: '/board/print', name: 'print', component: () => import('@/views/PrintView.vue'), meta: { title: 'Print the board', fullScreen: true } },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/enrol', name: 'enrol', component: () => import('@/views/EnrolView.vue'), meta: { title: 'Enrol this tablet', noSetupNeeded: true } },
   { path: '/admin', name: 'admin', component: () => import('@/views/AdminView.vue'), meta: { title: 'Admin', noSetupNeeded: true } },
+  // Learning is open to everyone, before or without a board. Both pages share the
+  // catalogue's chunk, so the board does not carry the library's text.
+  { path: '/concepts', name: 'concepts', component: () => import('@/views/ConceptsView.vue'), meta: { title: 'Learn: LIM concepts', noSetupNeeded: true } },
+  { path: '/concepts/:id', name: 'concept', component: () => import('@/views/ConceptView.vue'), meta: { title: 'LIM concept', noSetupNeeded: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Page not found', noSetupNeeded: true } },
 ]
 

@@ -4,7 +4,7 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
 import { createClock } from '@/shared/sync/hlc'
 import type { ServerRecord } from '@/shared/sync/protocol'
 import type {
-  Action, Board, Csu, DayEntry, HistoryEntry, HuddleRecord, Measure, SyncedTable, Trust, Unit,
+  Action, Board, Csu, DayEntry, HistoryEntry, HuddleRecord, Idea, Measure, SyncedTable, Trust, Unit,
 } from '@/domain/types'
 
 export const DB_NAME = 'lim-huddle'
@@ -75,6 +75,7 @@ export class HuddleDatabase extends Dexie {
   entries!: EntityTable<DayEntry, 'id'>
   actions!: EntityTable<Action, 'id'>
   huddles!: EntityTable<HuddleRecord, 'id'>
+  ideas!: EntityTable<Idea, 'id'>
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
@@ -99,6 +100,10 @@ export class HuddleDatabase extends Dexie {
       outbox: '++seq, &mutationId, table, [table+recordId]',
       syncState: '[table+id], scope, conflicted',
     }).upgrade(stampQueuedChanges)
+    // Improvement ideas (issue 5): a new table only, so nothing stored needs changing.
+    this.version(3).stores({
+      ideas: 'id, boardId, unitId, status',
+    })
   }
 }
 

@@ -5,6 +5,8 @@ import { conceptById } from './concepts'
 import { formatDay, isDayKey } from './dates'
 import { fieldLabel } from './history'
 import { formatInstant } from './dates'
+import { IDEA_STATUS_LABEL } from './ideas'
+import { wasteById } from './wastes'
 import type { FieldChange, HistoryEntry } from './types'
 
 /** Shows a field's value the caller's way when it knows better: the name behind an id
@@ -13,14 +15,17 @@ export type NameLookup = (field: string, value: unknown) => string | undefined
 
 export const MAX_VALUE_LENGTH = 60
 
-const FREE_TEXT = new Set(['title', 'comment', 'name', 'description', 'notes'])
-// Closing an action also stamps closedAt; the status change already says it all.
-const IMPLIED = new Set(['closedAt'])
+const FREE_TEXT = new Set(['title', 'comment', 'name', 'description', 'notes', 'problem', 'idea', 'benefit', 'notProgressedReason'])
+// Closing an action also stamps closedAt, moving an idea its statusChangedAt (and
+// implementedAt); the status change already says it all.
+const IMPLIED = new Set(['closedAt', 'statusChangedAt', 'implementedAt'])
 // Fractional positions (1.5, 1.75) mean nothing to a reader; saying it moved is enough.
 const VALUELESS = new Set(['order'])
 
 const CODE_WORDS: Record<string, Record<string, string>> = {
-  status: { open: 'Open', done: 'Done', cancelled: 'Cancelled' },
+  status: { open: 'Open', done: 'Done', cancelled: 'Cancelled', ...IDEA_STATUS_LABEL },
+  effort: { low: 'Low', high: 'High' },
+  impact: { low: 'Low', high: 'High' },
   value: { green: 'Green', amber: 'Amber', red: 'Red' },
   direction: { higher: 'higher is better', lower: 'lower is better', neutral: 'no direction' },
   type: { yesno: 'yes or no', count: 'count', number: 'number', percentage: 'percentage', daystatus: 'day status' },
@@ -43,6 +48,7 @@ function shorten(text: string): string {
 
 function itemText(field: string, item: unknown, lookup?: NameLookup): string {
   if (field === 'conceptIds' && typeof item === 'string') return conceptById(item)?.name ?? item
+  if (field === 'wastes' && typeof item === 'string') return wasteById(item)?.name ?? item
   if (item && typeof item === 'object') {
     const named = item as { name?: unknown; title?: unknown }
     if (typeof named.name === 'string') return named.name

@@ -21,6 +21,8 @@ const FIELD_LABEL: Record<string, string> = {
   categoryId: 'category', description: 'description', conceptIds: 'LIM concepts', unit: 'unit', direction: 'direction of good',
   type: 'type', goodAnswer: 'good answer', measureId: 'linked measure', agenda: 'agenda', categories: 'categories',
   notes: 'notes', attendance: 'attendance', facilitator: 'facilitator', people: 'people', huddleMinutes: 'huddle length',
+  problem: 'problem', idea: 'idea', benefit: 'expected benefit', wastes: 'wastes', raisedBy: 'raised by', sponsor: 'sponsor',
+  notProgressedReason: 'reason not progressed', effort: 'effort', impact: 'impact', ideaStuckDays: 'days before ideas are flagged',
 }
 
 export function fieldLabel(field: string): string {

@@ -2,6 +2,7 @@
 // which text ("Action", "Day comment"), and who wrote each version when.
 import { formatDay, isDayKey } from './dates'
 import { fieldLabel } from './history'
+import { IDEA_TEXT_MAX } from './ideas'
 import type { SyncedTable } from './types'
 import { LIMITS } from './validation'
 
@@ -21,6 +22,12 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
   boards: { name: { label: 'Board name', max: LIMITS.name, required: true } },
   units: { name: { label: 'Ward or department name', max: LIMITS.name, required: true } },
   huddles: { notes: { label: 'Huddle notes', max: LIMITS.notes, required: false } },
+  ideas: {
+    problem: { label: 'Idea: the problem', max: IDEA_TEXT_MAX, required: true },
+    idea: { label: 'Idea', max: IDEA_TEXT_MAX, required: true },
+    benefit: { label: 'Idea: expected benefit', max: IDEA_TEXT_MAX, required: false },
+    notProgressedReason: { label: 'Why an idea was not progressed', max: IDEA_TEXT_MAX, required: true },
+  },
 }
 
 function ruleFor(table: SyncedTable, field: string): TextRule {

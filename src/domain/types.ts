@@ -63,6 +63,8 @@ export interface Board extends RecordMeta {
   agenda: AgendaItem[]
   /** Overall huddle length in minutes. */
   huddleMinutes: number
+  /** When ideas count as stuck on this board; missing statuses use the defaults (ideas.ts). */
+  ideaStuckDays?: IdeaStuckLimits
 }
 
 export type MeasureType = 'yesno' | 'count' | 'number' | 'percentage' | 'daystatus'
@@ -168,4 +170,50 @@ export interface HistoryEntry {
   fromOtherTablet?: boolean
 }
 
-export type SyncedTable = 'units' | 'boards' | 'measures' | 'entries' | 'actions' | 'huddles'
+export type SyncedTable = 'units' | 'boards' | 'measures' | 'entries' | 'actions' | 'huddles' | 'ideas'
+
+// ——— Improvement ideas (issue 5) ———
+
+/** The 8 wastes of lean thinking (names and ward hints in wastes.ts). */
+export type WasteId =
+  | 'defects' | 'overproduction' | 'waiting' | 'unused-talent' | 'transport' | 'inventory' | 'motion' | 'extra-processing'
+
+/** Where an idea is on the idea board. 'not-progressed' always has a reason everyone can read. */
+export type IdeaStatus = 'new' | 'review' | 'testing' | 'implemented' | 'sustained' | 'not-progressed'
+
+/** Effort and impact for the PICK grid (possible, implement, challenge, kill). */
+export type IdeaLevel = 'low' | 'high'
+
+/** Days an idea may sit in a status before it is flagged as stuck; null: never flagged. */
+export type IdeaStuckLimits = Partial<Record<IdeaStatus, number | null>>
+
+/**
+ * An everyday improvement idea. PDSA cycles will be records of their own (one table,
+ * keyed by ideaId), so several cycles per idea never fight over one record; the measure
+ * link and implementedAt are here already for the before/after chart and "You said,
+ * we did".
+ */
+export interface Idea extends RecordMeta {
+  boardId: string
+  problem: string
+  idea: string
+  /** Expected benefit; '' when none was given. */
+  benefit: string
+  wastes: WasteId[]
+  /** Who raised it; null when they chose to stay anonymous. */
+  raisedBy: string | null
+  status: IdeaStatus
+  /** When it entered its current status: how long it has sat there. */
+  statusChangedAt: Instant
+  /** Why it is not going ahead; '' unless status is 'not-progressed'. */
+  notProgressedReason: string
+  /** When it was first implemented (kept when it moves on to sustained), else null. */
+  implementedAt: Instant | null
+  /** Who is taking it forward, and the senior person backing it; '' for nobody yet. */
+  owner: string
+  sponsor: string
+  effort: IdeaLevel | null
+  impact: IdeaLevel | null
+  measureId: string | null
+  conceptIds: string[]
+}

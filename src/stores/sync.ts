@@ -12,6 +12,7 @@ import { useBoardStore } from './board'
 import { useConflictsStore } from './conflicts'
 import { useDeviceStore } from './device'
 import { useHuddleStore } from './huddle'
+import { useIdeasStore } from './ideas'
 import { useOrgStore } from './org'
 
 /** 'not-enrolled' is a quiet state, not a failure: the tablet simply keeps its data to itself. */
@@ -39,6 +40,7 @@ export const useSyncStore = defineStore('sync', () => {
   const actions = useActionsStore()
   const device = useDeviceStore()
   const huddle = useHuddleStore()
+  const ideas = useIdeasStore()
   const conflictsStore = useConflictsStore()
 
   const status = ref<SyncStatus>('idle')
@@ -86,6 +88,7 @@ export const useSyncStore = defineStore('sync', () => {
     if (current && BOARD_TABLES.some((table) => tables.has(table))) await board.load(current.id)
     if (actions.boardId && actions.unitId && tables.has('actions')) await actions.load(actions.boardId, actions.unitId)
     if (current && tables.has('huddles')) await huddle.loadRecent(current.id)
+    if (tables.has('ideas')) await ideas.reload()
     await conflictsStore.refresh()
   }
 

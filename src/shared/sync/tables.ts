@@ -44,6 +44,7 @@ export const SYNCED_TABLES = declareTables({
   entries: { textFields: ['comment'], counterFields: [] },
   actions: { textFields: ['title'], counterFields: [] },
   huddles: { textFields: ['notes'], counterFields: [] },
+  ideas: { textFields: ['problem', 'idea', 'benefit', 'notProgressedReason'], counterFields: [] },
 } satisfies Record<SyncedTable, TableDeclaration>)
 
 export function isSyncedTable(tables: TableDeclarations, table: string): boolean {

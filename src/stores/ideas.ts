@@ -1,0 +1,110 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { db } from '@/db/db'
+import { saveRecord, updateRecord } from '@/db/repo'
+import { londonDay } from '@/domain/dates'
+import { changedFields } from '@/domain/history'
+import { newId } from '@/domain/ids'
+import {
+  ideasByStatus, moveFields, newIdeaFields, newSince, stuckIdeas, stuckLimits, validateIdea, validateMove, validatePerson,
+  type IdeaInput,
+} from '@/domain/ideas'
+import type { Board, Idea, IdeaStatus, IdeaStuckLimits, Instant } from '@/domain/types'
+import { hasErrors } from '@/domain/validation'
+import { InputError, useBoardStore } from './board'
+import { useOrgStore } from './org'
+
+/** The improvement ideas of the board on screen: capture, move across the board, flag. */
+export const useIdeasStore = defineStore('ideas', () => {
+  const org = useOrgStore()
+  const boardId = ref<string | null>(null)
+  const unitId = ref<string | null>(null)
+  const ideas = ref<Idea[]>([])
+  /** Bumped by the screens each minute, so "stuck" re-evaluates past midnight. */
+  const today = ref(londonDay())
+
+  const board = computed(() => org.boards.find((b) => b.id === boardId.value) ?? null)
+  const limits = computed(() => stuckLimits(board.value))
+  const columns = computed(() => ideasByStatus(ideas.value))
+  const flagged = computed(() => stuckIdeas(ideas.value, limits.value, today.value))
+
+  async function load(forBoardId: string, forUnitId: string) {
+    const rows = await db.ideas.where('boardId').equals(forBoardId).toArray()
+    boardId.value = forBoardId
+    unitId.value = forUnitId
+    ideas.value = rows
+  }
+
+  /** Read again after a pull changed ideas on another tablet. */
+  async function reload() {
+    if (boardId.value && unitId.value) await load(boardId.value, unitId.value)
+  }
+
+  /** Quick capture: saved on this tablet at once, sent when it can be. `by` is the person
+   * who raised it, or ANONYMOUS. Throws InputError with the first problem found. */
+  async function add(input: IdeaInput, by: string, now = new Date()): Promise<Idea> {
+    if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
+    const errors = validateIdea(input)
+    if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
+    const saved = await saveRecord<Idea>('ideas', {
+      id: newId(), unitId: unitId.value, boardId: boardId.value, ...newIdeaFields(input, now),
+    }, by, undefined, now)
+    ideas.value = [...ideas.value, saved]
+    return saved
+  }
+
+  /** Move to another column; not-progressed needs `reason`. */
+  async function move(id: string, to: IdeaStatus, reason: string, by: string, now = new Date()): Promise<Idea> {
+    const idea = find(id)
+    const problem = validateMove(idea.status, to, reason)
+    if (problem) throw new InputError(problem)
+    return replace(await updateStored(id, moveFields(idea, to, reason, now), by, now))
+  }
+
+  /** Owner and sponsor; only what changed from what was on screen is sent. */
+  async function setPeople(id: string, people: { owner: string; sponsor: string }, by: string): Promise<Idea> {
+    const idea = find(id)
+    const problem = validatePerson('owner', people.owner) ?? validatePerson('sponsor', people.sponsor)
+    if (problem) throw new InputError(problem)
+    const changes = changedFields<Idea>(idea, { owner: people.owner.trim(), sponsor: people.sponsor.trim() })
+    return replace(await updateStored(id, changes, by))
+  }
+
+  /** The board's stuck limits; a status left out uses the default. */
+  async function setStuckLimits(next: IdeaStuckLimits, by: string): Promise<Board> {
+    const current = board.value
+    if (!current) throw new InputError('Open a board first')
+    const saved = await updateRecord<Board>('boards', current.id, { ideaStuckDays: next }, by)
+    if (!saved) throw new InputError('This board is no longer on this tablet')
+    org.replaceBoard(saved)
+    const boardStore = useBoardStore()
+    if (boardStore.board?.id === saved.id) boardStore.board = saved
+    return saved
+  }
+
+  /** For huddle mode: ideas raised since the last huddle started. */
+  function raisedSince(since: Instant | null): Idea[] {
+    return newSince(ideas.value, since)
+  }
+
+  async function updateStored(id: string, changes: Partial<Idea>, by: string, now?: Date): Promise<Idea> {
+    const saved = await updateRecord<Idea>('ideas', id, changes, by, now ? { now } : {})
+    if (!saved) throw new InputError('That idea is no longer on this tablet')
+    return saved
+  }
+
+  function find(id: string): Idea {
+    const idea = ideas.value.find((i) => i.id === id)
+    if (!idea) throw new InputError('That idea is no longer on this tablet')
+    return idea
+  }
+
+  function replace(saved: Idea): Idea {
+    ideas.value = ideas.value.map((i) => (i.id === saved.id ? saved : i))
+    return saved
+  }
+
+  return { boardId, unitId, ideas, today, board, limits, columns, flagged, load, reload, add, move, setPeople, setStuckLimits, raisedSince }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useIdeasStore, import.meta.hot))
