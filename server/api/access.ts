@@ -95,7 +95,7 @@ export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRe
       await refuse(request, device.id, 'device-revoked')
       return reply.code(403).send({ ...syncError('device-revoked'), message: `This tablet was removed from ${name}. Ask your manager to re-enrol it.` })
     }
-    await noteDeviceSeen(db, device.id, Date.now(), parseOutboxHeader(request.headers['x-lim-outbox']))
+    await noteDeviceSeen(db, device, Date.now(), parseOutboxHeader(request.headers['x-lim-outbox']))
   }
 
   return {

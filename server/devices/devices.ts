@@ -128,11 +128,23 @@ export function parseOutboxHeader(value: string | string[] | undefined): OutboxR
   return { pendingCount, oldestPendingAt: pendingCount > 0 && oldest > 0 ? oldest : null }
 }
 
-export async function noteDeviceSeen(db: SyncDb, deviceId: string, now: number, outbox?: OutboxReport): Promise<void> {
+/** "Last seen" is shown to the minute; writing it on every pull page would add a write (an fsync on SQLite) to each request. */
+export const LAST_SEEN_RESOLUTION_MS = 60_000
+
+/**
+ * Records that `device` made a request, and what its outbox reported. Skips the write when the
+ * report is unchanged and the stored last-seen time is recent, so a tablet paging through a
+ * pull does not write its device row once per page.
+ */
+export async function noteDeviceSeen(db: SyncDb, device: DeviceRow, now: number, outbox?: OutboxReport): Promise<void> {
+  const lastSeen = nullableMs(device.last_seen_at)
+  const outboxChanged = outbox !== undefined
+    && (outbox.pendingCount !== Number(device.pending_count) || outbox.oldestPendingAt !== nullableMs(device.oldest_pending_at))
+  if (!outboxChanged && lastSeen !== null && now - lastSeen < LAST_SEEN_RESOLUTION_MS) return
   await db
     .updateTable('devices')
     .set(outbox ? { last_seen_at: now, pending_count: outbox.pendingCount, oldest_pending_at: outbox.oldestPendingAt } : { last_seen_at: now })
-    .where('id', '=', deviceId)
+    .where('id', '=', device.id)
     .execute()
 }
 

@@ -41,7 +41,7 @@ const PRIORITY: PiiKind[] = ['nhs-number', 'date-of-birth', 'hospital-number', '
 export function isValidNhsNumber(text: string): boolean {
   const digits = text.replace(/[\s-]/g, '')
   if (!/^\d{10}$/.test(digits)) return false
-  // "000 000 0000" and "111 111 1111" pass the sum but are placeholders, never issued.
+  // "000 000 0000" and "111 111 1111" pass the sum but are dummy numbers, never issued.
   if (/^(\d)\1{9}$/.test(digits)) return false
   let sum = 0
   for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i)

@@ -152,6 +152,20 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
     expect(await listed()).toMatchObject({ pendingCount: 0, oldestPendingAt: null, unsyncedOver8h: false })
   })
 
+  it('does not rewrite the device row on every request while nothing it shows has changed', async () => {
+    const { enrolled } = await unitTablet()
+    await device('GET', '/api/device', undefined, { 'x-lim-outbox': '1,1000' })
+    const first = await deviceRow(enrolled.deviceId)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    await device('GET', '/api/device', undefined, { 'x-lim-outbox': '1,1000' })
+    expect((await deviceRow(enrolled.deviceId)).last_seen_at).toBe(first.last_seen_at)
+    // A new outbox report is written at once.
+    await device('GET', '/api/device', undefined, { 'x-lim-outbox': '0,0' })
+    const after = await deviceRow(enrolled.deviceId)
+    expect(Number(after.pending_count)).toBe(0)
+    expect(Number(after.last_seen_at)).toBeGreaterThan(Number(first.last_seen_at))
+  })
+
   it('sets last-synced after a push, and after a pull page that reaches the end', async () => {
     const { org, enrolled } = await unitTablet()
     await push([mutation(org.unitA.id, 'a', { title: { set: 'one' } })])

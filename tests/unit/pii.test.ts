@@ -23,7 +23,7 @@ describe('isValidNhsNumber', () => {
     ['943 476 5918', false, 'one digit out'],
     ['401 023 2138', false, 'last digit changed'],
     ['123 456 7890', false, 'check would be 10, so no such number'],
-    ['000 000 0000', false, 'a placeholder passes the sum but is never issued'],
+    ['000 000 0000', false, 'a dummy number passes the sum but is never issued'],
     ['943 476 591', false, 'nine digits'],
     ['943 476 59191', false, 'eleven digits'],
     ['943 476 591X', false, 'a letter'],
@@ -73,7 +73,7 @@ describe('findLikelyPatientIdentifiers: NHS numbers', () => {
     ['an international number', 'Call +44 943 476 5919'],
     ['a mobile', 'Ward mobile 07700 900123'],
     ['an extension', 'ext 4567'],
-    ['a placeholder', 'NHS number field shows 000 000 0000'],
+    ['a dummy number', 'NHS number field shows 000 000 0000'],
   ])('does not flag %s', (_, text) => {
     expect(found(text)).toEqual([])
   })
