@@ -4,6 +4,7 @@
 // rows it names are local-only tables, so they are written here rather than pulled.
 import { z } from 'zod'
 import { SYNC_META, type HuddleDatabase } from '@/db/db'
+import { canonicalJson } from '@/shared/sync/json'
 import type { Csu, Trust } from '@/domain/types'
 import {
   EnrolledUnitSchema, EnrolmentScopeSchema,
@@ -88,6 +89,8 @@ export async function refreshEnrolment(database: HuddleDatabase, info: DeviceInf
       ...before, deviceId: info.deviceId, serverId: info.serverId, name: info.name,
       scope: info.scope, trust: info.trust, csu: info.csu, units: info.units,
     }
+    // Every round asks the server; usually nothing has changed, and then nothing is written.
+    if (canonicalJson(before) === canonicalJson(enrolment)) return { enrolment, serverChanged }
     if (serverChanged) await resetCursors(database)
     await database.meta.put({ key: SYNC_META.enrolment, value: enrolment })
     await putOrganisation(database, enrolment, now.toISOString())
