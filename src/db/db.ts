@@ -4,7 +4,8 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
 import { createClock } from '@/shared/sync/hlc'
 import type { ServerRecord } from '@/shared/sync/protocol'
 import type {
-  Action, Board, Csu, DayEntry, HistoryEntry, HuddleRecord, Idea, Measure, SyncedTable, Trust, Unit,
+  Action, Board, ChecklistRun, ChecklistTemplate, ConceptEdit, Csu, DayEntry, Escalation, HistoryEntry, HuddleRecord, Idea,
+  Measure, PdsaCycle, StepResult, SyncedTable, Trust, Unit,
 } from '@/domain/types'
 
 export const DB_NAME = 'lim-huddle'
@@ -76,6 +77,12 @@ export class HuddleDatabase extends Dexie {
   actions!: EntityTable<Action, 'id'>
   huddles!: EntityTable<HuddleRecord, 'id'>
   ideas!: EntityTable<Idea, 'id'>
+  pdsaCycles!: EntityTable<PdsaCycle, 'id'>
+  checklistTemplates!: EntityTable<ChecklistTemplate, 'id'>
+  checklistRuns!: EntityTable<ChecklistRun, 'id'>
+  stepResults!: EntityTable<StepResult, 'id'>
+  conceptEdits!: EntityTable<ConceptEdit, 'id'>
+  escalations!: EntityTable<Escalation, 'id'>
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
@@ -103,6 +110,16 @@ export class HuddleDatabase extends Dexie {
     // Improvement ideas (issue 5): a new table only, so nothing stored needs changing.
     this.version(3).stores({
       ideas: 'id, boardId, unitId, status',
+    })
+    // PDSA cycles (issue 5), standard work (issue 4), the concept library's edits
+    // (issue 6) and escalations (issue 8): new tables only, nothing stored changes.
+    this.version(4).stores({
+      pdsaCycles: 'id, ideaId, unitId',
+      checklistTemplates: 'id, boardId, unitId',
+      checklistRuns: 'id, templateId, [boardId+day], unitId',
+      stepResults: 'id, runId, unitId',
+      conceptEdits: 'id, unitId',
+      escalations: 'id, boardId, unitId, status',
     })
   }
 }

@@ -28,6 +28,14 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
     benefit: { label: 'Idea: expected benefit', max: IDEA_TEXT_MAX, required: false },
     notProgressedReason: { label: 'Why an idea was not progressed', max: IDEA_TEXT_MAX, required: true },
   },
+  // The tables below name their own text rules as their screens are built; until then a
+  // text field falls back to its field label and the notes limit (ruleFor).
+  pdsaCycles: {},
+  checklistTemplates: {},
+  checklistRuns: {},
+  stepResults: {},
+  conceptEdits: {},
+  escalations: {},
 }
 
 function ruleFor(table: SyncedTable, field: string): TextRule {

@@ -170,7 +170,9 @@ export interface HistoryEntry {
   fromOtherTablet?: boolean
 }
 
-export type SyncedTable = 'units' | 'boards' | 'measures' | 'entries' | 'actions' | 'huddles' | 'ideas'
+export type SyncedTable =
+  | 'units' | 'boards' | 'measures' | 'entries' | 'actions' | 'huddles' | 'ideas'
+  | 'pdsaCycles' | 'checklistTemplates' | 'checklistRuns' | 'stepResults' | 'conceptEdits' | 'escalations'
 
 // ——— Improvement ideas (issue 5) ———
 
@@ -216,4 +218,163 @@ export interface Idea extends RecordMeta {
   impact: IdeaLevel | null
   measureId: string | null
   conceptIds: string[]
+}
+
+/** One Plan-Do-Study-Act cycle of an idea: a record of its own, so cycles never fight
+ * over the idea's record. */
+export interface PdsaCycle extends RecordMeta {
+  ideaId: string
+  boardId: string
+  /** 1 for the first cycle of the idea, and so on (shown as "Cycle 2"). */
+  number: number
+  /** Plan: the change to test, what we predict will happen, what we will measure. */
+  change: string
+  prediction: string
+  measurePlan: string
+  /** Do: what actually happened. */
+  whatHappened: string
+  /** Study: the result against the prediction. */
+  study: string
+  /** Act: adopt, adapt or abandon; null until decided. */
+  decision: 'adopt' | 'adapt' | 'abandon' | null
+  /** The days the test ran (end null while it runs). */
+  startDay: DayKey | null
+  endDay: DayKey | null
+  conceptIds: string[]
+}
+
+// ——— Standard work (issue 4) ———
+
+export type ShiftId = 'early' | 'late' | 'night'
+
+/** When a checklist falls due. Times are Europe/London wall-clock `HH:MM`. */
+export type ChecklistFrequency =
+  | { kind: 'every-shift'; shifts: ShiftId[] }
+  | { kind: 'daily'; dueBy: string }
+  | { kind: 'weekly'; days: number[]; dueBy: string }
+  | { kind: 'on-demand' }
+
+export interface ChecklistStep {
+  /** Stable across versions, so results and links follow a step that was reworded. */
+  id: string
+  text: string
+  /** The key point: why the step matters, or how to do it well; '' for none. */
+  keyPoint: string
+  expectedMinutes: number | null
+  conceptIds: string[]
+}
+
+/**
+ * A standard work checklist. Editing it makes a new version (`version` + 1); each run
+ * keeps a copy of the steps it followed. Trust-wide templates live in the library scope
+ * (shared/sync/scopes.ts) and a unit adopts one by copying it (`adoptedFromId`).
+ */
+export interface ChecklistTemplate extends RecordMeta {
+  /** null for a trust-wide template. */
+  boardId: string | null
+  title: string
+  purpose: string
+  /** Who it is for, as people say it: "Nurse in charge", "Ward manager". */
+  forRole: string
+  frequency: ChecklistFrequency
+  steps: ChecklistStep[]
+  conceptIds: string[]
+  version: number
+  /** Leader standard work is shown apart from the team's checklists. */
+  leaderStandardWork: boolean
+  /** A kamishibai card: drawn at random for a leader to check on a round. */
+  auditCard: boolean
+  retired: boolean
+  adoptedFromId: string | null
+}
+
+/** One time a checklist was done (or is being done). Step results are records of their
+ * own (`stepResults`), so two tablets ticking different steps both keep their ticks. */
+export interface ChecklistRun extends RecordMeta {
+  templateId: string
+  boardId: string
+  templateVersion: number
+  /** The template as it was when the run started: title and steps. */
+  title: string
+  steps: ChecklistStep[]
+  /** The due slot this run fulfils, e.g. `2026-11-26/early`; null for on-demand runs. */
+  slot: string | null
+  /** The London day the slot belongs to (a night shift belongs to the day it starts). */
+  day: DayKey
+  dueAt: Instant | null
+  startedAt: Instant
+  completedAt: Instant | null
+  completedBy: string
+}
+
+export type StepOutcome = 'done' | 'not-done' | 'not-applicable'
+
+/** One step's result in one run; id is `${runId}:${stepId}`, so two tablets meet on one record. */
+export interface StepResult extends RecordMeta {
+  runId: string
+  stepId: string
+  outcome: StepOutcome
+  /** Required for 'not-done'; '' otherwise. */
+  reason: string
+  /** The action or idea the miss was turned into, if any. */
+  actionId: string | null
+  ideaId: string | null
+}
+
+// ——— The concept library's local edits (issue 6) ———
+
+/** A link to a local resource (intranet page, video). Only http(s) addresses. */
+export interface ConceptResource {
+  title: string
+  url: string
+}
+
+/**
+ * The improvement office's version of a concept, kept in the trust's library scope.
+ * For a built-in concept, `id` is the concept id and any field left null falls back to
+ * the built-in text; a trust-specific concept has `builtIn: false` and all its text.
+ */
+export interface ConceptEdit extends RecordMeta {
+  builtIn: boolean
+  name: string | null
+  summary: string | null
+  /** The page's sections by name (what, why, try, pitfalls); a missing one falls back. */
+  sections: Record<string, string>
+  group: string | null
+  relatedIds: string[] | null
+  resources: ConceptResource[]
+  retired: boolean
+  /** The built-in text version this edit was made against (the built-in text is versioned). */
+  baseVersion: number
+}
+
+// ——— Tiered escalation (issue 8) ———
+
+export type EscalationTier = 'unit' | 'csu' | 'trust'
+
+export type EscalationStatus = 'raised' | 'accepted' | 'answered' | 'returned' | 'withdrawn' | 'closed'
+
+/**
+ * Something a tier could not solve, sent up. Kept in the raising unit's scope, so the
+ * ward always sees its own escalations and a CSU or trust device (whose scope holds the
+ * CSU's units) sees every escalation from below; nothing reaches another CSU.
+ */
+export interface Escalation extends RecordMeta {
+  /** The board it was raised from. */
+  boardId: string
+  /** The tier it currently sits with. */
+  tier: EscalationTier
+  title: string
+  reason: string
+  category: string
+  status: EscalationStatus
+  raisedBy: string
+  raisedAt: Instant
+  /** What it came from, if anything. */
+  source: { table: 'actions' | 'measures' | 'ideas'; id: string; day?: DayKey } | null
+  owner: string
+  answer: string
+  answeredBy: string
+  answeredAt: Instant | null
+  closedAt: Instant | null
 }

@@ -25,8 +25,8 @@ const VERSION_2 = { outbox: '++seq, &mutationId, table, [table+recordId]', syncS
 const at = '2026-11-26T08:00:00.000Z'
 const meta = (id: string) => ({ id, unitId: 'u1', createdAt: at, updatedAt: at, updatedBy: 'Sam' })
 
-describe('database version 3', () => {
-  it('opens a version-2 database with every record, unsent change and sync state intact, and adds ideas', async () => {
+describe('database versions 3 and 4', () => {
+  it('opens a version-2 database with every record, unsent change and sync state intact, and adds ideas and the version-4 tables', async () => {
     const old = new Dexie('upgrade-from-v2')
     old.version(1).stores(VERSION_1)
     old.version(2).stores(VERSION_2)
@@ -40,12 +40,12 @@ describe('database version 3', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v2')
     await upgraded.open()
-    expect(upgraded.verno).toBe(3)
+    expect(upgraded.verno).toBe(4)
     expect(await upgraded.boards.get('b1')).toMatchObject({ name: 'Daily board' })
     expect(await upgraded.actions.get('a1')).toMatchObject({ title: 'Chase estates', status: 'open' })
     const outbox = await upgraded.outbox.toArray()
     expect(outbox).toHaveLength(1)
-    // Version 3 has no upgrade step: the stamp taken under version 2 is sent unchanged.
+    // Versions 3 and 4 have no upgrade step: the stamp taken under version 2 is sent unchanged.
     expect(outbox[0]).toMatchObject({ mutationId: 'm1', hlc: '1764144000000:000000:dabc' })
     expect(await upgraded.outbox.where('[table+recordId]').equals(['actions', 'a1']).count()).toBe(1)
     expect(await upgraded.syncState.get(['actions', 'a1'])).toMatchObject({ seq: 4, conflicted: 0 })
@@ -60,6 +60,11 @@ describe('database version 3', () => {
     // The device clock kept counting from where version 2 left it.
     const sent = (await upgraded.outbox.where('table').equals('ideas').first())!
     expect(sent.hlc > '1764144000000:000000:dabc').toBe(true)
+    // Version 4's tables open empty, with their indexes.
+    expect(await upgraded.pdsaCycles.where('ideaId').equals('i1').count()).toBe(0)
+    expect(await upgraded.checklistRuns.where('[boardId+day]').equals(['b1', '2026-11-26']).count()).toBe(0)
+    expect(await upgraded.stepResults.where('runId').equals('r1').count()).toBe(0)
+    expect(await upgraded.escalations.where('status').equals('raised').count()).toBe(0)
     upgraded.close()
   })
 })

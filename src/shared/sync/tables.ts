@@ -45,6 +45,12 @@ export const SYNCED_TABLES = declareTables({
   actions: { textFields: ['title'], counterFields: [] },
   huddles: { textFields: ['notes'], counterFields: [] },
   ideas: { textFields: ['problem', 'idea', 'benefit', 'notProgressedReason'], counterFields: [] },
+  pdsaCycles: { textFields: ['change', 'prediction', 'measurePlan', 'whatHappened', 'study'], counterFields: [] },
+  checklistTemplates: { textFields: ['title', 'purpose'], counterFields: [] },
+  checklistRuns: { textFields: [], counterFields: [] },
+  stepResults: { textFields: ['reason'], counterFields: [] },
+  conceptEdits: { textFields: [], counterFields: [] },
+  escalations: { textFields: ['title', 'reason', 'answer'], counterFields: [] },
 } satisfies Record<SyncedTable, TableDeclaration>)
 
 export function isSyncedTable(tables: TableDeclarations, table: string): boolean {

@@ -1,0 +1,99 @@
+// The SPC engine's contract (issue 7): what goes in, what comes out. Pure data, no UI.
+// The engine (index.ts) follows NHS England's "Making Data Count" (MDC) and the NHS-R
+// community's NHSRplotthedots; every rule and choice is documented in docs/SPC.md.
+
+/** One point of a series: a period (a day `YYYY-MM-DD`, a week `2026-W48` or a month
+ * `2026-11`) and its value; null where nothing was recorded (a gap, never a zero). */
+export interface SpcInputPoint {
+  period: string
+  value: number | null
+}
+
+/** Which way is good: the measure's direction ('neutral': no direction). */
+export type SpcDirection = 'higher' | 'lower' | 'neutral'
+
+export type SpcChartKind = 'xmr' | 'run'
+
+export interface SpcOptions {
+  direction: SpcDirection
+  /** A target makes the assurance icon possible; null or missing: no assurance. */
+  target?: number | null
+  /** Periods from which the limits are recalculated (e.g. when an idea was implemented). */
+  rebaseAt?: readonly string[]
+  chart?: SpcChartKind
+  /** Where the references differ, an explicit choice; each defaults to what MDC does today. */
+  rules?: Partial<SpcRuleOptions>
+}
+
+export interface SpcRuleOptions {
+  /** Points in a run on one side of the centre line that count as a shift. MDC: 7. */
+  shiftLength: number
+  /** Points all rising or all falling that count as a trend. MDC: 7. */
+  trendLength: number
+  /** Screen moving-range outliers (above 3.267 × mean moving range) before computing limits. */
+  screenMovingRangeOutliers: boolean
+  /** Whether points beyond a limit count towards "two of three near a limit". */
+  twoOfThreeIncludesBeyondLimit: boolean
+  /** Fewer points than this: no limits at all, only the data (and a run chart if asked). */
+  minimumPoints: number
+  /** Limits are "trial" (shown, but marked as likely to change) until this many points. */
+  trialLimitsUntil: number
+}
+
+export type SpcRule = 'beyond-limit' | 'shift' | 'trend' | 'two-of-three'
+
+/** How a point reads, given the measure's direction of good. */
+export type PointVariation = 'common-cause' | 'improvement' | 'concern' | 'neutral-special'
+
+export interface SpcPointResult {
+  period: string
+  value: number | null
+  /** Index of the segment (between rebases) the point belongs to. */
+  segment: number
+  /** Rules this point is part of (empty for common cause or a gap). */
+  rules: SpcRule[]
+  variation: PointVariation | null
+  /** Which side of the centre line a special cause sits (for the icon's H/L). */
+  side: 'high' | 'low' | null
+}
+
+export interface SpcSegment {
+  fromPeriod: string
+  toPeriod: string
+  /** Centre line: the mean (XmR) or the median (run chart). */
+  centre: number
+  /** XmR only; null on a run chart or with too few points. */
+  upperLimit: number | null
+  lowerLimit: number | null
+  /** Limits from fewer points than `trialLimitsUntil`. */
+  trial: boolean
+  pointCount: number
+  meanMovingRange: number | null
+}
+
+/** MDC's variation icon for the latest point. */
+export type VariationIcon =
+  | 'common-cause'
+  | 'improvement-high' | 'improvement-low'
+  | 'concern-high' | 'concern-low'
+  | 'neutral-high' | 'neutral-low'
+  | 'none'
+
+/** MDC's assurance icon: is the target consistently met? */
+export type AssuranceIcon = 'pass' | 'fail' | 'hit-and-miss' | 'none'
+
+export interface SpcResult {
+  chart: SpcChartKind
+  points: SpcPointResult[]
+  segments: SpcSegment[]
+  variation: VariationIcon
+  assurance: AssuranceIcon
+  /** Plain-English notes for people: "Only 8 points: these limits are a trial." */
+  notes: string[]
+}
+
+/** Bad input is a value, not a throw: the screens show `message` and nothing breaks. */
+export interface SpcError {
+  error: true
+  message: string
+}
