@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import { buildApp } from '../server/app.ts'
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.ts'
+import { putRows } from '../tests/e2e/indexedDb.ts'
 import { DAYS, MEASURE_COUNT, buildBenchBoard, type BenchBoard } from './boardData.ts'
 
 const RUNS = 5
@@ -13,29 +14,10 @@ const distDir = fileURLToPath(new URL('../dist', import.meta.url))
 
 /** Writes the board straight into the app's IndexedDB (schema from src/db/db.ts). */
 async function seed(page: Page, data: BenchBoard): Promise<void> {
-  await page.evaluate(async ({ data }) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('lim-huddle')
-      request.onsuccess = () => resolve(request.result)
-      request.onerror = () => reject(request.error)
-    })
-    const stores = ['trusts', 'csus', 'units', 'boards', 'measures', 'entries', 'meta']
-    const missing = stores.filter((s) => !db.objectStoreNames.contains(s))
-    if (missing.length) throw new Error(`The app has not created the stores ${missing.join(', ')} yet`)
-    const tx = db.transaction(stores, 'readwrite')
-    tx.objectStore('trusts').put(data.trust)
-    tx.objectStore('csus').put(data.csu)
-    tx.objectStore('units').put(data.unit)
-    tx.objectStore('boards').put(data.board)
-    for (const m of data.measures) tx.objectStore('measures').put(m)
-    for (const e of data.entries) tx.objectStore('entries').put(e)
-    tx.objectStore('meta').put({ key: 'currentBoardId', value: data.board.id })
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve()
-      tx.onerror = () => reject(tx.error)
-    })
-    db.close()
-  }, { data })
+  await putRows(page, [
+    ['trusts', [data.trust]], ['csus', [data.csu]], ['units', [data.unit]], ['boards', [data.board]], ['measures', data.measures], ['entries', data.entries],
+    ['meta', [{ key: 'currentBoardId', value: data.board.id }]],
+  ])
 }
 
 /** Records, from inside the page, the moment the last tile is added to the DOM. */

@@ -13,14 +13,28 @@ export const routes: RouteRecordRaw[] = [
   { path: '/board/actions', name: 'actions', component: () => import('@/views/ActionsView.vue'), meta: { title: 'Actions' } },
   { path: '/board/ideas', name: 'ideas', component: () => import('@/views/IdeasView.vue'), meta: { title: 'Ideas' } },
   { path: '/board/ideas/new', name: 'log-idea', component: () => import('@/views/IdeaCaptureView.vue'), meta: { title: 'Log an idea' } },
+  { path: '/board/ideas/you-said-we-did', name: 'you-said-we-did', component: () => import('@/views/IdeaYouSaidView.vue'), meta: { title: 'You said, we did', fullScreen: true } },
+  { path: '/board/ideas/:id', name: 'idea', component: () => import('@/views/IdeaDetailView.vue'), meta: { title: 'Idea' } },
+  { path: '/board/ideas/:id/a3', name: 'idea-a3', component: () => import('@/views/IdeaA3View.vue'), meta: { title: 'Idea A3 summary', fullScreen: true } },
+  { path: '/board/standard-work', name: 'standard-work', component: () => import('@/views/StandardWorkView.vue'), meta: { title: 'Standard work' } },
+  { path: '/board/standard-work/templates/:id?', name: 'standard-work-template', component: () => import('@/views/StandardWorkTemplateView.vue'), meta: { title: 'Checklist' } },
+  { path: '/board/standard-work/:runId', name: 'standard-work-run', component: () => import('@/views/StandardWorkRunView.vue'), meta: { title: 'Doing a checklist' } },
   { path: '/board/print', name: 'print', component: () => import('@/views/PrintView.vue'), meta: { title: 'Print the board', fullScreen: true } },
+  // Manager trends (issue 7): SPC roll-up and one measure's chart; Chart.js loads with the chart only.
+  { path: '/trends', name: 'trends', component: () => import('@/views/TrendsView.vue'), meta: { title: 'Trends' } },
+  { path: '/trends/measure/:measureId', name: 'measure-trend', component: () => import('@/views/MeasureTrendView.vue'), meta: { title: 'Measure trend' } },
+  { path: '/escalations', name: 'escalations', component: () => import('@/views/EscalationsView.vue'), meta: { title: 'Escalations' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { title: 'Settings' } },
   { path: '/enrol', name: 'enrol', component: () => import('@/views/EnrolView.vue'), meta: { title: 'Enrol this tablet', noSetupNeeded: true } },
   { path: '/admin', name: 'admin', component: () => import('@/views/AdminView.vue'), meta: { title: 'Admin', noSetupNeeded: true } },
   // Learning is open to everyone, before or without a board. Both pages share the
   // catalogue's chunk, so the board does not carry the library's text.
   { path: '/concepts', name: 'concepts', component: () => import('@/views/ConceptsView.vue'), meta: { title: 'Learn: LIM concepts', noSetupNeeded: true } },
+  { path: '/concepts/new', name: 'concept-new', component: () => import('@/views/ConceptEditView.vue'), meta: { title: 'Add a trust concept', noSetupNeeded: true } },
+  { path: '/concepts/learning', name: 'learning-record', component: () => import('@/views/LearningRecordView.vue'), meta: { title: 'Learning record' } },
+  { path: '/concepts/coverage', name: 'concept-coverage', component: () => import('@/views/CoverageView.vue'), meta: { title: 'Concept coverage' } },
   { path: '/concepts/:id', name: 'concept', component: () => import('@/views/ConceptView.vue'), meta: { title: 'LIM concept', noSetupNeeded: true } },
+  { path: '/concepts/:id/edit', name: 'concept-edit', component: () => import('@/views/ConceptEditView.vue'), meta: { title: 'Edit a concept', noSetupNeeded: true } },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/NotFoundView.vue'), meta: { title: 'Page not found', noSetupNeeded: true } },
 ]
 

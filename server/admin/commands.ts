@@ -15,8 +15,9 @@ export const USAGE = `Usage: npm run admin -- <command>
   add-trust NAME                          add a trust
   add-csu TRUST_ID NAME                   add a CSU to a trust
   add-unit CSU_ID NAME [--department]     add a ward (or a department) to a CSU
-  issue-code (--unit ID | --csu ID) [--hours 72] [--label TEXT]
-                                          make a one-time enrolment code for a unit or a whole CSU
+  issue-code (--unit ID | --csu ID | --trust ID) [--hours 72] [--label TEXT]
+                                          make a one-time enrolment code for a unit, a whole CSU or a
+                                          whole trust (the improvement office: also edits the library)
   codes                                   list enrolment codes
   revoke-code ID                          stop an unused enrolment code from working
   list                                    the trusts, CSUs and units, with their ids
@@ -29,6 +30,8 @@ export type Print = (line: string) => void
 
 class UsageError extends Error {}
 
+const KIND_LABEL = { unit: 'unit', csu: 'CSU', trust: 'trust' } as const
+
 const when = (ms: number | null) => (ms === null ? 'never' : formatInstant(new Date(ms)))
 
 function describeDevice(device: DeviceView): string[] {
@@ -38,7 +41,7 @@ function describeDevice(device: DeviceView): string[] {
     : 'nothing waiting'
   return [
     `${device.name}  (${device.id})${status}`,
-    `  ${device.scopeKind === 'unit' ? 'unit' : 'CSU'} ${device.scopeName}; enrolled ${when(device.enrolledAt)}; last seen ${when(device.lastSeenAt)}; last synced ${when(device.lastSyncAt)}; ${waiting}`,
+    `  ${KIND_LABEL[device.scopeKind]} ${device.scopeName}; enrolled ${when(device.enrolledAt)}; last seen ${when(device.lastSeenAt)}; last synced ${when(device.lastSyncAt)}; ${waiting}`,
   ]
 }
 
@@ -91,6 +94,7 @@ async function run(db: SyncDb, argv: readonly string[], print: Print): Promise<v
       department: { type: 'boolean' },
       unit: { type: 'string' },
       csu: { type: 'string' },
+      trust: { type: 'string' },
       hours: { type: 'string' },
       label: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -130,7 +134,7 @@ async function run(db: SyncDb, argv: readonly string[], print: Print): Promise<v
       const codes = await listCodes(db)
       if (codes.length === 0) print('No enrolment codes yet.')
       for (const code of codes) {
-        print(`${code.id}  ${code.status}  ${code.scopeKind === 'unit' ? 'unit' : 'CSU'} ${code.scopeName}${code.label ? ` (${code.label})` : ''}; expires ${when(code.expiresAt)}`)
+        print(`${code.id}  ${code.status}  ${KIND_LABEL[code.scopeKind]} ${code.scopeName}${code.label ? ` (${code.label})` : ''}; expires ${when(code.expiresAt)}`)
       }
       return
     }
@@ -159,16 +163,21 @@ async function run(db: SyncDb, argv: readonly string[], print: Print): Promise<v
   }
 }
 
-async function issue(db: SyncDb, values: { unit?: string; csu?: string; hours?: string; label?: string }, print: Print): Promise<void> {
-  if ((values.unit === undefined) === (values.csu === undefined)) throw new UsageError('Give either --unit ID or --csu ID.')
+async function issue(db: SyncDb, values: { unit?: string; csu?: string; trust?: string; hours?: string; label?: string }, print: Print): Promise<void> {
+  const given = (['unit', 'csu', 'trust'] as const).filter((kind) => values[kind] !== undefined)
+  const scopeKind = given[0]
+  if (given.length !== 1 || scopeKind === undefined) throw new UsageError('Give one of --unit ID, --csu ID or --trust ID.')
   const hours = values.hours === undefined ? undefined : Number(values.hours)
   const code = await issueCode(db, {
-    scopeKind: values.unit !== undefined ? 'unit' : 'csu',
-    scopeId: (values.unit ?? values.csu) as string,
+    scopeKind,
+    scopeId: values[scopeKind] as string,
     ...(hours === undefined ? {} : { expiresInHours: hours }),
     ...(values.label === undefined ? {} : { label: values.label }),
   })
-  print(`Enrolment code for ${code.scopeKind === 'unit' ? '' : 'every unit of '}${code.scopeName}: ${code.code}`)
+  const what = code.scopeKind === 'unit' ? code.scopeName
+    : code.scopeKind === 'csu' ? `every unit of ${code.scopeName}`
+      : `the improvement office of ${code.scopeName} (every unit and CSU, and the trust library)`
+  print(`Enrolment code for ${what}: ${code.code}`)
   print(`It works once, until ${when(code.expiresAt)}. It is not shown again.`)
 }
 

@@ -5,7 +5,7 @@ import { syncError } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
 import { findDeviceByToken, noteDeviceSeen, noteDeviceSynced, parseOutboxHeader, type DeviceRow } from '../devices/devices.ts'
 import { logRefusal } from '../devices/refusals.ts'
-import { scopeName, unitIdsOf } from '../devices/scopes.ts'
+import { scopeName, syncScopesOf, type DeviceScopes } from '../devices/scopes.ts'
 import { isAdminToken } from '../devices/settings.ts'
 
 export type Limiter = ReturnType<FastifyInstance['createRateLimit']>
@@ -72,7 +72,7 @@ export class DeviceStreams {
  */
 export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRequest) => string) => Limiter, streams: DeviceStreams) {
   const devices = new WeakMap<FastifyRequest, DeviceRow>()
-  const units = new WeakMap<FastifyRequest, Promise<string[]>>()
+  const scopes = new WeakMap<FastifyRequest, Promise<DeviceScopes>>()
   // Per device once the token is known, else per address (no token, or an unknown one).
   const limiter = limiterFor((request) => {
     const device = devices.get(request)
@@ -98,21 +98,28 @@ export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRe
     await noteDeviceSeen(db, device, Date.now(), parseOutboxHeader(request.headers['x-lim-outbox']))
   }
 
+  /** Looked up once per request. */
+  function scopesOf(request: FastifyRequest): Promise<DeviceScopes> | undefined {
+    const device = devices.get(request)
+    if (!device) return undefined
+    let found = scopes.get(request)
+    if (!found) {
+      found = syncScopesOf(db, { kind: device.scope_kind, id: device.scope_id })
+      scopes.set(request, found)
+    }
+    return found
+  }
+
   return {
     authenticate,
     /** The authenticated device (after `authenticate` has let the request through). */
     deviceOf: (request: FastifyRequest): DeviceRow | undefined => devices.get(request),
-    /** Whether the device's enrolment covers `scope` now: a CSU device gains units added to its CSU. */
-    async mayUseScope(request: FastifyRequest, scope: string): Promise<boolean> {
-      const device = devices.get(request)
-      if (!device) return false
-      let allowed = units.get(request)
-      if (!allowed) {
-        allowed = unitIdsOf(db, { kind: device.scope_kind, id: device.scope_id })
-        units.set(request, allowed)
-      }
-      return (await allowed).includes(scope)
-    },
+    /** Whether the device may pull `scope` now: a CSU device gains units added to its CSU; every device reads its trust's library. */
+    mayUseScope: async (request: FastifyRequest, scope: string): Promise<boolean> => (await scopesOf(request))?.readable.includes(scope) ?? false,
+    /** Whether the device may push to `scope` now: what it reads, less the library unless it is a trust device. */
+    mayWriteScope: async (request: FastifyRequest, scope: string): Promise<boolean> => (await scopesOf(request))?.writable.includes(scope) ?? false,
+    /** Whether `scope` is one of the device's units: a CSU's, trust's or library scope holds no `units` record. */
+    isUnitScope: async (request: FastifyRequest, scope: string): Promise<boolean> => (await scopesOf(request))?.units.includes(scope) ?? false,
     deviceIdOf: (request: FastifyRequest) => devices.get(request)?.id,
     async onSynced(request: FastifyRequest) {
       const device = devices.get(request)

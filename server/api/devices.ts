@@ -50,6 +50,8 @@ export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync
     ...options.sync,
     authenticate: access.authenticate,
     mayUseScope: access.mayUseScope,
+    mayWriteScope: access.mayWriteScope,
+    isUnitScope: access.isUnitScope,
     deviceIdOf: access.deviceIdOf,
     serverId: await serverId(db),
     onSynced: access.onSynced,

@@ -17,8 +17,12 @@ export interface SyncRouteOptions {
   bodyLimit?: number
   /** Runs first on every sync route, before the body is read: where device tokens are checked. */
   authenticate?: onRequestAsyncHookHandler
-  /** Whether the request's device may read and change `scope`. */
+  /** Whether the request's device may read `scope` (pull, events). */
   mayUseScope?: (request: FastifyRequest, scope: string) => boolean | Promise<boolean>
+  /** Whether it may change `scope` (push); default: whatever it may read. */
+  mayWriteScope?: (request: FastifyRequest, scope: string) => boolean | Promise<boolean>
+  /** Whether `scope` is a unit's (a `units` record may live nowhere else); default: any scope. */
+  isUnitScope?: (request: FastifyRequest, scope: string) => boolean | Promise<boolean>
   /** The device recorded with each applied mutation (default: the `deviceId` the push names). */
   deviceIdOf?: (request: FastifyRequest) => string | undefined
   /** Sent with every pull page, so a tablet can tell this server from another one. */
@@ -62,15 +66,17 @@ function sendError(reply: FastifyReply, code: SyncErrorCode, details?: unknown, 
 export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, options) => {
   const { db, notifier } = options
   const mayUseScope = options.mayUseScope ?? anyScope
+  const mayWriteScope = options.mayWriteScope ?? mayUseScope
+  const isUnitScope = options.isUnitScope ?? anyScope
   // onRequest, so a request without a valid token is refused before its body is read.
   const onRequest = options.authenticate ? [options.authenticate] : []
   const heartbeatMs = options.heartbeatMs ?? SSE_HEARTBEAT_MS
   const bodyLimit = options.bodyLimit ?? SYNC_BODY_LIMIT
   const streams = new Set<ServerResponse>()
 
-  async function refusedScope(request: FastifyRequest, reply: FastifyReply, scopes: Iterable<string>): Promise<boolean> {
+  async function refusedScope(request: FastifyRequest, reply: FastifyReply, scopes: Iterable<string>, allowed = mayUseScope): Promise<boolean> {
     for (const scope of scopes) {
-      if (await mayUseScope(request, scope)) continue
+      if (await allowed(request, scope)) continue
       request.log.warn({ scope, url: request.url }, 'sync request refused: scope not allowed for this device')
       await options.onRefused?.(request, `forbidden-scope: ${scope}`)
       await sendError(reply, 'forbidden-scope', { scope })
@@ -79,9 +85,17 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     return false
   }
 
-  /** A unit is its own scope: a `units` record anywhere else could rename another ward on every tablet that pulls it. */
+  /** A unit is its own scope: a `units` record anywhere else could rename another ward on every tablet that
+   * pulls it, and one in a CSU's or trust's scope would show that CSU or trust as a ward. */
   async function refusedUnitRecord(request: FastifyRequest, reply: FastifyReply, mutations: readonly Mutation[]): Promise<boolean> {
-    const misplaced = mutations.find((mutation) => mutation.table === 'units' && mutation.recordId !== mutation.scope)
+    let misplaced: Mutation | undefined
+    for (const mutation of mutations) {
+      if (mutation.table !== 'units') continue
+      if (mutation.recordId !== mutation.scope || !(await isUnitScope(request, mutation.scope))) {
+        misplaced = mutation
+        break
+      }
+    }
     if (!misplaced) return false
     request.log.warn({ scope: misplaced.scope, recordId: misplaced.recordId }, 'sync request refused: a unit record outside its own scope')
     await options.onRefused?.(request, `forbidden-scope: units/${misplaced.recordId} in ${misplaced.scope}`)
@@ -107,7 +121,9 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     const parsed = parsePushRequest(request.body)
     if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
     const { protocol, deviceId, mutations } = parsed.value
-    if (await refusedScope(request, reply, new Set(mutations.map((mutation) => mutation.scope)))) return reply
+    // A scope the device may only read (its trust's library) is refused like one it cannot see:
+    // the whole push, nothing applied. Tablets never send such changes (docs/SYNC.md).
+    if (await refusedScope(request, reply, new Set(mutations.map((mutation) => mutation.scope)), mayWriteScope)) return reply
     if (await refusedUnitRecord(request, reply, mutations)) return reply
     const result = await pushMutations(db, mutations, { deviceId: options.deviceIdOf?.(request) ?? deviceId, now: Date.now() })
     await options.onSynced?.(request)

@@ -2,6 +2,7 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { isPostgres } from './open.ts'
 import * as syncCore from './migrations/0001_sync_core.ts'
 import * as devicesAndOrg from './migrations/0002_devices_and_org.ts'
+import * as trustScopeKind from './migrations/0003_trust_scope_kind.ts'
 
 /**
  * Every migration, listed in code rather than found by scanning a folder, so a bundled
@@ -11,6 +12,7 @@ import * as devicesAndOrg from './migrations/0002_devices_and_org.ts'
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001_sync_core': syncCore,
   '0002_devices_and_org': devicesAndOrg,
+  '0003_trust_scope_kind': trustScopeKind,
 }
 
 const staticProvider: MigrationProvider = {

@@ -38,7 +38,8 @@ export interface AppliedMutationsTable {
   applied_at: number
 }
 
-export type ScopeKind = 'unit' | 'csu'
+/** What an enrolment covers: one unit, a whole CSU, or a whole trust (the improvement office). */
+export type ScopeKind = 'unit' | 'csu' | 'trust'
 export type OrgUnitKind = 'ward' | 'department'
 
 export interface OrgTrustsTable {
@@ -63,7 +64,7 @@ export interface OrgUnitsTable {
   created_at: number
 }
 
-/** One-time codes that enrol a tablet for a unit or a whole CSU. */
+/** One-time codes that enrol a tablet for a unit, a whole CSU or a whole trust. */
 export interface EnrolmentCodesTable {
   id: string
   /** SHA-256 hex of the normalised code; the code itself is shown once and never stored. */

@@ -57,11 +57,11 @@ async function viewsOf(db: SyncDb, rows: CodeRow[], now: number): Promise<CodeVi
   return rows.map((row) => toView(row, names.get(`${row.scope_kind}:${row.scope_id}`) ?? '(removed)', now))
 }
 
-/** A new code for a unit or a whole CSU. `code` (XXXX-XXXX-XXXX) is never shown again. */
+/** A new code for a unit, a whole CSU or a whole trust. `code` (XXXX-XXXX-XXXX) is never shown again. */
 export async function issueCode(db: SyncDb, input: CodeInput, now = Date.now()): Promise<CodeView & { code: string }> {
   const { scopeKind, scopeId, expiresInHours, label } = parseInput(CodeInputSchema, input)
   const names = await scopeNames(db, [{ kind: scopeKind, id: scopeId }])
-  if (!names.has(`${scopeKind}:${scopeId}`)) throw notFound(scopeKind === 'unit' ? 'unit' : 'CSU')
+  if (!names.has(`${scopeKind}:${scopeId}`)) throw notFound(scopeKind === 'csu' ? 'CSU' : scopeKind)
   const code = newEnrolmentCode()
   const row: CodeRow = {
     id: newId(),

@@ -7,8 +7,8 @@ import type { DevicesTable, OrgUnitKind, ScopeKind } from '../db/schema.ts'
 import { codeStatus } from './codes.ts'
 import { invalidCode, notFound, parseInput } from './errors.ts'
 import { EnrolInputSchema, type EnrolInput } from './inputs.ts'
-import { findCsu, findTrust, findUnit, unitsOfCsu, type UnitView } from './org.ts'
-import { scopeNames, type ScopeRef } from './scopes.ts'
+import { csusOfTrust, findCsu, findTrust, findUnit, unitsOfCsu, type CsuView, type UnitView } from './org.ts'
+import { scopeNames, syncScopesOf, type ScopeRef } from './scopes.ts'
 import { hashSecret, newToken, normaliseCode } from './secrets.ts'
 import { serverId } from './settings.ts'
 
@@ -17,14 +17,22 @@ export type DeviceRow = Selectable<DevicesTable>
 /** A tablet with changes waiting longer than this shows as a problem on the admin list. */
 export const UNSYNCED_ALERT_MS = 8 * 60 * 60 * 1000
 
+export interface CsuInfo { id: string; trustId: string; name: string }
+
 export interface DeviceInfo {
   deviceId: string
   name: string
   serverId: string
   scope: { kind: ScopeKind; id: string; name: string }
   trust: { id: string; name: string }
-  csu: { id: string; trustId: string; name: string }
+  /** The CSU of a unit or CSU device (a trust device has several: see `csus`). */
+  csu?: CsuInfo
+  /** Every CSU the device covers: its unit's, itself, or all of its trust's. */
+  csus: CsuInfo[]
   units: { id: string; csuId: string; name: string; kind: OrgUnitKind }[]
+  /** The sync scopes it may pull, and those it may push to (see scopes.ts). */
+  readable: string[]
+  writable: string[]
 }
 
 export type EnrolResult = Omit<DeviceInfo, 'name'> & { token: string }
@@ -82,33 +90,49 @@ export async function enrolDevice(db: SyncDb, input: EnrolInput, now = Date.now(
   return { ...info, token }
 }
 
-/** What a device is enrolled for, now: a CSU device's units include any added since. */
+/** What a device is enrolled for, now: a CSU device's units include any added since, a trust device's CSUs too. */
 export async function describeDevice(db: SyncDb, device: Pick<DeviceRow, 'id' | 'name' | 'scope_kind' | 'scope_id'>): Promise<DeviceInfo> {
+  const ref: ScopeRef = { kind: device.scope_kind, id: device.scope_id }
   let units: UnitView[]
-  let csuId: string
-  if (device.scope_kind === 'unit') {
-    const unit = await findUnit(db, device.scope_id)
-    if (!unit) throw notFound('unit')
-    units = [unit]
-    csuId = unit.csuId
+  let csus: CsuView[]
+  let trustId: string
+  if (device.scope_kind === 'trust') {
+    csus = await csusOfTrust(db, device.scope_id)
+    units = (await Promise.all(csus.map((csu) => unitsOfCsu(db, csu.id)))).flat()
+    trustId = device.scope_id
   } else {
-    units = await unitsOfCsu(db, device.scope_id)
-    csuId = device.scope_id
+    if (device.scope_kind === 'unit') {
+      const unit = await findUnit(db, device.scope_id)
+      if (!unit) throw notFound('unit')
+      units = [unit]
+    } else {
+      units = await unitsOfCsu(db, device.scope_id)
+    }
+    const csu = await findCsu(db, device.scope_kind === 'unit' ? (units[0] as UnitView).csuId : device.scope_id)
+    if (!csu) throw notFound('CSU')
+    csus = [csu]
+    trustId = csu.trustId
   }
-  const csu = await findCsu(db, csuId)
-  if (!csu) throw notFound('CSU')
-  const trust = await findTrust(db, csu.trustId)
+  const trust = await findTrust(db, trustId)
   if (!trust) throw notFound('trust')
-  const scopeName = device.scope_kind === 'unit' ? (units[0] as UnitView).name : csu.name
+  const scopeName = device.scope_kind === 'unit' ? (units[0] as UnitView).name : device.scope_kind === 'csu' ? (csus[0] as CsuView).name : trust.name
+  const csuInfos = csus.map(({ id, trustId: csuTrust, name }) => ({ id, trustId: csuTrust, name }))
   return {
     deviceId: device.id,
     name: device.name,
     serverId: await serverId(db),
     scope: { kind: device.scope_kind, id: device.scope_id, name: scopeName },
     trust: { id: trust.id, name: trust.name },
-    csu: { id: csu.id, trustId: csu.trustId, name: csu.name },
+    ...(device.scope_kind === 'trust' ? {} : { csu: csuInfos[0] as CsuInfo }),
+    csus: csuInfos,
     units: units.map(({ id, csuId: unitCsu, name, kind }) => ({ id, csuId: unitCsu, name, kind })),
+    ...(await readableAndWritable(db, ref)),
   }
+}
+
+async function readableAndWritable(db: SyncDb, ref: ScopeRef): Promise<Pick<DeviceInfo, 'readable' | 'writable'>> {
+  const { readable, writable } = await syncScopesOf(db, ref)
+  return { readable, writable }
 }
 
 /** The device holding `token`, revoked or not; looked up on every request, never cached, so a revocation applies at once. */

@@ -5,7 +5,7 @@ import { z } from 'zod'
 const IdSchema = z.string().min(1, 'Give an id').max(200, 'Ids are 200 characters or fewer')
 export const NameSchema = z.string().trim().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
 export const UnitKindSchema = z.enum(['ward', 'department'], { error: 'Kind must be "ward" or "department"' })
-export const ScopeKindSchema = z.enum(['unit', 'csu'], { error: 'Scope kind must be "unit" or "csu"' })
+export const ScopeKindSchema = z.enum(['unit', 'csu', 'trust'], { error: 'Scope kind must be "unit", "csu" or "trust"' })
 
 export const CODE_HOURS_DEFAULT = 72
 export const CODE_HOURS_MAX = 720

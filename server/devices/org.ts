@@ -50,6 +50,12 @@ export async function unitsOfCsu(db: Reader, csuId: string): Promise<UnitView[]>
   return rows.map((row) => ({ id: row.id, csuId: row.csu_id, name: row.name, kind: row.kind, createdAt: Number(row.created_at) }))
 }
 
+/** Every CSU of a trust, by name. */
+export async function csusOfTrust(db: Reader, trustId: string): Promise<CsuView[]> {
+  const rows = await db.selectFrom('org_csus').selectAll().where('trust_id', '=', trustId).orderBy('name').orderBy('id').execute()
+  return rows.map((row) => ({ id: row.id, trustId: row.trust_id, name: row.name, createdAt: Number(row.created_at) }))
+}
+
 export async function getOrg(db: SyncDb): Promise<OrgTree> {
   const [trusts, csus, units] = await Promise.all([
     db.selectFrom('org_trusts').selectAll().orderBy('name').orderBy('id').execute(),

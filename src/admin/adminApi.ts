@@ -11,7 +11,7 @@ const Ms = z.preprocess((value) => {
 const MaybeMs = Ms.nullable().optional().transform((value) => value ?? null)
 const Name = z.string()
 const Kind = z.enum(['ward', 'department']).catch('ward')
-const ScopeKind = z.enum(['unit', 'csu'])
+const ScopeKind = z.enum(['unit', 'csu', 'trust'])
 
 export const AdminTrustSchema = z.object({ id: z.string(), name: Name, createdAt: Ms })
 export const AdminCsuSchema = z.object({ id: z.string(), trustId: z.string(), name: Name, createdAt: Ms })
@@ -65,7 +65,7 @@ export type AdminDevice = z.infer<typeof AdminDeviceSchema>
 export type UnitKind = AdminUnit['kind']
 
 export interface IssueCodeRequest {
-  scopeKind: 'unit' | 'csu'
+  scopeKind: 'unit' | 'csu' | 'trust'
   scopeId: string
   expiresInHours: number
   label?: string

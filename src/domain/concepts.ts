@@ -53,8 +53,8 @@ export const CONCEPT_INDEX: readonly ConceptRef[] = [
   { id: 'takt-time', group: 'flow', name: 'Takt time', summary: 'The pace of work needed to keep up with demand.' },
   { id: 'value-stream-mapping', group: 'flow', name: 'Value stream mapping', summary: 'Draw every step of a patient journey to see where time is lost.' },
   { id: 'gemba', group: 'leading', name: 'Gemba / leader rounding', summary: 'Go and see where the work happens; ask and listen.' },
-  { id: 'respect-for-people', group: 'leading', name: 'Respect for people', summary: 'Staff are problem-solvers; talk about errors without blame.' },
-  { id: 'tri-team-leadership', group: 'leading', name: 'Tri-team (dyad) leadership', summary: 'Doctor, nurse or therapist and manager lead a service together.' },
+  { id: 'respect-for-people', group: 'leading', name: 'Respect for people', summary: 'Staff solve problems; talk about mistakes without blame.' },
+  { id: 'tri-team-leadership', group: 'leading', name: 'Tri-team (dyad) leadership', summary: 'A doctor, a nurse and a manager lead the service side by side.' },
   { id: 'strategy-deployment', group: 'leading', name: 'Strategy deployment and catch-ball', summary: 'A few shared goals, passed up and down until every team owns its part.' },
 ] as const
 

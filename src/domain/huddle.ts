@@ -271,6 +271,8 @@ export interface AgendaDraftItem {
   kind: AgendaKind
   minutes: string
   seconds: string
+  /** LIM concepts the item practises (issue 6); missing on items that never had any. */
+  conceptIds?: string[]
 }
 
 export interface AgendaDraft {
@@ -286,6 +288,7 @@ export function draftFromAgenda(agenda: AgendaItem[], huddleMinutes: number): Ag
     items: agenda.map((item) => ({
       id: item.id, title: item.title, kind: item.kind,
       minutes: String(Math.floor(item.seconds / 60)), seconds: String(item.seconds % 60),
+      ...(item.conceptIds ? { conceptIds: [...item.conceptIds] } : {}),
     })),
     huddleMinutes: String(huddleMinutes),
   }
@@ -335,7 +338,7 @@ export function validateAgendaDraft(draft: AgendaDraft): {
     const seconds = draftItemSeconds(item)
     if (seconds === null) errors[`time-${item.id}`] = `Enter agenda item ${n}'s time as whole minutes and seconds (0 to 59 seconds)`
     else if (seconds < 15 || seconds > 30 * 60) errors[`time-${item.id}`] = `Agenda item ${n}'s time must be between 15 seconds and 30 minutes`
-    agenda.push({ id: item.id, title, kind: item.kind, seconds: seconds ?? 0 })
+    agenda.push({ id: item.id, title, kind: item.kind, seconds: seconds ?? 0, ...(item.conceptIds?.length ? { conceptIds: item.conceptIds } : {}) })
   })
   if (Object.keys(errors).length === 0) {
     const problem = validateAgenda(agenda)

@@ -1,10 +1,13 @@
 // Texts typed at the same time on two tablets, named in the ward's words: which record,
 // which text ("Action", "Day comment"), and who wrote each version when.
 import { formatDay, isDayKey } from './dates'
+import { ESCALATION_ANSWER_MAX, ESCALATION_REASON_MAX } from './escalations'
 import { fieldLabel } from './history'
 import { IDEA_TEXT_MAX } from './ideas'
 import type { SyncedTable } from './types'
 import { LIMITS } from './validation'
+import { REASON_MAX } from './standardWork/runs'
+import { TEMPLATE_LIMITS } from './standardWork/templates'
 
 interface TextRule {
   label: string
@@ -30,12 +33,26 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
   },
   // The tables below name their own text rules as their screens are built; until then a
   // text field falls back to its field label and the notes limit (ruleFor).
-  pdsaCycles: {},
-  checklistTemplates: {},
+  pdsaCycles: {
+    change: { label: 'PDSA: the change tested', max: IDEA_TEXT_MAX, required: true },
+    prediction: { label: 'PDSA: prediction', max: IDEA_TEXT_MAX, required: false },
+    measurePlan: { label: 'PDSA: what to measure', max: IDEA_TEXT_MAX, required: false },
+    whatHappened: { label: 'PDSA: what happened', max: IDEA_TEXT_MAX, required: false },
+    study: { label: 'PDSA: result against prediction', max: IDEA_TEXT_MAX, required: false },
+  },
+  checklistTemplates: {
+    title: { label: 'Checklist title', max: TEMPLATE_LIMITS.title, required: true },
+    purpose: { label: 'Checklist purpose', max: TEMPLATE_LIMITS.purpose, required: false },
+    forRole: { label: 'Who the checklist is for', max: TEMPLATE_LIMITS.forRole, required: false },
+  },
   checklistRuns: {},
-  stepResults: {},
+  stepResults: { reason: { label: 'Why a checklist step was not done', max: REASON_MAX, required: true } },
   conceptEdits: {},
-  escalations: {},
+  escalations: {
+    title: { label: 'Escalation', max: LIMITS.title, required: true },
+    reason: { label: 'Why it was escalated', max: ESCALATION_REASON_MAX, required: true },
+    answer: { label: 'Answer to an escalation', max: ESCALATION_ANSWER_MAX, required: false },
+  },
 }
 
 function ruleFor(table: SyncedTable, field: string): TextRule {

@@ -53,9 +53,11 @@ export interface AgendaItem {
   seconds: number
   /** What the huddle screen shows for this step. */
   kind: AgendaKind
+  /** LIM concepts this step practises (issue 6); missing on items saved before. */
+  conceptIds?: string[]
 }
 
-export type AgendaKind = 'safety' | 'measures' | 'plan' | 'actions' | 'ideas' | 'recognition' | 'notes'
+export type AgendaKind = 'safety' | 'measures' | 'plan' | 'actions' | 'ideas' | 'recognition' | 'notes' | 'escalations' | 'answers'
 
 export interface Board extends RecordMeta {
   name: string
@@ -65,6 +67,12 @@ export interface Board extends RecordMeta {
   huddleMinutes: number
   /** When ideas count as stuck on this board; missing statuses use the defaults (ideas.ts). */
   ideaStuckDays?: IdeaStuckLimits
+  /** The categories offered when escalating from this board; missing: the defaults (escalations.ts). */
+  escalationCategories?: string[]
+  /** Written criteria shown when escalating from this board: what the tier above wants sent. */
+  escalationCriteria?: string
+  /** The unit's shift times for standard work; missing means the defaults (standardWork/shifts.ts). */
+  shifts?: ShiftTimes
 }
 
 export type MeasureType = 'yesno' | 'count' | 'number' | 'percentage' | 'daystatus'
@@ -99,6 +107,8 @@ export interface Measure extends RecordMeta {
   /** Position within the board (fractional, so reordering touches one record). */
   order: number
   archived: boolean
+  /** Days from which the SPC limits are recalculated (a change was made), chosen on the trend screen. */
+  rebaseDays?: DayKey[]
 }
 
 export type DayStatus = 'green' | 'amber' | 'red'
@@ -247,6 +257,14 @@ export interface PdsaCycle extends RecordMeta {
 
 export type ShiftId = 'early' | 'late' | 'night'
 
+/** A shift's London wall-clock times, `HH:MM`; an end at or before the start crosses midnight. */
+export interface ShiftTime {
+  start: string
+  end: string
+}
+
+export type ShiftTimes = Record<ShiftId, ShiftTime>
+
 /** When a checklist falls due. Times are Europe/London wall-clock `HH:MM`. */
 export type ChecklistFrequency =
   | { kind: 'every-shift'; shifts: ShiftId[] }
@@ -285,6 +303,8 @@ export interface ChecklistTemplate extends RecordMeta {
   /** A kamishibai card: drawn at random for a leader to check on a round. */
   auditCard: boolean
   retired: boolean
+  /** When it was retired: adherence stops counting its slots from then. */
+  retiredAt?: Instant | null
   adoptedFromId: string | null
 }
 
@@ -344,6 +364,8 @@ export interface ConceptEdit extends RecordMeta {
   relatedIds: string[] | null
   resources: ConceptResource[]
   retired: boolean
+  /** When the improvement office retired it (null while in use; may be missing on older edits). */
+  retiredAt?: Instant | null
   /** The built-in text version this edit was made against (the built-in text is versioned). */
   baseVersion: number
 }
@@ -377,4 +399,9 @@ export interface Escalation extends RecordMeta {
   answeredBy: string
   answeredAt: Instant | null
   closedAt: Instant | null
+  /** When it reached the tier that holds it now: how long it has waited there. */
+  tierSince: Instant
+  /** Who last moved it (accepted, returned, withdrew, closed…) and when. */
+  statusBy: string
+  statusAt: Instant
 }

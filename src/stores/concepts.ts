@@ -1,12 +1,40 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref } from 'vue'
-import { readConceptLinks } from '@/db/conceptLinks'
+import { computed, ref } from 'vue'
+import { readConceptLinks, readCoverageRows, readPortfolioRows } from '@/db/conceptLinks'
 import { db } from '@/db/db'
+import { saveRecord, updateRecord } from '@/db/repo'
+import { catalogueConcept } from '@/domain/conceptCatalogue'
+import { conceptCoverage, type Coverage } from '@/domain/conceptCoverage'
 import { localExamples, type LocalExample } from '@/domain/conceptExamples'
+import { editFields, validateConceptDraft, type ConceptDraft } from '@/domain/conceptEditing'
+import { mergeLibrary, type LibraryConcept } from '@/domain/conceptLibrary'
+import { LIBRARY_EDITOR_LINE } from '@/domain/conceptNames'
+import { newId } from '@/domain/ids'
+import { buildPortfolio, knownPeople, type Portfolio } from '@/domain/portfolio'
+import type { ConceptEdit, Idea, PdsaCycle } from '@/domain/types'
+import { InputError } from './board'
+import { useConceptLibraryStore } from './conceptLibrary'
 
-/** The concept page's local examples: items on this tablet that practise the concept.
- * Read-only; it never writes. */
+/** A save the form must show field by field; nothing typed is lost. */
+export class ConceptDraftError extends InputError {
+  constructor(readonly errors: Record<string, string>) {
+    super(Object.values(errors)[0] ?? 'Check the concept')
+  }
+}
+
+/**
+ * The concept pages: the whole library (built-in text with the trust's edits laid
+ * over it), each concept's local examples, and the improvement office's editing. Only
+ * the /concepts screens use it, so the page text stays out of the board's bundle.
+ */
 export const useConceptsStore = defineStore('concepts', () => {
+  const library = useConceptLibraryStore()
+  /** Every concept, retired ones included (marked). */
+  const concepts = computed<LibraryConcept[]>(() => mergeLibrary(library.edits))
+  const byId = computed(() => new Map(concepts.value.map((c) => [c.id, c])))
+  /** What the library list and search show. */
+  const inUse = computed(() => concepts.value.filter((c) => !c.retired))
+
   /** The concept the examples below belong to. */
   const conceptId = ref<string | null>(null)
   const examples = ref<LocalExample[]>([])
@@ -15,6 +43,10 @@ export const useConceptsStore = defineStore('concepts', () => {
   // Someone can tap from one concept to a related one before the first read ends: only
   // the latest request may fill the list.
   let latest = 0
+
+  function concept(id: string): LibraryConcept | undefined {
+    return byId.value.get(id)
+  }
 
   async function loadExamples(id: string) {
     const request = ++latest
@@ -34,7 +66,85 @@ export const useConceptsStore = defineStore('concepts', () => {
     }
   }
 
-  return { conceptId, examples, loading, error, loadExamples }
+  /** Problems with a draft, by field; `id` is null for a new trust concept. */
+  function validate(id: string | null, draft: ConceptDraft): Record<string, string> {
+    const otherNames = concepts.value.filter((c) => c.id !== id).map((c) => c.name)
+    return validateConceptDraft(draft, { builtIn: Boolean(id && catalogueConcept(id)), otherNames })
+  }
+
+  function scopeForWriting(): string {
+    if (!library.canEdit || !library.scopeId) throw new InputError(LIBRARY_EDITOR_LINE)
+    return library.scopeId
+  }
+
+  /** Save the office's version of a concept (a new trust concept when `id` is null).
+   * Throws ConceptDraftError with every problem; nothing is saved then. */
+  async function saveConcept(id: string | null, draft: ConceptDraft, by: string, now = new Date()): Promise<LibraryConcept> {
+    await library.load()
+    const unitId = scopeForWriting()
+    const errors = validate(id, draft)
+    if (Object.keys(errors).length) throw new ConceptDraftError(errors)
+    const existing = id ? library.edits.find((e) => e.id === id) : undefined
+    const fields = editFields(draft, id ? catalogueConcept(id) : undefined, existing)
+    const saved = await saveRecord<ConceptEdit>('conceptEdits', { id: id ?? newId(), unitId, ...fields }, by, undefined, now)
+    library.replaceEdit(saved)
+    return concept(saved.id)!
+  }
+
+  /** Retire a concept (or bring it back). Linked items keep their chips. */
+  async function setRetired(id: string, retired: boolean, by: string, now = new Date()): Promise<LibraryConcept> {
+    await library.load()
+    const unitId = scopeForWriting()
+    const current = concept(id)
+    if (!current) throw new InputError('That concept is not in this library')
+    const change = { retired, retiredAt: retired ? now.toISOString() : null }
+    const existing = library.edits.find((e) => e.id === id)
+    const saved = existing
+      ? await updateRecord<ConceptEdit>('conceptEdits', id, change, by, { now })
+      : await saveRecord<ConceptEdit>('conceptEdits', {
+        id, unitId, builtIn: true, name: null, summary: null, sections: {}, group: null, relatedIds: null, resources: [],
+        baseVersion: current.version, ...change,
+      }, by, undefined, now)
+    if (!saved) throw new InputError('That concept is not in this library')
+    library.replaceEdit(saved)
+    return concept(id)!
+  }
+
+  // ——— Learning record and coverage ———
+  const portfolio = ref<Portfolio | null>(null)
+  /** The person's ideas with their cycles, for the A3 summaries. */
+  const portfolioIdeas = ref<{ idea: Idea; cycles: PdsaCycle[] }[]>([])
+  const people = ref<string[]>([])
+  const coverage = ref<Coverage | null>(null)
+  const nameOf = (id: string) => library.conceptRef(id)?.name ?? id
+
+  async function loadPeople() {
+    people.value = knownPeople(await db.units.toArray())
+  }
+
+  async function loadPortfolio(person: string) {
+    await library.load()
+    const rows = await readPortfolioRows(db)
+    const built = buildPortfolio(person, rows, nameOf)
+    const ideas = new Map(rows.ideas.map((i) => [i.id, i]))
+    portfolioIdeas.value = built.ideaIds.flatMap((id) => {
+      const idea = ideas.get(id) as Idea | undefined
+      if (!idea) return []
+      const cycles = (rows.pdsaCycles as PdsaCycle[]).filter((c) => c.ideaId === id).sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+      return [{ idea, cycles }]
+    })
+    portfolio.value = built
+  }
+
+  async function loadCoverage() {
+    await library.load()
+    coverage.value = conceptCoverage(inUse.value, await readCoverageRows(db))
+  }
+
+  return {
+    concepts, inUse, concept, conceptId, examples, loading, error, loadExamples, validate, saveConcept, setRetired,
+    portfolio, portfolioIdeas, people, coverage, loadPeople, loadPortfolio, loadCoverage,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useConceptsStore, import.meta.hot))

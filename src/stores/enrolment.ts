@@ -2,13 +2,14 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { db } from '@/db/db'
 import { saveRecords } from '@/db/repo'
-import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
+import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES, defaultAgendaForTier } from '@/domain/defaults'
 import { newId } from '@/domain/ids'
+import { tierBoardName, type Tier } from '@/domain/tiers'
 import type { Board, Unit } from '@/domain/types'
 import type { Errors } from '@/domain/validation'
 import { hasErrors } from '@/domain/validation'
 import { validateEnrolDraft, type EnrolDraft, type EnrolField } from '@/sync/enrolForm'
-import { readEnrolment, saveEnrolment, type Enrolment } from '@/sync/enrolment'
+import { readEnrolment, saveEnrolment, writableScopeIds, type Enrolment } from '@/sync/enrolment'
 import { shareableUnits, shareLocalUnit, type ShareableUnit } from '@/sync/shareBoard'
 import { createHttpTransport } from '@/sync/transport.http'
 import { isFailure, type SyncTransport } from '@/sync/transport-types'
@@ -21,6 +22,14 @@ export type FirstSync = 'idle' | 'running' | 'done' | 'failed'
 const FAILED_STATES: readonly string[] = ['offline', 'error', 'update-needed', 'removed', 'not-enrolled']
 
 export const NEW_BOARD_NAME = 'Daily huddle board'
+
+/** A CSU's or trust's own board scope this tablet may set up (its own tier only). */
+export interface TierScope {
+  id: string
+  tier: Exclude<Tier, 'unit'>
+  /** The CSU's or trust's name. */
+  name: string
+}
 
 /** This tablet's enrolment for sync: entering a code, the first sync after it, and what
  * to do when the unit has no board yet or a board made here before enrolment waits to
@@ -50,6 +59,17 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
   /** Enrolled units this tablet holds no board for. */
   const unitsWithoutBoard = computed(() =>
     (enrolment.value?.units ?? []).filter((unit) => !org.boards.some((board) => board.unitId === unit.id)),
+  )
+
+  /** The CSU's (or trust's) own board scope of a CSU (or trust) tablet, when it may write it. */
+  const tierScope = computed((): TierScope | null => {
+    const scope = enrolment.value?.scope
+    if (!scope || scope.kind === 'unit' || !writableScopeIds(enrolment.value ?? undefined).has(scope.id)) return null
+    return { id: scope.id, tier: scope.kind, name: scope.name }
+  })
+  /** That scope, while this tablet holds no board for it. */
+  const tierScopeWithoutBoard = computed(() =>
+    tierScope.value && !org.boards.some((board) => board.unitId === tierScope.value?.id) ? tierScope.value : null,
   )
 
   /** Tests: enrol against another server (e.g. the in-memory one). */
@@ -103,19 +123,23 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
     await background
   }
 
-  /** A new board for an enrolled unit the server has no board for yet (default
-   * categories and agenda, as at first-run setup). */
-  async function setUpBoard(unitId: string, by: string): Promise<Board> {
-    const unit = enrolment.value?.units.find((u) => u.id === unitId)
-    if (!unit) throw new Error('This tablet is not enrolled for that ward or department')
+  /** A new board for an enrolled unit the server has no board for yet, or for this CSU or
+   * trust tablet's own tier (default categories and agenda, as at first-run setup). */
+  async function setUpBoard(scopeId: string, by: string): Promise<Board> {
+    const unit = enrolment.value?.units.find((u) => u.id === scopeId)
+    const tier = tierScope.value?.id === scopeId ? tierScope.value : null
+    if (!unit && !tier) throw new Error('This tablet is not enrolled for that ward, department or CSU')
     const board = {
-      id: newId(), unitId, name: NEW_BOARD_NAME, categories: DEFAULT_CATEGORIES, agenda: DEFAULT_AGENDA, huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+      id: newId(), unitId: scopeId, name: tier ? tierBoardName(tier.tier, tier.name) : NEW_BOARD_NAME,
+      categories: DEFAULT_CATEGORIES, agenda: tier ? defaultAgendaForTier(tier.tier) : DEFAULT_AGENDA, huddleMinutes: DEFAULT_HUDDLE_MINUTES,
     }
     // The unit's record normally arrives with the first pull; if it has not, this tablet
-    // sends one so the board never belongs to a unit nobody can name.
-    const hasUnit = (await db.units.get(unitId)) !== undefined
-    const unitRecord = { id: unit.id, unitId: unit.id, csuId: unit.csuId, name: unit.name, kind: unit.kind, people: [] as string[] }
-    await saveRecords([...(hasUnit ? [] : [{ table: 'units' as const, record: unitRecord }]), { table: 'boards', record: board }], by)
+    // sends one so the board never belongs to a unit nobody can name. A CSU or trust has
+    // no unit record: its name comes from the enrolment and the board's own name.
+    const unitRecord = unit && (await db.units.get(scopeId)) === undefined
+      ? [{ table: 'units' as const, record: { id: unit.id, unitId: unit.id, csuId: unit.csuId, name: unit.name, kind: unit.kind, people: [] as string[] } }]
+      : []
+    await saveRecords([...unitRecord, { table: 'boards', record: board }], by)
     await org.load()
     await org.selectBoard(board.id)
     inBackground(sync.syncNow())
@@ -128,10 +152,11 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
     if (!target) throw new Error('This tablet is not enrolled for that ward or department')
     const boardNames = shareable.value.find((s) => s.unit.id === localUnitId)?.boards.map((b) => `“${b.name}”`).join(', ') ?? 'The board'
     const moved = await shareLocalUnit(db, localUnitId, target, by)
-    shareNotice.value = `${boardNames} now belongs to ${target.name}. Its measures, actions and history are being sent to the sync server.`
     await org.load()
     await load()
     inBackground(sync.syncNow())
+    // Last, so whoever sees the notice can wait for the sending it announces (`settled`).
+    shareNotice.value = `${boardNames} now belongs to ${target.name}. Its measures, actions and history are being sent to the sync server.`
     return moved
   }
 
@@ -140,9 +165,14 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
     return enrolment.value?.units.find((u) => u.id === unitId)?.name ?? org.units.find((u: Unit) => u.id === unitId)?.name ?? 'this unit'
   }
 
+  /** "the Medicine CSU board", "the Northfield trust board": what setting up a tier board makes. */
+  function tierBoardTitle(scope: TierScope): string {
+    return `the ${tierBoardName(scope.tier, scope.name)}`
+  }
+
   return {
-    enrolment, loaded, busy, shareable, firstSync, firstSyncMessage, shareNotice, isEnrolled, unitsWithoutBoard,
-    useTransport, load, enrol, syncFirst, settled, setUpBoard, shareBoard, unitName,
+    enrolment, loaded, busy, shareable, firstSync, firstSyncMessage, shareNotice, isEnrolled, unitsWithoutBoard, tierScope, tierScopeWithoutBoard,
+    useTransport, load, enrol, syncFirst, settled, setUpBoard, shareBoard, unitName, tierBoardTitle,
   }
 })
 

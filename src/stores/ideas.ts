@@ -9,7 +9,7 @@ import {
   ideasByStatus, moveFields, newIdeaFields, newSince, stuckIdeas, stuckLimits, validateIdea, validateMove, validatePerson,
   type IdeaInput,
 } from '@/domain/ideas'
-import type { Board, Idea, IdeaStatus, IdeaStuckLimits, Instant } from '@/domain/types'
+import type { Board, DayKey, EntryValue, Idea, IdeaLevel, IdeaStatus, IdeaStuckLimits, Instant } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
 import { InputError, useBoardStore } from './board'
 import { useOrgStore } from './org'
@@ -70,6 +70,30 @@ export const useIdeasStore = defineStore('ideas', () => {
     return replace(await updateStored(id, changes, by))
   }
 
+  /** The LIM concepts the idea practises. */
+  async function setConcepts(id: string, conceptIds: readonly string[], by: string): Promise<Idea> {
+    const idea = find(id)
+    return replace(await updateStored(id, changedFields<Idea>(idea, { conceptIds: [...new Set(conceptIds)] }), by))
+  }
+
+  /** Effort and impact for the PICK grid; null clears a rating. */
+  async function setRating(id: string, rating: { effort?: IdeaLevel | null; impact?: IdeaLevel | null }, by: string): Promise<Idea> {
+    const idea = find(id)
+    return replace(await updateStored(id, changedFields<Idea>(idea, rating), by))
+  }
+
+  /** Link the idea to one of its board's measures (null unlinks). */
+  async function setMeasure(id: string, measureId: string | null, by: string): Promise<Idea> {
+    const idea = find(id)
+    return replace(await updateStored(id, changedFields<Idea>(idea, { measureId }), by))
+  }
+
+  /** A measure's recorded values over some days, for the before/after comparison. */
+  async function measureValues(measureId: string, from: DayKey, to: DayKey): Promise<{ day: DayKey; value: EntryValue }[]> {
+    const rows = await db.entries.where('[measureId+day]').between([measureId, from], [measureId, to], true, true).toArray()
+    return rows.map((r) => ({ day: r.day, value: r.value }))
+  }
+
   /** The board's stuck limits; a status left out uses the default. */
   async function setStuckLimits(next: IdeaStuckLimits, by: string): Promise<Board> {
     const current = board.value
@@ -104,7 +128,10 @@ export const useIdeasStore = defineStore('ideas', () => {
     return saved
   }
 
-  return { boardId, unitId, ideas, today, board, limits, columns, flagged, load, reload, add, move, setPeople, setStuckLimits, raisedSince }
+  return {
+    boardId, unitId, ideas, today, board, limits, columns, flagged,
+    load, reload, add, move, setPeople, setConcepts, setRating, setMeasure, measureValues, setStuckLimits, raisedSince,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useIdeasStore, import.meta.hot))

@@ -7,6 +7,7 @@ import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/do
 import { buildDemoTrust } from '@/domain/demo'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
+import { scopeDisplayName, tierOfScope } from '@/domain/tiers'
 import type { Board, Csu, Trust, Unit, UnitKind } from '@/domain/types'
 
 const CURRENT_BOARD = 'currentBoardId'
@@ -31,8 +32,23 @@ export const useOrgStore = defineStore('org', () => {
 
   const currentBoard = computed(() => boards.value.find((b) => b.id === currentBoardId.value) ?? null)
   const currentUnit = computed(() => units.value.find((u) => u.id === currentBoard.value?.unitId) ?? null)
-  const currentCsu = computed(() => csus.value.find((c) => c.id === currentUnit.value?.csuId) ?? null)
+  /** A ward's board, or a CSU's or trust's own board (scope = the CSU or trust id, no unit record). */
+  const currentTier = computed(() => tierOfScope(currentBoard.value?.unitId ?? '', { csus: csus.value, trusts: trusts.value }))
+  const currentCsu = computed(() => csus.value.find((c) => c.id === (currentUnit.value?.csuId ?? currentBoard.value?.unitId)) ?? null)
+  /** "Ward 7", "Medicine CSU" or the trust's name: whose board is showing. */
+  const currentScopeName = computed(() => (currentBoard.value ? scopeName(currentBoard.value.unitId) : null))
   const isSetUp = computed(() => boards.value.length > 0)
+
+  function scopeName(scopeId: string): string | null {
+    return scopeDisplayName(scopeId, { units: units.value, csus: csus.value, trusts: trusts.value }) ?? null
+  }
+
+  /** "Ward 7 – Daily huddle board"; a tier board's own name already says whose it is. */
+  function boardLabel(board: Board): string {
+    const owner = scopeName(board.unitId)
+    if (!owner || board.name.toLowerCase().startsWith(owner.toLowerCase())) return board.name
+    return `${owner} – ${board.name}`
+  }
 
   async function load() {
     const [t, c, u, b, current] = await Promise.all([
@@ -111,8 +127,8 @@ export const useOrgStore = defineStore('org', () => {
 
   return {
     trusts, csus, units, boards, currentBoardId, loaded,
-    currentBoard, currentUnit, currentCsu, isSetUp,
-    load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit, updateUnit,
+    currentBoard, currentUnit, currentCsu, currentTier, currentScopeName, isSetUp,
+    scopeName, boardLabel, load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit, updateUnit,
   }
 })
 

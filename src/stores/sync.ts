@@ -3,12 +3,13 @@ import { computed, ref, watch } from 'vue'
 import { db } from '@/db/db'
 import { getMeta, setMeta } from '@/db/repo'
 import type { SyncedTable } from '@/domain/types'
-import { readEnrolment } from '@/sync/enrolment'
+import { readableScopeIds, readEnrolment } from '@/sync/enrolment'
 import { createSyncEngine, type SyncEngine } from '@/sync/engine'
 import { createHttpTransport } from '@/sync/transport.http'
 import type { SyncTransport } from '@/sync/transport-types'
 import { useActionsStore } from './actions'
 import { useBoardStore } from './board'
+import { useConceptLibraryStore } from './conceptLibrary'
 import { useConflictsStore } from './conflicts'
 import { useDeviceStore } from './device'
 import { useHuddleStore } from './huddle'
@@ -46,6 +47,8 @@ export const useSyncStore = defineStore('sync', () => {
   const status = ref<SyncStatus>('idle')
   /** When the last round finished well (ISO instant), or null if never on this tablet. */
   const lastSyncedAt = ref<string | null>(null)
+  /** The tables the last pull changed; `count` moves on every pull that changed any. */
+  const pulled = ref<{ tables: ReadonlySet<SyncedTable>; count: number }>({ tables: new Set(), count: 0 })
   /** Plain English for staff when the last round did not finish. */
   const errorMessage = ref<string | null>(null)
   /** Worth telling staff even though the round went well (e.g. a different server). */
@@ -56,10 +59,13 @@ export const useSyncStore = defineStore('sync', () => {
   const clockSkewMs = ref<number | null>(null)
   /** Unsent changes to boards that are not shared (kept on this tablet only). */
   const localOnly = ref(0)
+  /** Unsent changes to the trust library, which only the improvement office may send (see `notice`). */
+  const readOnly = ref(0)
   /** Changes saved here that will be sent to the server. */
-  const pending = computed(() => Math.max(0, device.pendingChanges - localOnly.value))
-  /** The units this tablet syncs: the ones to listen to for changes. */
+  const pending = computed(() => Math.max(0, device.pendingChanges - localOnly.value - readOnly.value))
+  /** The scopes this tablet syncs (units, a CSU's or trust's board, the library): the ones to listen to for changes. */
   const enrolledUnits = ref<string[]>([])
+  const syncedScopes = async () => [...readableScopeIds(await readEnrolment(db))].sort()
 
   let transport: SyncTransport = createHttpTransport()
   let engine: SyncEngine = createSyncEngine({ database: db, transport })
@@ -77,18 +83,22 @@ export const useSyncStore = defineStore('sync', () => {
     const stored = await getMeta<string>(LAST_SYNCED_META)
     // A round may have finished while this was reading.
     if (stored && (!lastSyncedAt.value || stored > lastSyncedAt.value)) lastSyncedAt.value = stored
-    enrolledUnits.value = [...((await readEnrolment(db))?.units.map((unit) => unit.id) ?? [])].sort()
+    enrolledUnits.value = await syncedScopes()
     await conflictsStore.refresh()
   }
 
   /** Reload what the screen shows, for the tables that changed (a pull, or a choice made here). */
   async function refreshScreen(tables: ReadonlySet<SyncedTable>) {
+    pulled.value = { tables, count: pulled.value.count + 1 }
     await org.load()
     const current = board.board ? org.boards.find((b) => b.id === board.board?.id) : undefined
     if (current && BOARD_TABLES.some((table) => tables.has(table))) await board.load(current.id)
     if (actions.boardId && actions.unitId && tables.has('actions')) await actions.load(actions.boardId, actions.unitId)
     if (current && tables.has('huddles')) await huddle.loadRecent(current.id)
     if (tables.has('ideas')) await ideas.reload()
+    // Concept names show in chips on every screen, so the library is read here; screens
+    // with their own data (standard work, escalations) watch `pulled` (usePulledChanges).
+    if (tables.has('conceptEdits')) await useConceptLibraryStore().reload()
     await conflictsStore.refresh()
   }
 
@@ -98,13 +108,14 @@ export const useSyncStore = defineStore('sync', () => {
     errorMessage.value = result.message ?? null
     notice.value = result.notice ?? null
     localOnly.value = result.localOnly
+    readOnly.value = result.readOnly
     if (result.clockSkewMs !== undefined) clockSkewMs.value = result.clockSkewMs
     try {
       if (result.outcome === 'synced') {
         lastSyncedAt.value = new Date().toISOString()
         await setMeta(LAST_SYNCED_META, lastSyncedAt.value)
       }
-      enrolledUnits.value = [...((await readEnrolment(db))?.units.map((unit) => unit.id) ?? [])].sort()
+      enrolledUnits.value = await syncedScopes()
       if (result.changedTables.size > 0) await refreshScreen(result.changedTables)
       else await conflictsStore.refresh()
       await device.refreshPending()
@@ -180,7 +191,7 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   return {
-    status, lastSyncedAt, errorMessage, notice, conflicts, clockSkewMs, localOnly, pending, enrolledUnits,
+    status, lastSyncedAt, pulled, errorMessage, notice, conflicts, clockSkewMs, localOnly, readOnly, pending, enrolledUnits,
     load, refreshScreen, syncNow, start, useTransport,
   }
 })

@@ -1,5 +1,6 @@
 // One round of sync: check this tablet's enrolment with the server, send the outbox of
-// its enrolled units, then pull exactly those units. Each step commits in one Dexie
+// the scopes it may write, then pull every scope it may read (its units, a CSU's or
+// trust's own board, the trust library). Each step commits in one Dexie
 // transaction (an acknowledged batch with its outbox rows; a pulled page with its
 // cursor), so stopping at any moment loses nothing and repeats nothing that matters.
 // Every outcome is a value: components never see an exception. A tablet that is not
@@ -16,7 +17,7 @@ import {
   type Mutation, type PullResponse, type SyncRecord,
 } from '@/shared/sync/protocol'
 import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
-import { enrolledUnitIds, readEnrolment, refreshEnrolment } from './enrolment'
+import { readableScopeIds, readEnrolment, refreshEnrolment, writableScopeIds } from './enrolment'
 import { isFailure, type SyncFailure, type SyncTransport } from './transport-types'
 
 export type SyncOutcome = 'synced' | 'offline' | 'error' | 'update-needed' | 'removed' | 'not-enrolled'
@@ -37,6 +38,9 @@ export interface SyncResult {
   clockSkewMs?: number
   /** Unsent changes in units this tablet is not enrolled for: kept on it, never sent, not an error. */
   localOnly: number
+  /** Unsent changes in a scope this tablet may read but not write (the trust library on a
+   * tablet that is not the improvement office's): kept on it, never sent, not an error. */
+  readOnly: number
   /** The server's id differs from the one this tablet enrolled with: pull cursors were
    * reset and everything is pulled again. */
   serverChanged?: boolean
@@ -54,6 +58,10 @@ const UNEXPECTED_MESSAGE = 'Something went wrong while syncing. Changes are kept
 const HELD_MESSAGE = 'Some changes on this tablet could not be sent because the server would refuse them. They are kept on this tablet.'
 const TOO_LARGE_MESSAGE = 'A change on this tablet is too large for the sync server to accept, so it has not been sent. It is kept on this tablet. If this keeps happening, tell your IT team.'
 export const NOT_ENROLLED_MESSAGE = 'This tablet is not enrolled for sync, so its changes stay on this tablet only. To share the board with other tablets, enrol it in Settings with a code from your improvement office.'
+/** Why changes stay in the outbox when they are in a scope this tablet may only read. */
+export function readOnlyNotice(count: number): string {
+  return `${count} ${count === 1 ? 'change' : 'changes'} to the trust library can only be sent by the improvement office. ${count === 1 ? 'It is' : 'They are'} kept on this tablet.`
+}
 export const SERVER_CHANGED_NOTICE = 'This tablet is now connected to a different sync server, so it is fetching its boards again. Nothing on this tablet has been lost.'
 /** Below this the device clock is treated as right: request latency alone is that large. */
 const OFFSET_THRESHOLD_MS = 2_000
@@ -124,14 +132,17 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
     return undefined
   }
 
-  /** Send the outbox of the enrolled units. Changes to other units (a board never shared)
-   * stay on this tablet and are only counted. */
-  async function push(round: Round, units: ReadonlySet<string>): Promise<SyncFailure | undefined> {
+  /** Send the outbox of the scopes this tablet may write. The server would refuse a whole
+   * push that held a change to a scope it may only read (the library), so such changes stay
+   * in the outbox, counted, and never hold up the rest; so do changes to other units (a
+   * board never shared). */
+  async function push(round: Round, writable: ReadonlySet<string>, readable: ReadonlySet<string>): Promise<SyncFailure | undefined> {
     const entries = await database.outbox.orderBy('seq').toArray()
     const mutations: Mutation[] = []
     for (const entry of entries) {
-      if (!units.has(entry.unitId)) {
-        round.result.localOnly += 1
+      if (!writable.has(entry.unitId)) {
+        if (readable.has(entry.unitId)) round.result.readOnly += 1
+        else round.result.localOnly += 1
         continue
       }
       const mutation = mutationOf(entry)
@@ -226,7 +237,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
   }
 
   async function run(withPush: boolean): Promise<SyncResult> {
-    const result: SyncResult = { outcome: 'synced', pushed: 0, pulled: 0, changedTables: new Set(), held: 0, localOnly: 0 }
+    const result: SyncResult = { outcome: 'synced', pushed: 0, pulled: 0, changedTables: new Set(), held: 0, localOnly: 0, readOnly: 0 }
     const fail = (failure: SyncFailure): SyncResult => ({ ...result, outcome: outcomeOf(failure), message: failure.message })
     const notEnrolled: SyncResult = { ...result, outcome: 'not-enrolled', message: NOT_ENROLLED_MESSAGE }
     try {
@@ -237,19 +248,22 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       const refreshed = await refreshEnrolment(database, info)
       if (!refreshed) return notEnrolled
       if (refreshed.serverChanged) Object.assign(result, { serverChanged: true, notice: SERVER_CHANGED_NOTICE })
-      const units = enrolledUnitIds(refreshed.enrolment)
+      const readable = readableScopeIds(refreshed.enrolment)
       const round: Round = { result, deviceId: '', tooLarge: 0 }
       if (withPush) {
         round.deviceId = await database.transaction('rw', database.meta, () => withDeviceClock(database, (clock) => clock.nodeId))
-        const pushFailure = await push(round, units)
+        const pushFailure = await push(round, writableScopeIds(refreshed.enrolment), readable)
         if (pushFailure) return fail(pushFailure)
+        if (result.readOnly > 0) result.notice = [result.notice, readOnlyNotice(result.readOnly)].filter(Boolean).join(' ')
       }
-      const scopes = [...units].sort()
+      // In the server's order (units, then a CSU's or trust's board, the library last), so the
+      // ward's own records arrive first.
+      const scopes = [...readable]
       let scopeFailure: SyncFailure | undefined
       for (const scope of scopes) {
         const failure = await pullScope(scope, result)
         if (!failure) continue
-        // A unit taken out of this tablet's reach since the round began must not stop the others.
+        // A scope taken out of this tablet's reach since the round began must not stop the others.
         if (failure.error === 'forbidden-scope') scopeFailure ??= failure
         else return fail(failure)
       }

@@ -1,5 +1,5 @@
 // This tablet's enrolment, kept in Dexie meta (`sync.enrolment`): the device token,
-// which server issued it and the units it may sync. Written when a code is accepted and
+// which server issued it, the units it covers and the sync scopes it may pull and push. Written when a code is accepted and
 // refreshed from GET /api/device at the start of every sync round. The trust and CSU
 // rows it names are local-only tables, so they are written here rather than pulled.
 import { z } from 'zod'
@@ -7,11 +7,12 @@ import { SYNC_META, type HuddleDatabase } from '@/db/db'
 import { canonicalJson } from '@/shared/sync/json'
 import type { Csu, Trust } from '@/domain/types'
 import {
-  EnrolledUnitSchema, EnrolmentScopeSchema,
-  type DeviceInfo, type EnrolResponse,
+  EnrolledCsuSchema, EnrolledUnitSchema, EnrolmentScopeSchema,
+  type DeviceInfo, type EnrolledCsu, type EnrolResponse,
 } from './transport-types'
 
 const NamedSchema = z.object({ id: z.string().min(1), name: z.string() })
+const ScopeIdsSchema = z.array(z.string().min(1))
 
 export const EnrolmentSchema = z.object({
   deviceId: z.string().min(1),
@@ -21,8 +22,13 @@ export const EnrolmentSchema = z.object({
   name: z.string(),
   scope: EnrolmentScopeSchema,
   trust: NamedSchema,
-  csu: NamedSchema.extend({ trustId: z.string() }),
+  /** A unit or CSU tablet's CSU (absent for a trust tablet, which covers several). */
+  csu: EnrolledCsuSchema.optional(),
+  csus: z.array(EnrolledCsuSchema).optional(),
   units: z.array(EnrolledUnitSchema),
+  /** Absent in enrolments stored before tiers: then the units are the scopes. */
+  readable: ScopeIdsSchema.optional(),
+  writable: ScopeIdsSchema.optional(),
   enrolledAt: z.string(),
 })
 export type Enrolment = z.infer<typeof EnrolmentSchema>
@@ -36,6 +42,23 @@ export function enrolledUnitIds(enrolment: Enrolment | undefined): Set<string> {
   return new Set(enrolment?.units.map((unit) => unit.id) ?? [])
 }
 
+type Scoped = Pick<Enrolment, 'units' | 'readable' | 'writable'>
+
+/** Every sync scope this tablet pulls, in the server's order: its units, a CSU's or trust's own board, the trust library. */
+export function readableScopeIds(enrolment: Scoped | undefined): Set<string> {
+  return new Set(enrolment?.readable ?? enrolment?.units.map((unit) => unit.id) ?? [])
+}
+
+/** The scopes it may push to: the readable ones, less the library unless it is the improvement office's. */
+export function writableScopeIds(enrolment: Scoped | undefined): Set<string> {
+  return new Set(enrolment?.writable ?? enrolment?.units.map((unit) => unit.id) ?? [])
+}
+
+/** The CSUs the enrolment covers: those the server listed, or the one CSU of an older enrolment. */
+export function enrolledCsus(enrolment: Pick<Enrolment, 'csu' | 'csus'> | undefined): EnrolledCsu[] {
+  return enrolment?.csus ?? (enrolment?.csu ? [enrolment.csu] : [])
+}
+
 /** The stored enrolment, or undefined when there is none (or it is unreadable, which
  * must read as "not enrolled" rather than break sync). */
 export async function readEnrolment(database: HuddleDatabase): Promise<Enrolment | undefined> {
@@ -45,11 +68,23 @@ export async function readEnrolment(database: HuddleDatabase): Promise<Enrolment
 }
 
 /** Trust and CSU names above the enrolled units: local rows, kept in step with the server. */
-async function putOrganisation(database: HuddleDatabase, info: Pick<Enrolment, 'trust' | 'csu'>, at: string): Promise<void> {
-  const [trust, csu] = await Promise.all([database.trusts.get(info.trust.id), database.csus.get(info.csu.id)])
+async function putOrganisation(database: HuddleDatabase, info: Pick<Enrolment, 'trust' | 'csu' | 'csus'>, at: string): Promise<void> {
+  const csus = enrolledCsus(info)
+  const [trust, ...stored] = await Promise.all([database.trusts.get(info.trust.id), ...csus.map((csu) => database.csus.get(csu.id))])
   const nextTrust: Trust = { id: info.trust.id, name: info.trust.name, createdAt: trust?.createdAt ?? at }
-  const nextCsu: Csu = { id: info.csu.id, trustId: info.csu.trustId || info.trust.id, name: info.csu.name, createdAt: csu?.createdAt ?? at }
-  await Promise.all([database.trusts.put(nextTrust), database.csus.put(nextCsu)])
+  const nextCsus = csus.map((csu, i): Csu => ({ id: csu.id, trustId: csu.trustId || info.trust.id, name: csu.name, createdAt: stored[i]?.createdAt ?? at }))
+  await Promise.all([database.trusts.put(nextTrust), database.csus.bulkPut(nextCsus)])
+}
+
+/** What the server said, as stored: optional parts it did not send are left out, not stored as undefined. */
+function scopePartsOf(info: Pick<DeviceInfo, 'scope' | 'trust' | 'csu' | 'csus' | 'units' | 'readable' | 'writable'>) {
+  return {
+    scope: info.scope, trust: info.trust, units: info.units,
+    ...(info.csu ? { csu: info.csu } : {}),
+    ...(info.csus ? { csus: info.csus } : {}),
+    ...(info.readable ? { readable: info.readable } : {}),
+    ...(info.writable ? { writable: info.writable } : {}),
+  }
 }
 
 async function resetCursors(database: HuddleDatabase): Promise<void> {
@@ -60,7 +95,7 @@ async function resetCursors(database: HuddleDatabase): Promise<void> {
 export async function saveEnrolment(database: HuddleDatabase, response: EnrolResponse, deviceName: string, now = new Date()): Promise<Enrolment> {
   const enrolment: Enrolment = {
     deviceId: response.deviceId, token: response.token, serverId: response.serverId, name: deviceName.trim(),
-    scope: response.scope, trust: response.trust, csu: response.csu, units: response.units, enrolledAt: now.toISOString(),
+    ...scopePartsOf(response), enrolledAt: now.toISOString(),
   }
   await database.transaction('rw', [database.meta, database.trusts, database.csus], async () => {
     const before = await readEnrolment(database)
@@ -85,9 +120,9 @@ export async function refreshEnrolment(database: HuddleDatabase, info: DeviceInf
     const before = await readEnrolment(database)
     if (!before) return undefined
     const serverChanged = before.serverId !== info.serverId
+    const { csu: _csu, csus: _csus, readable: _readable, writable: _writable, ...kept } = before
     const enrolment: Enrolment = {
-      ...before, deviceId: info.deviceId, serverId: info.serverId, name: info.name,
-      scope: info.scope, trust: info.trust, csu: info.csu, units: info.units,
+      ...kept, deviceId: info.deviceId, serverId: info.serverId, name: info.name, ...scopePartsOf(info),
     }
     // Every round asks the server; usually nothing has changed, and then nothing is written.
     if (canonicalJson(before) === canonicalJson(enrolment)) return { enrolment, serverChanged }
@@ -100,7 +135,7 @@ export async function refreshEnrolment(database: HuddleDatabase, info: DeviceInf
 
 export interface DeviceCredentials {
   token?: string
-  /** Unsent changes this tablet will send (in its enrolled units). */
+  /** Unsent changes this tablet will send (in the scopes it may write). */
   pendingCount: number
   /** When the oldest of them was made, ms since epoch (0 when there are none). */
   oldestPendingMs: number
@@ -111,7 +146,7 @@ export async function deviceCredentials(database: HuddleDatabase): Promise<Devic
   return database.transaction('r', [database.meta, database.outbox], async () => {
     const enrolment = await readEnrolment(database)
     if (!enrolment) return { pendingCount: 0, oldestPendingMs: 0 }
-    const units = enrolledUnitIds(enrolment)
+    const units = writableScopeIds(enrolment)
     let pendingCount = 0
     let oldestPendingMs = 0
     await database.outbox.each((entry) => {

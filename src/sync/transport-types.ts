@@ -39,16 +39,27 @@ export const EnrolledUnitSchema = z.object({
 })
 export type EnrolledUnit = z.infer<typeof EnrolledUnitSchema>
 
-export const EnrolmentScopeSchema = NamedSchema.extend({ kind: z.enum(['unit', 'csu']) })
+/** A unit, a whole CSU, or a whole trust (the improvement office's tablets). */
+export const EnrolmentScopeSchema = NamedSchema.extend({ kind: z.enum(['unit', 'csu', 'trust']) })
 export type EnrolmentScope = z.infer<typeof EnrolmentScopeSchema>
+
+export const EnrolledCsuSchema = NamedSchema.extend({ trustId: z.string() })
+export type EnrolledCsu = z.infer<typeof EnrolledCsuSchema>
 
 const DeviceShape = z.object({
   deviceId: z.string().min(1),
   serverId: z.string().min(1),
   scope: EnrolmentScopeSchema,
   trust: NamedSchema,
-  csu: NamedSchema.extend({ trustId: z.string() }),
+  /** The CSU of a unit or CSU tablet; a trust tablet has several (`csus`). */
+  csu: EnrolledCsuSchema.optional(),
+  csus: z.array(EnrolledCsuSchema).optional(),
   units: z.array(EnrolledUnitSchema),
+  /** The sync scopes this tablet may pull, and those it may push to (its trust's library
+   * is read-only except for the improvement office). A server that predates them means
+   * the enrolled units. */
+  readable: z.array(z.string().min(1)).optional(),
+  writable: z.array(z.string().min(1)).optional(),
 })
 
 /** What the server says this tablet is enrolled for, now (a CSU tablet gains new units). */

@@ -1,6 +1,7 @@
 // An in-process sync server for tests: the shared merge rules, per-scope sequence
 // numbers, dedupe by mutation id and restamping of future stamps, like the real one;
-// enrolment codes, device tokens and unit scopes like the real one's device API; plus
+// enrolment codes, device tokens and unit, CSU and trust scopes (with the read-only trust
+// library) like the real one's device API; plus
 // switches to lose requests or responses, go offline or refuse an old protocol.
 import { newId } from '@/domain/ids'
 import { createClock, type HybridClock } from '@/shared/sync/hlc'
@@ -10,6 +11,7 @@ import {
   parsePullRequest, parsePushRequest, PROTOCOL_VERSION, syncError,
   type Mutation, type PullRequest, type PullResponse, type PushRequest, type PushResponse, type ServerRecord, type SyncErrorCode,
 } from '@/shared/sync/protocol'
+import { libraryScopeId } from '@/shared/sync/scopes'
 import { SYNCED_TABLES } from '@/shared/sync/tables'
 import {
   invalidCode, normaliseCode, transportFailure,
@@ -21,7 +23,7 @@ import {
 export type Fault = 'request-lost' | 'response-lost' | SyncErrorCode
 
 export interface MemoryScope {
-  kind: 'unit' | 'csu'
+  kind: 'unit' | 'csu' | 'trust'
   id: string
 }
 
@@ -125,20 +127,33 @@ export class MemorySyncServer {
 
   unitsOf(scope: MemoryScope): EnrolledUnit[] {
     const units = [...this.units.values()]
+    if (scope.kind === 'trust') return units
     return scope.kind === 'unit' ? units.filter((u) => u.id === scope.id) : units.filter((u) => u.csuId === scope.id)
   }
 
+  /** The scopes a device may pull and push, as the real server's scopes.ts gives them (one trust here). */
+  scopesOf(scope: MemoryScope): { readable: string[]; writable: string[] } {
+    const own = this.unitsOf(scope).map((unit) => unit.id).sort()
+    if (scope.kind === 'csu') own.push(scope.id)
+    if (scope.kind === 'trust') own.push(...[...this.csus.keys()].sort(), this.trust.id)
+    const library = libraryScopeId(this.trust.id)
+    return { readable: [...own, library], writable: scope.kind === 'trust' ? [...own, library] : own }
+  }
+
   private scopeName(scope: MemoryScope): string {
+    if (scope.kind === 'trust') return this.trust.name
     return (scope.kind === 'unit' ? this.units.get(scope.id)?.name : this.csus.get(scope.id)?.name) ?? scope.id
   }
 
   private info(device: MemoryDevice): Omit<DeviceInfo, 'name'> {
     const units = this.unitsOf(device.scope)
-    const csuId = device.scope.kind === 'csu' ? device.scope.id : (units[0]?.csuId ?? 'csu')
-    const csu = this.csus.get(csuId) ?? { id: csuId, trustId: this.trust.id, name: csuId }
+    const csuOf = (csuId: string) => this.csus.get(csuId) ?? { id: csuId, trustId: this.trust.id, name: csuId }
+    const csu = device.scope.kind === 'trust' ? undefined : csuOf(device.scope.kind === 'csu' ? device.scope.id : (units[0]?.csuId ?? 'csu'))
+    const csus = csu ? [csu] : [...this.csus.values()]
     return {
       deviceId: device.id, serverId: this.serverId, scope: { ...device.scope, name: this.scopeName(device.scope) },
-      trust: { ...this.trust }, csu: { ...csu }, units: structuredClone(units),
+      trust: { ...this.trust }, ...(csu ? { csu: { ...csu } } : {}), csus: structuredClone(csus), units: structuredClone(units),
+      ...this.scopesOf(device.scope),
     }
   }
 
@@ -175,8 +190,12 @@ export class MemorySyncServer {
     return protocol < this.minimumProtocol ? syncError('protocol-too-old') : device
   }
 
-  private mayUse(device: MemoryDevice, scope: string): boolean {
-    return this.unitsOf(device.scope).some((unit) => unit.id === scope)
+  private mayRead(device: MemoryDevice, scope: string): boolean {
+    return this.scopesOf(device.scope).readable.includes(scope)
+  }
+
+  private mayWrite(device: MemoryDevice, scope: string): boolean {
+    return this.scopesOf(device.scope).writable.includes(scope)
   }
 
   private apply(mutation: Mutation): { changed: boolean; skewMs?: number } {
@@ -204,7 +223,7 @@ export class MemorySyncServer {
     const parsed = parsePushRequest(body)
     if (!parsed.ok) return parsed.error
     const { mutations } = parsed.value
-    if (mutations.some((m) => !this.mayUse(device, m.scope) || (m.table === 'units' && m.recordId !== m.scope))) return syncError('forbidden-scope')
+    if (mutations.some((m) => !this.mayWrite(device, m.scope) || (m.table === 'units' && m.recordId !== m.scope))) return syncError('forbidden-scope')
     if (this.tooLarge(mutations)) return syncError('too-large')
     const poked = new Set<string>()
     let clockSkewMs: number | undefined
@@ -231,7 +250,7 @@ export class MemorySyncServer {
     const parsed = parsePullRequest(raw)
     if (!parsed.ok) return parsed.error
     const { scope, after, limit } = parsed.value
-    if (!this.mayUse(device, scope)) return syncError('forbidden-scope')
+    if (!this.mayRead(device, scope)) return syncError('forbidden-scope')
     const newer = this.recordsIn(scope).filter((record) => record.seq > after)
     const records = structuredClone(newer.slice(0, limit))
     return { protocol: PROTOCOL_VERSION, scope, records, cursor: records.at(-1)?.seq ?? after, hasMore: newer.length > limit, serverTime: this.now() }

@@ -51,9 +51,9 @@ afterEach(() => {
 describe('AgendaEditor', () => {
   it('shows the board’s agenda and the total against the huddle length', async () => {
     await mountEditor()
-    expect(titles()).toEqual(['Safety', "Yesterday's measures", "Today's plan", 'Actions due', 'Ideas', 'Recognition'])
+    expect(titles()).toEqual(['Safety', "Yesterday's measures", "Today's plan", 'Actions due', 'Answers back from CSU', 'Ideas', 'Recognition'])
     expect(wrapper!.find<HTMLInputElement>('#agenda-editor-huddleMinutes').element.value).toBe('15')
-    expect(wrapper!.find('[data-testid="agenda-editor-total"]').text()).toBe('The items add up to 14 min of the 15 minute huddle.')
+    expect(wrapper!.find('[data-testid="agenda-editor-total"]').text()).toBe('The items add up to 15 min of the 15 minute huddle.')
     expect(wrapper!.find('[data-testid="agenda-editor-over"]').exists()).toBe(false)
     const kind = wrapper!.find<HTMLSelectElement>('#agenda-editor-safety-kind')
     expect(kind.element.value).toBe('safety')
@@ -62,6 +62,7 @@ describe('AgendaEditor', () => {
 
   it('reorders, removes and adds items, then saves them to the board with who did it', async () => {
     await mountEditor()
+    await button('Remove Answers back from CSU').trigger('click')
     await button('Move Ideas up').trigger('click')
     await button('Remove Recognition').trigger('click')
     await button('Add item').trigger('click')
@@ -100,7 +101,7 @@ describe('AgendaEditor', () => {
     expect(summary.findAll('a').map((a) => a.text())).toEqual([
       'Enter the huddle length as a whole number of minutes from 5 to 60',
       'Enter a title for agenda item 3',
-      "Enter agenda item 5's time as whole minutes and seconds (0 to 59 seconds)",
+      "Enter agenda item 6's time as whole minutes and seconds (0 to 59 seconds)",
     ])
     expect(summary.findAll('a').map((a) => a.attributes('href'))).toEqual([
       '#agenda-editor-huddleMinutes', '#agenda-editor-title-plan', '#agenda-editor-time-ideas',
@@ -114,18 +115,18 @@ describe('AgendaEditor', () => {
 
   it('needs at least one item', async () => {
     await mountEditor()
-    for (const title of ['Safety', "Yesterday's measures", "Today's plan", 'Actions due', 'Ideas', 'Recognition']) {
+    for (const title of ['Safety', "Yesterday's measures", "Today's plan", 'Actions due', 'Answers back from CSU', 'Ideas', 'Recognition']) {
       await button(`Remove ${title}`).trigger('click')
     }
     await save()
     expect(wrapper!.find('.nhsuk-error-summary').text()).toContain('The agenda needs at least one item')
-    expect((await db.boards.get('demo-board-1'))?.agenda).toHaveLength(6)
+    expect((await db.boards.get('demo-board-1'))?.agenda).toHaveLength(7)
   })
 
   it('warns, but still saves, when the items add up to more than the huddle', async () => {
     await mountEditor()
     await wrapper!.find('#agenda-editor-huddleMinutes').setValue('10')
-    expect(wrapper!.find('[data-testid="agenda-editor-over"]').text()).toContain('The items add up to 4 min more than the 10 minute huddle. You can still save it.')
+    expect(wrapper!.find('[data-testid="agenda-editor-over"]').text()).toContain('The items add up to 5 min more than the 10 minute huddle. You can still save it.')
     await save()
     expect(wrapper!.find('.nhsuk-error-summary').exists()).toBe(false)
     expect((await db.boards.get('demo-board-1'))?.huddleMinutes).toBe(10)

@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter, type Router } from 'vue-router'
 import ConceptsView from '@/views/ConceptsView.vue'
 import { CONCEPT_CATALOGUE } from '@/domain/conceptCatalogue'
+import { db, resetDatabase } from '@/db/db'
+import { emptyDraft } from '@/domain/conceptEditing'
+import { useConceptsStore } from '@/stores/concepts'
 
 let wrapper: VueWrapper | undefined
 afterEach(() => wrapper?.unmount())
@@ -74,5 +77,25 @@ describe('ConceptsView', () => {
     expect(w.find('[data-testid="group-flow"]').attributes('aria-pressed')).toBe('true')
     expect(cardNames(w)).toContain('Pull')
     expect(cardNames(w).every((name) => ['Flow', 'Pull', 'Takt time', 'Value stream mapping'].includes(name))).toBe(true)
+  })
+
+  it("hides retired concepts unless asked, and lists the trust's own concepts with an Add link", async () => {
+    await resetDatabase()
+    await db.trusts.put({ id: 't1', name: 'Northfield NHS Trust', createdAt: '2026-11-01T10:00:00.000Z' })
+    setActivePinia(createPinia())
+    const store = useConceptsStore()
+    await store.setRetired('takt-time', true, 'Kim', new Date('2026-11-20T10:00:00Z'))
+    await store.saveConcept(null, { ...emptyDraft('flow'), name: 'Bed huddle', summary: 'Beds at 10.', whatItIs: 'A huddle about beds.' }, 'Kim')
+
+    const { w } = await mountView()
+    await vi.waitFor(() => expect(cardNames(w)).toContain('Bed huddle'), { timeout: 3000, interval: 20 })
+    expect(cardNames(w)).not.toContain('Takt time')
+    expect(count(w)).toBe(`${CONCEPT_CATALOGUE.length} concepts`)
+    expect(w.find('[data-testid="add-trust-concept"]').attributes('href')).toBe('/concepts/new')
+
+    await w.find('input[type="checkbox"]').setValue(true)
+    expect(cardNames(w)).toContain('Takt time')
+    const retired = w.findAll('[data-testid="concept-card"]').find((c) => c.text().includes('Takt time'))!
+    expect(retired.text()).toContain('Retired')
   })
 })

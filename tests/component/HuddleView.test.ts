@@ -78,9 +78,9 @@ describe('HuddleView start screen', () => {
     expect(wrapper.find('h1').text()).toContain('Daily huddle board')
     expect(text).toContain(formatDayLong(TODAY))
     expect(wrapper.findAll('.huddle-start__agenda li').map((li) => li.text())).toEqual([
-      'Safety3 min', "Yesterday's measures3 min", "Today's plan3 min", 'Actions due2 min 30 s', 'Ideas1 min 30 s', 'Recognition1 min',
+      'Safety3 min', "Yesterday's measures3 min", "Today's plan3 min", 'Actions due2 min 30 s', 'Answers back from CSU1 min', 'Ideas1 min 30 s', 'Recognition1 min',
     ])
-    expect(wrapper.find('[data-testid="agenda-total"]').text()).toBe('Total: 14 min of a 15 minute huddle')
+    expect(wrapper.find('[data-testid="agenda-total"]').text()).toBe('Total: 15 min of a 15 minute huddle')
     const records = await db.huddles.where('boardId').equals('demo-board-1').toArray()
     const held = thisWeek(records, TODAY).weekdaysHeld
     expect(wrapper.find('[data-testid="huddles-this-week"]').text()).toBe(`Huddles held this week: ${held} of 5 weekdays`)

@@ -52,7 +52,7 @@ async function choose(label: string) {
 describe('the idea board', () => {
   it('shows every column, each card with who raised it and how long it has waited', async () => {
     const w = await open()
-    expect(w.findAll('[data-testid="idea-column"] h2').map((h) => h.text().replace(/\s+/g, ' '))).toEqual([
+    expect(w.findAll('[data-testid="idea-column"] > h2').map((h) => h.text().replace(/\s+/g, ' '))).toEqual([
       'New (2), 1 stuck', 'Under review (0)', 'Testing (PDSA) (0)', 'Implemented (0)', 'Sustained (0)', 'Not progressed (0)',
     ])
     // Longest-waiting first.

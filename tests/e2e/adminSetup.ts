@@ -30,9 +30,9 @@ export async function createOrganisation(server: SyncServer, unitNames: readonly
   return { trustId: trust.id, csuId: csu.id, units }
 }
 
-/** A one-time code for one unit, as the admin screen shows it. */
-export async function issueCode(server: SyncServer, unitId: string): Promise<string> {
-  const issued = await admin<{ code: string }>(server, 'POST', '/codes', { scopeKind: 'unit', scopeId: unitId, expiresInHours: 24 })
+/** A one-time code for one unit (or a whole CSU or trust), as the admin screen shows it. */
+export async function issueCode(server: SyncServer, scopeId: string, scopeKind: 'unit' | 'csu' | 'trust' = 'unit'): Promise<string> {
+  const issued = await admin<{ code: string }>(server, 'POST', '/codes', { scopeKind, scopeId, expiresInHours: 24 })
   return issued.code
 }
 

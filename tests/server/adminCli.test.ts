@@ -50,6 +50,9 @@ describe.each(BACKENDS)('admin commands on %s', (backend) => {
     expect((await admin('codes')).out).toMatch(/active {2}unit Ward 7 \(Bay tablet\)/)
     const csuCode = await admin('issue-code', '--csu', idIn(csu.out))
     expect(csuCode.out).toContain('Enrolment code for every unit of Medicine: ')
+    const trustCode = await admin('issue-code', '--trust', idIn(trust.out))
+    expect(trustCode.out).toContain(`Enrolment code for the improvement office of ${trustName} (every unit and CSU, and the trust library): `)
+    expect((await admin('codes')).out).toMatch(new RegExp(`active {2}trust ${trustName}; expires`))
 
     const device = await enrolDevice(db(), { code, deviceName: 'Bay tablet' })
     const devices = await admin('devices')
@@ -76,7 +79,8 @@ describe.each(BACKENDS)('admin commands on %s', (backend) => {
     [['add-unit', 'no-such-csu', 'Ward'], 1, 'There is no CSU with that id.'],
     [['revoke-device', 'no-such-device'], 1, 'There is no device with that id.'],
     [['add-trust', 'x'.repeat(121)], 1, 'That was not accepted (name: Names are 120 characters or fewer).'],
-    [['issue-code', '--unit', 'u', '--csu', 'c'], 2, 'Give either --unit ID or --csu ID.'],
+    [['issue-code', '--unit', 'u', '--csu', 'c'], 2, 'Give one of --unit ID, --csu ID or --trust ID.'],
+    [['issue-code', '--trust', 'no-such-trust'], 1, 'There is no trust with that id.'],
     [['add-trust'], 2, "Give the trust's name."],
     [['frobnicate'], 2, '"frobnicate" is not a command.'],
     [['list', '--colour', 'red'], 2, "Unknown option '--colour'"],

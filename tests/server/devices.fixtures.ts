@@ -34,8 +34,8 @@ export async function makeOrg(db: SyncDb): Promise<TestOrg> {
   }
 }
 
-/** Enrols a tablet for a unit or a whole CSU, through the service functions. */
-export async function enrolTablet(db: SyncDb, scopeKind: 'unit' | 'csu', scopeId: string, name = uniqueName('Tablet')) {
+/** Enrols a tablet for a unit, a whole CSU or a whole trust, through the service functions. */
+export async function enrolTablet(db: SyncDb, scopeKind: 'unit' | 'csu' | 'trust', scopeId: string, name = uniqueName('Tablet')) {
   const { code } = await issueCode(db, { scopeKind, scopeId })
   return enrolDevice(db, { code, deviceName: name })
 }

@@ -8,6 +8,7 @@ import { serverId } from '../../server/devices/settings.ts'
 import { BACKENDS } from './backends.ts'
 import { bearer, caller, enrolTablet, expectUuidV7, makeOrg, uniqueName } from './devices.fixtures.ts'
 import { useTestServer } from './hooks.ts'
+import { libraryScopeId } from '../../src/shared/sync/scopes.ts'
 
 const HOUR = 60 * 60 * 1000
 
@@ -37,7 +38,10 @@ describe.each(BACKENDS)('enrolment on %s', (backend) => {
       scope: { kind: 'unit', id: org.unitA.id, name: org.unitA.name },
       trust: { id: org.trust.id, name: org.trust.name },
       csu: { id: org.csu.id, trustId: org.trust.id, name: org.csu.name },
+      csus: [{ id: org.csu.id, trustId: org.trust.id, name: org.csu.name }],
       units: [{ id: org.unitA.id, csuId: org.csu.id, name: org.unitA.name, kind: 'ward' }],
+      readable: [org.unitA.id, libraryScopeId(org.trust.id)],
+      writable: [org.unitA.id],
     })
 
     // The code is spent by this device, and the token is stored only as a hash.

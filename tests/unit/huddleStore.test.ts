@@ -84,7 +84,7 @@ describe('useHuddleStore', () => {
       notes: "Fire drill at 2pm\n\nToday's plan: Two discharges before noon\n\nIdeas: Label the sluice cupboards",
     })
     expect(stored.timings.map((t) => [t.agendaItemId, t.seconds, t.timeBoxSeconds])).toEqual([
-      ['safety', 200, 180], ['yesterday', 480, 180], ['plan', 70, 180], ['actions', 0, 150], ['ideas', 0, 90], ['recognition', 0, 60],
+      ['safety', 200, 180], ['yesterday', 480, 180], ['plan', 70, 180], ['actions', 0, 150], ['answers', 0, 60], ['ideas', 0, 90], ['recognition', 0, 60],
     ])
     const outbox = await db.outbox.toArray()
     expect(outbox).toHaveLength(1)

@@ -19,7 +19,8 @@ export const LEADING_PAGES: ConceptPage[] = [
   },
   {
     id: 'respect-for-people',
-    version: 1,
+    // 2: a plainer summary (reading-age check, scripts/readingAge.ts).
+    version: 2,
     whatItIs: 'Respect for people is the base of the whole method. It means seeing staff as the experts in their own work and the best people to improve it. It means talking about mistakes without blame, so people feel safe to speak up. It also means looking after staff, with breaks, safe staffing and thanks.',
     whyOnAWard: 'People who feel blamed hide problems, and hidden problems harm patients. People who feel heard raise ideas and stay longer. Every idea in this library works better in a team where people trust each other.',
     tryThisWeek: 'At each huddle this week, thank one person by name for something they did. When a problem is raised, ask "what in the way we work let this happen?" rather than "who did this?". Notice whether more problems get raised by the end of the week.',
@@ -33,7 +34,8 @@ export const LEADING_PAGES: ConceptPage[] = [
   },
   {
     id: 'tri-team-leadership',
-    version: 1,
+    // 2: a plainer summary (reading-age check, scripts/readingAge.ts).
+    version: 2,
     whatItIs: 'In tri-team leadership, a service is led by three people together: a doctor, a nurse or therapist, and a manager. A dyad is the same idea with two leaders. They share decisions and speak with one voice. Each brings a different view of the same service.',
     whyOnAWard: 'Problems on a ward rarely belong to one profession. A late discharge can involve medical notes, nursing care and bed managers. When leaders from each side work as one, problems get solved faster and staff hear the same message.',
     tryThisWeek: 'If you are a leader, book ten minutes this week with the partner leaders from the other professions. Look at your board together. Agree one problem you will tackle as a team, and how each of you will help.',

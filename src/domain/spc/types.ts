@@ -38,6 +38,16 @@ export interface SpcRuleOptions {
   minimumPoints: number
   /** Limits are "trial" (shown, but marked as likely to change) until this many points. */
   trialLimitsUntil: number
+  /** A point exactly on the centre line: 'ignore' (neither breaks nor adds to a run; MDC)
+   * or 'breaks' (ends the run; what NHSRplotthedots does). */
+  pointOnCentreLine: 'ignore' | 'breaks'
+  /** Two equal values in a row inside a trend: 'ignore' (neither add to nor break it; the
+   * NHS Institute's run and control chart guide, IHI) or 'breaks' (NHSRplotthedots). */
+  trendTies: 'ignore' | 'breaks'
+  /** Run chart: points in a run on one side of the median that count as a shift (IHI: 6). */
+  runChartShiftLength: number
+  /** Run chart: points all rising or all falling that count as a trend (IHI: 5). */
+  runChartTrendLength: number
 }
 
 export type SpcRule = 'beyond-limit' | 'shift' | 'trend' | 'two-of-three'
@@ -69,6 +79,19 @@ export interface SpcSegment {
   trial: boolean
   pointCount: number
   meanMovingRange: number | null
+  /** Run chart only: the runs test of the segment (null on an XmR chart). */
+  runs?: SpcRunsTest | null
+}
+
+/** The run chart's "too few / too many runs" test (IHI run-chart rules; see runChart.ts). */
+export interface SpcRunsTest {
+  /** Points not on the median (the "useful observations"). */
+  useful: number
+  runs: number
+  /** Expected range of runs for this many useful points; null below 10 useful points. */
+  lower: number | null
+  upper: number | null
+  signal: 'too-few' | 'too-many' | null
 }
 
 /** MDC's variation icon for the latest point. */

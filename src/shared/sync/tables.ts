@@ -46,7 +46,7 @@ export const SYNCED_TABLES = declareTables({
   huddles: { textFields: ['notes'], counterFields: [] },
   ideas: { textFields: ['problem', 'idea', 'benefit', 'notProgressedReason'], counterFields: [] },
   pdsaCycles: { textFields: ['change', 'prediction', 'measurePlan', 'whatHappened', 'study'], counterFields: [] },
-  checklistTemplates: { textFields: ['title', 'purpose'], counterFields: [] },
+  checklistTemplates: { textFields: ['title', 'purpose', 'forRole'], counterFields: [] },
   checklistRuns: { textFields: [], counterFields: [] },
   stepResults: { textFields: ['reason'], counterFields: [] },
   conceptEdits: { textFields: [], counterFields: [] },

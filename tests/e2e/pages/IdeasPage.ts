@@ -73,3 +73,49 @@ export class IdeasPage {
     await this.page.keyboard.press('Enter')
   }
 }
+
+/** /board/ideas/:id: one idea with its PDSA cycles, measure and history. */
+export class IdeaDetailPage {
+  readonly shell: AppShell
+  readonly addCycleButton: Locator
+  readonly cycleForm: Locator
+  readonly saveCycleButton: Locator
+  readonly cycles: Locator
+  readonly measureSelect: Locator
+  readonly beforeAfter: Locator
+  readonly status: Locator
+  readonly a3Link: Locator
+
+  constructor(readonly page: Page) {
+    this.shell = new AppShell(page)
+    this.addCycleButton = page.getByRole('button', { name: 'Add a PDSA cycle', exact: true })
+    this.cycleForm = page.getByTestId('pdsa-form')
+    this.saveCycleButton = this.cycleForm.getByRole('button', { name: 'Save cycle', exact: true })
+    this.cycles = page.getByTestId('pdsa-cycle')
+    this.measureSelect = page.getByLabel('Linked measure')
+    this.beforeAfter = page.getByTestId('before-after')
+    this.status = page.getByTestId('idea-status')
+    this.a3Link = page.getByRole('link', { name: 'A3 summary' })
+  }
+
+  heading(problem: string): Locator {
+    return this.page.getByRole('heading', { level: 1, name: problem, exact: true })
+  }
+
+  /** A box of the open cycle form, by the start of its label. */
+  field(label: string): Locator {
+    return this.cycleForm.getByLabel(label)
+  }
+
+  decision(label: 'Adopt' | 'Adapt' | 'Abandon'): Locator {
+    return this.cycleForm.getByRole('radio', { name: label, exact: true })
+  }
+
+  /** "Move to…" on the page: choose the column by tapping, then Move. */
+  async moveTo(status: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Move to…', exact: true }).click()
+    const dialog = this.page.getByRole('dialog', { name: 'Move this idea', exact: true })
+    await dialog.getByText(status, { exact: true }).click()
+    await dialog.getByRole('button', { name: 'Move', exact: true }).click()
+  }
+}

@@ -57,7 +57,7 @@ async function seedTwoWards() {
 }
 
 describe('useConceptsStore', () => {
-  it('lists the examples from both wards, newest first, each labelled with its unit', async () => {
+  it('lists the examples from both wards, what worked first, then newest, each labelled with its unit', async () => {
     await seedTwoWards()
     const store = useConceptsStore()
     await store.loadExamples('five-s')
@@ -65,16 +65,16 @@ describe('useConceptsStore', () => {
     expect(store.error).toBe('')
     expect(store.conceptId).toBe('five-s')
     expect(store.examples.map(exampleLabel)).toEqual([
+      'Ward 7 · action · Re-stock pressure cushions · done 12/11/2026',
       'Ward 7 · day note · Sluice room in order: \u201cSorted the sluice room with the HCAs\u201d · 20/11/2026',
       'Ward 12 · action · Mark homes for the obs machines · open, raised 15/11/2026',
-      'Ward 7 · action · Re-stock pressure cushions · done 12/11/2026',
-      'Ward 12 · measure · Dressings cupboard labelled · archived 05/11/2026',
       'Ward 12 · day note · Dressings cupboard labelled: \u201cEvery shelf has a label now\u201d · 01/11/2026',
       'Ward 7 · measure · Sluice room in order · on the board since 01/10/2026',
+      'Ward 12 · measure · Dressings cupboard labelled · archived 05/11/2026',
     ])
     expect(store.examples.map((e) => [e.kind, e.place, e.boardId])).toEqual([
-      ['day-note', 'board', 'board-u7'], ['action', 'actions', 'board-u12'], ['action', 'actions', 'board-u7'],
-      ['measure', 'measures', 'board-u12'], ['day-note', 'board', 'board-u12'], ['measure', 'measures', 'board-u7'],
+      ['action', 'actions', 'board-u7'], ['day-note', 'board', 'board-u7'], ['action', 'actions', 'board-u12'],
+      ['day-note', 'board', 'board-u12'], ['measure', 'measures', 'board-u7'], ['measure', 'measures', 'board-u12'],
     ])
   })
 
@@ -90,7 +90,7 @@ describe('useConceptsStore', () => {
     await saveRecord<Action>('actions', action('a7-new', 'u7', 'Red-tag the broken commode', ['five-s'], at('2026-11-25')), 'Sam')
     const store = useConceptsStore()
     await store.loadExamples('five-s')
-    expect(store.examples[0]?.title).toBe('Red-tag the broken commode')
+    expect(store.examples[1]?.title).toBe('Red-tag the broken commode') // newest after the done action
     await deleteRecord('actions', 'a7-new', 'Sam')
     await store.loadExamples('five-s')
     expect(store.examples.map((e) => e.title)).not.toContain('Red-tag the broken commode')

@@ -96,3 +96,24 @@ describe('useIdeasStore', () => {
     expect(ideas.ideas.map((i) => i.id).sort()).toEqual(['pulled', saved.id].sort())
   })
 })
+
+describe('useIdeasStore: rating, concepts, measure', () => {
+  it('saves effort/impact, concepts and the linked measure, sending only what changed', async () => {
+    const ideas = await store()
+    const saved = await ideas.add({ ...idea, raisedBy: 'Priya' }, 'Priya')
+    await ideas.setRating(saved.id, { effort: 'low' }, 'Sam')
+    await ideas.setRating(saved.id, { effort: 'low', impact: 'high' }, 'Sam')
+    await ideas.setConcepts(saved.id, ['pdsa', 'pdsa', '5s'], 'Sam')
+    await ideas.setMeasure(saved.id, 'm1', 'Sam')
+    expect(await db.ideas.get(saved.id)).toMatchObject({ effort: 'low', impact: 'high', conceptIds: ['pdsa', '5s'], measureId: 'm1' })
+    const sent = (await db.outbox.where('table').equals('ideas').toArray()).slice(1).map((o) => Object.keys(o.fields).filter((f) => !f.startsWith('updated')))
+    expect(sent).toEqual([['effort'], ['impact'], ['conceptIds'], ['measureId']])
+  })
+
+  it('reads a measure’s values between two days, inclusive', async () => {
+    const ideas = await store()
+    const entry = (day: string, value: number) => ({ id: `m1:${day}`, unitId: 'u1', measureId: 'm1', boardId: 'b1', day, value, comment: '', createdAt: at, updatedAt: at, updatedBy: 'Seed' })
+    await db.entries.bulkPut([entry('2026-10-31', 1), entry('2026-11-01', 2), entry('2026-11-02', 3), entry('2026-11-03', 4), { ...entry('2026-11-02', 9), id: 'm2:2026-11-02', measureId: 'm2' }])
+    expect(await ideas.measureValues('m1', '2026-11-01', '2026-11-02')).toEqual([{ day: '2026-11-01', value: 2 }, { day: '2026-11-02', value: 3 }])
+  })
+})

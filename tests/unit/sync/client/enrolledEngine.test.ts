@@ -6,10 +6,13 @@ import { NOT_ENROLLED_MESSAGE, SERVER_CHANGED_NOTICE } from '@/sync/engine'
 import { readEnrolment, saveEnrolment } from '@/sync/enrolment'
 import { MemorySyncServer } from '@/sync/transport.memory'
 import { isFailure } from '@/sync/transport-types'
+import { libraryScopeId } from '@/shared/sync/scopes'
 import { action, makeTablet, unit, UNIT_ID, type Tablet } from './tablets'
 
 let server: MemorySyncServer
 let tablet: Tablet
+/** Every tablet also reads its trust's library, after its own scopes. */
+const LIBRARY = libraryScopeId('trust-1')
 
 beforeEach(() => {
   server = new MemorySyncServer()
@@ -48,7 +51,7 @@ describe('a tablet that is not enrolled', () => {
 })
 
 describe('an enrolled tablet', () => {
-  it('sends only the changes of its enrolled units, counts the rest as local-only, and pulls exactly its units', async () => {
+  it('sends only the changes of its enrolled units, counts the rest as local-only, and pulls exactly its units and the library', async () => {
     server.addUnit({ id: 'unit-9', name: 'Ward 9' })
     await tablet.enrol()
     await tablet.repo.saveRecord('units', unit(), 'Sam')
@@ -60,7 +63,7 @@ describe('an enrolled tablet', () => {
     const result = await tablet.engine.syncOnce()
     expect(result).toMatchObject({ outcome: 'synced', pushed: 3, localOnly: 4, held: 0 })
     expect(pushed().flatMap((p) => p.mutations.map((m) => m.scope))).toEqual([UNIT_ID, UNIT_ID, UNIT_ID])
-    expect(pulledScopes()).toEqual([UNIT_ID])
+    expect(pulledScopes()).toEqual([UNIT_ID, LIBRARY])
     const left = await tablet.database.outbox.toArray()
     expect(left.map((e) => e.unitId)).toEqual(Array(4).fill('local-unit'))
     expect(server.recordsIn('local-unit')).toEqual([])
@@ -72,12 +75,13 @@ describe('an enrolled tablet', () => {
     if (isFailure(response)) throw new Error(response.message)
     await saveEnrolment(tablet.database, response, 'Medicine office')
     expect((await tablet.engine.syncOnce()).outcome).toBe('synced')
-    expect(pulledScopes()).toEqual([UNIT_ID])
+    // Its units, then its own CSU board's scope, then the library.
+    expect(pulledScopes()).toEqual([UNIT_ID, 'csu', LIBRARY])
 
     server.addUnit({ id: 'unit-8', name: 'Ward 8' }, { record: true })
     const result = await tablet.engine.syncOnce()
     expect(result).toMatchObject({ outcome: 'synced', pulled: 1 })
-    expect(pulledScopes()).toEqual([UNIT_ID, 'unit-8'])
+    expect(pulledScopes()).toEqual([UNIT_ID, 'csu', LIBRARY, 'unit-8'])
     expect((await readEnrolment(tablet.database))?.units.map((u) => u.name)).toEqual(['Ward 7', 'Ward 8'])
     expect((await tablet.database.units.get('unit-8')) as Unit).toMatchObject({ name: 'Ward 8', csuId: 'csu', people: [] })
     expect(server.requests.filter((r) => r.kind === 'device')).toHaveLength(2)
@@ -103,7 +107,7 @@ describe('an enrolled tablet', () => {
     const before = server.requests.length
     const result = await tablet.engine.syncOnce()
     expect(result).toMatchObject({ outcome: 'synced', serverChanged: true, notice: SERVER_CHANGED_NOTICE, pulled: 3 })
-    expect(server.requests.slice(before).filter((r) => r.kind === 'pull').map((r) => (r.body as PullRequest).after)).toEqual([0])
+    expect(server.requests.slice(before).filter((r) => r.kind === 'pull').map((r) => (r.body as PullRequest).after)).toEqual([0, 0])
     expect((await readEnrolment(tablet.database))?.serverId).toBe('restored-server')
     expect((await tablet.engine.syncOnce()).serverChanged).toBeUndefined()
   })

@@ -107,7 +107,8 @@ describe('useSyncStore', () => {
     expect(afterOther).toBeGreaterThan(pushesAndPulls)
     expect(useOrgStore().currentBoard?.huddleMinutes).not.toBe(14)
     await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14), { timeout: POKE_DEBOUNCE_MS * 3 })
-    expect(server.requests.slice(afterOther).filter((r) => r.kind === 'pull')).toHaveLength(1)
+    // One round: one pull of the ward and one of the trust library.
+    expect(server.requests.slice(afterOther).filter((r) => r.kind === 'pull')).toHaveLength(2)
     stop()
   })
 })

@@ -1,0 +1,28 @@
+// Screens that show escalations may be the first thing opened after a reload, so each
+// makes sure the organisation and the escalations are in memory, reads them again after
+// every pull that changed them (an answer from the CSU arrives by a pull), and keeps "now" moving so
+// "waiting 2 hours" stays true on a screen left open.
+import { computed, onBeforeUnmount, ref } from 'vue'
+import { usePulledChanges } from '@/composables/usePulledChanges'
+import { useEscalationsStore } from '@/stores/escalations'
+import { useOrgStore } from '@/stores/org'
+
+export function useEscalations() {
+  const org = useOrgStore()
+  const escalations = useEscalationsStore()
+  const now = ref(new Date())
+
+  async function ensure() {
+    if (!org.loaded) await org.load()
+    if (!escalations.loaded) await escalations.load()
+  }
+
+  const ready = ensure()
+  usePulledChanges(['escalations'], () => escalations.reload())
+  const clock = setInterval(() => (now.value = new Date()), 60_000)
+  onBeforeUnmount(() => clearInterval(clock))
+
+  const board = computed(() => org.currentBoard)
+  const tier = computed(() => (board.value ? escalations.tierOf(board.value) : 'unit'))
+  return { ready, now, board, tier }
+}

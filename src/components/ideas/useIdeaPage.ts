@@ -1,0 +1,78 @@
+// What an idea's own pages (details and A3 summary) need in memory: the board's ideas,
+// the unit's PDSA cycles and the board's measures, all read from this tablet, so both
+// pages open straight from a link with no network. Also works out the linked measure's
+// before/after comparison and the people involved, re-read whenever the idea changes.
+import { computed, ref, watch, type Ref } from 'vue'
+import { beforeAfter, changeDayOf, compareRange, type BeforeAfter } from '@/domain/beforeAfter'
+import { firstStartDay } from '@/domain/pdsa'
+import { ideaPeople, type IdeaPeople } from '@/domain/ideasExport'
+import { usePulledChanges } from '@/composables/usePulledChanges'
+import { useBoardStore } from '@/stores/board'
+import { useIdeasStore } from '@/stores/ideas'
+import { useOrgStore } from '@/stores/org'
+import { usePdsaStore } from '@/stores/pdsa'
+import { useBoardIdeas } from './useBoardIdeas'
+
+export function useIdeaPage(ideaId: Ref<string>) {
+  const org = useOrgStore()
+  const ideas = useIdeasStore()
+  const pdsa = usePdsaStore()
+  const boardStore = useBoardStore()
+  const { ready: ideasReady } = useBoardIdeas()
+  const loaded = ref(false)
+
+  const ready = (async () => {
+    await ideasReady
+    const board = org.currentBoard
+    if (board) {
+      await Promise.all([
+        pdsa.unitId === board.unitId ? Promise.resolve() : pdsa.load(board.unitId),
+        boardStore.board?.id === board.id ? Promise.resolve() : boardStore.load(board.id),
+      ])
+    }
+    loaded.value = true
+  })()
+
+  // Cycles added or edited on another tablet show without a reload (ideas are re-read by the sync store).
+  usePulledChanges(['pdsaCycles'], () => pdsa.reload())
+
+  const idea = computed(() => ideas.ideas.find((i) => i.id === ideaId.value) ?? null)
+  const cycles = computed(() => pdsa.forIdea(ideaId.value))
+  const measure = computed(() => boardStore.measures.find((m) => m.id === idea.value?.measureId) ?? null)
+  const changeDay = computed(() => (idea.value ? changeDayOf(idea.value, cycles.value) : null))
+  const changeSource = computed(() => (idea.value?.implementedAt ? 'the day it was implemented' : firstStartDay(cycles.value) ? 'the start of the first PDSA cycle' : ''))
+  const comparison = ref<BeforeAfter | null>(null)
+  const people = ref<IdeaPeople>({ raisedBy: '', owner: '', sponsor: '', others: [] })
+  let request = 0
+
+  async function compare() {
+    const mine = ++request
+    const m = measure.value
+    const day = changeDay.value
+    if (!m || !day) return void (comparison.value = null)
+    const range = compareRange(day)
+    const values = await ideas.measureValues(m.id, range.from, range.to)
+    if (mine === request) comparison.value = beforeAfter(m.type, values, day, ideas.today)
+  }
+
+  async function readPeople() {
+    const current = idea.value
+    if (!current) return
+    const names = await pdsa.historyNames(current.id)
+    people.value = ideaPeople(current, names)
+  }
+
+  watch([() => measure.value?.id, changeDay, () => ideas.today, loaded], () => void compare(), { immediate: true })
+  watch([() => idea.value?.updatedAt, () => cycles.value.map((c) => c.updatedAt).join()], () => void readPeople(), { immediate: true })
+
+  return { ready, loaded, idea, cycles, measure, comparison, changeSource, people, measures: computed(() => boardStore.activeMeasures) }
+}
+
+/** "Trust · CSU · Ward", for the top of a printed sheet. */
+export function useOrganisationLine() {
+  const org = useOrgStore()
+  return computed(() => {
+    const trust = org.trusts.find((t) => t.id === org.currentCsu?.trustId)?.name
+    return [trust, org.currentCsu?.name, org.currentUnit?.name].filter(Boolean).join(' · ')
+  })
+}

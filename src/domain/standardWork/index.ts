@@ -1,0 +1,9 @@
+// Standard work checklists (issue 4): shifts, due slots, the due list, templates,
+// runs, adherence and kamishibai audit cards. Pure: no Vue, no Dexie, no DOM.
+export * from './shifts'
+export * from './slots'
+export * from './dueList'
+export * from './templates'
+export * from './runs'
+export * from './adherence'
+export * from './kamishibai'

@@ -1,0 +1,45 @@
+// One measure, one range, one period → the series, the engine's options and its answer.
+// Shared by the roll-up (many measures) and the trend screen (one).
+import { computeSpc, isSpcError } from '../spc'
+import type { SpcChartKind, SpcError, SpcInputPoint, SpcOptions, SpcResult } from '../spc/types'
+import type { DayKey, Measure } from '../types'
+import { aggregateSeries, rebasePeriods, readingOf, targetFor, type DayValue, type MeasureReading } from './aggregate'
+import type { Period } from './periods'
+
+export interface MeasureSpc {
+  series: SpcInputPoint[]
+  options: SpcOptions
+  reading: MeasureReading
+  result: SpcResult | SpcError
+}
+
+export type SpcFn = (series: SpcInputPoint[], options: SpcOptions) => SpcResult | SpcError
+
+export { isSpcError }
+
+export function measureSpc(
+  measure: Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'unit' | 'target' | 'rebaseDays'>,
+  entries: readonly DayValue[], from: DayKey, to: DayKey, period: Period, chart: SpcChartKind = 'xmr', compute: SpcFn = computeSpc,
+): MeasureSpc {
+  const series = aggregateSeries(measure, entries, from, to, period)
+  const reading = readingOf(measure, period)
+  // Rebases outside the chart's range change nothing, so they are left out rather than noted.
+  const first = series[0]?.period ?? ''
+  const last = series[series.length - 1]?.period ?? ''
+  const rebaseAt = rebasePeriods(measure.rebaseDays, period).filter((p) => p > first && p <= last)
+  const options: SpcOptions = { direction: reading.direction, target: targetFor(measure, period), rebaseAt, chart }
+  let result: SpcResult | SpcError
+  try {
+    result = compute(series, options)
+  } catch (problem) {
+    // The engine reports bad input as a value; a throw is a bug, still shown as words.
+    result = { error: true, message: `The chart could not be worked out (${problem instanceof Error ? problem.message : String(problem)}).` }
+  }
+  return { series, options, reading, result }
+}
+
+/** The last period with a value, or null. */
+export function latestPoint(series: readonly SpcInputPoint[]): SpcInputPoint | null {
+  for (let i = series.length - 1; i >= 0; i--) if (series[i]!.value !== null) return series[i]!
+  return null
+}

@@ -1,0 +1,115 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import { db } from '@/db/db'
+import { saveRecord, updateRecord } from '@/db/repo'
+import { formatClock, formatInstant, londonDay } from '@/domain/dates'
+import {
+  moveFields, newEscalationFields, nextTier, refusal, validateEscalation, validateMove,
+  type EscalationInput, type EscalationMove,
+} from '@/domain/escalations'
+import { raiserName, tierOfBoardScope, type OrgView } from '@/domain/escalationsScope'
+import { newId } from '@/domain/ids'
+import type { Board, Escalation, EscalationTier } from '@/domain/types'
+import { hasErrors } from '@/domain/validation'
+import { InputError, useBoardStore } from './board'
+import { useOrgStore } from './org'
+
+/**
+ * A move refused because the escalation changed on another tablet meanwhile (withdrawn,
+ * already accepted…). The screen shows the message and keeps what was typed.
+ */
+export class EscalationChangedError extends InputError {}
+
+/** Every escalation this tablet holds: its own unit's, or all its units' on a CSU or trust tablet. */
+export const useEscalationsStore = defineStore('escalations', () => {
+  const org = useOrgStore()
+  const escalations = ref<Escalation[]>([])
+  const loaded = ref(false)
+
+  const orgView = computed<OrgView>(() => ({ units: org.units, csus: org.csus, trusts: org.trusts }))
+
+  /** The tier of a board: a ward's, a CSU's or the trust's. */
+  function tierOf(board: Pick<Board, 'unitId'>): EscalationTier {
+    return tierOfBoardScope(board.unitId, orgView.value)
+  }
+
+  function nameOf(scopeId: string): string {
+    return raiserName(scopeId, orgView.value)
+  }
+
+  /** Whether a board can escalate at all (the trust is the top tier). */
+  function canEscalateFrom(board: Pick<Board, 'unitId'> | null): boolean {
+    return Boolean(board) && nextTier(tierOf(board!)) !== null
+  }
+
+  async function load() {
+    escalations.value = await db.escalations.toArray()
+    loaded.value = true
+  }
+
+  /** Read again after a pull brought changes from another tablet. */
+  async function reload() {
+    if (loaded.value) await load()
+  }
+
+  /** Raise one from `board` to the tier above. Saved here at once, sent when it can be. */
+  async function raise(board: Board, input: EscalationInput, source: Escalation['source'], by: string, now = new Date()): Promise<Escalation> {
+    const errors = validateEscalation(input)
+    if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
+    const from = tierOf(board)
+    if (nextTier(from) === null) throw new InputError('The trust is the highest tier: there is nowhere to escalate to')
+    const saved = await saveRecord<Escalation>('escalations', {
+      id: newId(), unitId: board.unitId, boardId: board.id, ...newEscalationFields(input, from, by, source, now),
+    }, by, undefined, now)
+    escalations.value = [...escalations.value, saved]
+    return saved
+  }
+
+  /**
+   * Accept (text = owner), answer, return with advice (text = advice), pass on, withdraw
+   * or close. Checked against the record as stored now, in the same transaction as the
+   * write: after a pull it may say "withdrawn", and then nothing is written and
+   * EscalationChangedError says who withdrew it and when.
+   */
+  async function move(id: string, which: EscalationMove, text: string, by: string, now = new Date()): Promise<Escalation> {
+    const problem = validateMove(which, text)
+    if (problem) throw new InputError(problem)
+    const saved = await db.transaction('rw', [db.escalations, db.history, db.outbox, db.meta, db.syncState], async () => {
+      const stored = await db.escalations.get(id)
+      if (!stored) throw new InputError('That escalation is no longer on this tablet')
+      const refused = refusal(stored, which, nameOf(stored.unitId), timeOf)
+      if (refused) throw new EscalationChangedError(refused)
+      return updateRecord<Escalation>('escalations', id, moveFields(stored, which, text, by, now), by, { now })
+    }).catch(async (failure: unknown) => {
+      // Show the stored state, so the screen matches the message.
+      if (failure instanceof EscalationChangedError) await load()
+      throw failure
+    })
+    if (!saved) throw new InputError('That escalation is no longer on this tablet')
+    escalations.value = escalations.value.map((e) => (e.id === saved.id ? saved : e))
+    return saved
+  }
+
+  /** The board's own categories and written criteria (blank criteria: the default text). */
+  async function setBoardSettings(board: Board, categories: string[], criteria: string, by: string): Promise<Board> {
+    const clean = [...new Set(categories.map((c) => c.trim()).filter(Boolean))]
+    if (!clean.length) throw new InputError('Keep at least one category')
+    if (clean.some((c) => c.length > 60)) throw new InputError('Each category must be 60 characters or fewer')
+    if (criteria.trim().length > 2000) throw new InputError('The criteria must be 2,000 characters or fewer')
+    const saved = await updateRecord<Board>('boards', board.id, { escalationCategories: clean, escalationCriteria: criteria.trim() }, by)
+    if (!saved) throw new InputError('This board is no longer on this tablet')
+    org.replaceBoard(saved)
+    const boardStore = useBoardStore()
+    if (boardStore.board?.id === saved.id) boardStore.board = saved
+    return saved
+  }
+
+  return { escalations, loaded, orgView, tierOf, nameOf, canEscalateFrom, load, reload, raise, move, setBoardSettings }
+})
+
+/** "09:12" today, "20/11/2026 09:12" another day. */
+function timeOf(at: string): string {
+  return londonDay(new Date(at)) === londonDay() ? formatClock(at) : formatInstant(at)
+}
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useEscalationsStore, import.meta.hot))

@@ -1,0 +1,150 @@
+import { acceptHMRUpdate, defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import { db } from '@/db/db'
+import { saveRecord, updateRecord } from '@/db/repo'
+import { addDays, londonDay } from '@/domain/dates'
+import { newId } from '@/domain/ids'
+import { IDEA_TEXT_MAX } from '@/domain/ideas'
+import {
+  completionProblem, dueList, missText, newRunFields, slotRunId, stepResultId, validateOutcome, weeklyAdherence, type DueSlot,
+} from '@/domain/standardWork'
+import type { ChecklistRun, ChecklistTemplate, StepOutcome, StepResult } from '@/domain/types'
+import { LIMITS } from '@/domain/validation'
+import { useActionsStore } from './actions'
+import { InputError } from './board'
+import { useIdeasStore } from './ideas'
+import { useStandardWorkStore } from './standardWork'
+
+/** Days of runs kept in memory: this week and the seven before it, for adherence. */
+export const RUN_DAYS = 15
+
+/** Doing checklists on the board on screen: runs, each step's tap, completion, and misses
+ * turned into actions or ideas. Every tap is saved on the tablet at once. */
+export const useChecklistRunsStore = defineStore('checklistRuns', () => {
+  const templatesStore = useStandardWorkStore()
+  const boardId = ref<string | null>(null)
+  const unitId = ref<string | null>(null)
+  const runs = ref<ChecklistRun[]>([])
+  const results = shallowRef(new Map<string, StepResult>())
+  /** Bumped by the screens each minute, so "due now" moves with the clock. */
+  const now = ref(new Date())
+
+  const due = computed(() => dueList(templatesStore.templates, runs.value, now.value, templatesStore.shifts))
+  const adherenceInput = computed(() => ({
+    templates: templatesStore.templates, runs: runs.value, results: [...results.value.values()], shifts: templatesStore.shifts, now: now.value,
+  }))
+  const thisWeek = computed(() => weeklyAdherence(adherenceInput.value, londonDay(now.value)))
+  const lastWeek = computed(() => weeklyAdherence(adherenceInput.value, addDays(londonDay(now.value), -7)))
+
+  async function load(forBoardId: string, forUnitId: string, today = londonDay()) {
+    const rows = await db.checklistRuns.where('[boardId+day]').between([forBoardId, addDays(today, -RUN_DAYS)], [forBoardId, addDays(today, 1)], true, true).toArray()
+    const found = await db.stepResults.where('runId').anyOf(rows.map((r) => r.id)).toArray()
+    boardId.value = forBoardId
+    unitId.value = forUnitId
+    runs.value = rows
+    results.value = new Map(found.map((r) => [r.id, r]))
+  }
+
+  async function reload() {
+    if (boardId.value && unitId.value) await load(boardId.value, unitId.value)
+  }
+
+  /** A run opened from a link, perhaps older than what is in memory. */
+  async function ensureRun(runId: string): Promise<ChecklistRun | undefined> {
+    const known = runs.value.find((r) => r.id === runId)
+    if (known) return known
+    const run = await db.checklistRuns.get(runId)
+    if (!run) return undefined
+    const found = await db.stepResults.where('runId').equals(runId).toArray()
+    runs.value = [...runs.value, run]
+    results.value = new Map([...results.value, ...found.map((r) => [r.id, r] as const)])
+    return run
+  }
+
+  function resultsOf(runId: string): StepResult[] {
+    return [...results.value.values()].filter((r) => r.runId === runId)
+  }
+
+  /** Start (or pick up) the run for a slot; on-demand runs get a fresh id each time. A
+   * slot's run id is the same on every tablet, so two tablets meet on one run. */
+  async function start(template: ChecklistTemplate, slot: DueSlot | null, by: string): Promise<ChecklistRun> {
+    if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
+    const id = slot ? slotRunId(template.id, slot.key) : newId()
+    const existing = slot ? ((await db.checklistRuns.get(id)) ?? null) : null
+    const run = existing ?? (await saveRecord<ChecklistRun>('checklistRuns', { id, unitId: unitId.value, ...newRunFields(template, boardId.value, slot, new Date()) }, by))
+    runs.value = [...runs.value.filter((r) => r.id !== run.id), run]
+    return run
+  }
+
+  /** One tap: Done, Not done (with its reason) or Not applicable, saved at once. */
+  async function record(runId: string, stepId: string, outcome: StepOutcome, reason: string, by: string): Promise<StepResult> {
+    const run = findRun(runId)
+    if (run.completedAt) throw new InputError('This checklist is already complete')
+    const problem = validateOutcome(outcome, reason)
+    if (problem) throw new InputError(problem)
+    const id = stepResultId(runId, stepId)
+    const fields = { outcome, reason: outcome === 'not-done' ? reason.trim() : '' }
+    const saved = results.value.has(id)
+      ? await updateRecord<StepResult>('stepResults', id, fields, by)
+      : await saveRecord<StepResult>('stepResults', { id, unitId: run.unitId, runId, stepId, actionId: null, ideaId: null, ...fields }, by)
+    return putResult(saved)
+  }
+
+  async function complete(runId: string, by: string): Promise<ChecklistRun> {
+    const problem = completionProblem(findRun(runId), resultsOf(runId))
+    if (problem) throw new InputError(problem)
+    const saved = await updateRecord<ChecklistRun>('checklistRuns', runId, { completedAt: new Date().toISOString(), completedBy: by }, by)
+    if (!saved) throw new InputError('This checklist is no longer on this tablet')
+    runs.value = runs.value.map((r) => (r.id === saved.id ? saved : r))
+    return saved
+  }
+
+  /** A missed step becomes an action on the board, owned by whoever turned it into one. */
+  async function missToAction(runId: string, stepId: string, by: string): Promise<StepResult> {
+    const { run, step, result } = miss(runId, stepId)
+    const actions = useActionsStore()
+    if (actions.boardId !== run.boardId) await actions.load(run.boardId, run.unitId)
+    const action = await actions.add({ title: missText(run, step, result.reason, LIMITS.title), owner: by, dueDay: null, conceptIds: step.conceptIds }, by)
+    return putResult(await updateRecord<StepResult>('stepResults', result.id, { actionId: action.id }, by))
+  }
+
+  /** A missed step becomes an idea card, to find out why it is missed. */
+  async function missToIdea(runId: string, stepId: string, by: string): Promise<StepResult> {
+    const { run, step, result } = miss(runId, stepId)
+    const ideas = useIdeasStore()
+    if (ideas.boardId !== run.boardId) await ideas.load(run.boardId, run.unitId)
+    const idea = await ideas.add({
+      problem: missText(run, step, result.reason, IDEA_TEXT_MAX),
+      idea: `Find out why “${step.text}” gets missed, and change the work so it is easy to do right every time.`.slice(0, IDEA_TEXT_MAX),
+      conceptIds: step.conceptIds, raisedBy: by,
+    }, by)
+    return putResult(await updateRecord<StepResult>('stepResults', result.id, { ideaId: idea.id }, by))
+  }
+
+  function miss(runId: string, stepId: string) {
+    const run = findRun(runId)
+    const step = run.steps.find((s) => s.id === stepId)
+    const result = results.value.get(stepResultId(runId, stepId))
+    if (!step || result?.outcome !== 'not-done') throw new InputError('Only a step marked “Not done” can become an action or an idea')
+    return { run, step, result }
+  }
+
+  function findRun(runId: string): ChecklistRun {
+    const run = runs.value.find((r) => r.id === runId)
+    if (!run) throw new InputError('This checklist is no longer on this tablet')
+    return run
+  }
+
+  function putResult(saved: StepResult | undefined): StepResult {
+    if (!saved) throw new InputError('This step is no longer on this tablet')
+    results.value = new Map(results.value).set(saved.id, saved)
+    return saved
+  }
+
+  return {
+    boardId, unitId, runs, results, now, due, thisWeek, lastWeek, adherenceInput,
+    load, reload, ensureRun, resultsOf, start, record, complete, missToAction, missToIdea,
+  }
+})
+
+if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useChecklistRunsStore, import.meta.hot))

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { VueWrapper } from '@vue/test-utils'
+import { db, resetDatabase } from '@/db/db'
+import { DEFAULT_ESCALATION_CRITERIA } from '@/domain/escalations'
+import EscalateButton from '@/components/escalations/EscalateButton.vue'
+import { useActorStore } from '@/stores/actor'
+import { accessibleName, buttonNamed } from './boardFixture'
+import { CSU_BOARD, mountEscalations } from './escalationsFixture'
+import { settle } from './ideasFixture'
+
+let wrapper: VueWrapper | undefined
+
+beforeEach(async () => {
+  await resetDatabase()
+  localStorage.clear()
+  sessionStorage.clear()
+})
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+})
+
+const dialog = () => document.querySelector('dialog[open]') as HTMLDialogElement
+const inDialog = (name: string) => [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
+async function type(selector: string, text: string) {
+  const field = dialog().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement
+  field.value = text
+  field.dispatchEvent(new Event('input'))
+  await settle()
+}
+async function choose(label: string) {
+  const forId = [...dialog().querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.htmlFor
+  const input = document.getElementById(forId) as HTMLInputElement
+  input.checked = true
+  input.dispatchEvent(new Event('change'))
+  await settle()
+}
+
+/** The button as an action on Ward 7's board offers it. */
+async function openFromAction(boardId = 'board-1', csuBoard = CSU_BOARD) {
+  const Host = { components: { EscalateButton }, template: `<EscalateButton :source="{ table: 'actions', id: 'a1' }" suggested-title="Order a new hoist" />` }
+  ;({ wrapper } = await mountEscalations(Host, boardId, [], csuBoard))
+  useActorStore().pick('Priya')
+  return wrapper!
+}
+
+describe('escalating in one tap', () => {
+  it('shows the criteria, needs a reason and a category, keeps what was typed, and saves nothing until they are there', async () => {
+    const w = await openFromAction()
+    await buttonNamed(w, 'Escalate: Order a new hoist').trigger('click')
+    await settle()
+    expect(dialog().querySelector('h2')?.textContent).toBe('Escalate to the CSU')
+    expect(dialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe(DEFAULT_ESCALATION_CRITERIA)
+    expect((dialog().querySelector('input[type="text"], input:not([type])') as HTMLInputElement).value).toBe('Order a new hoist')
+    inDialog('Escalate').click()
+    await settle()
+    const summary = dialog().querySelector('.nhsuk-error-summary')!.textContent
+    expect(summary).toContain('Enter why the team cannot solve this itself')
+    expect(summary).toContain('Choose a category')
+    expect(await db.escalations.count()).toBe(0)
+
+    await choose('Equipment or estates')
+    inDialog('Escalate').click()
+    await settle()
+    expect(dialog().querySelector('.nhsuk-error-summary')!.textContent).toContain('Enter why the team cannot solve this itself')
+    expect(await db.escalations.count()).toBe(0)
+
+    await type('textarea', 'Estates cannot repair it until Monday; we have tried the hire company')
+    inDialog('Escalate').click()
+    await settle()
+    const [saved] = await db.escalations.toArray()
+    expect(saved).toMatchObject({
+      unitId: 'unit-1', boardId: 'board-1', tier: 'csu', status: 'raised', title: 'Order a new hoist', category: 'Equipment or estates',
+      reason: 'Estates cannot repair it until Monday; we have tried the hire company', raisedBy: 'Priya', source: { table: 'actions', id: 'a1' },
+    })
+    expect(document.querySelector('dialog[open]')).toBeNull()
+    expect(w.text()).toContain('Escalated.')
+  })
+
+  it('warns before sending a reason that may identify a patient', async () => {
+    const w = await openFromAction()
+    await buttonNamed(w, 'Escalate: Order a new hoist').trigger('click')
+    await settle()
+    await choose('Safety risk')
+    await type('textarea', 'Hoist needed for Mrs Smith, NHS number 943 476 5919')
+    inDialog('Escalate').click()
+    await settle()
+    expect(dialog().textContent).toContain('patient')
+    expect(await db.escalations.count()).toBe(0)
+    expect((dialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe('Hoist needed for Mrs Smith, NHS number 943 476 5919')
+  })
+
+  it("escalates from a CSU board to the trust, with the board's own categories and criteria", async () => {
+    const w = await openFromAction(CSU_BOARD.id, { ...CSU_BOARD, escalationCategories: ['Beds', 'Money'], escalationCriteria: 'Only what the CSU cannot fix' })
+    await buttonNamed(w, 'Escalate: Order a new hoist').trigger('click')
+    await settle()
+    expect(dialog().querySelector('h2')?.textContent).toBe('Escalate to the Trust')
+    expect(dialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe('Only what the CSU cannot fix')
+    expect([...dialog().querySelectorAll('.nhsuk-radios__label')].map((l) => l.textContent?.trim())).toEqual(['Beds', 'Money'])
+  })
+})

@@ -1,0 +1,90 @@
+// One measure's trend screen on fake IndexedDB: bad input in words, the chart's table, rebasing.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { db, resetDatabase } from '@/db/db'
+import { addDays, formatDay, londonDay } from '@/domain/dates'
+import { entryId } from '@/domain/ids'
+import type { DayEntry, EntryValue, Measure } from '@/domain/types'
+import { useActorStore } from '@/stores/actor'
+import MeasureTrendView from '@/views/MeasureTrendView.vue'
+import { buttonNamed, makeMeasure } from './boardFixture'
+
+enableAutoUnmount(afterEach)
+
+const today = londonDay()
+const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0 })
+const entry = (m: Measure, day: string, value: EntryValue): DayEntry =>
+  ({ id: entryId(m.id, day), unitId: m.unitId, createdAt: today, updatedAt: today, updatedBy: 'Seed', measureId: m.id, boardId: m.boardId, day, value, comment: '' })
+
+async function open(path: string) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/trends/measure/:measureId', name: 'measure-trend', component: MeasureTrendView }, { path: '/:any(.*)*', component: { template: '<div />' } }],
+  })
+  await router.push(path)
+  const view = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return { view, router, pinia }
+}
+
+describe('MeasureTrendView', () => {
+  beforeEach(async () => {
+    await resetDatabase()
+    localStorage.clear()
+    await db.units.put({ id: 'unit-1', unitId: 'unit-1', csuId: 'c', name: 'Ward 7', kind: 'ward', people: ['Test Nurse'], createdAt: today, updatedAt: today, updatedBy: 'Seed' })
+    await db.measures.put(falls)
+  })
+
+  it.each([
+    ['one value', [entry(falls, addDays(today, -2), 1)], 'Only one value has been recorded'],
+    ['a value that is not a number', [entry(falls, addDays(today, -2), 1), entry(falls, addDays(today, -1), 'red'), entry(falls, today, 2)], 'not a number'],
+  ])('shows the engine’s message for %s and does not crash', async (_name, entries, message) => {
+    await db.entries.bulkPut(entries)
+    const { view } = await open('/trends/measure/m-falls')
+    await vi.waitFor(() => expect(view.find('[data-testid="spc-message"]').exists()).toBe(true))
+    expect(view.get('[data-testid="spc-message"]').text()).toContain(message)
+    expect(view.get('h1').text()).toBe('Falls – Ward 7')
+  })
+
+  it('says when the measure is not on this tablet', async () => {
+    const { view } = await open('/trends/measure/nowhere')
+    await vi.waitFor(() => expect(view.text()).toContain('This measure is not on this tablet'))
+  })
+
+  it('charts by week from the address, shows the table, and keeps a rebase on the measure', async () => {
+    const entries = Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1))
+    await db.entries.bulkPut(entries)
+    useActorStore().pick('Test Nurse')
+    const { view } = await open('/trends/measure/m-falls?period=week')
+    await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
+    expect(view.get('[data-testid="what-is-charted"]').text()).toContain('Charted: Falls per week')
+    await buttonNamed(view, 'Show as a table').trigger('click')
+    expect(view.get('[data-testid="spc-table"]').findAll('tbody tr')).toHaveLength(26)
+
+    await view.get('#rebase-day').setValue('next week')
+    await view.get('.trend-rebase__form').trigger('submit')
+    expect(view.get('.trend-rebase').text()).toContain('Enter the date the change was made, for example 01/09/2026')
+    expect((view.get('#rebase-day').element as HTMLInputElement).value).toBe('next week')
+
+    const day = addDays(today, -60)
+    await view.get('#rebase-day').setValue(formatDay(day))
+    await view.get('.trend-rebase__form').trigger('submit')
+    await vi.waitFor(async () => expect((await db.measures.get('m-falls'))!.rebaseDays).toEqual([day]))
+    await vi.waitFor(() => expect(view.get('[data-testid="spc-table"]').text()).toContain('Limits recalculated from here'))
+  })
+
+  it('keeps typed dates and explains a start after the end', async () => {
+    await db.entries.bulkPut([entry(falls, addDays(today, -2), 1), entry(falls, addDays(today, -1), 2)])
+    const { view } = await open('/trends/measure/m-falls')
+    await vi.waitFor(() => expect(view.find('#trend-from').exists()).toBe(true))
+    await view.get('#trend-from').setValue('01/12/2026')
+    await view.get('#trend-to').setValue('01/11/2026')
+    await view.get('.measure-trend__range').trigger('submit')
+    expect(view.text()).toContain('The start date must be on or before the end date')
+    expect((view.get('#trend-from').element as HTMLInputElement).value).toBe('01/12/2026')
+  })
+})
