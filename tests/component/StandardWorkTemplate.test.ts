@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { db, resetDatabase } from '@/db/db'
+import { db, resetDatabase, SYNC_META } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
 import StandardWorkTemplateView from '@/views/StandardWorkTemplateView.vue'
 import { buttonNamed, seedBoard } from './boardFixture'
@@ -62,5 +62,28 @@ describe('the checklist editor', () => {
     expect(saved).toMatchObject({ title: 'Safety walk', version: 1, boardId: 'board-1' })
     expect(saved!.steps.map((s) => s.text)).toEqual(['Check fire exits', 'Check the resus trolley'])
     expect(router.currentRoute.value.path).toBe('/board/standard-work')
+  })
+
+  it('offers sharing across the trust on a tablet that syncs with nobody, and not on one enrolled for a ward', async () => {
+    const shareLabel = 'Share across the trust (other units can adopt it)'
+    const at = '2026-11-01T10:00:00.000Z'
+    await db.trusts.put({ id: 't1', name: 'Northfield', createdAt: at })
+    await db.csus.put({ id: 'csu-1', trustId: 't1', name: 'Medicine', createdAt: at })
+    const first = await mountEditor()
+    expect(first.wrapper.text()).toContain(shareLabel)
+    first.wrapper.unmount()
+
+    // A ward tablet could never send a trust-wide checklist (only the improvement office writes the library).
+    await db.meta.put({
+      key: SYNC_META.enrolment,
+      value: {
+        deviceId: 'd1', token: 'tok', serverId: 's1', name: 'Ward tablet', scope: { id: 'u7', name: 'Ward 7', kind: 'unit' },
+        trust: { id: 't1', name: 'Northfield' }, csu: { id: 'c1', name: 'Medicine', trustId: 't1' }, units: [], enrolledAt: '2026-11-01T10:00:00.000Z',
+      },
+    })
+    const second = await mountEditor()
+    expect(second.wrapper.text()).toContain('Title')
+    expect(second.wrapper.text()).not.toContain(shareLabel)
+    second.wrapper.unmount()
   })
 })
