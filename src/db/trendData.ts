@@ -10,10 +10,13 @@ import {
 import { adherencePerWeek, escalationsPerWeek } from '@/domain/trends/practiceTiers'
 import { addDays } from '@/domain/dates'
 import { shiftsOf } from '@/domain/standardWork/shifts'
-import type { DayKey, Idea, Measure, PdsaCycle, Unit } from '@/domain/types'
+import { csuDisplayName } from '@/domain/tiers'
+import type { Csu, DayKey, Idea, Measure, PdsaCycle, Unit } from '@/domain/types'
 
 export interface RollupSource {
   units: Unit[]
+  /** The CSUs this device holds: their own boards' measures are columns too. */
+  csus: Csu[]
   measures: Measure[]
   entries: Map<string, DayValue[]>
 }
@@ -36,18 +39,20 @@ async function entriesOfBoards(boardIds: readonly string[], measureIds: Readonly
 }
 
 export async function loadRollupSource(from: DayKey, to: DayKey): Promise<RollupSource> {
-  return db.transaction('r', [db.units, db.measures, db.entries], async () => {
-    const [units, all] = await Promise.all([db.units.toArray(), db.measures.toArray()])
+  return db.transaction('r', [db.units, db.csus, db.measures, db.entries], async () => {
+    const [units, csus, all] = await Promise.all([db.units.toArray(), db.csus.toArray(), db.measures.toArray()])
     const measures = all.filter((m) => !m.archived)
     const boardIds = [...new Set(measures.map((m) => m.boardId))]
     const entries = await entriesOfBoards(boardIds, new Set(measures.map((m) => m.id)), from, to)
-    return { units: units.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), measures, entries }
+    return { units: units.sort((a, b) => a.name.localeCompare(b.name, 'en-GB')), csus, measures, entries }
   })
 }
 
 export interface MeasureSource {
   measure: Measure
   unit: Unit | null
+  /** Whose measure it is: the unit's name, or "Medicine CSU board" for a CSU's own board. */
+  scopeName: string
   entries: DayValue[]
   ideas: Idea[]
   cycles: PdsaCycle[]
@@ -55,15 +60,17 @@ export interface MeasureSource {
 
 /** One measure, its values in the range, and the ideas and PDSA cycles linked to it. */
 export async function loadMeasureSource(measureId: string, from: DayKey, to: DayKey): Promise<MeasureSource | null> {
-  return db.transaction('r', [db.units, db.measures, db.entries, db.ideas, db.pdsaCycles], async () => {
+  return db.transaction('r', [db.units, db.csus, db.measures, db.entries, db.ideas, db.pdsaCycles], async () => {
     const measure = await db.measures.get(measureId)
     if (!measure) return null
-    const [unit, entries, boardIdeas] = await Promise.all([
-      db.units.get(measure.unitId), entriesOf([measureId], from, to), db.ideas.where('boardId').equals(measure.boardId).toArray(),
+    const [unit, csu, entries, boardIdeas] = await Promise.all([
+      db.units.get(measure.unitId), db.csus.get(measure.unitId), entriesOf([measureId], from, to),
+      db.ideas.where('boardId').equals(measure.boardId).toArray(),
     ])
+    const scopeName = unit?.name ?? (csu ? `${csuDisplayName(csu.name)} board` : '')
     const ideas = boardIdeas.filter((i) => i.measureId === measureId)
     const cycles = ideas.length ? await db.pdsaCycles.where('ideaId').anyOf(ideas.map((i) => i.id)).toArray() : []
-    return { measure, unit: unit ?? null, entries: entries.get(measureId) ?? [], ideas, cycles }
+    return { measure, unit: unit ?? null, scopeName, entries: entries.get(measureId) ?? [], ideas, cycles }
   })
 }
 

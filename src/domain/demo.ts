@@ -2,8 +2,13 @@
 // is invented; there is no patient data and no real staff data anywhere.
 import { addDays, lastDays } from './dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from './defaults'
+import { buildDemoEscalations } from './demoEscalations'
+import { buildDemoIdeas } from './demoIdeas'
+import { buildDemoStandardWork, type DemoWard } from './demoStandardWork'
 import { entryId } from './ids'
-import type { Action, Board, Csu, DayEntry, DayKey, DayStatus, HuddleRecord, Measure, Trust, Unit } from './types'
+import type {
+  Action, Board, ChecklistRun, ChecklistTemplate, Csu, DayEntry, DayKey, DayStatus, Escalation, HuddleRecord, Idea, Measure, PdsaCycle, StepResult, Trust, Unit,
+} from './types'
 
 export interface DemoData {
   trust: Trust
@@ -14,6 +19,12 @@ export interface DemoData {
   entries: DayEntry[]
   actions: Action[]
   huddles: HuddleRecord[]
+  checklistTemplates: ChecklistTemplate[]
+  checklistRuns: ChecklistRun[]
+  stepResults: StepResult[]
+  ideas: Idea[]
+  pdsaCycles: PdsaCycle[]
+  escalations: Escalation[]
 }
 
 /** Small seeded generator (mulberry32) so the demo is the same every time for a day. */
@@ -88,7 +99,10 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
   const trust: Trust = { id: 'demo-trust', name: 'Northfield Teaching Hospitals (demo)', createdAt: at }
   const csu: Csu = { id: 'demo-csu-medicine', trustId: trust.id, name: 'Medicine and Elderly Care', createdAt: at }
   const wardNames = ['Ward 7 – Elderly care', 'Ward 12 – Respiratory']
-  const out: DemoData = { trust, csu, units: [], boards: [], measures: [], entries: [], actions: [], huddles: [] }
+  const out: DemoData = {
+    trust, csu, units: [], boards: [], measures: [], entries: [], actions: [], huddles: [],
+    checklistTemplates: [], checklistRuns: [], stepResults: [], ideas: [], pdsaCycles: [], escalations: [],
+  }
 
   wardNames.forEach((name, w) => {
     const unitId = `demo-unit-${w + 1}`
@@ -129,5 +143,24 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
       })
     }
   })
+  addNewerFeatures(out, today, days, at, seed)
   return out
+}
+
+/** Standard work, ideas with PDSA cycles, and escalations. Each has its own random
+ * stream, so the measures and huddles above stay exactly as they were. */
+function addNewerFeatures(out: DemoData, today: DayKey, days: number, at: string, seed: number) {
+  const wards: DemoWard[] = out.units.map((unit, w) => ({ unitId: unit.id, boardId: out.boards[w]!.id, number: w + 1, people: unit.people }))
+  const work = seededRandom(seed + 101)
+  const ideas = seededRandom(seed + 202)
+  for (const ward of wards) {
+    const sw = buildDemoStandardWork(ward, today, days, at, work)
+    out.checklistTemplates.push(...sw.templates)
+    out.checklistRuns.push(...sw.runs)
+    out.stepResults.push(...sw.results)
+    const wardIdeas = buildDemoIdeas(ward, today, ideas)
+    out.ideas.push(...wardIdeas.ideas)
+    out.pdsaCycles.push(...wardIdeas.cycles)
+  }
+  out.escalations.push(...buildDemoEscalations(wards, today))
 }

@@ -114,7 +114,7 @@ export function buildPortfolio(person: string, rows: PortfolioRows, nameOf: (con
   return { person: person.trim(), concepts, items, ideaIds: items.filter((i) => i.kind === 'idea').map((i) => i.recordId) }
 }
 
-/** Everyone a tablet knows by name, for the person picker: the units' people lists. */
+/** Everyone a tablet knows by name, for the person picker: the units' people lists and the CSU and trust boards' own. */
 export function knownPeople(units: readonly { people?: unknown }[]): string[] {
   const seen = new Map<string, string>()
   for (const u of units) for (const name of ids(u.people)) {

@@ -73,6 +73,8 @@ export interface Board extends RecordMeta {
   escalationCriteria?: string
   /** The unit's shift times for standard work; missing means the defaults (standardWork/shifts.ts). */
   shifts?: ShiftTimes
+  /** A CSU's or trust's own board only (no unit record): its quick name list (domain/people.ts). */
+  people?: string[]
 }
 
 export type MeasureType = 'yesno' | 'count' | 'number' | 'percentage' | 'daystatus'

@@ -7,7 +7,7 @@ const STORAGE_KEY = 'lim-huddle.actor'
 
 /**
  * "Who is doing this?" on a shared ward tablet: no login, no password, just a name
- * picked from the unit's list (or typed), remembered for a few minutes so a run of
+ * picked from the board's list (org.currentPeople) or typed, remembered for a few minutes so a run of
  * changes at the huddle needs one pick.
  */
 export const useActorStore = defineStore('actor', () => {

@@ -119,7 +119,8 @@ export const useConceptsStore = defineStore('concepts', () => {
   const nameOf = (id: string) => library.conceptRef(id)?.name ?? id
 
   async function loadPeople() {
-    people.value = knownPeople(await db.units.toArray())
+    // Units' lists and the CSU and trust boards' own lists (domain/people.ts).
+    people.value = knownPeople([...(await db.units.toArray()), ...(await db.boards.toArray())])
   }
 
   async function loadPortfolio(person: string) {

@@ -7,6 +7,7 @@ import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/do
 import { buildDemoTrust } from '@/domain/demo'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
+import { peopleFor, peopleHeading, peopleHolder } from '@/domain/people'
 import { scopeDisplayName, tierOfScope } from '@/domain/tiers'
 import type { Board, Csu, Trust, Unit, UnitKind } from '@/domain/types'
 
@@ -38,9 +39,19 @@ export const useOrgStore = defineStore('org', () => {
   /** "Ward 7", "Medicine CSU" or the trust's name: whose board is showing. */
   const currentScopeName = computed(() => (currentBoard.value ? scopeName(currentBoard.value.unitId) : null))
   const isSetUp = computed(() => boards.value.length > 0)
+  /** The quick name list every picker offers on the board on screen (the unit's, or a CSU or trust board's own). */
+  const currentPeople = computed(() => peopleOn(currentBoardId.value))
+  /** "People on Ward 7", "People in the Medicine CSU tri-team": whose list Settings edits. */
+  const currentPeopleHeading = computed(() => peopleHeading(currentTier.value, currentScopeName.value))
 
   function scopeName(scopeId: string): string | null {
     return scopeDisplayName(scopeId, { units: units.value, csus: csus.value, trusts: trusts.value }) ?? null
+  }
+
+  /** The name list offered on a board: its unit's, or for a CSU or trust board the board's own. */
+  function peopleOn(boardId: string | null | undefined): string[] {
+    const board = boards.value.find((b) => b.id === boardId)
+    return peopleFor(board, units.value.find((u) => u.id === board?.unitId))
   }
 
   /** "Ward 7 – Daily huddle board"; a tier board's own name already says whose it is. */
@@ -92,7 +103,11 @@ export const useOrgStore = defineStore('org', () => {
    * local only: they are bulk-loaded without outbox entries so they never sync. */
   async function loadDemo(today = londonDay()) {
     const demo = buildDemoTrust(today)
-    await db.transaction('rw', [db.trusts, db.csus, db.units, db.boards, db.measures, db.entries, db.actions, db.huddles, db.meta], async () => {
+    const tables = [
+      db.trusts, db.csus, db.units, db.boards, db.measures, db.entries, db.actions, db.huddles, db.meta,
+      db.checklistTemplates, db.checklistRuns, db.stepResults, db.ideas, db.pdsaCycles, db.escalations,
+    ]
+    await db.transaction('rw', tables, async () => {
       await db.trusts.put(demo.trust)
       await db.csus.put(demo.csu)
       await db.units.bulkPut(demo.units)
@@ -101,6 +116,13 @@ export const useOrgStore = defineStore('org', () => {
       await db.entries.bulkPut(demo.entries)
       await db.actions.bulkPut(demo.actions)
       await db.huddles.bulkPut(demo.huddles)
+      // Newer features, so every screen of the demo has something to show.
+      await db.checklistTemplates.bulkPut(demo.checklistTemplates)
+      await db.checklistRuns.bulkPut(demo.checklistRuns)
+      await db.stepResults.bulkPut(demo.stepResults)
+      await db.ideas.bulkPut(demo.ideas)
+      await db.pdsaCycles.bulkPut(demo.pdsaCycles)
+      await db.escalations.bulkPut(demo.escalations)
       await setMeta(CURRENT_BOARD, demo.boards[0]!.id)
     })
     await load()
@@ -125,10 +147,24 @@ export const useOrgStore = defineStore('org', () => {
     return saved
   }
 
+  /** Save the current board's name list where it lives: on the unit, or on a CSU or trust board. */
+  async function updateCurrentPeople(people: string[], by: string) {
+    const board = currentBoard.value
+    if (!board) throw new Error('Open a board first')
+    if (peopleHolder(currentTier.value) === 'unit') {
+      if (!currentUnit.value) throw new Error('That unit is not on this tablet yet. Sync, then try again.')
+      return updateUnit(currentUnit.value.id, { people }, by)
+    }
+    const saved = await updateRecord<Board>('boards', board.id, changedFields(board, { people }), by)
+    if (!saved) throw new Error('This board is no longer on this tablet')
+    replaceBoard(saved)
+    return saved
+  }
+
   return {
     trusts, csus, units, boards, currentBoardId, loaded,
-    currentBoard, currentUnit, currentCsu, currentTier, currentScopeName, isSetUp,
-    scopeName, boardLabel, load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit, updateUnit,
+    currentBoard, currentUnit, currentCsu, currentTier, currentScopeName, isSetUp, currentPeople, currentPeopleHeading,
+    scopeName, boardLabel, peopleOn, load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit, updateUnit, updateCurrentPeople,
   }
 })
 

@@ -39,7 +39,7 @@ export const useTrendsStore = defineStore('trends', () => {
       const { from, to } = defaultRange(period, today.value)
       const source = await loadRollupSource(from, to)
       // Period and matrix change together, so the screen never reads weeks as months.
-      rollup.value = buildRollup(source.units, source.measures, source.entries, from, to, period)
+      rollup.value = buildRollup(source.units, source.measures, source.entries, from, to, period, undefined, source.csus)
       rollupPeriod.value = period
     } finally {
       loadingRollup.value = false

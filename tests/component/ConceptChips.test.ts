@@ -85,7 +85,12 @@ describe('ConceptChips', () => {
     expect(w.find('h1').text()).toBe('Kamishibai (standard checks)')
     expect(document.activeElement).toBe(w.find('h1').element)
     await examplesRead(w)
-    expect(w.find('[data-testid="no-examples"]').text()).toContain('No item on this tablet is linked to Kamishibai (standard checks) yet.')
+    // The demo wards' audit cards practise it.
+    expect(w.findAll('[data-testid="local-example"]').map((e) => e.text()).some((e) => e.includes('Audit card: hand hygiene at the bed space'))).toBe(true)
+    await router.push('/concepts/a3-thinking')
+    await settle()
+    await examplesRead(w)
+    expect(w.find('[data-testid="no-examples"]').text()).toContain('No item on this tablet is linked to A3 thinking yet.')
   })
 
   it('opens an example from another ward on that ward\u2019s board', async () => {
@@ -94,7 +99,7 @@ describe('ConceptChips', () => {
     await examplesRead(w)
     const org = useOrgStore()
     expect(org.currentBoardId).toBe('demo-board-1')
-    const other = w.findAll('[data-testid="local-example"] a').find((a) => a.text().startsWith('Ward 12'))!
+    const other = w.findAll('[data-testid="local-example"] a').find((a) => a.text().startsWith('Ward 12 – Respiratory · action'))!
     await other.trigger('click')
     await settle()
     expect(org.currentBoardId).toBe('demo-board-2')

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import MeasureCalendarDialog from '@/components/board/MeasureCalendarDialog.vue'
 import { db, resetDatabase } from '@/db/db'
 import { addDays, addMonths, formatMonth, londonDay, monthOf } from '@/domain/dates'
@@ -15,10 +16,19 @@ const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: '
 
 enableAutoUnmount(afterEach)
 
+// The dialog links to the measure's trend ("See trend"), so it needs a router to resolve it.
+function testRouter() {
+  const stub = { template: '<div />' }
+  return createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/', component: stub }, { path: '/trends/measure/:measureId', name: 'measure-trend', component: stub }],
+  })
+}
+
 function mountCalendar(pinia: ReturnType<typeof createPinia>) {
   return mount(MeasureCalendarDialog, {
     props: { open: true, measure: falls, day: today, today },
-    global: { plugins: [pinia] },
+    global: { plugins: [pinia, testRouter()] },
     attachTo: document.body,
   })
 }
@@ -49,6 +59,7 @@ describe('MeasureCalendarDialog', () => {
       expect(day(calendar, tomorrow).attributes('aria-label')).toMatch(/in the future$/)
     }
     expect(buttonNamed(calendar, 'Next month').attributes('disabled')).toBeDefined()
+    expect(calendar.get('[data-testid="see-trend"]').attributes('href')).toBe('/trends/measure/m-falls')
   })
 
   it('loads older months from the database when shown', async () => {

@@ -6,6 +6,7 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { db, resetDatabase } from '@/db/db'
 import { addDays, formatDay, londonDay } from '@/domain/dates'
 import { entryId } from '@/domain/ids'
+import { ASSURANCE_TEXT, VARIATION_TEXT } from '@/domain/trends/format'
 import type { DayEntry, EntryValue, Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
 import MeasureTrendView from '@/views/MeasureTrendView.vue'
@@ -75,6 +76,62 @@ describe('MeasureTrendView', () => {
     await view.get('.trend-rebase__form').trigger('submit')
     await vi.waitFor(async () => expect((await db.measures.get('m-falls'))!.rebaseDays).toEqual([day]))
     await vi.waitFor(() => expect(view.get('[data-testid="spc-table"]').text()).toContain('Limits recalculated from here'))
+  })
+
+  it('prints one clean sheet: title, unit, period, chart, icons in words, the key with rebases and changes, and the values', async () => {
+    const rebase = addDays(today, -60)
+    await db.measures.put({ ...falls, rebaseDays: [rebase] })
+    await db.entries.bulkPut(Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1)))
+    const print = vi.spyOn(window, 'print').mockImplementation(() => undefined)
+    const { view } = await open('/trends/measure/m-falls?period=week')
+    await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
+    const sheet = view.get('[data-testid="trend-print"]')
+    // Everything else on the screen is left off the paper.
+    expect(sheet.find('button, a, input, form').exists()).toBe(false)
+    expect(view.get('[data-testid="spc-panel"]').element.closest('.app-no-print')).not.toBeNull()
+    expect(view.get('.measure-trend__controls').element.closest('.app-no-print')).not.toBeNull()
+
+    await buttonNamed(view, 'Print').trigger('click')
+    await flushPromises()
+    expect(print).toHaveBeenCalledTimes(1)
+    expect(sheet.get('h1').text()).toBe('Falls – Ward 7')
+    const meta = sheet.get('[data-testid="trend-print-meta"]').text()
+    expect(meta).toContain('Unit: Ward 7')
+    expect(meta).toContain('Weekly values')
+    expect(meta).toMatch(/\d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}/)
+    // No canvas drawing in this test browser, so the chart is the summary in words (a real browser prints the image).
+    expect(sheet.get('[data-testid="trend-print-chart"]').text()).toContain('Falls – Ward 7: ')
+    // Icons with their words (the rebase leaves 8 weeks: too few to judge, and said so).
+    expect(sheet.get('[data-testid="variation-badge"]').text()).toContain(VARIATION_TEXT.none)
+    expect(Object.values(ASSURANCE_TEXT)).toContain(sheet.get('[data-testid="assurance-badge"]').text().replace(/^\W+/, ''))
+    const key = sheet.get('[data-testid="trend-print-key"]').text()
+    expect(key).toContain('Solid black line: mean')
+    expect(key).toContain('red dotted line: target')
+    expect(key).toMatch(/Limits recalculated from w\/c \d{2}\/\d{2}\/\d{4}/)
+    const rows = sheet.get('[data-testid="trend-print-values"]').findAll('tbody tr')
+    expect(rows).toHaveLength(26)
+    expect(rows[0]!.text()).toMatch(/^w\/c \d{2}\/\d{2}\/\d{4}/)
+    print.mockRestore()
+  })
+
+  it('prints only the latest periods that fit on a sheet, and says so', async () => {
+    await db.entries.bulkPut(Array.from({ length: 150 }, (_, i) => entry(falls, addDays(today, -i), i % 3)))
+    const from = addDays(today, -149)
+    const { view } = await open(`/trends/measure/m-falls?period=day&from=${from}&to=${today}`)
+    await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
+    const sheet = view.get('[data-testid="trend-print"]')
+    expect(sheet.get('[data-testid="trend-print-values"]').findAll('tbody tr')).toHaveLength(92)
+    expect(sheet.get('[data-testid="trend-print-values"]').findAll('table')).toHaveLength(4)
+    expect(sheet.text()).toContain('The latest 92 of 150 days; download the CSV for them all.')
+  })
+
+  it('names a CSU board’s measure after the CSU board, on screen and on paper', async () => {
+    await db.csus.put({ id: 'csu-m', trustId: 't', name: 'Medicine', createdAt: today })
+    await db.measures.put({ ...falls, id: 'm-csu', unitId: 'csu-m', boardId: 'board-csu' })
+    const { view } = await open('/trends/measure/m-csu')
+    await vi.waitFor(() => expect(view.find('h1').exists()).toBe(true))
+    expect(view.findAll('h1').map((h) => h.text())).toEqual(['Falls – Medicine CSU board', 'Falls – Medicine CSU board'])
+    expect(view.get('[data-testid="trend-print-meta"]').text()).toContain('Unit: Medicine CSU board')
   })
 
   it('keeps typed dates and explains a start after the end', async () => {

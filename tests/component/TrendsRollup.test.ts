@@ -87,3 +87,35 @@ describe('TrendsView roll-up', () => {
     expect(buttonNamed(view, 'Monthly').attributes('aria-pressed')).toBe('true')
   })
 })
+
+describe('TrendsView roll-up on a device holding two CSUs', () => {
+  beforeEach(async () => {
+    await resetDatabase()
+    await seed()
+    // Ward 7 and Ward 12 are in "csu" (Medicine); Theatres is in Surgery, and Medicine's own board has a measure.
+    await db.csus.bulkPut([
+      { id: 'csu', trustId: 't', name: 'Medicine', createdAt: at },
+      { id: 'csu-s', trustId: 't', name: 'Surgery', createdAt: at },
+    ])
+    await db.units.put({ ...unit('u3', 'Theatres'), csuId: 'csu-s' })
+    const extra = [measure('m4', 'u3', 'Falls'), measure('m5', 'csu', 'Falls')]
+    await db.measures.bulkPut(extra)
+    await db.entries.bulkPut(extra.flatMap((m) => Array.from({ length: 60 }, (_, i) => {
+      const day = addDays(today, -60 + i)
+      return { ...meta(entryId(m.id, day), m.unitId), measureId: m.id, boardId: m.boardId, day, value: i % 2, comment: '' }
+    })))
+  })
+
+  it('groups the units under their CSU, with the CSU’s own board as its first column', async () => {
+    const { view } = await mountTrends()
+    const matrix = view.get('[data-testid="rollup-matrix"]')
+    const groups = matrix.findAll('th[scope="colgroup"]')
+    expect(groups.map((th) => [th.text(), th.attributes('colspan')])).toEqual([['Medicine CSU', '3'], ['Surgery CSU', '1']])
+    expect(matrix.findAll('colgroup[span]').map((c) => c.attributes('span'))).toEqual(['3', '1'])
+    expect(matrix.findAll('th[scope="col"]').map((th) => th.text())).toEqual([
+      'Measure', 'Medicine CSU board 0 concerns', 'Ward 12 1 concern', 'Ward 7 0 concerns', 'Theatres 0 concerns',
+    ])
+    const csuCell = view.get('[data-testid="rollup-cell"][data-measure-id="m5"]')
+    expect(csuCell.attributes('aria-label')).toBe('Falls, Medicine CSU board: open the trend')
+  })
+})

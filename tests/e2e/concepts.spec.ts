@@ -131,7 +131,9 @@ test.describe('with the demo trust loaded', () => {
     await page.goto('/concepts/coverage')
     await expect(coverage.heading).toBeVisible()
     await expect(coverage.table.getByRole('columnheader')).toHaveText(['Concept', 'Ward 12 – Respiratory', 'Ward 7 – Elderly care'])
-    await expect(coverage.cell('5S', 0)).toContainText('Started (1)')
+    // Ward 12's audit card is its one kamishibai item; its 5S ideas, checklists and action make five.
+    await expect(coverage.cell('Kamishibai (standard checks)', 0)).toContainText('Started (1)')
+    await expect(coverage.cell('5S', 0)).toContainText('Practised (5)')
     await expect(coverage.cell('Takt time', 1)).toContainText('Not yet')
     await expect(coverage.untouched).toContainText('Ward 7 – Elderly care: never uses')
     const coverageViolations = await seriousA11yViolations(page)

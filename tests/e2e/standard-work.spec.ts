@@ -8,6 +8,12 @@ import { loadUnderServiceWorker } from './serviceWorker.ts'
 const TITLE = 'Bay safety check'
 const REASON = 'Fire door wedged open by a linen trolley'
 
+/** The unit's counts this week, "Unit: 86% on time (12 of 14; 1 late, 1 missed)"; zero when nothing has fallen due. */
+async function unitCounts(work: StandardWorkPage): Promise<{ onTime: number; due: number }> {
+  const match = /\((\d+) of (\d+);/.exec((await work.adherenceUnit.textContent()) ?? '')
+  return match ? { onTime: Number(match[1]), due: Number(match[2]) } : { onTime: 0, due: 0 }
+}
+
 test('writes a checklist, does it offline with a miss turned into an action, and adherence reflects it after a reload', async ({ page, context }) => {
   test.setTimeout(120_000)
   const setup = new SetupPage(page)
@@ -18,6 +24,9 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   const work = new StandardWorkPage(page)
   await work.headerLink.click()
   await expect(work.heading).toBeVisible()
+  // The demo ward has its own checklists and six weeks of runs: note where this week stands.
+  await expect(work.adherenceUnit).toBeVisible()
+  const before = await unitCounts(work)
 
   // Overlapping shift times: a clear message, and what was typed stays.
   await work.shiftTime('Early', 'Ends').fill('15:00')
@@ -79,7 +88,12 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   await page.reload()
   await expect(run.completed).toContainText('Completed by Sam Okafor')
   await expect(run.reason(1)).toHaveValue(REASON)
-  const results = await readStore<{ outcome: string; reason: string; actionId: string | null }>(page, 'stepResults')
+  // This checklist's own results (the demo ward's runs have theirs too).
+  const runs = await readStore<{ id: string; title: string }>(page, 'checklistRuns')
+  const runIds = runs.filter((r) => r.title === TITLE).map((r) => r.id)
+  expect(runIds).toHaveLength(1)
+  const results = (await readStore<{ runId: string; outcome: string; reason: string; actionId: string | null }>(page, 'stepResults'))
+    .filter((r) => runIds.includes(r.runId))
   expect(results.map((r) => r.outcome).sort()).toEqual(['done', 'not-applicable', 'not-done'])
   const actions = await readStore<{ id: string; title: string }>(page, 'actions')
   const action = actions.find((a) => a.title.includes(REASON))!
@@ -90,14 +104,19 @@ test('writes a checklist, does it offline with a miss turned into an action, and
 
   await context.setOffline(false)
   await page.goto('/board/standard-work')
-  await expect(work.adherenceUnit).toContainText('100% on time')
-  await expect(work.adherenceUnit).toContainText('1 of 1')
+  // The new checklist's own row: its one slot so far, done on time.
+  const row = page.getByTestId('adherence-row').filter({ has: page.getByRole('rowheader', { name: TITLE, exact: true }) })
+  await expect(row.getByRole('cell')).toHaveText(['1', '1', '0', '0', '100%'])
+  // The unit's figure gained exactly that one on-time run (nobody touched the demo's own runs).
+  const after = await unitCounts(work)
+  expect(after.onTime).toBe(before.onTime + 1)
+  expect(after.due).toBeGreaterThanOrEqual(before.due + 1)
   await expect(work.mostMissed).toContainText('Fire exits clear')
   await expect(work.mostMissed).toContainText(REASON)
   const listViolations = await seriousA11yViolations(page)
   expect(listViolations, describeViolations(listViolations)).toEqual([])
 
   await page.goto('/board')
-  await expect(page.getByTestId('adherence-tile')).toContainText('100% on time this week')
+  await expect(page.getByTestId('adherence-tile')).toContainText(new RegExp(`on time this week\\s*\\(${after.onTime} of \\d+\\)`))
   await expect(page.getByRole('paragraph').filter({ hasText: action.title })).toBeVisible()
 })

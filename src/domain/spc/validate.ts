@@ -1,6 +1,6 @@
 // Input checks: bad input is answered with a plain-English SpcError, never a throw.
 // The series is sorted by period (a copy), so callers may pass rows in any order.
-import { formatDay, formatMonth, isDayKey } from '../dates'
+import { addDays, formatDay, formatMonth, isDayKey, weekStart } from '../dates'
 import type { SpcError, SpcInputPoint, SpcOptions } from './types'
 
 /** Values beyond this size are almost certainly a typing or unit error (and would lose
@@ -20,12 +20,14 @@ export function periodKind(period: unknown): string | null {
   return PERIOD_KINDS.find(([, matches]) => matches(period))?.[0] ?? null
 }
 
-/** A period as people read it: 26/11/2026, "week 48 of 2026", "November 2026". */
+/** A period as people read it in a sentence: 26/11/2026, "week beginning 23/11/2026"
+ * (the Monday of the ISO week: week 1 holds 4 January), "November 2026". Anything else
+ * is returned unchanged, so a bad key is still shown as it was given. */
 export function periodText(period: string): string {
   const kind = periodKind(period)
   if (kind === 'day') return formatDay(period)
   if (kind === 'month') return formatMonth(period)
-  if (kind === 'week') return `week ${Number(period.slice(6))} of ${period.slice(0, 4)}`
+  if (kind === 'week') return `week beginning ${formatDay(addDays(weekStart(`${period.slice(0, 4)}-01-04`), (Number(period.slice(6)) - 1) * 7))}`
   return period
 }
 
@@ -83,7 +85,10 @@ export function validateOptions(options: SpcOptions, firstPeriod: string): SpcEr
   }
   const kind = periodKind(firstPeriod)
   for (const at of options.rebaseAt ?? []) {
-    if (periodKind(at) !== kind) return fail(`The rebase date "${String(at)}" is not the same kind of period as the series.`)
+    if (periodKind(at) !== kind) {
+      const when = periodKind(at) === null ? `"${String(at)}"` : periodText(at)
+      return fail(`The rebase date ${when} is not the same kind of period as the series.`)
+    }
   }
   return null
 }

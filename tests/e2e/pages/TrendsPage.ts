@@ -53,7 +53,7 @@ export class MeasureTrendPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 })
     this.chart = page.getByTestId('spc-chart')
-    this.variation = page.getByTestId('variation-badge')
+    this.variation = page.getByTestId('spc-panel').getByTestId('variation-badge')
     this.showTable = page.getByRole('button', { name: 'Show as a table' })
     this.table = page.getByTestId('spc-table')
     this.message = page.getByTestId('spc-message')

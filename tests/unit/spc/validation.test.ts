@@ -42,7 +42,7 @@ describe('bad input is a message, never a throw', () => {
 
   it.each<[string, string]>([
     ['2026-01-04', 'The value for 04/01/2026 is "12a", which is not a number.'],
-    ['2026-W02', 'The value for week 2 of 2026 is "12a", which is not a number.'],
+    ['2026-W02', 'The value for week beginning 05/01/2026 is "12a", which is not a number.'],
     ['2026-02', 'The value for February 2026 is "12a", which is not a number.'],
   ])('names the period the UK way (%s)', (period, message) => {
     expect(computeSpc([{ period, value: '12a' as never }], { direction: 'higher' })).toEqual({ error: true, message })

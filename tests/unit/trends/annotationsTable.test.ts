@@ -7,7 +7,7 @@ describe('trendAnnotations', () => {
   const ideas = [
     { id: 'i1', idea: 'Falls sensor mats in every bay', implementedAt: '2026-11-09T23:30:00Z', measureId: 'm1' }, // 23:30 UTC = 23:30 GMT
     { id: 'i2', idea: 'Other measure', implementedAt: '2026-11-05T10:00:00Z', measureId: 'm2' },
-    { id: 'i3', idea: 'Not implemented yet', implementedAt: null, measureId: 'm1' },
+    { id: 'i3', idea: 'Still being tried', implementedAt: null, measureId: 'm1' },
   ]
   const cycles = [
     { ideaId: 'i1', number: 1, change: 'Mats in bay 2 only', startDay: '2026-11-02', endDay: '2026-11-06' },
@@ -21,7 +21,7 @@ describe('trendAnnotations', () => {
     expect(marks.map((m) => [m.kind, m.day, m.endDay, m.period, m.endPeriod, m.label])).toEqual([
       ['pdsa', '2026-11-02', '2026-11-06', '2026-W45', '2026-W45', 'PDSA cycle 1: Mats in bay 2 only'],
       ['idea', '2026-11-09', '2026-11-09', '2026-W46', '2026-W46', 'Idea implemented: Falls sensor mats in every bay'],
-      ['pdsa', '2026-11-10', '2026-11-30', '2026-W46', '2026-W49', 'PDSA cycle 1 (running): Not implemented yet'],
+      ['pdsa', '2026-11-10', '2026-11-30', '2026-W46', '2026-W49', 'PDSA cycle 1 (running): Still being tried'],
     ])
   })
 

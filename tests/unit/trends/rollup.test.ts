@@ -111,3 +111,49 @@ describe('measureSpc with the real engine', () => {
     expect(spc.result).toEqual({ error: true, message: 'The chart could not be worked out (boom).' })
   })
 })
+
+describe('buildRollup grouped by CSU', () => {
+  const from = '2026-11-02'
+  const to = '2026-11-15'
+  const csus = [{ id: 'csu-s', name: 'Surgery' }, { id: 'csu-m', name: 'Medicine CSU' }]
+  const wards = [
+    { id: 'u1', name: 'Ward 7', csuId: 'csu-m' }, { id: 'u2', name: 'Ward 12', csuId: 'csu-m' },
+    { id: 'u3', name: 'Theatres', csuId: 'csu-s' }, { id: 'u4', name: 'Ward 30', csuId: 'csu-gone' },
+  ]
+  const measures = [
+    measure('m1', 'u1', 'Falls'), measure('m2', 'u2', 'Falls'), measure('m3', 'u3', 'Falls'), measure('m4', 'u4', 'Falls'),
+    measure('m5', 'csu-m', 'Falls'), measure('m6', 'csu-m', 'Beds closed'), measure('m7', 'csu-s', 'Old', { archived: true }),
+  ]
+  const entries = new Map(measures.map((m) => [m.id, days(from, m.id === 'm5' ? [0, 9] : [0, 1])]))
+  const rollup = buildRollup(wards, measures, entries, from, to, 'week', fakeEngine, csus)
+
+  it.each<[string, string, string[]]>([
+    // A CSU with board measures gets its own column first; one with only archived ones does not.
+    ['csu-m', 'Medicine CSU', ['csu-m', 'u2', 'u1']],
+    ['csu-s', 'Surgery CSU', ['u3']],
+    ['', 'Other units', ['u4']],
+  ])('groups %s as "%s" with columns %j', (id, name, columns) => {
+    const group = rollup.groups.find((g) => g.id === id)!
+    expect(group.name).toBe(name)
+    expect(group.columns.map((c) => c.id)).toEqual(columns)
+  })
+
+  it('orders CSUs by name, unknown CSUs last, and flattens the columns in that order', () => {
+    expect(rollup.groups.map((g) => g.id)).toEqual(['csu-m', 'csu-s', ''])
+    expect(rollup.units.map((u) => u.id)).toEqual(['csu-m', 'u2', 'u1', 'u3', 'u4'])
+    expect(rollup.units[0]).toEqual({ id: 'csu-m', name: 'Medicine CSU board', tier: 'csu' })
+  })
+
+  it('puts a CSU board’s measures in its column, counted like a unit’s', () => {
+    const falls = rollup.rows.find((r) => r.name === 'Falls')!
+    expect(Object.keys(falls.cells).sort()).toEqual(['csu-m', 'u1', 'u2', 'u3', 'u4'])
+    expect(rollup.rows.find((r) => r.name === 'Beds closed')!.cells['csu-m']?.measureId).toBe('m6')
+    expect(rollup.concerns).toEqual({ 'csu-m': 1, u1: 0, u2: 0, u3: 0, u4: 0 })
+  })
+
+  it('keeps one group (so no group headings) when all units share a CSU', () => {
+    const one = buildRollup(wards.slice(0, 2), measures.slice(0, 2), entries, from, to, 'week', fakeEngine, csus)
+    expect(one.groups.map((g) => [g.id, g.columns.length])).toEqual([['csu-m', 2]])
+    expect(one.units.map((u) => u.name)).toEqual(['Ward 12', 'Ward 7'])
+  })
+})
