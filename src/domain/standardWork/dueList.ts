@@ -1,4 +1,4 @@
-// What the tablet shows at an instant: checklists due now, overdue, done today, and
+// What the tablet shows at an instant: checklists due now, overdue, done in the last day, and
 // those done on demand. A slot is due now from when it opens until its deadline,
 // overdue for 24 hours after its deadline (after that it only counts against
 // adherence), and done once a run for it is completed (late or not). Slots whose
