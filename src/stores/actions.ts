@@ -8,7 +8,7 @@ import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import { hasErrors, validateAction } from '@/domain/validation'
 import type { Action, ActionStatus, DayKey } from '@/domain/types'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 
 export interface ActionInput {
   title: string

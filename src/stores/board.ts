@@ -9,13 +9,12 @@ import { orderForMove } from '@/domain/ordering'
 import { validateComment, validateEntry } from '@/domain/validation'
 import type { AgendaItem, Board, DayEntry, DayKey, EntryValue, Measure, MeasureCategory } from '@/domain/types'
 import { useOrgStore } from './org'
+import { InputError } from '@/domain/errors'
 
 /** Days of history loaded with the board: enough for the 14-day trend and last month. */
 export const RECENT_DAYS = 45
 
 export type MeasureInput = Omit<Measure, 'id' | 'unitId' | 'boardId' | 'order' | 'archived' | 'createdAt' | 'updatedAt' | 'updatedBy'>
-
-export class InputError extends Error {}
 
 /** The board on screen: its measures and their day values. */
 export const useBoardStore = defineStore('board', () => {

@@ -12,7 +12,7 @@ import { LIBRARY_EDITOR_LINE } from '@/domain/conceptNames'
 import { newId } from '@/domain/ids'
 import { buildPortfolio, knownPeople, type Portfolio } from '@/domain/portfolio'
 import type { ConceptEdit, Idea, PdsaCycle } from '@/domain/types'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 import { useConceptLibraryStore } from './conceptLibrary'
 
 /** A save the form must show field by field; nothing typed is lost. */

@@ -6,7 +6,7 @@ import { openTextConflicts } from '@/db/syncRecords'
 import { textContext, textLabel, validateChosenText, versionText } from '@/domain/textChoices'
 import type { RecordMeta, SyncedTable } from '@/domain/types'
 import { wallOf } from '@/shared/sync/hlc'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 
 export interface TextVersionShown {
   value: string

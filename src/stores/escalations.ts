@@ -11,7 +11,8 @@ import { raiserName, tierOfBoardScope, type OrgView } from '@/domain/escalations
 import { newId } from '@/domain/ids'
 import type { Board, Escalation, EscalationTier } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
-import { InputError, useBoardStore } from './board'
+import { useBoardStore } from './board'
+import { InputError } from '@/domain/errors'
 import { useOrgStore } from './org'
 
 /**

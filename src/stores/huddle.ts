@@ -8,7 +8,7 @@ import type { HuddleEndField, RunningHuddle } from '@/domain/huddle'
 import { newId } from '@/domain/ids'
 import { hasErrors, type Errors } from '@/domain/validation'
 import type { Board, DayKey, HuddleRecord } from '@/domain/types'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 
 /** Kept in sessionStorage (per tab) so a reload or app update mid-huddle resumes. */
 export const RUNNING_HUDDLE_KEY = 'lim-huddle.running-huddle'

@@ -11,7 +11,8 @@ import {
 } from '@/domain/ideas'
 import type { Board, DayKey, EntryValue, Idea, IdeaLevel, IdeaStatus, IdeaStuckLimits, Instant } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
-import { InputError, useBoardStore } from './board'
+import { useBoardStore } from './board'
+import { InputError } from '@/domain/errors'
 import { useOrgStore } from './org'
 
 /** The improvement ideas of the board on screen: capture, move across the board, flag. */

@@ -8,7 +8,7 @@ import { newId } from '@/domain/ids'
 import { nextCycleNumber, pdsaFields, sortCycles, validatePdsa, type PdsaInput } from '@/domain/pdsa'
 import type { Idea, PdsaCycle } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 
 /** The PDSA cycles of one unit's ideas: each cycle is a record of its own, so two
  * people writing up different cycles of one idea never overwrite each other. */

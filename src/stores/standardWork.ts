@@ -9,7 +9,7 @@ import {
 import type { Board, ChecklistTemplate } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
 import { libraryScopeId } from '@/shared/sync/scopes'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 import { useOrgStore } from './org'
 
 /** Thrown with every problem of a template form, keyed by field, for the error summary. */

@@ -11,7 +11,7 @@ import {
 import type { ChecklistRun, ChecklistTemplate, StepOutcome, StepResult } from '@/domain/types'
 import { LIMITS } from '@/domain/validation'
 import { useActionsStore } from './actions'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 import { useIdeasStore } from './ideas'
 import { useStandardWorkStore } from './standardWork'
 

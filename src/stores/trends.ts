@@ -13,7 +13,7 @@ import type { ExpectedHuddles, PracticeSeries, StatusTime } from '@/domain/trend
 import { defaultRange, rangeProblem } from '@/domain/trends/ranges'
 import { buildRollup, type Rollup } from '@/domain/trends/rollup'
 import type { DayKey, Measure } from '@/domain/types'
-import { InputError } from './board'
+import { InputError } from '@/domain/errors'
 
 export interface MeasureTrendQuery {
   period?: Period

@@ -4,6 +4,7 @@ import { AppShell } from './pages/AppShell.ts'
 import { ChecklistEditorPage, ChecklistRunPage, StandardWorkPage } from './pages/StandardWorkPage.ts'
 import { enrolFromFirstRun, launchTablet, openEnrolledBoard, setUpWardBoard, SYNC_TIMEOUT, Teardown } from './syncTablets.ts'
 import { startSyncServer } from './syncServer.ts'
+import { avoidMondayNightShift } from './weekClock.ts'
 
 // Issue 4 with the real sync server: a checklist written on one Ward 7 tablet reaches the
 // other; the first tablet does it offline with a miss turned into an action; once it is
@@ -28,6 +29,7 @@ test('a checklist done offline on one ward tablet shows in adherence and on the 
   const ward7 = org.units['Ward 7']!
 
   const first = teardown.add(await launchTablet(server.url, 'Ward 7 nurses station'), (tablet) => tablet.close())
+  await avoidMondayNightShift(first.context)
   first.page.setDefaultTimeout(SYNC_TIMEOUT * 2)
   await enrolFromFirstRun(first, await issueCode(server, ward7))
   await setUpWardBoard(first, 'Ward 7', 'Sam Okafor')
@@ -50,6 +52,7 @@ test('a checklist done offline on one ward tablet shows in adherence and on the 
 
   // The second tablet enrols and gets the board and the checklist.
   const second = teardown.add(await launchTablet(server.url, 'Ward 7 huddle screen'), (tablet) => tablet.close())
+  await avoidMondayNightShift(second.context)
   second.page.setDefaultTimeout(SYNC_TIMEOUT * 2)
   await enrolFromFirstRun(second, await issueCode(server, ward7))
   await openEnrolledBoard(second, 'Ward 7')

@@ -4,6 +4,7 @@ import { readStore } from './indexedDb.ts'
 import { SetupPage } from './pages/SetupPage.ts'
 import { ChecklistEditorPage, ChecklistRunPage, StandardWorkPage } from './pages/StandardWorkPage.ts'
 import { loadUnderServiceWorker } from './serviceWorker.ts'
+import { avoidMondayNightShift } from './weekClock.ts'
 
 const TITLE = 'Bay safety check'
 const REASON = 'Fire door wedged open by a linen trolley'
@@ -16,6 +17,7 @@ async function unitCounts(work: StandardWorkPage): Promise<{ onTime: number; due
 
 test('writes a checklist, does it offline with a miss turned into an action, and adherence reflects it after a reload', async ({ page, context }) => {
   test.setTimeout(120_000)
+  await avoidMondayNightShift(context)
   const setup = new SetupPage(page)
   await setup.goto()
   await setup.loadDemo()

@@ -4,7 +4,7 @@ import { nextTick } from 'vue'
 import { db, resetDatabase } from '@/db/db'
 import { DEFAULT_AGENDA } from '@/domain/defaults'
 import type { Board, HuddleRecord } from '@/domain/types'
-import { InputError } from '@/stores/board'
+import { InputError } from '@/domain/errors'
 import { HuddleEndError, RUNNING_HUDDLE_KEY, useHuddleStore } from '@/stores/huddle'
 
 const BOARD: Pick<Board, 'id' | 'unitId' | 'agenda' | 'huddleMinutes'> = {

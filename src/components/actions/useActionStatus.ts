@@ -4,7 +4,7 @@ import { ref } from 'vue'
 import type { Action, ActionStatus } from '@/domain/types'
 import { useActionsStore } from '@/stores/actions'
 import { useActorStore } from '@/stores/actor'
-import { InputError } from '@/stores/board'
+import { InputError } from '@/domain/errors'
 
 export function useActionStatus() {
   const actions = useActionsStore()

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { db, resetDatabase } from '@/db/db'
-import { useBoardStore, InputError } from '@/stores/board'
+import { useBoardStore } from '@/stores/board'
+import { InputError } from '@/domain/errors'
 import { useOrgStore } from '@/stores/org'
 
 const today = '2026-11-26'

@@ -4,7 +4,7 @@ import { db, resetDatabase } from '@/db/db'
 import { historyOf } from '@/db/repo'
 import type { Board, Escalation, Unit } from '@/domain/types'
 import { EscalationChangedError, useEscalationsStore } from '@/stores/escalations'
-import { InputError } from '@/stores/board'
+import { InputError } from '@/domain/errors'
 import { useOrgStore } from '@/stores/org'
 
 const at = '2026-11-01T08:00:00.000Z'

@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { db, resetDatabase } from '@/db/db'
 import { historyOf } from '@/db/repo'
 import { emptyPdsaInput } from '@/domain/pdsa'
-import { InputError } from '@/stores/board'
+import { InputError } from '@/domain/errors'
 import { usePdsaStore } from '@/stores/pdsa'
 
 const idea = { id: 'idea-1', unitId: 'u1', boardId: 'b1' }

@@ -5,7 +5,7 @@ import { practiceSeriesProviders, loadPracticeSeries, type PracticeSeriesProvide
 import { addDays } from '@/domain/dates'
 import { entryId } from '@/domain/ids'
 import type { Board, DayEntry, Measure, Unit } from '@/domain/types'
-import { InputError } from '@/stores/board'
+import { InputError } from '@/domain/errors'
 import { useTrendsStore } from '@/stores/trends'
 
 const at = '2026-01-01T08:00:00.000Z'
