@@ -1,11 +1,20 @@
 import js from '@eslint/js'
 import pluginVue from 'eslint-plugin-vue'
 import { vueTsConfigs, withVueTs } from '@vue/eslint-config-typescript'
+import prettierConfig from 'eslint-config-prettier/flat'
 
 export default withVueTs(
   {
     name: 'lim-huddle/ignores',
-    ignores: ['dist/**', 'dev-dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'coverage/**', '.bench/**'],
+    ignores: [
+      'dist/**',
+      'dev-dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'coverage/**',
+      '.bench/**',
+    ],
   },
   js.configs.recommended,
   pluginVue.configs['flat/recommended'],
@@ -23,7 +32,12 @@ export default withVueTs(
       'vue/html-closing-bracket-newline': 'off',
       'vue/first-attribute-linebreak': 'off',
       // `_name` marks a parameter a callback must accept but does not use.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
+  // Layout is Prettier's job (`npm run format`); ESLint keeps to correctness.
+  prettierConfig,
 )
