@@ -15,22 +15,30 @@ const distDir = fileURLToPath(new URL('../dist', import.meta.url))
 /** Writes the board straight into the app's IndexedDB (schema from src/db/db.ts). */
 async function seed(page: Page, data: BenchBoard): Promise<void> {
   await putRows(page, [
-    ['trusts', [data.trust]], ['csus', [data.csu]], ['units', [data.unit]], ['boards', [data.board]], ['measures', data.measures], ['entries', data.entries],
+    ['trusts', [data.trust]],
+    ['csus', [data.csu]],
+    ['units', [data.unit]],
+    ['boards', [data.board]],
+    ['measures', data.measures],
+    ['entries', data.entries],
     ['meta', [{ key: 'currentBoardId', value: data.board.id }]],
   ])
 }
 
 /** Records, from inside the page, the moment the last tile is added to the DOM. */
 async function watchForTiles(page: Page): Promise<void> {
-  await page.addInitScript(({ selector, count }) => {
-    const observer = new MutationObserver(() => {
-      if (document.querySelectorAll(selector).length >= count) {
-        ;(window as unknown as { __tilesAt: number }).__tilesAt = performance.now()
-        observer.disconnect()
-      }
-    })
-    observer.observe(document, { childList: true, subtree: true })
-  }, { selector: TILE, count: MEASURE_COUNT })
+  await page.addInitScript(
+    ({ selector, count }) => {
+      const observer = new MutationObserver(() => {
+        if (document.querySelectorAll(selector).length >= count) {
+          ;(window as unknown as { __tilesAt: number }).__tilesAt = performance.now()
+          observer.disconnect()
+        }
+      })
+      observer.observe(document, { childList: true, subtree: true })
+    },
+    { selector: TILE, count: MEASURE_COUNT },
+  )
 }
 
 /** Navigation start → the 20th tile exists, in ms. */
@@ -38,7 +46,9 @@ async function timeBoard(context: BrowserContext, origin: string): Promise<numbe
   const page = await context.newPage()
   await watchForTiles(page)
   await page.goto(`${origin}/board`)
-  const handle = await page.waitForFunction(() => (window as unknown as { __tilesAt?: number }).__tilesAt, undefined, { timeout: 30_000 })
+  const handle = await page.waitForFunction(() => (window as unknown as { __tilesAt?: number }).__tilesAt, undefined, {
+    timeout: 30_000,
+  })
   const ms = (await handle.jsonValue()) as number
   await page.close()
   return ms
@@ -61,12 +71,17 @@ async function boardScripts(browser: Browser, origin: string, data: BenchBoard) 
   page.on('response', (response) => {
     const { pathname } = new URL(response.url())
     if (!pathname.startsWith('/assets/') || !pathname.endsWith('.js')) return
-    pending.push(response.body().then((body) => {
-      scripts.push({ file: pathname, bytes: body.length, gzipped: gzipSync(body).length })
-    }))
+    pending.push(
+      response.body().then((body) => {
+        scripts.push({ file: pathname, bytes: body.length, gzipped: gzipSync(body).length })
+      }),
+    )
   })
   await page.goto(`${origin}/board`)
-  await page.waitForFunction(({ selector, count }) => document.querySelectorAll(selector).length >= count, { selector: TILE, count: MEASURE_COUNT })
+  await page.waitForFunction(({ selector, count }) => document.querySelectorAll(selector).length >= count, {
+    selector: TILE,
+    count: MEASURE_COUNT,
+  })
   await page.waitForLoadState('networkidle')
   await Promise.all(pending)
   await context.close()
@@ -91,7 +106,12 @@ try {
   const data = buildBenchBoard()
   console.log(`Board: ${data.measures.length} measures × ${DAYS} days = ${data.entries.length} entries (${origin})`)
 
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    hasTouch: true,
+  })
   const first = await context.newPage()
   await first.goto(`${origin}/`)
   await first.waitForSelector('#main-content')
@@ -113,10 +133,13 @@ try {
 
   const scripts = await boardScripts(browser, origin, data)
   console.log('\nJavaScript loaded for /board (cold, no cache, no service worker):')
-  for (const s of scripts) console.log(`  ${s.file.padEnd(48)} ${kib(s.bytes).padStart(10)} ${kib(s.gzipped).padStart(10)} gzipped`)
+  for (const s of scripts)
+    console.log(`  ${s.file.padEnd(48)} ${kib(s.bytes).padStart(10)} ${kib(s.gzipped).padStart(10)} gzipped`)
   const total = scripts.reduce((sum, s) => sum + s.bytes, 0)
   const gzipped = scripts.reduce((sum, s) => sum + s.gzipped, 0)
-  console.log(`  total: ${total} bytes (${kib(total)}), gzipped ${gzipped} bytes (${kib(gzipped)}) in ${scripts.length} files`)
+  console.log(
+    `  total: ${total} bytes (${kib(total)}), gzipped ${gzipped} bytes (${kib(gzipped)}) in ${scripts.length} files`,
+  )
 } finally {
   await browser.close()
   await server.close()

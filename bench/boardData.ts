@@ -23,9 +23,14 @@ export function buildBenchBoard(today = londonDay()): BenchBoard {
   const board = demo.boards[0]!
   // The demo has two wards of ten measures: put all twenty on the first ward's board.
   const measures = demo.measures.slice(0, MEASURE_COUNT).map((m, i) => ({
-    ...m, id: `bench-m-${i + 1}`, boardId: board.id, unitId: unit.id, order: i + 1,
+    ...m,
+    id: `bench-m-${i + 1}`,
+    boardId: board.id,
+    unitId: unit.id,
+    order: i + 1,
   }))
-  if (measures.length !== MEASURE_COUNT) throw new Error(`The demo trust has ${measures.length} measures, not ${MEASURE_COUNT}`)
+  if (measures.length !== MEASURE_COUNT)
+    throw new Error(`The demo trust has ${measures.length} measures, not ${MEASURE_COUNT}`)
 
   const sampled = new Map(demo.entries.map((e) => [`${e.measureId}:${e.day}`, e]))
   const days = lastDays(addDays(today, -1), DAYS)
@@ -39,7 +44,14 @@ export function buildBenchBoard(today = londonDay()): BenchBoard {
     for (const day of days) {
       const from: DayEntry = sampled.get(`${source.id}:${day}`) ?? last
       last = from
-      entries.push({ ...from, id: entryId(measure.id, day), measureId: measure.id, boardId: board.id, unitId: unit.id, day })
+      entries.push({
+        ...from,
+        id: entryId(measure.id, day),
+        measureId: measure.id,
+        boardId: board.id,
+        unitId: unit.id,
+        day,
+      })
     }
   })
   return { trust: demo.trust, csu: demo.csu, unit, board, measures, entries }

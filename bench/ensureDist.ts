@@ -22,7 +22,9 @@ export function ensureBuilt(): void {
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0
   const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(join(root, source))))
   if (builtAt >= sourcesAt) return
-  console.log(builtAt ? 'dist/ is older than the sources: building the app first.' : 'No dist/: building the app first.')
+  console.log(
+    builtAt ? 'dist/ is older than the sources: building the app first.' : 'No dist/: building the app first.',
+  )
   const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) throw new Error(`vite build failed (exit ${result.status ?? result.signal})`)
 }
@@ -41,7 +43,9 @@ export function snapshotDist(): DistSnapshot {
   const dir = mkdtempSync(join(tmpdir(), 'lim-huddle-bench-dist-'))
   cpSync(DIST_DIR, dir, { recursive: true })
   const html = readFileSync(join(dir, 'index.html'), 'utf8')
-  const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((m) => m[1]!).filter((file) => !existsSync(join(dir, file)))
+  const missing = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)]
+    .map((m) => m[1]!)
+    .filter((file) => !existsSync(join(dir, file)))
   if (missing.length > 0 || !existsSync(join(dir, 'sw.js'))) {
     rmSync(dir, { recursive: true, force: true })
     throw new Error('dist/ changed while it was being copied (something else is building it): run the bench again')

@@ -44,7 +44,12 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
 }
 
-interface Timing { first: number; median: number; min: number; max: number }
+interface Timing {
+  first: number
+  median: number
+  min: number
+  max: number
+}
 
 /** The first run is timed on its own (cold: what a screen sees when it first opens);
  * then RUNS more, of which the median is the steady figure. */
@@ -80,9 +85,15 @@ const check = (r: ReturnType<typeof computeSpc>): void => {
 
 // Other work on the machine inflates the medians; the load is printed so readers can judge.
 console.log(`SPC engine, Node ${process.version}, ${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(1)}`)
-console.log(`3-year daily series (${DAILY_POINTS} points, XmR, 1 rebase): ${fmt(time(() => check(computeSpc(long, longOptions))))}`)
+console.log(
+  `3-year daily series (${DAILY_POINTS} points, XmR, 1 rebase): ${fmt(time(() => check(computeSpc(long, longOptions))))}`,
+)
 console.log(`  same as a run chart: ${fmt(time(() => check(computeSpc(long, { ...longOptions, chart: 'run' }))))}`)
-console.log(`Roll-up, ${UNITS} units × ${MEASURES} measures (${UNITS * MEASURES} series × ${ROLLUP_POINTS} points): ${fmt(time(() => {
-  for (const s of rollup) check(computeSpc(s.points, s.options))
-}))}`)
+console.log(
+  `Roll-up, ${UNITS} units × ${MEASURES} measures (${UNITS * MEASURES} series × ${ROLLUP_POINTS} points): ${fmt(
+    time(() => {
+      for (const s of rollup) check(computeSpc(s.points, s.options))
+    }),
+  )}`,
+)
 if (sink === 0) console.log('(nothing computed)')

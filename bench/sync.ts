@@ -11,7 +11,13 @@ import { randomUUID } from 'node:crypto'
 import { formatHlc } from '../src/shared/sync/hlc.ts'
 import { PROTOCOL_VERSION, type Mutation } from '../src/shared/sync/protocol.ts'
 import { benchFreshTablet } from './syncClient.ts'
-import { BACKENDS, openTestDatabase, startTestServer, TEST_DATABASE_URL, type BackendName } from '../tests/server/backends.ts'
+import {
+  BACKENDS,
+  openTestDatabase,
+  startTestServer,
+  TEST_DATABASE_URL,
+  type BackendName,
+} from '../tests/server/backends.ts'
 
 const BATCH = 100
 const SEQUENTIAL_BATCHES = 100
@@ -53,7 +59,11 @@ function entryBatch(scope: string, node: string, ids: readonly string[]): string
 }
 
 async function post(base: string, body: string): Promise<void> {
-  const res = await fetch(`${base}/api/sync/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })
+  const res = await fetch(`${base}/api/sync/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  })
   if (res.status !== 200) throw new Error(`Push answered ${res.status}: ${await res.text()}`)
   await res.arrayBuffer()
 }
@@ -74,20 +84,28 @@ async function bench(backend: BackendName): Promise<Figures> {
     const address = server.app.server.address()
     const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
 
-    await pushAll(base, Array.from({ length: 5 }, (_, b) => entryBatch('warm-up', 'warm', ids('w', b))))
+    await pushAll(
+      base,
+      Array.from({ length: 5 }, (_, b) => entryBatch('warm-up', 'warm', ids('w', b))),
+    )
 
-    const sequentialBodies = Array.from({ length: SEQUENTIAL_BATCHES }, (_, b) => entryBatch('ward-1', 'tabletA', ids('e', b)))
+    const sequentialBodies = Array.from({ length: SEQUENTIAL_BATCHES }, (_, b) =>
+      entryBatch('ward-1', 'tabletA', ids('e', b)),
+    )
     let started = performance.now()
     await pushAll(base, sequentialBodies)
     const sequential = rate(SEQUENTIAL_BATCHES * BATCH, performance.now() - started)
 
-    const updateBodies = Array.from({ length: SEQUENTIAL_BATCHES / 2 }, (_, b) => entryBatch('ward-1', 'tabletB', ids('e', b)))
+    const updateBodies = Array.from({ length: SEQUENTIAL_BATCHES / 2 }, (_, b) =>
+      entryBatch('ward-1', 'tabletB', ids('e', b)),
+    )
     started = performance.now()
     await pushAll(base, updateBodies)
     const updates = rate((SEQUENTIAL_BATCHES / 2) * BATCH, performance.now() - started)
 
     const clientBodies = Array.from({ length: CLIENTS }, (_, c) =>
-      Array.from({ length: BATCHES_PER_CLIENT }, (_, b) => entryBatch(`ward-${c + 2}`, `tablet${c}`, ids(`c${c}`, b))))
+      Array.from({ length: BATCHES_PER_CLIENT }, (_, b) => entryBatch(`ward-${c + 2}`, `tablet${c}`, ids(`c${c}`, b))),
+    )
     started = performance.now()
     await Promise.all(clientBodies.map((bodies) => pushAll(base, bodies)))
     const concurrent = rate(CLIENTS * BATCHES_PER_CLIENT * BATCH, performance.now() - started)
@@ -96,7 +114,9 @@ async function bench(backend: BackendName): Promise<Figures> {
     let cursor = 0
     let pulled = 0
     for (;;) {
-      const res = await fetch(`${base}/api/sync/pull?protocol=${PROTOCOL_VERSION}&scope=ward-1&after=${cursor}&limit=${PULL_PAGE}`)
+      const res = await fetch(
+        `${base}/api/sync/pull?protocol=${PROTOCOL_VERSION}&scope=ward-1&after=${cursor}&limit=${PULL_PAGE}`,
+      )
       const page = (await res.json()) as { records: unknown[]; cursor: number; hasMore: boolean }
       pulled += page.records.length
       cursor = page.cursor
@@ -115,16 +135,24 @@ function ids(prefix: string, batch: number): string[] {
 
 const only = process.argv.includes('--server') ? 'server' : process.argv.includes('--client') ? 'client' : undefined
 let failed = false
-if (only !== 'client') console.log(`Sync server bench: real HTTP on loopback, batches of ${BATCH} day values, Node ${process.version}`)
+if (only !== 'client')
+  console.log(`Sync server bench: real HTTP on loopback, batches of ${BATCH} day values, Node ${process.version}`)
 for (const backend of only === 'client' ? [] : BACKENDS) {
   try {
     const f = await bench(backend)
-    const where = backend === 'sqlite' ? 'SQLite (temp file, WAL, synchronous=FULL)' : `PostgreSQL (${new URL(TEST_DATABASE_URL).host})`
+    const where =
+      backend === 'sqlite'
+        ? 'SQLite (temp file, WAL, synchronous=FULL)'
+        : `PostgreSQL (${new URL(TEST_DATABASE_URL).host})`
     console.log(`\n${where}`)
     console.log(`  push, 1 client, new records:        ${f.sequential.toLocaleString('en-GB')} mutations/s`)
     console.log(`  push, 1 client, edits of records:   ${f.updates.toLocaleString('en-GB')} mutations/s`)
-    console.log(`  push, ${CLIENTS} clients, ${CLIENTS} wards at once:  ${f.concurrent.toLocaleString('en-GB')} mutations/s`)
-    console.log(`  pull ${f.pulled.toLocaleString('en-GB')} records (pages of ${PULL_PAGE}):   ${f.pullMs.toLocaleString('en-GB')} ms (${rate(f.pulled, f.pullMs).toLocaleString('en-GB')} records/s)`)
+    console.log(
+      `  push, ${CLIENTS} clients, ${CLIENTS} wards at once:  ${f.concurrent.toLocaleString('en-GB')} mutations/s`,
+    )
+    console.log(
+      `  pull ${f.pulled.toLocaleString('en-GB')} records (pages of ${PULL_PAGE}):   ${f.pullMs.toLocaleString('en-GB')} ms (${rate(f.pulled, f.pullMs).toLocaleString('en-GB')} records/s)`,
+    )
   } catch (error) {
     failed = true
     console.error(`\n${backend}: could not run: ${(error as Error).message}`)
@@ -132,7 +160,9 @@ for (const backend of only === 'client' ? [] : BACKENDS) {
 }
 if (only !== 'server') {
   try {
-    const slowdown = Number(/^--cpu-slowdown=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--cpu-slowdown=')) ?? '')?.[1] ?? 1)
+    const slowdown = Number(
+      /^--cpu-slowdown=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--cpu-slowdown=')) ?? '')?.[1] ?? 1,
+    )
     await benchFreshTablet(slowdown > 1 ? [1, slowdown] : [1])
   } catch (error) {
     failed = true

@@ -14,7 +14,15 @@ import { createOrganisation, issueCode } from '../tests/e2e/adminSetup.ts'
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.ts'
 import { startSyncServer, type SyncServer } from '../tests/e2e/syncServer.ts'
 import { ensureBuilt, snapshotDist, type DistSnapshot } from './ensureDist.ts'
-import { countRows, instrument, readTimings, tap, waitForFirstSync, type PageTimings, type TimedTransaction } from './syncPage.ts'
+import {
+  countRows,
+  instrument,
+  readTimings,
+  tap,
+  waitForFirstSync,
+  type PageTimings,
+  type TimedTransaction,
+} from './syncPage.ts'
 import { buildUnitRecords, describeRecords, mutationsFor, SYNC_BENCH_RECORDS } from './syncData.ts'
 
 const RUNS = 3
@@ -46,7 +54,11 @@ interface EnrolResponse {
 }
 
 async function enrolOverApi(server: SyncServer, code: string, deviceName: string): Promise<EnrolResponse> {
-  const res = await fetch(`${server.url}/api/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, deviceName }) })
+  const res = await fetch(`${server.url}/api/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName }),
+  })
   if (res.status !== 201) throw new Error(`Enrol answered ${res.status}: ${await res.text()}`)
   return (await res.json()) as EnrolResponse
 }
@@ -83,7 +95,8 @@ function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, n
     applies.push(t)
     records += t.records
   }
-  if (records < SYNC_BENCH_RECORDS) throw new Error(`The pages committed hold ${records} records, not ${SYNC_BENCH_RECORDS}`)
+  if (records < SYNC_BENCH_RECORDS)
+    throw new Error(`The pages committed hold ${records} records, not ${SYNC_BENCH_RECORDS}`)
   const storedAt = applies.at(-1)!.end
   const pulls = after.filter((r) => r.path === '/api/sync/pull' && r.startTime < storedAt)
   const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
@@ -101,31 +114,46 @@ function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, n
 }
 
 /** One fresh tablet: new on-disk profile, the real enrol screen, its first sync. */
-async function freshTablet(server: SyncServer, code: string, run: number, cpuSlowdown: number): Promise<FreshTabletRun> {
+async function freshTablet(
+  server: SyncServer,
+  code: string,
+  run: number,
+  cpuSlowdown: number,
+): Promise<FreshTabletRun> {
   const profile = mkdtempSync(join(tmpdir(), 'lim-huddle-bench-profile-'))
   let context: BrowserContext | undefined
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true,
+      executablePath: CHROMIUM_EXECUTABLE,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+      locale: 'en-GB',
+      timezoneId: 'Europe/London',
+      hasTouch: true,
     })
     const page = context.pages()[0] ?? (await context.newPage())
     await instrument(page)
-    if (cpuSlowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
+    if (cpuSlowdown > 1)
+      await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
     await page.goto(`${server.url}/enrol`)
     await page.waitForSelector('#enrol-code')
     // Someone typing a code gives the service worker time to finish installing.
-    const installed = await page.evaluate(async (ms) => Promise.race([
-      navigator.serviceWorker.ready.then(() => true),
-      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
-    ]), SERVICE_WORKER_TIMEOUT_MS)
+    const installed = await page.evaluate(
+      async (ms) =>
+        Promise.race([
+          navigator.serviceWorker.ready.then(() => true),
+          new Promise<boolean>((resolve) => setTimeout(() => resolve(false), ms)),
+        ]),
+      SERVICE_WORKER_TIMEOUT_MS,
+    )
     if (!installed) throw new Error(`The service worker was not ready after ${SERVICE_WORKER_TIMEOUT_MS / 1000} s`)
     await page.fill('#enrol-code', code)
     await page.fill('#enrol-deviceName', `Bench tablet ${run}`)
     await tap(page, '#enrol-submit')
     const readyAt = await waitForFirstSync(page, FIRST_SYNC_TIMEOUT_MS)
     const rows = await countRows(page, TABLES)
-    if (rows.syncState !== SYNC_BENCH_RECORDS) throw new Error(`The tablet stored ${rows.syncState} records, not ${SYNC_BENCH_RECORDS}`)
+    if (rows.syncState !== SYNC_BENCH_RECORDS)
+      throw new Error(`The tablet stored ${rows.syncState} records, not ${SYNC_BENCH_RECORDS}`)
     return figuresOf(await readTimings(page), readyAt, rows)
   } finally {
     await context?.close()
@@ -143,10 +171,12 @@ const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000)
 
 function printRun(label: string, f: FreshTabletRun): void {
   const other = f.syncToStoredMs - f.pullNetworkMs - f.applyMs
-  console.log(`  ${label}: ${seconds(f.syncToStoredMs)} sync start → all stored`
-    + ` (pull requests ${seconds(f.pullNetworkMs)}, of which server ${seconds(f.pullServerMs)};`
-    + ` applyPage transactions ${seconds(f.applyMs)}; other ${seconds(other)});`
-    + ` tap → stored ${seconds(f.tapToStoredMs)}, tap → "Open the board" ${seconds(f.tapToReadyMs)}`)
+  console.log(
+    `  ${label}: ${seconds(f.syncToStoredMs)} sync start → all stored` +
+      ` (pull requests ${seconds(f.pullNetworkMs)}, of which server ${seconds(f.pullServerMs)};` +
+      ` applyPage transactions ${seconds(f.applyMs)}; other ${seconds(other)});` +
+      ` tap → stored ${seconds(f.tapToStoredMs)}, tap → "Open the board" ${seconds(f.tapToReadyMs)}`,
+  )
 }
 
 function printSummary(runs: FreshTabletRun[], heading: string): void {
@@ -154,9 +184,15 @@ function printSummary(runs: FreshTabletRun[], heading: string): void {
   const apply = median(runs.map((r) => r.applyMs))
   const n = SYNC_BENCH_RECORDS
   console.log(`  ${heading}`)
-  console.log(`    Fresh tablet pull, ${n.toLocaleString('en-GB')} records: ${seconds(stored)} (${perSecond(n, stored)} records/s stored; target: under 10 s)`)
-  console.log(`    Apply rate (applyPage, IndexedDB transaction open → commit): ${perSecond(n, apply)} records/s (${seconds(apply)} for ${runs[0]!.pages} pages)`)
-  console.log(`    tap → all stored ${seconds(median(runs.map((r) => r.tapToStoredMs)))}, tap → "Open the board" ${seconds(median(runs.map((r) => r.tapToReadyMs)))}`)
+  console.log(
+    `    Fresh tablet pull, ${n.toLocaleString('en-GB')} records: ${seconds(stored)} (${perSecond(n, stored)} records/s stored; target: under 10 s)`,
+  )
+  console.log(
+    `    Apply rate (applyPage, IndexedDB transaction open → commit): ${perSecond(n, apply)} records/s (${seconds(apply)} for ${runs[0]!.pages} pages)`,
+  )
+  console.log(
+    `    tap → all stored ${seconds(median(runs.map((r) => r.tapToStoredMs)))}, tap → "Open the board" ${seconds(median(runs.map((r) => r.tapToReadyMs)))}`,
+  )
 }
 
 /** Runs and prints the fresh-tablet figures; throws when they could not be measured. */
@@ -176,23 +212,42 @@ export async function benchFreshTablet(cpuSlowdowns: readonly number[] = [1]): P
     const org = await createOrganisation(server, ['Ward 7 – Elderly care'])
     const unitId = Object.values(org.units)[0]!
     const seeded = await seed(server, unitId)
-    const version = execFileSync(CHROMIUM_EXECUTABLE, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()
-    console.log(`\nFresh tablet: the built app in headless ${version} (a new on-disk profile each run), server/main.ts on SQLite, loopback`)
+    const version = execFileSync(CHROMIUM_EXECUTABLE, ['--version'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim()
+    console.log(
+      `\nFresh tablet: the built app in headless ${version} (a new on-disk profile each run), server/main.ts on SQLite, loopback`,
+    )
     // Other work on the machine slows IndexedDB too: say how busy it was.
-    console.log(`  load average at start: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} CPUs`)
+    console.log(
+      `  load average at start: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')} on ${cpus().length} CPUs`,
+    )
     console.log(`  unit: ${SYNC_BENCH_RECORDS.toLocaleString('en-GB')} records (${describeRecords(seeded.records)})`)
-    console.log(`  seeded by another tablet over the device API: ${seeded.records.length.toLocaleString('en-GB')} changes in ${seeded.batches} pushes,`
-      + ` ${seconds(seeded.pushMs)} (${perSecond(seeded.records.length, seeded.pushMs)} mutations/s, with device auth)`)
+    console.log(
+      `  seeded by another tablet over the device API: ${seeded.records.length.toLocaleString('en-GB')} changes in ${seeded.batches} pushes,` +
+        ` ${seconds(seeded.pushMs)} (${perSecond(seeded.records.length, seeded.pushMs)} mutations/s, with device auth)`,
+    )
     for (const slowdown of cpuSlowdowns) {
       const runs: FreshTabletRun[] = []
-      console.log(slowdown > 1 ? `\n  CPU slowed ${slowdown}× (Chromium CPU throttling of the page, as on a modest tablet):` : '\n  Full speed:')
+      console.log(
+        slowdown > 1
+          ? `\n  CPU slowed ${slowdown}× (Chromium CPU throttling of the page, as on a modest tablet):`
+          : '\n  Full speed:',
+      )
       for (let run = 1; run <= RUNS; run++) {
         const figures = await freshTablet(server, await issueCode(server, unitId), run, slowdown)
         runs.push(figures)
         printRun(`run ${run}`, figures)
       }
       const { rows, pulledBytes } = runs[0]!
-      console.log(`    stored: ${Object.entries(rows).map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`).join(', ')}; pulled ${(pulledBytes / 1024 / 1024).toFixed(1)} MiB`)
+      console.log(
+        `    stored: ${Object.entries(rows)
+          .map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`)
+          .join(', ')}; pulled ${(pulledBytes / 1024 / 1024).toFixed(1)} MiB`,
+      )
       printSummary(runs, `median of ${RUNS} fresh profiles${slowdown > 1 ? `, CPU ${slowdown}× slower` : ''}:`)
     }
   } finally {

@@ -28,7 +28,9 @@ export function buildUnitRecords(unitId: string, today = londonDay()): BenchReco
   const boardId = `bench-board-${unitId}`
   const board = { ...demo.boards[0]!, id: boardId, unitId }
   // Both demo wards' measures on one board: twenty, every type.
-  const measures = demo.measures.slice(0, MEASURES).map((m, i) => ({ ...m, id: `bench-m-${i + 1}`, boardId, unitId, order: i + 1 }))
+  const measures = demo.measures
+    .slice(0, MEASURES)
+    .map((m, i) => ({ ...m, id: `bench-m-${i + 1}`, boardId, unitId, order: i + 1 }))
 
   const sampled = new Map(demo.entries.map((e) => [`${e.measureId}:${e.day}`, e]))
   const days = lastDays(addDays(today, -1), DAYS)
@@ -43,7 +45,9 @@ export function buildUnitRecords(unitId: string, today = londonDay()): BenchReco
     }
   })
 
-  const huddles = demo.huddles.filter((h) => h.unitId === demo.units[0]!.id).map((h) => ({ ...h, id: `bench-h-${h.day}`, boardId, unitId }))
+  const huddles = demo.huddles
+    .filter((h) => h.unitId === demo.units[0]!.id)
+    .map((h) => ({ ...h, id: `bench-h-${h.day}`, boardId, unitId }))
 
   const actionCount = SYNC_BENCH_RECORDS - SERVER_MADE - 1 - measures.length - entries.length - huddles.length
   if (actionCount < 0) throw new Error('The bench unit holds more than SYNC_BENCH_RECORDS records')
@@ -53,7 +57,9 @@ export function buildUnitRecords(unitId: string, today = londonDay()): BenchReco
     const done = i % 3 !== 0
     return {
       ...template,
-      id: `bench-a-${i + 1}`, boardId, unitId,
+      id: `bench-a-${i + 1}`,
+      boardId,
+      unitId,
       title: `${template.title} (${i + 1})`,
       dueDay: addDays(today, (i % 40) - 30),
       status: done ? 'done' : 'open',
@@ -80,8 +86,15 @@ export function mutationsFor(records: readonly BenchRecord[], nodeId: string): M
   return records.map(({ table, record }) => {
     const { id, unitId, ...fields } = JSON.parse(JSON.stringify(record)) as RecordMeta & Record<string, unknown>
     return {
-      mutationId: randomUUID(), table, recordId: id, scope: unitId, hlc: clock.tick(), by: record.updatedBy,
-      fields: Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, { set: value }])) as Mutation['fields'],
+      mutationId: randomUUID(),
+      table,
+      recordId: id,
+      scope: unitId,
+      hlc: clock.tick(),
+      by: record.updatedBy,
+      fields: Object.fromEntries(
+        Object.entries(fields).map(([name, value]) => [name, { set: value }]),
+      ) as Mutation['fields'],
     }
   })
 }

@@ -44,10 +44,18 @@ export async function instrument(page: Page): Promise<void> {
       return put.call(this, value, key)
     }
     const original = IDBDatabase.prototype.transaction
-    IDBDatabase.prototype.transaction = function (this: IDBDatabase, stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) {
+    IDBDatabase.prototype.transaction = function (
+      this: IDBDatabase,
+      stores: string | string[],
+      mode?: IDBTransactionMode,
+      options?: IDBTransactionOptions,
+    ) {
       const tx = original.call(this, stores, mode, options)
       const names = typeof stores === 'string' ? [stores] : [...stores]
-      if (mode === 'readwrite' && ['syncState', 'history', 'entries', 'actions', 'measures'].every((name) => names.includes(name))) {
+      if (
+        mode === 'readwrite' &&
+        ['syncState', 'history', 'entries', 'actions', 'measures'].every((name) => names.includes(name))
+      ) {
         const entry = { start: performance.now(), end: 0, committed: false, records: 0 }
         applies.push(entry)
         tracked.set(tx, entry)
@@ -75,8 +83,12 @@ export async function readTimings(page: Page): Promise<PageTimings> {
     const requests = (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
       .filter((entry) => new URL(entry.name).pathname.startsWith('/api/'))
       .map((entry) => ({
-        path: new URL(entry.name).pathname, startTime: entry.startTime, requestStart: entry.requestStart,
-        responseStart: entry.responseStart, responseEnd: entry.responseEnd, bytes: entry.encodedBodySize,
+        path: new URL(entry.name).pathname,
+        startTime: entry.startTime,
+        requestStart: entry.requestStart,
+        responseStart: entry.responseStart,
+        responseEnd: entry.responseEnd,
+        bytes: entry.encodedBodySize,
       }))
     return { tapAt: w.__benchTapAt, applies: w.__benchApplies, requests }
   })
@@ -92,11 +104,16 @@ export async function countRows(page: Page, stores: readonly string[]): Promise<
     })
     try {
       const tx = db.transaction(stores)
-      const counts = await Promise.all(stores.map((store) => new Promise<[string, number]>((resolve, reject) => {
-        const request = tx.objectStore(store).count()
-        request.onsuccess = () => resolve([store, request.result])
-        request.onerror = () => reject(request.error)
-      })))
+      const counts = await Promise.all(
+        stores.map(
+          (store) =>
+            new Promise<[string, number]>((resolve, reject) => {
+              const request = tx.objectStore(store).count()
+              request.onsuccess = () => resolve([store, request.result])
+              request.onerror = () => reject(request.error)
+            }),
+        ),
+      )
       return Object.fromEntries(counts)
     } finally {
       db.close()
@@ -106,12 +123,16 @@ export async function countRows(page: Page, stores: readonly string[]): Promise<
 
 /** Waits for the enrol screen to finish its first sync: "Open the board", or the failure notice. */
 export async function waitForFirstSync(page: Page, timeoutMs: number): Promise<number> {
-  const handle = await page.waitForFunction(() => {
-    const failed = document.querySelector('.nhsuk-warning-callout')
-    if (failed) return { failed: failed.textContent ?? 'The first sync did not finish' }
-    const open = [...document.querySelectorAll('a')].some((a) => a.textContent?.includes('Open the board'))
-    return open ? { readyAt: performance.now() } : false
-  }, undefined, { timeout: timeoutMs })
+  const handle = await page.waitForFunction(
+    () => {
+      const failed = document.querySelector('.nhsuk-warning-callout')
+      if (failed) return { failed: failed.textContent ?? 'The first sync did not finish' }
+      const open = [...document.querySelectorAll('a')].some((a) => a.textContent?.includes('Open the board'))
+      return open ? { readyAt: performance.now() } : false
+    },
+    undefined,
+    { timeout: timeoutMs },
+  )
   const outcome = (await handle.jsonValue()) as { failed?: string; readyAt?: number }
   if (outcome.failed) throw new Error(`The first sync failed: ${outcome.failed.replace(/\s+/g, ' ').trim()}`)
   return outcome.readyAt!

@@ -42,7 +42,9 @@ const dailyMeasure = daily.measures[0]!
 const from = addDays(today, -YEARS_DAYS + 1)
 console.log(`Pure work (Node, median of ${RUNS} runs after a warm-up)`)
 measureSpc(dailyMeasure, daily.entries, from, today, 'day')
-const dailyTimes = Array.from({ length: RUNS }, () => time(() => measureSpc(dailyMeasure, daily.entries, from, today, 'day')))
+const dailyTimes = Array.from({ length: RUNS }, () =>
+  time(() => measureSpc(dailyMeasure, daily.entries, from, today, 'day')),
+)
 console.log(`  3-year daily series (${daily.entries.length} values): aggregate + SPC ${ms(median(dailyTimes))}`)
 
 const big = buildTrendsData(today, { units: UNITS, measures: MEASURES, days: 190 })
@@ -54,8 +56,12 @@ for (const e of big.entries) {
   byMeasure.set(e.measureId, list)
 }
 buildRollup(big.units, big.measures, byMeasure, week.from, week.to, 'week')
-const rollupTimes = Array.from({ length: RUNS }, () => time(() => buildRollup(big.units, big.measures, byMeasure, week.from, week.to, 'week')))
-console.log(`  ${UNITS} units × ${MEASURES} measures, 26 weeks (${big.entries.length} values): roll-up ${ms(median(rollupTimes))}`)
+const rollupTimes = Array.from({ length: RUNS }, () =>
+  time(() => buildRollup(big.units, big.measures, byMeasure, week.from, week.to, 'week')),
+)
+console.log(
+  `  ${UNITS} units × ${MEASURES} measures, 26 weeks (${big.entries.length} values): roll-up ${ms(median(rollupTimes))}`,
+)
 
 // ——— In Chromium: read from IndexedDB, compute and draw ———
 const snapshot = process.env.DIST_DIR ? null : (ensureBuilt(), snapshotDist())
@@ -68,7 +74,12 @@ const origin = `http://127.0.0.1:${address.port}`
 const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS })
 
 async function freshContext(data: TrendsData): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London', serviceWorkers: 'block' })
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+    serviceWorkers: 'block',
+  })
   const page = await context.newPage()
   await page.goto(`${origin}/setup`)
   await page.getByRole('button', { name: 'Load the demo trust' }).waitFor()
@@ -80,7 +91,11 @@ async function freshContext(data: TrendsData): Promise<BrowserContext> {
 /** Navigation start → `ready()` true in the page, then one more frame (painted), in ms. */
 async function timeTo(page: Page, url: string, ready: string): Promise<number> {
   await page.goto(url)
-  const handle = await page.waitForFunction(`(${ready})() && new Promise((r) => requestAnimationFrame(() => r(performance.now())))`, undefined, { timeout: 60_000, polling: 'raf' })
+  const handle = await page.waitForFunction(
+    `(${ready})() && new Promise((r) => requestAnimationFrame(() => r(performance.now())))`,
+    undefined,
+    { timeout: 60_000, polling: 'raf' },
+  )
   return (await handle.jsonValue()) as number
 }
 
@@ -95,7 +110,9 @@ try {
     chartTimes.push(await timeTo(page, chartUrl, chartReady))
     await page.close()
   }
-  console.log(`  3-year daily SPC chart (${YEARS_DAYS} days): ${chartTimes.map((t) => t.toFixed(0)).join(', ')} → median ${ms(median(chartTimes))}`)
+  console.log(
+    `  3-year daily SPC chart (${YEARS_DAYS} days): ${chartTimes.map((t) => t.toFixed(0)).join(', ')} → median ${ms(median(chartTimes))}`,
+  )
   await chartContext.close()
 
   const rollupContext = await freshContext(big)
@@ -107,14 +124,18 @@ try {
     browserRollup.push(await timeTo(page, `${origin}/trends`, rollupReady))
     await page.close()
   }
-  console.log(`  ${UNITS} × ${MEASURES} roll-up (${cells} cells, ${big.entries.length} values read): ${browserRollup.map((t) => t.toFixed(0)).join(', ')} → median ${ms(median(browserRollup))}`)
+  console.log(
+    `  ${UNITS} × ${MEASURES} roll-up (${cells} cells, ${big.entries.length} values read): ${browserRollup.map((t) => t.toFixed(0)).join(', ')} → median ${ms(median(browserRollup))}`,
+  )
   await rollupContext.close()
 
   const assets = join(distDir, 'assets')
   const chunk = readdirSync(assets).find((f) => /^SpcChart-.*\.js$/.test(f))
   if (chunk) {
     const body = readFileSync(join(assets, chunk))
-    console.log(`\nChart chunk (Chart.js + SpcChart.vue, loaded only with a chart): ${chunk} ${kib(body.length)}, gzipped ${kib(gzipSync(body).length)}`)
+    console.log(
+      `\nChart chunk (Chart.js + SpcChart.vue, loaded only with a chart): ${chunk} ${kib(body.length)}, gzipped ${kib(gzipSync(body).length)}`,
+    )
   } else {
     console.log('\nNo SpcChart-*.js chunk in the build')
   }

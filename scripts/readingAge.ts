@@ -5,7 +5,12 @@
 // that miss it are marked. The formulas are in src/domain/conceptReadability.ts (why
 // no package: see there).
 import { CONCEPT_CATALOGUE } from '../src/domain/conceptCatalogue.ts'
-import { conceptSections, readingFigures, readsAtAbout11, type ConceptSection } from '../src/domain/conceptReadability.ts'
+import {
+  conceptSections,
+  readingFigures,
+  readsAtAbout11,
+  type ConceptSection,
+} from '../src/domain/conceptReadability.ts'
 
 const pad = (text: string, n: number) => text.padEnd(n)
 const num = (n: number) => n.toFixed(1).padStart(5)
@@ -27,4 +32,6 @@ for (const concept of CONCEPT_CATALOGUE) {
   )
 }
 const mean = grades.reduce((s, g) => s + g, 0) / grades.length
-console.log(`\n${CONCEPT_CATALOGUE.length} concepts; mean grade ${mean.toFixed(1)} (reading age about ${(mean + 5).toFixed(0)}); highest ${Math.max(...grades).toFixed(1)}; ${missed} above reading age 11.`)
+console.log(
+  `\n${CONCEPT_CATALOGUE.length} concepts; mean grade ${mean.toFixed(1)} (reading age about ${(mean + 5).toFixed(0)}); highest ${Math.max(...grades).toFixed(1)}; ${missed} above reading age 11.`,
+)

@@ -21,7 +21,12 @@ try {
 const db = openDatabase(config)
 try {
   await migrateToLatest(db)
-  exitCode = await runAdminCommand(db, process.argv.slice(2), (line) => console.log(line), (line) => console.error(line))
+  exitCode = await runAdminCommand(
+    db,
+    process.argv.slice(2),
+    (line) => console.log(line),
+    (line) => console.error(line),
+  )
 } catch (error) {
   console.error(`Could not run that on the sync database (${describeDatabase(config)}): ${(error as Error).message}`)
 } finally {

@@ -54,7 +54,9 @@ try {
 
 const address = app.server.address()
 const port = typeof address === 'object' && address ? address.port : config.port
-console.log(`LIM Huddle on ${publicUrl(config.host, port)}${config.host === '0.0.0.0' ? ' (and on this machine\'s network address)' : ''}`)
+console.log(
+  `LIM Huddle on ${publicUrl(config.host, port)}${config.host === '0.0.0.0' ? " (and on this machine's network address)" : ''}`,
+)
 console.log(`Sync data: ${describeDatabase(config.database)}`)
 
 // Stop taking requests, let pushes in flight commit, then close the database cleanly

@@ -35,10 +35,16 @@ const KIND_LABEL = { unit: 'unit', csu: 'CSU', trust: 'trust' } as const
 const when = (ms: number | null) => (ms === null ? 'never' : formatInstant(new Date(ms)))
 
 function describeDevice(device: DeviceView): string[] {
-  const status = device.revokedAt !== null ? `  REVOKED ${when(device.revokedAt)}` : device.unsyncedOver8h ? '  NOT SYNCED FOR OVER 8 HOURS' : ''
-  const waiting = device.pendingCount > 0
-    ? `${device.pendingCount} change${device.pendingCount === 1 ? '' : 's'} waiting${device.oldestPendingAt === null ? '' : ` since ${when(device.oldestPendingAt)}`}`
-    : 'nothing waiting'
+  const status =
+    device.revokedAt !== null
+      ? `  REVOKED ${when(device.revokedAt)}`
+      : device.unsyncedOver8h
+        ? '  NOT SYNCED FOR OVER 8 HOURS'
+        : ''
+  const waiting =
+    device.pendingCount > 0
+      ? `${device.pendingCount} change${device.pendingCount === 1 ? '' : 's'} waiting${device.oldestPendingAt === null ? '' : ` since ${when(device.oldestPendingAt)}`}`
+      : 'nothing waiting'
   return [
     `${device.name}  (${device.id})${status}`,
     `  ${KIND_LABEL[device.scopeKind]} ${device.scopeName}; enrolled ${when(device.enrolledAt)}; last seen ${when(device.lastSeenAt)}; last synced ${when(device.lastSyncAt)}; ${waiting}`,
@@ -61,7 +67,12 @@ function idFrom(words: string[], what: string): string {
  * Runs one command; returns the exit code (0 done, 1 refused, 2 not understood). A
  * refusal (unknown id, invalid name) is printed as its plain-English message.
  */
-export async function runAdminCommand(db: SyncDb, argv: readonly string[], print: Print, printError: Print = print): Promise<number> {
+export async function runAdminCommand(
+  db: SyncDb,
+  argv: readonly string[],
+  print: Print,
+  printError: Print = print,
+): Promise<number> {
   try {
     await run(db, argv, print)
     return 0
@@ -134,7 +145,9 @@ async function run(db: SyncDb, argv: readonly string[], print: Print): Promise<v
       const codes = await listCodes(db)
       if (codes.length === 0) print('No enrolment codes yet.')
       for (const code of codes) {
-        print(`${code.id}  ${code.status}  ${KIND_LABEL[code.scopeKind]} ${code.scopeName}${code.label ? ` (${code.label})` : ''}; expires ${when(code.expiresAt)}`)
+        print(
+          `${code.id}  ${code.status}  ${KIND_LABEL[code.scopeKind]} ${code.scopeName}${code.label ? ` (${code.label})` : ''}; expires ${when(code.expiresAt)}`,
+        )
       }
       return
     }
@@ -153,7 +166,9 @@ async function run(db: SyncDb, argv: readonly string[], print: Print): Promise<v
     }
     case 'revoke-device': {
       const device = await revokeDevice(db, idFrom(words, 'device'))
-      print(`"${device.name}" was removed from ${device.scopeName}: it can no longer sync. Open connections close within a few seconds.`)
+      print(
+        `"${device.name}" was removed from ${device.scopeName}: it can no longer sync. Open connections close within a few seconds.`,
+      )
       return
     }
     case undefined:
@@ -163,10 +178,15 @@ async function run(db: SyncDb, argv: readonly string[], print: Print): Promise<v
   }
 }
 
-async function issue(db: SyncDb, values: { unit?: string; csu?: string; trust?: string; hours?: string; label?: string }, print: Print): Promise<void> {
+async function issue(
+  db: SyncDb,
+  values: { unit?: string; csu?: string; trust?: string; hours?: string; label?: string },
+  print: Print,
+): Promise<void> {
   const given = (['unit', 'csu', 'trust'] as const).filter((kind) => values[kind] !== undefined)
   const scopeKind = given[0]
-  if (given.length !== 1 || scopeKind === undefined) throw new UsageError('Give one of --unit ID, --csu ID or --trust ID.')
+  if (given.length !== 1 || scopeKind === undefined)
+    throw new UsageError('Give one of --unit ID, --csu ID or --trust ID.')
   const hours = values.hours === undefined ? undefined : Number(values.hours)
   const code = await issueCode(db, {
     scopeKind,
@@ -174,9 +194,12 @@ async function issue(db: SyncDb, values: { unit?: string; csu?: string; trust?: 
     ...(hours === undefined ? {} : { expiresInHours: hours }),
     ...(values.label === undefined ? {} : { label: values.label }),
   })
-  const what = code.scopeKind === 'unit' ? code.scopeName
-    : code.scopeKind === 'csu' ? `every unit of ${code.scopeName}`
-      : `the improvement office of ${code.scopeName} (every unit and CSU, and the trust library)`
+  const what =
+    code.scopeKind === 'unit'
+      ? code.scopeName
+      : code.scopeKind === 'csu'
+        ? `every unit of ${code.scopeName}`
+        : `the improvement office of ${code.scopeName} (every unit and CSU, and the trust library)`
   print(`Enrolment code for ${what}: ${code.code}`)
   print(`It works once, until ${when(code.expiresAt)}. It is not shown again.`)
 }
@@ -189,7 +212,8 @@ async function list(db: SyncDb, print: Print): Promise<void> {
     print(`Trust ${trust.name}  (${trust.id})`)
     for (const csu of org.csus.filter((c) => c.trustId === trust.id)) {
       print(`  CSU ${csu.name}  (${csu.id})`)
-      for (const unit of org.units.filter((u) => u.csuId === csu.id)) print(`    ${unit.name} [${unit.kind}]  (${unit.id})`)
+      for (const unit of org.units.filter((u) => u.csuId === csu.id))
+        print(`    ${unit.name} [${unit.kind}]  (${unit.id})`)
     }
   }
 }

@@ -3,7 +3,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { syncError } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
-import { findDeviceByToken, noteDeviceSeen, noteDeviceSynced, parseOutboxHeader, type DeviceRow } from '../devices/devices.ts'
+import {
+  findDeviceByToken,
+  noteDeviceSeen,
+  noteDeviceSynced,
+  parseOutboxHeader,
+  type DeviceRow,
+} from '../devices/devices.ts'
 import { logRefusal } from '../devices/refusals.ts'
 import { scopeName, syncScopesOf, type DeviceScopes } from '../devices/scopes.ts'
 import { isAdminToken } from '../devices/settings.ts'
@@ -20,7 +26,11 @@ export function bearerToken(header: string | undefined): string | undefined {
 }
 
 /** Answers 429 with the sync error body and `retry-after` when `limiter` says this request is one too many. */
-export async function refuseIfLimited(limiter: Limiter, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+export async function refuseIfLimited(
+  limiter: Limiter,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<boolean> {
   const limit = await limiter(request)
   if (limit.isAllowed || !limit.isExceeded) return false
   request.log.warn({ url: request.url, key: limit.key }, 'request refused: rate limit')
@@ -61,7 +71,12 @@ export class DeviceStreams {
   async endRevoked(db: SyncDb): Promise<void> {
     const ids = this.deviceIds()
     if (ids.length === 0) return
-    const revoked = await db.selectFrom('devices').select('id').where('id', 'in', ids).where('revoked_at', 'is not', null).execute()
+    const revoked = await db
+      .selectFrom('devices')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('revoked_at', 'is not', null)
+      .execute()
     for (const { id } of revoked) this.end(id)
   }
 }
@@ -70,7 +85,11 @@ export class DeviceStreams {
  * Device tokens, looked up on every request (no cache, so a revocation applies to the
  * very next request). The hooks plug into the sync routes' options.
  */
-export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRequest) => string) => Limiter, streams: DeviceStreams) {
+export function deviceAccess(
+  db: SyncDb,
+  limiterFor: (keyOf: (request: FastifyRequest) => string) => Limiter,
+  streams: DeviceStreams,
+) {
   const devices = new WeakMap<FastifyRequest, DeviceRow>()
   const scopes = new WeakMap<FastifyRequest, Promise<DeviceScopes>>()
   // Per device once the token is known, else per address (no token, or an unknown one).
@@ -79,7 +98,8 @@ export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRe
     return device ? `device:${device.id}` : `ip:${request.ip}`
   })
 
-  const refuse = (request: FastifyRequest, deviceId: string | null, reason: string) => logRefusal(db, request.log, refusalOf(request, deviceId, reason))
+  const refuse = (request: FastifyRequest, deviceId: string | null, reason: string) =>
+    logRefusal(db, request.log, refusalOf(request, deviceId, reason))
 
   const authenticate: onRequestAsyncHookHandler = async (request, reply) => {
     const token = bearerToken(request.headers.authorization)
@@ -93,7 +113,10 @@ export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRe
     if (device.revoked_at !== null) {
       const name = (await scopeName(db, { kind: device.scope_kind, id: device.scope_id })) ?? 'sync'
       await refuse(request, device.id, 'device-revoked')
-      return reply.code(403).send({ ...syncError('device-revoked'), message: `This tablet was removed from ${name}. Ask your manager to re-enrol it.` })
+      return reply.code(403).send({
+        ...syncError('device-revoked'),
+        message: `This tablet was removed from ${name}. Ask your manager to re-enrol it.`,
+      })
     }
     await noteDeviceSeen(db, device, Date.now(), parseOutboxHeader(request.headers['x-lim-outbox']))
   }
@@ -115,11 +138,14 @@ export function deviceAccess(db: SyncDb, limiterFor: (keyOf: (request: FastifyRe
     /** The authenticated device (after `authenticate` has let the request through). */
     deviceOf: (request: FastifyRequest): DeviceRow | undefined => devices.get(request),
     /** Whether the device may pull `scope` now: a CSU device gains units added to its CSU; every device reads its trust's library. */
-    mayUseScope: async (request: FastifyRequest, scope: string): Promise<boolean> => (await scopesOf(request))?.readable.includes(scope) ?? false,
+    mayUseScope: async (request: FastifyRequest, scope: string): Promise<boolean> =>
+      (await scopesOf(request))?.readable.includes(scope) ?? false,
     /** Whether the device may push to `scope` now: what it reads, less the library unless it is a trust device. */
-    mayWriteScope: async (request: FastifyRequest, scope: string): Promise<boolean> => (await scopesOf(request))?.writable.includes(scope) ?? false,
+    mayWriteScope: async (request: FastifyRequest, scope: string): Promise<boolean> =>
+      (await scopesOf(request))?.writable.includes(scope) ?? false,
     /** Whether `scope` is one of the device's units: a CSU's, trust's or library scope holds no `units` record. */
-    isUnitScope: async (request: FastifyRequest, scope: string): Promise<boolean> => (await scopesOf(request))?.units.includes(scope) ?? false,
+    isUnitScope: async (request: FastifyRequest, scope: string): Promise<boolean> =>
+      (await scopesOf(request))?.units.includes(scope) ?? false,
     deviceIdOf: (request: FastifyRequest) => devices.get(request)?.id,
     async onSynced(request: FastifyRequest) {
       const device = devices.get(request)
@@ -141,7 +167,11 @@ export function adminAccess(db: SyncDb, limiter: Limiter): onRequestAsyncHookHan
     if (await refuseIfLimited(limiter, request, reply)) return reply
     const token = bearerToken(request.headers.authorization)
     if (token && (await isAdminToken(db, token))) return
-    await logRefusal(db, request.log, refusalOf(request, null, token ? 'unauthorised: wrong admin token' : 'unauthorised: no admin token'))
+    await logRefusal(
+      db,
+      request.log,
+      refusalOf(request, null, token ? 'unauthorised: wrong admin token' : 'unauthorised: no admin token'),
+    )
     return reply.code(401).send({ error: 'unauthorised', message: ADMIN_UNAUTHORISED_MESSAGE })
   }
 }

@@ -17,18 +17,23 @@ export interface DeviceRouteOptions {
 export const deviceRoutes: FastifyPluginAsync<DeviceRouteOptions> = async (app, { db, access, enrolLimiter }) => {
   useJsonErrors(app)
 
-  app.post('/enrol', {
-    onRequest: async (request, reply) => {
-      if (await refuseIfLimited(enrolLimiter, request, reply)) return reply
+  app.post(
+    '/enrol',
+    {
+      onRequest: async (request, reply) => {
+        if (await refuseIfLimited(enrolLimiter, request, reply)) return reply
+      },
     },
-  }, async (request, reply) => {
-    try {
-      return reply.code(201).send(await enrolDevice(db, request.body as EnrolInput))
-    } catch (error) {
-      if (error instanceof ServiceError && error.code === 'invalid-code') request.log.warn({ ip: request.ip }, 'enrolment refused: invalid code')
-      throw error
-    }
-  })
+    async (request, reply) => {
+      try {
+        return reply.code(201).send(await enrolDevice(db, request.body as EnrolInput))
+      } catch (error) {
+        if (error instanceof ServiceError && error.code === 'invalid-code')
+          request.log.warn({ ip: request.ip }, 'enrolment refused: invalid code')
+        throw error
+      }
+    },
+  )
 
   app.get('/device', { onRequest: access.authenticate }, async (request) => {
     const device = access.deviceOf(request)

@@ -29,16 +29,31 @@ export interface DeviceAccessOptions {
  * Sync behind device tokens, enrolment, and the admin API. Rate limits count in memory,
  * per server process: with several processes behind one address each allows its own share.
  */
-export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync: SyncRouteOptions }> = async (app, options) => {
+export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync: SyncRouteOptions }> = async (
+  app,
+  options,
+) => {
   const { db } = options.sync
   const limits = { ...RATE_LIMITS, ...options.limits }
   const minute = 60_000
   await app.register(rateLimit, { global: false })
 
   const streams = new DeviceStreams()
-  const access = deviceAccess(db, (keyOf) => app.createRateLimit({ max: limits.syncPerMinute, timeWindow: minute, keyGenerator: keyOf }), streams)
-  const adminLimiter = app.createRateLimit({ max: limits.adminPerMinute, timeWindow: minute, keyGenerator: (request) => `admin:${request.ip}` })
-  const enrolLimiter = app.createRateLimit({ max: limits.enrolPerMinute, timeWindow: minute, keyGenerator: (request) => `enrol:${request.ip}` })
+  const access = deviceAccess(
+    db,
+    (keyOf) => app.createRateLimit({ max: limits.syncPerMinute, timeWindow: minute, keyGenerator: keyOf }),
+    streams,
+  )
+  const adminLimiter = app.createRateLimit({
+    max: limits.adminPerMinute,
+    timeWindow: minute,
+    keyGenerator: (request) => `admin:${request.ip}`,
+  })
+  const enrolLimiter = app.createRateLimit({
+    max: limits.enrolPerMinute,
+    timeWindow: minute,
+    keyGenerator: (request) => `enrol:${request.ip}`,
+  })
 
   const checkRevoked = setInterval(() => {
     streams.endRevoked(db).catch((error: Error) => app.log.warn({ err: error }, 'could not check for revoked devices'))

@@ -20,9 +20,17 @@ export function useJsonErrors(app: FastifyInstance): void {
     if (error instanceof ServiceError) return reply.code(error.status).send(error.toBody())
     const status = error.statusCode ?? 500
     if (status >= 400 && status < 500) {
-      return reply.code(status).send({ error: 'invalid-payload', message: `That was not accepted (${error.message}).`, details: { issues: [{ path: '', message: error.message }] } })
+      return reply.code(status).send({
+        error: 'invalid-payload',
+        message: `That was not accepted (${error.message}).`,
+        details: { issues: [{ path: '', message: error.message }] },
+      })
     }
     request.log.error(error)
-    return reply.code(500).send({ error: 'server-error', message: 'The server had a problem and saved nothing from this request. Try again; if it keeps happening, tell your IT team.' })
+    return reply.code(500).send({
+      error: 'server-error',
+      message:
+        'The server had a problem and saved nothing from this request. Try again; if it keeps happening, tell your IT team.',
+    })
   })
 }

@@ -2,8 +2,18 @@ import type { ServerResponse } from 'node:http'
 import type { FastifyError, FastifyPluginAsync, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { z } from 'zod'
 import {
-  checkProtocol, MIN_SUPPORTED_PROTOCOL, parsePullRequest, parsePushRequest, PROTOCOL_VERSION, PUSH_MAX_BYTES,
-  SYNC_ERROR_STATUS, syncError, type Mutation, type PullResponse, type PushResponse, type SyncErrorCode,
+  checkProtocol,
+  MIN_SUPPORTED_PROTOCOL,
+  parsePullRequest,
+  parsePushRequest,
+  PROTOCOL_VERSION,
+  PUSH_MAX_BYTES,
+  SYNC_ERROR_STATUS,
+  syncError,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+  type SyncErrorCode,
 } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
@@ -74,7 +84,12 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   const bodyLimit = options.bodyLimit ?? SYNC_BODY_LIMIT
   const streams = new Set<ServerResponse>()
 
-  async function refusedScope(request: FastifyRequest, reply: FastifyReply, scopes: Iterable<string>, allowed = mayUseScope): Promise<boolean> {
+  async function refusedScope(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scopes: Iterable<string>,
+    allowed = mayUseScope,
+  ): Promise<boolean> {
     for (const scope of scopes) {
       if (await allowed(request, scope)) continue
       request.log.warn({ scope, url: request.url }, 'sync request refused: scope not allowed for this device')
@@ -87,7 +102,11 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
 
   /** A unit is its own scope: a `units` record anywhere else could rename another ward on every tablet that
    * pulls it, and one in a CSU's or trust's scope would show that CSU or trust as a ward. */
-  async function refusedUnitRecord(request: FastifyRequest, reply: FastifyReply, mutations: readonly Mutation[]): Promise<boolean> {
+  async function refusedUnitRecord(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    mutations: readonly Mutation[],
+  ): Promise<boolean> {
     let misplaced: Mutation | undefined
     for (const mutation of mutations) {
       if (mutation.table !== 'units') continue
@@ -97,7 +116,10 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       }
     }
     if (!misplaced) return false
-    request.log.warn({ scope: misplaced.scope, recordId: misplaced.recordId }, 'sync request refused: a unit record outside its own scope')
+    request.log.warn(
+      { scope: misplaced.scope, recordId: misplaced.recordId },
+      'sync request refused: a unit record outside its own scope',
+    )
     await options.onRefused?.(request, `forbidden-scope: units/${misplaced.recordId} in ${misplaced.scope}`)
     await sendError(reply, 'forbidden-scope', { scope: misplaced.scope, table: 'units', recordId: misplaced.recordId })
     return true
@@ -114,7 +136,11 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       return sendError(reply, 'invalid-payload', { issues: [{ path: '', message: error.message }] }, status)
     }
     request.log.error(error)
-    return reply.code(500).send({ error: 'server-error', message: 'The sync server had a problem and saved nothing from this request. Your changes are kept on this tablet and will be sent again.' })
+    return reply.code(500).send({
+      error: 'server-error',
+      message:
+        'The sync server had a problem and saved nothing from this request. Your changes are kept on this tablet and will be sent again.',
+    })
   })
 
   app.post('/sync/push', { bodyLimit, onRequest }, async (request, reply) => {
@@ -123,9 +149,13 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     const { protocol, deviceId, mutations } = parsed.value
     // A scope the device may only read (its trust's library) is refused like one it cannot see:
     // the whole push, nothing applied. Tablets never send such changes (docs/SYNC.md).
-    if (await refusedScope(request, reply, new Set(mutations.map((mutation) => mutation.scope)), mayWriteScope)) return reply
+    if (await refusedScope(request, reply, new Set(mutations.map((mutation) => mutation.scope)), mayWriteScope))
+      return reply
     if (await refusedUnitRecord(request, reply, mutations)) return reply
-    const result = await pushMutations(db, mutations, { deviceId: options.deviceIdOf?.(request) ?? deviceId, now: Date.now() })
+    const result = await pushMutations(db, mutations, {
+      deviceId: options.deviceIdOf?.(request) ?? deviceId,
+      now: Date.now(),
+    })
     await options.onSynced?.(request)
     // Answered in the client's protocol version: the server speaks the current one and the one before.
     const response: PushResponse = { protocol, accepted: result.accepted, serverTime: Date.now() }
@@ -148,7 +178,9 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   app.get('/sync/events', { onRequest }, async (request, reply) => {
     const parsed = EventsQuerySchema.safeParse(request.query)
     if (!parsed.success) {
-      return sendError(reply, 'invalid-payload', { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })) })
+      return sendError(reply, 'invalid-payload', {
+        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      })
     }
     const { protocol } = parsed.data
     if (protocol !== undefined && checkProtocol(protocol) !== 'ok') {

@@ -30,7 +30,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest()
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName
-    throw new Error(`Database migration${failed ? ` ${failed}` : ''} failed: ${(error as Error).message ?? String(error)}`, { cause: error })
+    throw new Error(
+      `Database migration${failed ? ` ${failed}` : ''} failed: ${(error as Error).message ?? String(error)}`,
+      { cause: error },
+    )
   }
   return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName)
 }

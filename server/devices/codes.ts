@@ -53,7 +53,10 @@ function toView(row: CodeRow, scopeName: string, now: number): CodeView {
 }
 
 async function viewsOf(db: SyncDb, rows: CodeRow[], now: number): Promise<CodeView[]> {
-  const names = await scopeNames(db, rows.map((row) => ({ kind: row.scope_kind, id: row.scope_id })))
+  const names = await scopeNames(
+    db,
+    rows.map((row) => ({ kind: row.scope_kind, id: row.scope_id })),
+  )
   return rows.map((row) => toView(row, names.get(`${row.scope_kind}:${row.scope_id}`) ?? '(removed)', now))
 }
 
@@ -82,7 +85,12 @@ export async function issueCode(db: SyncDb, input: CodeInput, now = Date.now()):
 
 /** Stops an unused code from working. Revoking twice keeps the first time. */
 export async function revokeCode(db: SyncDb, id: string, now = Date.now()): Promise<CodeView> {
-  await db.updateTable('enrolment_codes').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+  await db
+    .updateTable('enrolment_codes')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute()
   const row = await db.selectFrom('enrolment_codes').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('enrolment code')
   return (await viewsOf(db, [row], now))[0] as CodeView
@@ -90,6 +98,11 @@ export async function revokeCode(db: SyncDb, id: string, now = Date.now()): Prom
 
 /** Every code, newest first. */
 export async function listCodes(db: SyncDb, now = Date.now()): Promise<CodeView[]> {
-  const rows = await db.selectFrom('enrolment_codes').selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').execute()
+  const rows = await db
+    .selectFrom('enrolment_codes')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()
   return viewsOf(db, rows, now)
 }

@@ -17,7 +17,11 @@ export type DeviceRow = Selectable<DevicesTable>
 /** A tablet with changes waiting longer than this shows as a problem on the admin list. */
 export const UNSYNCED_ALERT_MS = 8 * 60 * 60 * 1000
 
-export interface CsuInfo { id: string; trustId: string; name: string }
+export interface CsuInfo {
+  id: string
+  trustId: string
+  name: string
+}
 
 export interface DeviceInfo {
   deviceId: string
@@ -82,16 +86,31 @@ export async function enrolDevice(db: SyncDb, input: EnrolInput, now = Date.now(
     if (Number(claimed.numUpdatedRows) !== 1) throw invalidCode()
     await trx
       .insertInto('devices')
-      .values({ id: deviceId, token_hash: hashSecret(token), name: deviceName, scope_kind: row.scope_kind, scope_id: row.scope_id, enrolled_at: now })
+      .values({
+        id: deviceId,
+        token_hash: hashSecret(token),
+        name: deviceName,
+        scope_kind: row.scope_kind,
+        scope_id: row.scope_id,
+        enrolled_at: now,
+      })
       .execute()
     return { kind: row.scope_kind, id: row.scope_id }
   })
-  const { name: _name, ...info } = await describeDevice(db, { id: deviceId, name: deviceName, scope_kind: scope.kind, scope_id: scope.id })
+  const { name: _name, ...info } = await describeDevice(db, {
+    id: deviceId,
+    name: deviceName,
+    scope_kind: scope.kind,
+    scope_id: scope.id,
+  })
   return { ...info, token }
 }
 
 /** What a device is enrolled for, now: a CSU device's units include any added since, a trust device's CSUs too. */
-export async function describeDevice(db: SyncDb, device: Pick<DeviceRow, 'id' | 'name' | 'scope_kind' | 'scope_id'>): Promise<DeviceInfo> {
+export async function describeDevice(
+  db: SyncDb,
+  device: Pick<DeviceRow, 'id' | 'name' | 'scope_kind' | 'scope_id'>,
+): Promise<DeviceInfo> {
   const ref: ScopeRef = { kind: device.scope_kind, id: device.scope_id }
   let units: UnitView[]
   let csus: CsuView[]
@@ -115,7 +134,12 @@ export async function describeDevice(db: SyncDb, device: Pick<DeviceRow, 'id' | 
   }
   const trust = await findTrust(db, trustId)
   if (!trust) throw notFound('trust')
-  const scopeName = device.scope_kind === 'unit' ? (units[0] as UnitView).name : device.scope_kind === 'csu' ? (csus[0] as CsuView).name : trust.name
+  const scopeName =
+    device.scope_kind === 'unit'
+      ? (units[0] as UnitView).name
+      : device.scope_kind === 'csu'
+        ? (csus[0] as CsuView).name
+        : trust.name
   const csuInfos = csus.map(({ id, trustId: csuTrust, name }) => ({ id, trustId: csuTrust, name }))
   return {
     deviceId: device.id,
@@ -162,12 +186,18 @@ export const LAST_SEEN_RESOLUTION_MS = 60_000
  */
 export async function noteDeviceSeen(db: SyncDb, device: DeviceRow, now: number, outbox?: OutboxReport): Promise<void> {
   const lastSeen = nullableMs(device.last_seen_at)
-  const outboxChanged = outbox !== undefined
-    && (outbox.pendingCount !== Number(device.pending_count) || outbox.oldestPendingAt !== nullableMs(device.oldest_pending_at))
+  const outboxChanged =
+    outbox !== undefined &&
+    (outbox.pendingCount !== Number(device.pending_count) ||
+      outbox.oldestPendingAt !== nullableMs(device.oldest_pending_at))
   if (!outboxChanged && lastSeen !== null && now - lastSeen < LAST_SEEN_RESOLUTION_MS) return
   await db
     .updateTable('devices')
-    .set(outbox ? { last_seen_at: now, pending_count: outbox.pendingCount, oldest_pending_at: outbox.oldestPendingAt } : { last_seen_at: now })
+    .set(
+      outbox
+        ? { last_seen_at: now, pending_count: outbox.pendingCount, oldest_pending_at: outbox.oldestPendingAt }
+        : { last_seen_at: now },
+    )
     .where('id', '=', device.id)
     .execute()
 }
@@ -196,7 +226,10 @@ function toView(row: DeviceRow, scopeName: string, now: number): DeviceView {
 }
 
 async function viewsOf(db: SyncDb, rows: DeviceRow[], now: number): Promise<DeviceView[]> {
-  const names = await scopeNames(db, rows.map((row) => ({ kind: row.scope_kind, id: row.scope_id })))
+  const names = await scopeNames(
+    db,
+    rows.map((row) => ({ kind: row.scope_kind, id: row.scope_id })),
+  )
   return rows.map((row) => toView(row, names.get(`${row.scope_kind}:${row.scope_id}`) ?? '(removed)', now))
 }
 
@@ -208,7 +241,12 @@ export async function listDevices(db: SyncDb, now = Date.now()): Promise<DeviceV
 
 /** Stops a device syncing: its next request is refused. Revoking twice keeps the first time. */
 export async function revokeDevice(db: SyncDb, id: string, now = Date.now()): Promise<DeviceView> {
-  await db.updateTable('devices').set({ revoked_at: now }).where('id', '=', id).where('revoked_at', 'is', null).execute()
+  await db
+    .updateTable('devices')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute()
   const row = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('device')
   return (await viewsOf(db, [row], now))[0] as DeviceView

@@ -10,7 +10,8 @@ export const SERVICE_ERROR_STATUS = {
 
 export type ServiceErrorCode = keyof typeof SERVICE_ERROR_STATUS
 
-export const INVALID_CODE_MESSAGE = 'That enrolment code is not valid. It may have been used already or have expired. Ask your improvement office for a new one.'
+export const INVALID_CODE_MESSAGE =
+  'That enrolment code is not valid. It may have been used already or have expired. Ask your improvement office for a new one.'
 
 export class ServiceError extends Error {
   constructor(
@@ -27,7 +28,9 @@ export class ServiceError extends Error {
   }
 
   toBody(): { error: ServiceErrorCode; message: string; details?: unknown } {
-    return this.details === undefined ? { error: this.code, message: this.message } : { error: this.code, message: this.message, details: this.details }
+    return this.details === undefined
+      ? { error: this.code, message: this.message }
+      : { error: this.code, message: this.message, details: this.details }
   }
 }
 

@@ -5,14 +5,20 @@ import { z } from 'zod'
 const IdSchema = z.string().min(1, 'Give an id').max(200, 'Ids are 200 characters or fewer')
 export const NameSchema = z.string().trim().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
 export const UnitKindSchema = z.enum(['ward', 'department'], { error: 'Kind must be "ward" or "department"' })
-export const ScopeKindSchema = z.enum(['unit', 'csu', 'trust'], { error: 'Scope kind must be "unit", "csu" or "trust"' })
+export const ScopeKindSchema = z.enum(['unit', 'csu', 'trust'], {
+  error: 'Scope kind must be "unit", "csu" or "trust"',
+})
 
 export const CODE_HOURS_DEFAULT = 72
 export const CODE_HOURS_MAX = 720
 
 export const NameInputSchema = z.strictObject({ name: NameSchema })
 export const CsuInputSchema = z.strictObject({ trustId: IdSchema, name: NameSchema })
-export const UnitInputSchema = z.strictObject({ csuId: IdSchema, name: NameSchema, kind: UnitKindSchema.default('ward') })
+export const UnitInputSchema = z.strictObject({
+  csuId: IdSchema,
+  name: NameSchema,
+  kind: UnitKindSchema.default('ward'),
+})
 export const UnitChangeSchema = z
   .strictObject({ name: NameSchema.optional(), kind: UnitKindSchema.optional() })
   .refine((change) => change.name !== undefined || change.kind !== undefined, 'Give a new name or kind')

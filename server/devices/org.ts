@@ -14,18 +14,44 @@ import { applyPushInTransaction, serverClock } from '../sync/push.ts'
 import { syncRecordOf } from '../sync/records.ts'
 import { notFound, parseInput } from './errors.ts'
 import {
-  CsuInputSchema, NameInputSchema, UnitChangeSchema, UnitInputSchema,
-  type CsuInput, type NameInput, type UnitChange, type UnitInput,
+  CsuInputSchema,
+  NameInputSchema,
+  UnitChangeSchema,
+  UnitInputSchema,
+  type CsuInput,
+  type NameInput,
+  type UnitChange,
+  type UnitInput,
 } from './inputs.ts'
 import { serverId } from './settings.ts'
 
 /** Who the unit records' history says made the change. */
 export const IMPROVEMENT_OFFICE = 'Improvement office'
 
-export interface TrustView { id: string; name: string; createdAt: number }
-export interface CsuView { id: string; trustId: string; name: string; createdAt: number }
-export interface UnitView { id: string; csuId: string; name: string; kind: OrgUnitKind; createdAt: number }
-export interface OrgTree { serverId: string; trusts: TrustView[]; csus: CsuView[]; units: UnitView[] }
+export interface TrustView {
+  id: string
+  name: string
+  createdAt: number
+}
+export interface CsuView {
+  id: string
+  trustId: string
+  name: string
+  createdAt: number
+}
+export interface UnitView {
+  id: string
+  csuId: string
+  name: string
+  kind: OrgUnitKind
+  createdAt: number
+}
+export interface OrgTree {
+  serverId: string
+  trusts: TrustView[]
+  csus: CsuView[]
+  units: UnitView[]
+}
 
 type Reader = SyncDb | Transaction<Database>
 
@@ -46,13 +72,31 @@ export async function findUnit(db: Reader, id: string): Promise<UnitView | undef
 
 /** Every unit of a CSU, by name. */
 export async function unitsOfCsu(db: Reader, csuId: string): Promise<UnitView[]> {
-  const rows = await db.selectFrom('org_units').selectAll().where('csu_id', '=', csuId).orderBy('name').orderBy('id').execute()
-  return rows.map((row) => ({ id: row.id, csuId: row.csu_id, name: row.name, kind: row.kind, createdAt: Number(row.created_at) }))
+  const rows = await db
+    .selectFrom('org_units')
+    .selectAll()
+    .where('csu_id', '=', csuId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute()
+  return rows.map((row) => ({
+    id: row.id,
+    csuId: row.csu_id,
+    name: row.name,
+    kind: row.kind,
+    createdAt: Number(row.created_at),
+  }))
 }
 
 /** Every CSU of a trust, by name. */
 export async function csusOfTrust(db: Reader, trustId: string): Promise<CsuView[]> {
-  const rows = await db.selectFrom('org_csus').selectAll().where('trust_id', '=', trustId).orderBy('name').orderBy('id').execute()
+  const rows = await db
+    .selectFrom('org_csus')
+    .selectAll()
+    .where('trust_id', '=', trustId)
+    .orderBy('name')
+    .orderBy('id')
+    .execute()
   return rows.map((row) => ({ id: row.id, trustId: row.trust_id, name: row.name, createdAt: Number(row.created_at) }))
 }
 
@@ -66,7 +110,13 @@ export async function getOrg(db: SyncDb): Promise<OrgTree> {
     serverId: await serverId(db),
     trusts: trusts.map((row) => ({ id: row.id, name: row.name, createdAt: Number(row.created_at) })),
     csus: csus.map((row) => ({ id: row.id, trustId: row.trust_id, name: row.name, createdAt: Number(row.created_at) })),
-    units: units.map((row) => ({ id: row.id, csuId: row.csu_id, name: row.name, kind: row.kind, createdAt: Number(row.created_at) })),
+    units: units.map((row) => ({
+      id: row.id,
+      csuId: row.csu_id,
+      name: row.name,
+      kind: row.kind,
+      createdAt: Number(row.created_at),
+    })),
   }
 }
 
@@ -127,7 +177,13 @@ export async function updateUnit(db: SyncDb, id: string, input: UnitChange, now 
     const result = await trx.updateTable('org_units').set(change).where('id', '=', id).executeTakeFirst()
     if (Number(result.numUpdatedRows) === 0) throw notFound('unit')
     const fields: Record<string, FieldOp> = {}
-    const current = await trx.selectFrom('records').selectAll().where('scope', '=', id).where('tbl', '=', 'units').where('id', '=', id).executeTakeFirst()
+    const current = await trx
+      .selectFrom('records')
+      .selectAll()
+      .where('scope', '=', id)
+      .where('tbl', '=', 'units')
+      .where('id', '=', id)
+      .executeTakeFirst()
     const record = current && syncRecordOf(current)
     if (change.name !== undefined) {
       // The office has seen every version of the name a tablet may have typed, so its
@@ -147,7 +203,13 @@ export async function updateUnit(db: SyncDb, id: string, input: UnitChange, now 
  * A server-made change to a unit's synced record, applied by the push code. The stamp
  * comes after anything already stored on the record, so the office's change wins.
  */
-async function writeUnitRecord(trx: Transaction<Database>, unitId: string, now: number, fields: Record<string, FieldOp>, after?: string): Promise<void> {
+async function writeUnitRecord(
+  trx: Transaction<Database>,
+  unitId: string,
+  now: number,
+  fields: Record<string, FieldOp>,
+  after?: string,
+): Promise<void> {
   const clock = serverClock()
   if (after) clock.receive(after)
   const mutation: Mutation = MutationSchema.parse({

@@ -23,7 +23,8 @@ export async function scopeNames(db: Reader, refs: readonly ScopeRef[]): Promise
   for (const kind of ['unit', 'csu', 'trust'] as const) {
     const ids = idsOf(kind)
     if (ids.length === 0) continue
-    for (const row of await db.selectFrom(tables[kind]).select(['id', 'name']).where('id', 'in', ids).execute()) names.set(`${kind}:${row.id}`, row.name)
+    for (const row of await db.selectFrom(tables[kind]).select(['id', 'name']).where('id', 'in', ids).execute())
+      names.set(`${kind}:${row.id}`, row.name)
   }
   return names
 }

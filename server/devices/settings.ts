@@ -14,7 +14,11 @@ async function readSetting(db: SyncDb, key: string): Promise<string | undefined>
 
 /** Stores `value` unless the key is set already (another process may have got there first); returns what is stored. */
 async function settleSetting(db: SyncDb, key: string, value: string): Promise<string> {
-  await db.insertInto('server_settings').values({ key, value }).onConflict((oc) => oc.column('key').doNothing()).execute()
+  await db
+    .insertInto('server_settings')
+    .values({ key, value })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute()
   return (await readSetting(db, key)) as string
 }
 

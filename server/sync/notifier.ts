@@ -67,7 +67,9 @@ export function createPollingNotifier(db: SyncDb, intervalMs = SQLITE_POLL_MS): 
     polling = true
     pollScopes(db, listeners)
       .catch((error: Error) => console.warn(`Could not check for sync changes: ${error.message}`))
-      .finally(() => { polling = false })
+      .finally(() => {
+        polling = false
+      })
   }, intervalMs)
   timer.unref()
   return {
@@ -82,7 +84,10 @@ export function createPollingNotifier(db: SyncDb, intervalMs = SQLITE_POLL_MS): 
  * reconnects and re-reads the watched scopes, so a notification lost meanwhile only
  * delays the poke.
  */
-export async function createPostgresNotifier(db: SyncDb, config: Extract<DatabaseConfig, { dialect: 'postgres' }>): Promise<ScopeNotifier> {
+export async function createPostgresNotifier(
+  db: SyncDb,
+  config: Extract<DatabaseConfig, { dialect: 'postgres' }>,
+): Promise<ScopeNotifier> {
   const listeners = new Listeners()
   let client: pg.Client | undefined
   let schema: string | undefined

@@ -24,13 +24,26 @@ export const APPLIED_MUTATIONS_KEEP_MS = 90 * DAY_MS
 export const PRUNE_EVERY_MS = DAY_MS
 
 /** Forgets mutation ids applied more than `keepMs` before `now`; returns how many. */
-export async function pruneAppliedMutations(db: SyncDb, now = Date.now(), keepMs = APPLIED_MUTATIONS_KEEP_MS): Promise<number> {
-  const result = await db.deleteFrom('applied_mutations').where('applied_at', '<', now - keepMs).executeTakeFirst()
+export async function pruneAppliedMutations(
+  db: SyncDb,
+  now = Date.now(),
+  keepMs = APPLIED_MUTATIONS_KEEP_MS,
+): Promise<number> {
+  const result = await db
+    .deleteFrom('applied_mutations')
+    .where('applied_at', '<', now - keepMs)
+    .executeTakeFirst()
   return Number(result.numDeletedRows)
 }
 
 /** Prunes now and then once a day until the returned function is called. */
-export function schedulePruning(db: SyncDb, { everyMs = PRUNE_EVERY_MS, onError = (error: Error) => console.warn(`Could not prune old mutation ids: ${error.message}`) } = {}): () => void {
+export function schedulePruning(
+  db: SyncDb,
+  {
+    everyMs = PRUNE_EVERY_MS,
+    onError = (error: Error) => console.warn(`Could not prune old mutation ids: ${error.message}`),
+  } = {},
+): () => void {
   const run = () => {
     pruneAppliedMutations(db).catch(onError)
   }

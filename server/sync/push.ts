@@ -53,7 +53,11 @@ export function serverClock(): HybridClock {
  * A mutation id already applied (by an earlier attempt, or by a concurrent push of the
  * same batch) is accepted again without being applied twice.
  */
-export async function pushMutations(db: SyncDb, mutations: readonly Mutation[], options: PushOptions = {}): Promise<PushResult> {
+export async function pushMutations(
+  db: SyncDb,
+  mutations: readonly Mutation[],
+  options: PushOptions = {},
+): Promise<PushResult> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await db.transaction().execute((trx) => applyPushInTransaction(trx, mutations, options))
@@ -155,12 +159,24 @@ async function lockScopes(trx: Transaction<Database>, scopes: readonly string[])
   return lastSeq
 }
 
-async function claimMutations(trx: Transaction<Database>, batch: readonly Mutation[], deviceId: string | null, now: number): Promise<Set<string>> {
+async function claimMutations(
+  trx: Transaction<Database>,
+  batch: readonly Mutation[],
+  deviceId: string | null,
+  now: number,
+): Promise<Set<string>> {
   const claimed = new Set<string>()
   for (const part of chunks(batch)) {
     const rows = await trx
       .insertInto('applied_mutations')
-      .values(part.map((mutation) => ({ mutation_id: mutation.mutationId, scope: mutation.scope, device_id: deviceId, applied_at: now })))
+      .values(
+        part.map((mutation) => ({
+          mutation_id: mutation.mutationId,
+          scope: mutation.scope,
+          device_id: deviceId,
+          applied_at: now,
+        })),
+      )
       .onConflict((oc) => oc.column('mutation_id').doNothing())
       .returning('mutation_id')
       .execute()
@@ -169,7 +185,10 @@ async function claimMutations(trx: Transaction<Database>, batch: readonly Mutati
   return claimed
 }
 
-async function loadRecords(trx: Transaction<Database>, mutations: readonly Mutation[]): Promise<Map<string, SyncRecord>> {
+async function loadRecords(
+  trx: Transaction<Database>,
+  mutations: readonly Mutation[],
+): Promise<Map<string, SyncRecord>> {
   const idsByTable = new Map<string, { scope: string; table: string; ids: Set<string> }>()
   for (const mutation of mutations) {
     const group = JSON.stringify([mutation.scope, mutation.table])
@@ -180,7 +199,13 @@ async function loadRecords(trx: Transaction<Database>, mutations: readonly Mutat
   const records = new Map<string, SyncRecord>()
   for (const { scope, table, ids } of idsByTable.values()) {
     for (const part of chunks([...ids])) {
-      const rows = await trx.selectFrom('records').selectAll().where('scope', '=', scope).where('tbl', '=', table).where('id', 'in', part).execute()
+      const rows = await trx
+        .selectFrom('records')
+        .selectAll()
+        .where('scope', '=', scope)
+        .where('tbl', '=', table)
+        .where('id', 'in', part)
+        .execute()
       for (const row of rows) records.set(recordKey(row.scope, row.tbl, row.id), syncRecordOf(row))
     }
   }
@@ -211,7 +236,9 @@ async function advanceScopes(trx: Transaction<Database>, advanced: Readonly<Reco
     await trx.updateTable('scopes').set({ seq }).where('scope', '=', scope).execute()
     // Delivered only if this transaction commits, and only after it has.
     if (postgres) {
-      await sql`select pg_notify(${SCOPE_CHANNEL}, json_build_object('schema', current_schema(), 'scope', ${scope}::text, 'seq', ${seq}::bigint)::text)`.execute(trx)
+      await sql`select pg_notify(${SCOPE_CHANNEL}, json_build_object('schema', current_schema(), 'scope', ${scope}::text, 'seq', ${seq}::bigint)::text)`.execute(
+        trx,
+      )
     }
   }
 }

@@ -8,7 +8,9 @@ const Ms = z.preprocess((value) => {
   if (typeof value === 'string') return /^\d+$/.test(value) ? Number(value) : Date.parse(value)
   return value
 }, z.number())
-const MaybeMs = Ms.nullable().optional().transform((value) => value ?? null)
+const MaybeMs = Ms.nullable()
+  .optional()
+  .transform((value) => value ?? null)
 const Name = z.string()
 const Kind = z.enum(['ward', 'department']).catch('ward')
 const ScopeKind = z.enum(['unit', 'csu', 'trust'])
@@ -28,12 +30,23 @@ export const AdminCodeSchema = z.object({
   id: z.string(),
   scopeKind: ScopeKind,
   scopeId: z.string(),
-  scopeName: z.string().optional().transform((name) => name ?? ''),
-  label: z.string().nullable().optional().transform((label) => label ?? null),
+  scopeName: z
+    .string()
+    .optional()
+    .transform((name) => name ?? ''),
+  label: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((label) => label ?? null),
   createdAt: Ms,
   expiresAt: Ms,
   usedAt: MaybeMs,
-  usedByDevice: z.string().nullable().optional().transform((id) => id ?? null),
+  usedByDevice: z
+    .string()
+    .nullable()
+    .optional()
+    .transform((id) => id ?? null),
   revokedAt: MaybeMs,
   status: z.enum(CODE_STATUSES),
 })
@@ -44,7 +57,10 @@ export const AdminDeviceSchema = z.object({
   name: z.string(),
   scopeKind: ScopeKind,
   scopeId: z.string(),
-  scopeName: z.string().optional().transform((name) => name ?? ''),
+  scopeName: z
+    .string()
+    .optional()
+    .transform((name) => name ?? ''),
   enrolledAt: Ms,
   lastSeenAt: MaybeMs,
   lastSyncAt: MaybeMs,
@@ -71,7 +87,8 @@ export interface IssueCodeRequest {
   label?: string
 }
 
-export type AdminFailureCode = 'offline' | 'unauthorised' | 'not-found' | 'invalid-payload' | 'rate-limited' | 'unreadable' | 'server-error'
+export type AdminFailureCode =
+  'offline' | 'unauthorised' | 'not-found' | 'invalid-payload' | 'rate-limited' | 'unreadable' | 'server-error'
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: AdminFailureCode; message: string }
 
 export const ADMIN_MESSAGES: Record<AdminFailureCode, string> = {
@@ -97,7 +114,12 @@ export interface AdminApiOptions {
 }
 
 export function createAdminApi({ baseUrl = '', fetch: fetchFn = (...args) => fetch(...args), token }: AdminApiOptions) {
-  async function call<T>(method: 'GET' | 'POST' | 'PATCH', path: string, schema: z.ZodType<T>, body?: unknown): Promise<AdminResult<T>> {
+  async function call<T>(
+    method: 'GET' | 'POST' | 'PATCH',
+    path: string,
+    schema: z.ZodType<T>,
+    body?: unknown,
+  ): Promise<AdminResult<T>> {
     let response: Response
     try {
       response = await fetchFn(`${baseUrl}/api/admin${path}`, {
@@ -121,11 +143,19 @@ export function createAdminApi({ baseUrl = '', fetch: fetchFn = (...args) => fet
     const said = ErrorBodySchema.safeParse(json)
     const message = said.success ? said.data.message : undefined
     switch (response.status) {
-      case 401: return failure('unauthorised')
-      case 404: return failure('not-found')
-      case 429: return failure('rate-limited')
-      case 400: return failure('invalid-payload', message)
-      default: return failure(response.status >= 500 ? 'server-error' : 'invalid-payload', response.status >= 500 ? undefined : message)
+      case 401:
+        return failure('unauthorised')
+      case 404:
+        return failure('not-found')
+      case 429:
+        return failure('rate-limited')
+      case 400:
+        return failure('invalid-payload', message)
+      default:
+        return failure(
+          response.status >= 500 ? 'server-error' : 'invalid-payload',
+          response.status >= 500 ? undefined : message,
+        )
     }
   }
 
@@ -136,8 +166,10 @@ export function createAdminApi({ baseUrl = '', fetch: fetchFn = (...args) => fet
     renameTrust: (id: string, name: string) => call('PATCH', `/trusts/${enc(id)}`, AdminTrustSchema, { name }),
     addCsu: (trustId: string, name: string) => call('POST', '/csus', AdminCsuSchema, { trustId, name }),
     renameCsu: (id: string, name: string) => call('PATCH', `/csus/${enc(id)}`, AdminCsuSchema, { name }),
-    addUnit: (csuId: string, name: string, kind: UnitKind) => call('POST', '/units', AdminUnitSchema, { csuId, name, kind }),
-    updateUnit: (id: string, changes: { name?: string; kind?: UnitKind }) => call('PATCH', `/units/${enc(id)}`, AdminUnitSchema, changes),
+    addUnit: (csuId: string, name: string, kind: UnitKind) =>
+      call('POST', '/units', AdminUnitSchema, { csuId, name, kind }),
+    updateUnit: (id: string, changes: { name?: string; kind?: UnitKind }) =>
+      call('PATCH', `/units/${enc(id)}`, AdminUnitSchema, changes),
     listCodes: () => call('GET', '/codes', z.array(AdminCodeSchema)),
     issueCode: (request: IssueCodeRequest) => call('POST', '/codes', IssuedCodeSchema, request),
     revokeCode: (id: string) => call('POST', `/codes/${enc(id)}/revoke`, AdminCodeSchema),

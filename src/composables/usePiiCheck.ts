@@ -25,11 +25,15 @@ export function usePiiCheck(fields: () => PiiField[]) {
   const findings = computed<FieldFinding[]>(() =>
     fields()
       .filter((field) => field.text !== (field.saved ?? ''))
-      .flatMap((field) => findLikelyPatientIdentifiers(field.text).map((f) => ({ ...f, fieldId: field.id, fieldLabel: field.label }))),
+      .flatMap((field) =>
+        findLikelyPatientIdentifiers(field.text).map((f) => ({ ...f, fieldId: field.id, fieldLabel: field.label })),
+      ),
   )
   const asked = ref(false)
   const accepted = ref<string | null>(null)
-  const fingerprint = computed(() => JSON.stringify(findings.value.map((f) => [f.fieldId ?? f.fieldLabel ?? '', f.kind, f.matched])))
+  const fingerprint = computed(() =>
+    JSON.stringify(findings.value.map((f) => [f.fieldId ?? f.fieldLabel ?? '', f.kind, f.matched])),
+  )
 
   /** Shown after a stopped save, for as long as the text still has findings. */
   const showing = computed(() => asked.value && findings.value.length > 0)

@@ -6,7 +6,10 @@ import { useSyncStore } from '@/stores/sync'
 
 export function usePulledChanges(tables: readonly SyncedTable[], reload: () => Promise<unknown> | void) {
   const sync = useSyncStore()
-  watch(() => sync.pulled.count, () => {
-    if (tables.some((table) => sync.pulled.tables.has(table))) void reload()
-  })
+  watch(
+    () => sync.pulled.count,
+    () => {
+      if (tables.some((table) => sync.pulled.tables.has(table))) void reload()
+    },
+  )
 }

@@ -22,14 +22,22 @@ export async function loadDeviceClock(database: HuddleDatabase): Promise<LoadedC
     async save(offsetMs = offset) {
       const latest = clock.latest()
       if (stored && latest === stored.latest && offsetMs === offset) return
-      const row: DeviceClockRow = { nodeId, ...(latest !== undefined ? { latest } : {}), ...(offsetMs !== 0 ? { offsetMs } : {}) }
+      const row: DeviceClockRow = {
+        nodeId,
+        ...(latest !== undefined ? { latest } : {}),
+        ...(offsetMs !== 0 ? { offsetMs } : {}),
+      }
       await database.meta.put({ key: SYNC_META.device, value: row })
     },
   }
 }
 
 /** Run inside a `rw` transaction that includes `meta`: `use` may tick or receive. */
-export async function withDeviceClock<T>(database: HuddleDatabase, use: (clock: HybridClock) => T, offsetMs?: number): Promise<T> {
+export async function withDeviceClock<T>(
+  database: HuddleDatabase,
+  use: (clock: HybridClock) => T,
+  offsetMs?: number,
+): Promise<T> {
   const loaded = await loadDeviceClock(database)
   const result = use(loaded.clock)
   await loaded.save(offsetMs)

@@ -15,55 +15,102 @@ const stepsLink = (steps: unknown, conceptId: string) =>
 
 export async function readConceptLinks(database: HuddleDatabase, conceptId: string): Promise<ConceptLinkRows> {
   const d = database
-  return d.transaction('r', [d.units, d.boards, d.measures, d.entries, d.actions, d.ideas, d.pdsaCycles, d.checklistTemplates, d.checklistRuns], async () => {
-    const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates] = await Promise.all([
-      d.units.toArray(),
-      d.boards.filter((b) => Array.isArray(b.agenda) && b.agenda.some((item) => linksTo(item?.conceptIds, conceptId))).toArray(),
-      d.measures.filter((m) => linksTo(m.conceptIds, conceptId)).toArray(),
-      d.actions.filter((a) => linksTo(a.conceptIds, conceptId)).toArray(),
-      d.ideas.filter((i) => linksTo(i.conceptIds, conceptId)).toArray(),
-      d.pdsaCycles.filter((p) => linksTo(p.conceptIds, conceptId)).toArray(),
-      d.checklistTemplates.filter((t) => linksTo(t.conceptIds, conceptId) || stepsLink(t.steps, conceptId)).toArray(),
-    ])
-    // Days are `YYYY-MM-DD`, so '' and '\uffff' bound every day of a measure.
-    const entries = await Promise.all(
-      measures.map((m) => d.entries.where('[measureId+day]').between([m.id, ''], [m.id, '\uffff'], true, true)
-        .filter((e) => typeof e.comment === 'string' && e.comment.trim() !== '').toArray()),
-    )
-    const templateIds = checklistTemplates.map((t) => t.id)
-    const runs = templateIds.length ? await d.checklistRuns.where('templateId').anyOf(templateIds).toArray() : []
-    return {
-      units: units.map(({ id, name }) => ({ id, name })),
-      measures, entries: entries.flat(), actions, ideas, pdsaCycles, checklistTemplates,
-      checklistRuns: runs.map(({ templateId, completedAt }) => ({ templateId, completedAt })),
-      boards,
-    }
-  })
+  return d.transaction(
+    'r',
+    [d.units, d.boards, d.measures, d.entries, d.actions, d.ideas, d.pdsaCycles, d.checklistTemplates, d.checklistRuns],
+    async () => {
+      const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates] = await Promise.all([
+        d.units.toArray(),
+        d.boards
+          .filter((b) => Array.isArray(b.agenda) && b.agenda.some((item) => linksTo(item?.conceptIds, conceptId)))
+          .toArray(),
+        d.measures.filter((m) => linksTo(m.conceptIds, conceptId)).toArray(),
+        d.actions.filter((a) => linksTo(a.conceptIds, conceptId)).toArray(),
+        d.ideas.filter((i) => linksTo(i.conceptIds, conceptId)).toArray(),
+        d.pdsaCycles.filter((p) => linksTo(p.conceptIds, conceptId)).toArray(),
+        d.checklistTemplates.filter((t) => linksTo(t.conceptIds, conceptId) || stepsLink(t.steps, conceptId)).toArray(),
+      ])
+      // Days are `YYYY-MM-DD`, so '' and '\uffff' bound every day of a measure.
+      const entries = await Promise.all(
+        measures.map((m) =>
+          d.entries
+            .where('[measureId+day]')
+            .between([m.id, ''], [m.id, '\uffff'], true, true)
+            .filter((e) => typeof e.comment === 'string' && e.comment.trim() !== '')
+            .toArray(),
+        ),
+      )
+      const templateIds = checklistTemplates.map((t) => t.id)
+      const runs = templateIds.length ? await d.checklistRuns.where('templateId').anyOf(templateIds).toArray() : []
+      return {
+        units: units.map(({ id, name }) => ({ id, name })),
+        measures,
+        entries: entries.flat(),
+        actions,
+        ideas,
+        pdsaCycles,
+        checklistTemplates,
+        checklistRuns: runs.map(({ templateId, completedAt }) => ({ templateId, completedAt })),
+        boards,
+      }
+    },
+  )
 }
 
 /** Every linked item on this tablet, for the coverage view. */
 export async function readCoverageRows(database: HuddleDatabase): Promise<Omit<ConceptLinkRows, 'entries'>> {
   const d = database
-  return d.transaction('r', [d.units, d.boards, d.measures, d.actions, d.ideas, d.pdsaCycles, d.checklistTemplates], async () => {
-    const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates] = await Promise.all([
-      d.units.toArray(), d.boards.toArray(), d.measures.toArray(), d.actions.toArray(), d.ideas.toArray(), d.pdsaCycles.toArray(),
-      d.checklistTemplates.toArray(),
-    ])
-    return { units: units.map(({ id, name }) => ({ id, name })), boards, measures, actions, ideas, pdsaCycles, checklistTemplates }
-  })
+  return d.transaction(
+    'r',
+    [d.units, d.boards, d.measures, d.actions, d.ideas, d.pdsaCycles, d.checklistTemplates],
+    async () => {
+      const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates] = await Promise.all([
+        d.units.toArray(),
+        d.boards.toArray(),
+        d.measures.toArray(),
+        d.actions.toArray(),
+        d.ideas.toArray(),
+        d.pdsaCycles.toArray(),
+        d.checklistTemplates.toArray(),
+      ])
+      return {
+        units: units.map(({ id, name }) => ({ id, name })),
+        boards,
+        measures,
+        actions,
+        ideas,
+        pdsaCycles,
+        checklistTemplates,
+      }
+    },
+  )
 }
 
 /** What a learning record needs: everything a person may have contributed. */
 export async function readPortfolioRows(database: HuddleDatabase): Promise<PortfolioRows> {
   const d = database
-  return d.transaction('r', [d.units, d.ideas, d.pdsaCycles, d.history, d.checklistRuns, d.checklistTemplates, d.actions], async () => {
-    const [units, ideas, pdsaCycles, checklistRuns, checklistTemplates, actions, history] = await Promise.all([
-      d.units.toArray(), d.ideas.toArray(), d.pdsaCycles.toArray(), d.checklistRuns.toArray(), d.checklistTemplates.toArray(),
-      d.actions.toArray(), d.history.where('[table+recordId]').between(['pdsaCycles', ''], ['pdsaCycles', '\uffff'], true, true).toArray(),
-    ])
-    return {
-      units: units.map(({ id, name }) => ({ id, name })), ideas, pdsaCycles, checklistRuns, checklistTemplates, actions,
-      pdsaAuthors: history.map((h) => ({ recordId: h.recordId, by: h.by })),
-    }
-  })
+  return d.transaction(
+    'r',
+    [d.units, d.ideas, d.pdsaCycles, d.history, d.checklistRuns, d.checklistTemplates, d.actions],
+    async () => {
+      const [units, ideas, pdsaCycles, checklistRuns, checklistTemplates, actions, history] = await Promise.all([
+        d.units.toArray(),
+        d.ideas.toArray(),
+        d.pdsaCycles.toArray(),
+        d.checklistRuns.toArray(),
+        d.checklistTemplates.toArray(),
+        d.actions.toArray(),
+        d.history.where('[table+recordId]').between(['pdsaCycles', ''], ['pdsaCycles', '\uffff'], true, true).toArray(),
+      ])
+      return {
+        units: units.map(({ id, name }) => ({ id, name })),
+        ideas,
+        pdsaCycles,
+        checklistRuns,
+        checklistTemplates,
+        actions,
+        pdsaAuthors: history.map((h) => ({ recordId: h.recordId, by: h.by })),
+      }
+    },
+  )
 }

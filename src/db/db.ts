@@ -4,8 +4,23 @@ import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
 import { createClock } from '@/shared/sync/hlc'
 import type { ServerRecord } from '@/shared/sync/protocol'
 import type {
-  Action, Board, ChecklistRun, ChecklistTemplate, ConceptEdit, Csu, DayEntry, Escalation, HistoryEntry, HuddleRecord, Idea,
-  Measure, PdsaCycle, StepResult, SyncedTable, Trust, Unit,
+  Action,
+  Board,
+  ChecklistRun,
+  ChecklistTemplate,
+  ConceptEdit,
+  Csu,
+  DayEntry,
+  Escalation,
+  HistoryEntry,
+  HuddleRecord,
+  Idea,
+  Measure,
+  PdsaCycle,
+  StepResult,
+  SyncedTable,
+  Trust,
+  Unit,
 } from '@/domain/types'
 
 export const DB_NAME = 'lim-huddle'
@@ -103,10 +118,12 @@ export class HuddleDatabase extends Dexie {
       outbox: '++seq, &mutationId, table',
       meta: 'key',
     })
-    this.version(2).stores({
-      outbox: '++seq, &mutationId, table, [table+recordId]',
-      syncState: '[table+id], scope, conflicted',
-    }).upgrade(stampQueuedChanges)
+    this.version(2)
+      .stores({
+        outbox: '++seq, &mutationId, table, [table+recordId]',
+        syncState: '[table+id], scope, conflicted',
+      })
+      .upgrade(stampQueuedChanges)
     // Improvement ideas (issue 5): a new table only, so nothing stored needs changing.
     this.version(3).stores({
       ideas: 'id, boardId, unitId, status',

@@ -40,10 +40,27 @@ function instantOf(stamp: string | undefined, now: Date): string {
  * server's copy. Changes made at the same moment (one stamp: one save on one tablet)
  * make one entry; nothing is recorded when the screen does not change.
  */
-export function pulledHistory(table: SyncedTable, before: AppRecord | undefined, after: AppRecord | undefined, record: SyncRecord, now = new Date()): HistoryEntry[] {
+export function pulledHistory(
+  table: SyncedTable,
+  before: AppRecord | undefined,
+  after: AppRecord | undefined,
+  record: SyncRecord,
+  now = new Date(),
+): HistoryEntry[] {
   const entry = (kind: HistoryEntry['kind'], stamp: string | undefined, changes: FieldChange[]): HistoryEntry => ({
-    id: newId(), unitId: record.scope, table, recordId: record.id, at: instantOf(stamp, now),
-    by: writerOf(record, stamp, changes.map((c) => c.field)), kind, changes, fromOtherTablet: true,
+    id: newId(),
+    unitId: record.scope,
+    table,
+    recordId: record.id,
+    at: instantOf(stamp, now),
+    by: writerOf(
+      record,
+      stamp,
+      changes.map((c) => c.field),
+    ),
+    kind,
+    changes,
+    fromOtherTablet: true,
   })
   if (!before && !after) return []
   if (!after) return [entry('deleted', record.clocks[DELETED_FIELD], [])]
@@ -52,16 +69,23 @@ export function pulledHistory(table: SyncedTable, before: AppRecord | undefined,
     const restored = Object.hasOwn(record.clocks, DELETED_FIELD)
     const stamp = restored ? record.clocks[DELETED_FIELD] : (record.clocks.createdAt ?? latestStamp(record))
     const changes = diffRecords(undefined, after)
-    return [{ ...entry(restored ? 'restored' : 'created', stamp, changes), by: writerOf(record, stamp, ['createdAt', ...changes.map((c) => c.field)]) }]
+    return [
+      {
+        ...entry(restored ? 'restored' : 'created', stamp, changes),
+        by: writerOf(record, stamp, ['createdAt', ...changes.map((c) => c.field)]),
+      },
+    ]
   }
   const byStamp = new Map<string, FieldChange[]>()
   for (const change of diffRecords(before, after)) {
     const stamp = record.clocks[change.field] ?? ''
     byStamp.set(stamp, [...(byStamp.get(stamp) ?? []), change])
   }
-  return [...byStamp.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([stamp, changes]) => {
-    const archiving = changes.find((c) => c.field === 'archived')
-    const kind = archiving ? (archiving.to === true ? 'archived' : 'restored') : 'updated'
-    return entry(kind, stamp || undefined, changes)
-  })
+  return [...byStamp.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([stamp, changes]) => {
+      const archiving = changes.find((c) => c.field === 'archived')
+      const kind = archiving ? (archiving.to === true ? 'archived' : 'restored') : 'updated'
+      return entry(kind, stamp || undefined, changes)
+    })
 }

@@ -64,7 +64,12 @@ export function repoFor(database: HuddleDatabase) {
     return write(table, record, by, { ...(kind ? { kind } : {}), now })
   }
 
-  async function write<T extends RecordMeta>(table: SyncedTable, record: Writable<T>, by: string, options: WriteOptions): Promise<T> {
+  async function write<T extends RecordMeta>(
+    table: SyncedTable,
+    record: Writable<T>,
+    by: string,
+    options: WriteOptions,
+  ): Promise<T> {
     const store = database.table<T, string>(table)
     const at = (options.now ?? new Date()).toISOString()
     // Callers often pass Vue reactive objects, which IndexedDB cannot clone; records are
@@ -74,7 +79,13 @@ export function repoFor(database: HuddleDatabase) {
     // only creates records) cannot open it; new records have no text base anyway.
     const outer = currentTransactionTables()
     const readsSyncState = !outer || outer.includes('syncState')
-    const tables = [store, database.history, database.outbox, database.meta, ...(readsSyncState ? [database.syncState] : [])]
+    const tables = [
+      store,
+      database.history,
+      database.outbox,
+      database.meta,
+      ...(readsSyncState ? [database.syncState] : []),
+    ]
     const textFields = readsSyncState ? SYNCED_TABLES[table].textFields : []
     return database.transaction('rw', tables, async () => {
       // Reads together, then writes together: one transaction either way, and fewer
@@ -84,24 +95,42 @@ export function repoFor(database: HuddleDatabase) {
       // Only what differs from the record as stored now is sent: never a value the
       // caller merely carried along from an older copy of the record.
       const changes = diffRecords(before, next)
-      const resolved = before ? textFields.filter((field) => options.resolve && Object.hasOwn(options.resolve, field)) : []
+      const resolved = before
+        ? textFields.filter((field) => options.resolve && Object.hasOwn(options.resolve, field))
+        : []
       if (before && changes.length === 0 && resolved.length === 0) return before
       const values = next as Record<string, unknown>
-      const fields = Object.fromEntries([...changes.map((c) => [c.field, c.to]), ...resolved.map((field) => [field, values[field]])])
+      const fields = Object.fromEntries([
+        ...changes.map((c) => [c.field, c.to]),
+        ...resolved.map((field) => [field, values[field]]),
+      ])
       const changedText = textFields.filter((field) => Object.hasOwn(fields, field) && !resolved.includes(field))
       // A new record has no versions anyone could have seen.
       const view = before && changedText.length > 0 ? await localViewOf(database, table, next.id) : undefined
-      const textBases = { ...textBasesOf(view, changedText), ...Object.fromEntries(resolved.map((field) => [field, options.resolve![field]!])) }
+      const textBases = {
+        ...textBasesOf(view, changedText),
+        ...Object.fromEntries(resolved.map((field) => [field, options.resolve![field]!])),
+      }
       const outbox: OutboxEntry = {
-        mutationId: newId(), table, recordId: next.id, unitId: next.unitId, op: 'put',
-        fields: { ...fields, updatedAt: at, updatedBy: by, ...(before ? {} : { createdAt: at }) }, at, by,
+        mutationId: newId(),
+        table,
+        recordId: next.id,
+        unitId: next.unitId,
+        op: 'put',
+        fields: { ...fields, updatedAt: at, updatedBy: by, ...(before ? {} : { createdAt: at }) },
+        at,
+        by,
         hlc: deviceClock.clock.tick(),
         ...(Object.keys(textBases).length > 0 ? { textBases } : {}),
       }
       const old = (before ?? {}) as Record<string, unknown>
-      const history = resolved.length > 0
-        ? { kind: 'resolved' as const, changes: resolved.map((field) => ({ field, from: old[field], to: values[field] })) }
-        : { kind: options.kind ?? (before ? 'updated' : 'created'), changes }
+      const history =
+        resolved.length > 0
+          ? {
+              kind: 'resolved' as const,
+              changes: resolved.map((field) => ({ field, from: old[field], to: values[field] })),
+            }
+          : { kind: options.kind ?? (before ? 'updated' : 'created'), changes }
       await Promise.all([
         store.put(next),
         database.history.add({ id: newId(), unitId: next.unitId, table, recordId: next.id, at, by, ...history }),
@@ -126,7 +155,12 @@ export function repoFor(database: HuddleDatabase) {
   ): Promise<T | undefined> {
     const store = database.table<T, string>(table)
     const outer = currentTransactionTables()
-    const bookkeeping = [database.history, database.outbox, database.meta, ...(!outer || outer.includes('syncState') ? [database.syncState] : [])]
+    const bookkeeping = [
+      database.history,
+      database.outbox,
+      database.meta,
+      ...(!outer || outer.includes('syncState') ? [database.syncState] : []),
+    ]
     return database.transaction('rw', [store, ...bookkeeping], async () => {
       const stored = await store.get(id)
       if (!stored) return undefined
@@ -146,21 +180,46 @@ export function repoFor(database: HuddleDatabase) {
       const before = await store.get(id)
       if (!before) return false
       await store.delete(id)
-      await database.history.add({ id: newId(), unitId: before.unitId, table, recordId: id, at, by, kind: 'deleted', changes: [] })
+      await database.history.add({
+        id: newId(),
+        unitId: before.unitId,
+        table,
+        recordId: id,
+        at,
+        by,
+        kind: 'deleted',
+        changes: [],
+      })
       const hlc = await withDeviceClock(database, (clock) => clock.tick())
       await database.outbox.add({
-        mutationId: newId(), table, recordId: id, unitId: before.unitId, op: 'put',
-        fields: { deleted: true, updatedAt: at, updatedBy: by }, at, by, hlc,
+        mutationId: newId(),
+        table,
+        recordId: id,
+        unitId: before.unitId,
+        op: 'put',
+        fields: { deleted: true, updatedAt: at, updatedBy: by },
+        at,
+        by,
+        hlc,
       })
       return true
     })
   }
 
   /** Several writes that must land together (e.g. a new unit, its board and measures). */
-  async function saveRecords(writes: { table: SyncedTable; record: SyncedRecord; kind?: WriteKind }[], by: string, now = new Date()) {
+  async function saveRecords(
+    writes: { table: SyncedTable; record: SyncedRecord; kind?: WriteKind }[],
+    by: string,
+    now = new Date(),
+  ) {
     const tables = [...new Set(writes.map((w) => database.table(w.table)))]
     const outer = currentTransactionTables()
-    const bookkeeping = [database.history, database.outbox, database.meta, ...(!outer || outer.includes('syncState') ? [database.syncState] : [])]
+    const bookkeeping = [
+      database.history,
+      database.outbox,
+      database.meta,
+      ...(!outer || outer.includes('syncState') ? [database.syncState] : []),
+    ]
     return database.transaction('rw', [...tables, ...bookkeeping], async () => {
       const saved: RecordMeta[] = []
       for (const w of writes) saved.push(await saveRecord(w.table, w.record, by, w.kind, now))
@@ -192,13 +251,24 @@ export function repoFor(database: HuddleDatabase) {
     await database.meta.put({ key, value })
   }
 
-  return { saveRecord, updateRecord, saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta }
+  return {
+    saveRecord,
+    updateRecord,
+    saveRecords,
+    deleteRecord,
+    historyOf,
+    pendingChangeCount,
+    watchPendingChanges,
+    getMeta,
+    setMeta,
+  }
 }
 
 export type Repo = ReturnType<typeof repoFor>
 
 const appRepo = repoFor(db)
-export const { saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta } = appRepo
+export const { saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta } =
+  appRepo
 // Declared as a function so its generic parameter survives destructuring.
 export const saveRecord: Repo['saveRecord'] = appRepo.saveRecord
 export const updateRecord: Repo['updateRecord'] = appRepo.updateRecord

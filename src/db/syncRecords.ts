@@ -23,14 +23,25 @@ export function syncStateRowOf(record: SyncRecord, seq: number): SyncStateRow {
   return { ...record, seq, conflicted: Object.keys(textConflicts(record)).length > 0 ? 1 : 0 }
 }
 
-export async function pendingEntriesFor(database: HuddleDatabase, table: string, recordId: string): Promise<OutboxEntry[]> {
+export async function pendingEntriesFor(
+  database: HuddleDatabase,
+  table: string,
+  recordId: string,
+): Promise<OutboxEntry[]> {
   const entries = await database.outbox.where('[table+recordId]').equals([table, recordId]).toArray()
   return entries.sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
 }
 
 /** The server's record with this tablet's unsent changes on top (undefined: never synced, nothing pending). */
-export async function localViewOf(database: HuddleDatabase, table: string, recordId: string): Promise<SyncRecord | undefined> {
-  const [row, pending] = await Promise.all([database.syncState.get([table, recordId]), pendingEntriesFor(database, table, recordId)])
+export async function localViewOf(
+  database: HuddleDatabase,
+  table: string,
+  recordId: string,
+): Promise<SyncRecord | undefined> {
+  const [row, pending] = await Promise.all([
+    database.syncState.get([table, recordId]),
+    pendingEntriesFor(database, table, recordId),
+  ])
   return rebaseOnServer(syncRecordOf(row), pending.map(mutationOf), SYNCED_TABLES)
 }
 
@@ -54,16 +65,24 @@ export interface OpenTextConflict {
  * an edit can meet a version pulled after it was typed.
  */
 export async function openTextConflicts(database: HuddleDatabase): Promise<OpenTextConflict[]> {
-  const tables = [database.syncState, database.outbox, ...Object.keys(SYNCED_TABLES).map((name) => database.table(name))]
+  const tables = [
+    database.syncState,
+    database.outbox,
+    ...Object.keys(SYNCED_TABLES).map((name) => database.table(name)),
+  ]
   return database.transaction('r', tables, async () => {
     const keys = new Map<string, [string, string]>()
-    for (const row of await database.syncState.where('conflicted').equals(1).toArray()) keys.set(`${row.table}/${row.id}`, [row.table, row.id])
+    for (const row of await database.syncState.where('conflicted').equals(1).toArray())
+      keys.set(`${row.table}/${row.id}`, [row.table, row.id])
     await database.outbox.each((entry) => {
       const { textFields } = SYNCED_TABLES[entry.table]
-      if (textFields.some((field) => Object.hasOwn(entry.fields, field))) keys.set(`${entry.table}/${entry.recordId}`, [entry.table, entry.recordId])
+      if (textFields.some((field) => Object.hasOwn(entry.fields, field)))
+        keys.set(`${entry.table}/${entry.recordId}`, [entry.table, entry.recordId])
     })
     const open: OpenTextConflict[] = []
-    for (const [table, recordId] of [...keys.values()].sort((a, b) => `${a[0]}/${a[1]}`.localeCompare(`${b[0]}/${b[1]}`))) {
+    for (const [table, recordId] of [...keys.values()].sort((a, b) =>
+      `${a[0]}/${a[1]}`.localeCompare(`${b[0]}/${b[1]}`),
+    )) {
       if (!isSyncedTable(SYNCED_TABLES, table)) continue
       const view = await localViewOf(database, table, recordId)
       const record = (await database.table(table).get(recordId)) as Record<string, unknown> | undefined

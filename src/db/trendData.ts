@@ -4,8 +4,13 @@
 import { db } from './db'
 import type { DayValue } from '@/domain/trends/aggregate'
 import {
-  actionsOverduePerWeek, huddlesHeldPerWeek, ideasPerMonth, medianTimeInStatus,
-  type ExpectedHuddles, type PracticeSeries, type StatusTime,
+  actionsOverduePerWeek,
+  huddlesHeldPerWeek,
+  ideasPerMonth,
+  medianTimeInStatus,
+  type ExpectedHuddles,
+  type PracticeSeries,
+  type StatusTime,
 } from '@/domain/trends/practice'
 import { adherencePerWeek, escalationsPerWeek } from '@/domain/trends/practiceTiers'
 import { addDays } from '@/domain/dates'
@@ -23,16 +28,23 @@ export interface RollupSource {
 
 /** Entries of each measure within `from`..`to`, through the [measureId+day] index. */
 async function entriesOf(measureIds: readonly string[], from: DayKey, to: DayKey): Promise<Map<string, DayValue[]>> {
-  const lists = await Promise.all(measureIds.map((id) =>
-    db.entries.where('[measureId+day]').between([id, from], [id, to], true, true).toArray()))
+  const lists = await Promise.all(
+    measureIds.map((id) => db.entries.where('[measureId+day]').between([id, from], [id, to], true, true).toArray()),
+  )
   return new Map(measureIds.map((id, i) => [id, lists[i]!.map((e) => ({ day: e.day, value: e.value }))]))
 }
 
 /** Entries of every measure on the given boards within `from`..`to`: one [boardId+day]
  * range per board rather than one per measure (40 requests for a CSU, not 800). */
-async function entriesOfBoards(boardIds: readonly string[], measureIds: ReadonlySet<string>, from: DayKey, to: DayKey): Promise<Map<string, DayValue[]>> {
-  const lists = await Promise.all(boardIds.map((id) =>
-    db.entries.where('[boardId+day]').between([id, from], [id, to], true, true).toArray()))
+async function entriesOfBoards(
+  boardIds: readonly string[],
+  measureIds: ReadonlySet<string>,
+  from: DayKey,
+  to: DayKey,
+): Promise<Map<string, DayValue[]>> {
+  const lists = await Promise.all(
+    boardIds.map((id) => db.entries.where('[boardId+day]').between([id, from], [id, to], true, true).toArray()),
+  )
   const out = new Map<string, DayValue[]>([...measureIds].map((id) => [id, []]))
   for (const list of lists) for (const e of list) out.get(e.measureId)?.push({ day: e.day, value: e.value })
   return out
@@ -64,12 +76,19 @@ export async function loadMeasureSource(measureId: string, from: DayKey, to: Day
     const measure = await db.measures.get(measureId)
     if (!measure) return null
     const [unit, csu, entries, boardIdeas] = await Promise.all([
-      db.units.get(measure.unitId), db.csus.get(measure.unitId), entriesOf([measureId], from, to),
+      db.units.get(measure.unitId),
+      db.csus.get(measure.unitId),
+      entriesOf([measureId], from, to),
       db.ideas.where('boardId').equals(measure.boardId).toArray(),
     ])
     const scopeName = unit?.name ?? (csu ? `${csuDisplayName(csu.name)} board` : '')
     const ideas = boardIdeas.filter((i) => i.measureId === measureId)
-    const cycles = ideas.length ? await db.pdsaCycles.where('ideaId').anyOf(ideas.map((i) => i.id)).toArray() : []
+    const cycles = ideas.length
+      ? await db.pdsaCycles
+          .where('ideaId')
+          .anyOf(ideas.map((i) => i.id))
+          .toArray()
+      : []
     return { measure, unit: unit ?? null, scopeName, entries: entries.get(measureId) ?? [], ideas, cycles }
   })
 }
@@ -93,10 +112,12 @@ const huddleSeries: PracticeSeriesProvider = async (c) => {
   return [huddlesHeldPerWeek(huddles, c.boardIds, c.from, c.to, c.expectedHuddles)]
 }
 
-const ideaSeries: PracticeSeriesProvider = async (c) => ideasPerMonth(await db.ideas.where('unitId').equals(c.unit.id).toArray(), c.from, c.to)
+const ideaSeries: PracticeSeriesProvider = async (c) =>
+  ideasPerMonth(await db.ideas.where('unitId').equals(c.unit.id).toArray(), c.from, c.to)
 
-const actionSeries: PracticeSeriesProvider = async (c) =>
-  [actionsOverduePerWeek(await db.actions.where('unitId').equals(c.unit.id).toArray(), c.from, c.to)]
+const actionSeries: PracticeSeriesProvider = async (c) => [
+  actionsOverduePerWeek(await db.actions.where('unitId').equals(c.unit.id).toArray(), c.from, c.to),
+]
 
 const standardWorkSeries: PracticeSeriesProvider = async (c) => {
   const [templates, boards] = await Promise.all([
@@ -105,7 +126,9 @@ const standardWorkSeries: PracticeSeriesProvider = async (c) => {
   ])
   const due = templates.filter((t) => t.boardId !== null && t.frequency.kind !== 'on-demand')
   if (due.length === 0) return []
-  const runs = (await db.checklistRuns.where('unitId').equals(c.unit.id).toArray()).filter((r) => r.day >= addDays(c.from, -1) && r.day <= c.to)
+  const runs = (await db.checklistRuns.where('unitId').equals(c.unit.id).toArray()).filter(
+    (r) => r.day >= addDays(c.from, -1) && r.day <= c.to,
+  )
   const runIds = new Set(runs.map((r) => r.id))
   const results = (await db.stepResults.where('unitId').equals(c.unit.id).toArray()).filter((r) => runIds.has(r.runId))
   // A unit's boards share its shifts in practice; the first board's times are used.
@@ -118,9 +141,18 @@ const escalationSeries: PracticeSeriesProvider = async (c) => {
 }
 
 /** The practice series shown on "How we work", in this order. */
-export const practiceSeriesProviders: PracticeSeriesProvider[] = [huddleSeries, ideaSeries, actionSeries, standardWorkSeries, escalationSeries]
+export const practiceSeriesProviders: PracticeSeriesProvider[] = [
+  huddleSeries,
+  ideaSeries,
+  actionSeries,
+  standardWorkSeries,
+  escalationSeries,
+]
 
-export async function loadPracticeSeries(context: PracticeContext, providers = practiceSeriesProviders): Promise<PracticeSeries[]> {
+export async function loadPracticeSeries(
+  context: PracticeContext,
+  providers = practiceSeriesProviders,
+): Promise<PracticeSeries[]> {
   return (await Promise.all(providers.map((provide) => provide(context)))).flat()
 }
 
@@ -136,7 +168,11 @@ export async function boardIdsOf(unitId: string): Promise<string[]> {
 export async function loadIdeaStatusTimes(unitId: string, now: Date): Promise<StatusTime[]> {
   const [ideas, history] = await Promise.all([
     db.ideas.where('unitId').equals(unitId).toArray(),
-    db.history.where('unitId').equals(unitId).filter((h) => h.table === 'ideas').toArray(),
+    db.history
+      .where('unitId')
+      .equals(unitId)
+      .filter((h) => h.table === 'ideas')
+      .toArray(),
   ])
   return medianTimeInStatus(ideas, history, now)
 }

@@ -22,7 +22,9 @@ export function urgencyLabel(action: Pick<Action, 'status' | 'dueDay'>, today: D
     case 'due-today':
       return { urgency, word: 'Due today', icon: 'clock' }
     case 'closed':
-      return action.status === 'done' ? { urgency, word: 'Done', icon: 'tick' } : { urgency, word: 'Cancelled', icon: 'cross' }
+      return action.status === 'done'
+        ? { urgency, word: 'Done', icon: 'tick' }
+        : { urgency, word: 'Cancelled', icon: 'cross' }
     default:
       return { urgency, word: null, icon: null }
   }
@@ -60,7 +62,10 @@ export type ActionFormField = ActionField
 
 /** validateAction, plus: a new action cannot start life already overdue. Editing may
  * keep (or set) a past date, because an old action's date is a record of what was agreed. */
-export function validateActionForm(draft: ActionDraft, options: { today: DayKey; editing: boolean }): Errors<ActionFormField> {
+export function validateActionForm(
+  draft: ActionDraft,
+  options: { today: DayKey; editing: boolean },
+): Errors<ActionFormField> {
   const errors = validateAction(draft)
   if (!errors.dueDay && !options.editing && draft.dueDay && draft.dueDay < options.today) {
     errors.dueDay = 'The due date is in the past'

@@ -14,11 +14,14 @@ export function urgencyOf(action: Pick<Action, 'status' | 'dueDay'>, today: DayK
 const RANK: Record<ActionUrgency, number> = { overdue: 0, 'due-today': 1, upcoming: 2, 'no-date': 3, closed: 4 }
 
 /** Overdue first (oldest due first), then due today, upcoming, undated, closed. */
-export function sortActions<T extends Pick<Action, 'status' | 'dueDay' | 'createdAt'>>(actions: T[], today: DayKey): T[] {
+export function sortActions<T extends Pick<Action, 'status' | 'dueDay' | 'createdAt'>>(
+  actions: T[],
+  today: DayKey,
+): T[] {
   return [...actions].sort((a, b) => {
     const rank = RANK[urgencyOf(a, today)] - RANK[urgencyOf(b, today)]
     if (rank !== 0) return rank
-    const due = (a.dueDay ?? '9999') .localeCompare(b.dueDay ?? '9999')
+    const due = (a.dueDay ?? '9999').localeCompare(b.dueDay ?? '9999')
     return due !== 0 ? due : a.createdAt.localeCompare(b.createdAt)
   })
 }

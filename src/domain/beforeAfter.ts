@@ -33,11 +33,19 @@ export interface BeforeAfter {
 
 /** The day the change began: when the idea was implemented, or else when its first PDSA
  * cycle started; null when neither is known yet. */
-export function changeDayOf(idea: Pick<Idea, 'implementedAt'>, cycles: readonly Pick<PdsaCycle, 'startDay'>[]): DayKey | null {
+export function changeDayOf(
+  idea: Pick<Idea, 'implementedAt'>,
+  cycles: readonly Pick<PdsaCycle, 'startDay'>[],
+): DayKey | null {
   return idea.implementedAt ? londonDay(new Date(idea.implementedAt)) : firstStartDay(cycles)
 }
 
-function summarise(type: MeasureType, values: ReadonlyMap<DayKey, EntryValue>, from: DayKey, to: DayKey): WindowSummary {
+function summarise(
+  type: MeasureType,
+  values: ReadonlyMap<DayKey, EntryValue>,
+  from: DayKey,
+  to: DayKey,
+): WindowSummary {
   const found: EntryValue[] = []
   let days = 0
   for (let day = from; day <= to; day = addDays(day, 1)) {
@@ -51,7 +59,10 @@ function summarise(type: MeasureType, values: ReadonlyMap<DayKey, EntryValue>, f
   const statuses = { green: 0, amber: 0, red: 0 }
   for (const v of found) if (v === 'green' || v === 'amber' || v === 'red') statuses[v]++
   return {
-    from, to, days, recorded: found.length,
+    from,
+    to,
+    days,
+    recorded: found.length,
     mean: numeric && numbers.length ? sum / numbers.length : null,
     total: type === 'count' && numbers.length ? sum : null,
     yes: type === 'yesno' ? found.filter((v) => v === true).length : null,
@@ -90,10 +101,12 @@ function round(n: number): string {
 /** The window in words: "Average 3.2 a day (total 45) on 14 of 28 days, 01/10/2026 to 28/10/2026". */
 export function windowText(summary: WindowSummary, unit: string): string {
   const over = `on ${summary.recorded} of ${summary.days} days, ${formatDay(summary.from)} to ${formatDay(summary.to)}`
-  if (summary.recorded === 0) return `No values recorded (${summary.days} days, ${formatDay(summary.from)} to ${formatDay(summary.to)})`
+  if (summary.recorded === 0)
+    return `No values recorded (${summary.days} days, ${formatDay(summary.from)} to ${formatDay(summary.to)})`
   const suffix = unit ? ` ${unit}` : ''
   if (summary.yes !== null) return `Yes on ${summary.yes} of ${summary.recorded} days recorded (${over})`
-  if (summary.statuses) return `Green ${summary.statuses.green}, amber ${summary.statuses.amber}, red ${summary.statuses.red} (${over})`
+  if (summary.statuses)
+    return `Green ${summary.statuses.green}, amber ${summary.statuses.amber}, red ${summary.statuses.red} (${over})`
   if (summary.mean === null) return `Recorded ${over}`
   const total = summary.total !== null ? `, total ${round(summary.total)}${suffix}` : ''
   return `Average ${round(summary.mean)}${suffix} a day${total} (${over})`

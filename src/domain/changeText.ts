@@ -15,7 +15,17 @@ export type NameLookup = (field: string, value: unknown) => string | undefined
 
 export const MAX_VALUE_LENGTH = 60
 
-const FREE_TEXT = new Set(['title', 'comment', 'name', 'description', 'notes', 'problem', 'idea', 'benefit', 'notProgressedReason'])
+const FREE_TEXT = new Set([
+  'title',
+  'comment',
+  'name',
+  'description',
+  'notes',
+  'problem',
+  'idea',
+  'benefit',
+  'notProgressedReason',
+])
 // Closing an action also stamps closedAt, moving an idea its statusChangedAt (and
 // implementedAt); the status change already says it all.
 const IMPLIED = new Set(['closedAt', 'statusChangedAt', 'implementedAt'])
@@ -73,7 +83,9 @@ export function describeValue(field: string, value: unknown, lookup?: NameLookup
   }
   if (Array.isArray(value)) return shorten(value.map((item) => itemText(field, item, lookup)).join(', '))
   if (typeof value === 'object') {
-    const parts = Object.entries(value as Record<string, unknown>).map(([key, v]) => `${key} ${describeValue(key, v, lookup)}`)
+    const parts = Object.entries(value as Record<string, unknown>).map(
+      ([key, v]) => `${key} ${describeValue(key, v, lookup)}`,
+    )
     return shorten(parts.join(', '))
   }
   return shorten(String(value))
@@ -111,7 +123,11 @@ export function describeChange(entry: Pick<HistoryEntry, 'kind' | 'changes'>, lo
     case 'deleted':
       return 'deleted this'
     case 'resolved':
-      return joinParts(entry.changes.map((c) => `chose the ${fieldLabel(c.field)} ${describeValue(c.field, c.to, lookup) || '(empty)'}`))
+      return joinParts(
+        entry.changes.map(
+          (c) => `chose the ${fieldLabel(c.field)} ${describeValue(c.field, c.to, lookup) || '(empty)'}`,
+        ),
+      )
     case 'updated': {
       const shown = entry.changes.filter((c) => !IMPLIED.has(c.field))
       return shown.length ? joinParts(shown.map((c) => describeFieldChange(c, lookup))) : 'updated this'
@@ -120,7 +136,12 @@ export function describeChange(entry: Pick<HistoryEntry, 'kind' | 'changes'>, lo
 }
 
 const ELSEWHERE: Record<HistoryEntry['kind'], string> = {
-  created: 'Created', updated: 'Changed', archived: 'Archived', restored: 'Restored', deleted: 'Deleted', resolved: 'Chosen',
+  created: 'Created',
+  updated: 'Changed',
+  archived: 'Archived',
+  restored: 'Restored',
+  deleted: 'Deleted',
+  resolved: 'Chosen',
 }
 
 /** A change pulled from another tablet: "Changed on another tablet by Priya: owner from
@@ -139,11 +160,17 @@ function describeElsewhere(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'by'>,
 }
 
 /** Who did what, without when: "Sam Okafor changed status from Open to Done". */
-export function historyText(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'by' | 'fromOtherTablet'>, lookup?: NameLookup): string {
+export function historyText(
+  entry: Pick<HistoryEntry, 'kind' | 'changes' | 'by' | 'fromOtherTablet'>,
+  lookup?: NameLookup,
+): string {
   return entry.fromOtherTablet ? describeElsewhere(entry, lookup) : `${entry.by} ${describeChange(entry, lookup)}`
 }
 
 /** "26/11/2026 07:42 – Sam Okafor changed status from Open to Done". */
-export function historyLine(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'at' | 'by' | 'fromOtherTablet'>, lookup?: NameLookup): string {
+export function historyLine(
+  entry: Pick<HistoryEntry, 'kind' | 'changes' | 'at' | 'by' | 'fromOtherTablet'>,
+  lookup?: NameLookup,
+): string {
   return `${formatInstant(entry.at)} – ${historyText(entry, lookup)}`
 }

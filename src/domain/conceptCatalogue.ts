@@ -36,7 +36,12 @@ export interface Concept extends ConceptRef, ConceptPage {}
 export const CONCEPT_TEXT_FIELDS = ['name', 'summary', 'whatItIs', 'whyOnAWard', 'tryThisWeek', 'pitfalls'] as const
 
 export const CONCEPT_PAGES: readonly ConceptPage[] = [
-  ...DAILY_PAGES, ...MEASURING_PAGES, ...STANDARDS_PAGES, ...IMPROVING_PAGES, ...FLOW_PAGES, ...LEADING_PAGES,
+  ...DAILY_PAGES,
+  ...MEASURING_PAGES,
+  ...STANDARDS_PAGES,
+  ...IMPROVING_PAGES,
+  ...FLOW_PAGES,
+  ...LEADING_PAGES,
 ]
 
 /** Names from the index joined with page text, in index order. A name with no page is
@@ -67,7 +72,9 @@ export function relatedConcepts(concept: Concept): Concept[] {
 }
 
 function searchableText(concept: Concept): string {
-  return [concept.name, concept.summary, concept.whatItIs, concept.whyOnAWard, concept.tryThisWeek, ...concept.pitfalls].join(' ').toLowerCase()
+  return [concept.name, concept.summary, concept.whatItIs, concept.whyOnAWard, concept.tryThisWeek, ...concept.pitfalls]
+    .join(' ')
+    .toLowerCase()
 }
 
 /**
@@ -102,5 +109,7 @@ export interface ConceptGroupSection {
 
 /** Concepts under their groups, in group order; groups with none left out. */
 export function groupConcepts(concepts: readonly Concept[]): ConceptGroupSection[] {
-  return CONCEPT_GROUPS.map((group) => ({ group, concepts: concepts.filter((c) => c.group === group.id) })).filter((s) => s.concepts.length > 0)
+  return CONCEPT_GROUPS.map((group) => ({ group, concepts: concepts.filter((c) => c.group === group.id) })).filter(
+    (s) => s.concepts.length > 0,
+  )
 }

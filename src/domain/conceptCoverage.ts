@@ -30,11 +30,16 @@ export function coverageLevel(count: number): CoverageLevel {
   return count >= PRACTISED_FROM ? 'practised' : 'started'
 }
 
-export const COVERAGE_LABEL: Record<CoverageLevel, string> = { none: 'Not yet', started: 'Started', practised: 'Practised' }
+export const COVERAGE_LABEL: Record<CoverageLevel, string> = {
+  none: 'Not yet',
+  started: 'Started',
+  practised: 'Practised',
+}
 
 type Linked = { unitId: string; conceptIds: string[] }
 
-const ids = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [])
+const ids = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
 
 /** Every linked item as (unit, concepts), each concept once per item. */
 export function linkedItems(rows: Omit<ConceptLinkRows, 'entries'>): Linked[] {
@@ -52,12 +57,16 @@ export function linkedItems(rows: Omit<ConceptLinkRows, 'entries'>): Linked[] {
     push(t.unitId, t.conceptIds)
     for (const step of Array.isArray(t.steps) ? t.steps : []) push(t.unitId, step?.conceptIds)
   }
-  for (const b of rows.boards ?? []) for (const item of Array.isArray(b.agenda) ? b.agenda : []) push(b.unitId, item?.conceptIds)
+  for (const b of rows.boards ?? [])
+    for (const item of Array.isArray(b.agenda) ? b.agenda : []) push(b.unitId, item?.conceptIds)
   return items
 }
 
 /** Counts per concept × unit for `concepts` (the library in use, in its order). */
-export function conceptCoverage(concepts: readonly { id: string; name: string }[], rows: Omit<ConceptLinkRows, 'entries'>): Coverage {
+export function conceptCoverage(
+  concepts: readonly { id: string; name: string }[],
+  rows: Omit<ConceptLinkRows, 'entries'>,
+): Coverage {
   const units = [...rows.units].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
   const column = new Map(units.map((u, i) => [u.id, i]))
   const counts = new Map(concepts.map((c) => [c.id, units.map(() => 0)]))

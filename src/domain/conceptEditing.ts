@@ -5,7 +5,11 @@ import { SECTION_KEYS, type LibraryConcept, type SectionKey } from './conceptLib
 import type { ConceptGroupId } from './concepts'
 import type { ConceptEdit, ConceptResource } from './types'
 
-const lines = (value: string): string[] => value.split('\n').map((l) => l.trim()).filter(Boolean)
+const lines = (value: string): string[] =>
+  value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 
 /** What the edit form holds: text as typed, pitfalls one per line. */
 export interface ConceptDraft {
@@ -20,13 +24,25 @@ export interface ConceptDraft {
 }
 
 export const CONCEPT_LIMITS = {
-  name: 80, summary: 200, section: 1500, pitfall: 200, pitfalls: 6, resources: 10, resourceTitle: 120, url: 500,
+  name: 80,
+  summary: 200,
+  section: 1500,
+  pitfall: 200,
+  pitfalls: 6,
+  resources: 10,
+  resourceTitle: 120,
+  url: 500,
 } as const
 
 export function draftOf(concept: LibraryConcept): ConceptDraft {
   return {
-    name: concept.name, summary: concept.summary, group: concept.group, whatItIs: concept.whatItIs,
-    whyOnAWard: concept.whyOnAWard, tryThisWeek: concept.tryThisWeek, pitfalls: concept.pitfalls.join('\n'),
+    name: concept.name,
+    summary: concept.summary,
+    group: concept.group,
+    whatItIs: concept.whatItIs,
+    whyOnAWard: concept.whyOnAWard,
+    tryThisWeek: concept.tryThisWeek,
+    pitfalls: concept.pitfalls.join('\n'),
     resources: concept.resources.map((r) => ({ ...r })),
   }
 }
@@ -40,18 +56,21 @@ export function emptyDraft(group: ConceptGroupId = 'improving'): ConceptDraft {
 export function validateResourceUrl(url: string): string | undefined {
   const typed = url.trim()
   if (!typed) return 'Enter the web address, starting with https://'
-  if (typed.length > CONCEPT_LIMITS.url) return `The web address must be ${CONCEPT_LIMITS.url} characters or fewer (it has ${typed.length})`
+  if (typed.length > CONCEPT_LIMITS.url)
+    return `The web address must be ${CONCEPT_LIMITS.url} characters or fewer (it has ${typed.length})`
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(typed)?.[1]?.toLowerCase()
   if (scheme && scheme !== 'http' && scheme !== 'https')
     return `Only web links starting with https:// or http:// can be added (this one starts with ${scheme}:)`
-  if (!scheme) return 'Enter the full web address, starting with https:// (for example https://intranet.example.nhs.uk/5s)'
+  if (!scheme)
+    return 'Enter the full web address, starting with https:// (for example https://intranet.example.nhs.uk/5s)'
   let parsed: URL
   try {
     parsed = new URL(typed)
   } catch {
     return 'That web address is not complete. Copy it from the address bar, starting with https://'
   }
-  if (!parsed.hostname || /\s/.test(typed)) return 'That web address is not complete. Copy it from the address bar, starting with https://'
+  if (!parsed.hostname || /\s/.test(typed))
+    return 'That web address is not complete. Copy it from the address bar, starting with https://'
   return undefined
 }
 
@@ -67,7 +86,10 @@ function limit(label: string, value: string, max: number): string | undefined {
  * built-in and the trust's, retired included. A trust concept needs its own words; a
  * built-in one may leave a section empty to use the built-in text.
  */
-export function validateConceptDraft(draft: ConceptDraft, options: { builtIn: boolean; otherNames: readonly string[] }): Record<string, string> {
+export function validateConceptDraft(
+  draft: ConceptDraft,
+  options: { builtIn: boolean; otherNames: readonly string[] },
+): Record<string, string> {
   const errors: Record<string, string | undefined> = {}
   const name = draft.name.trim()
   if (!name) errors.name = 'Enter a name for the concept'
@@ -82,12 +104,16 @@ export function validateConceptDraft(draft: ConceptDraft, options: { builtIn: bo
   errors.whyOnAWard = limit('"Why it matters on a ward"', draft.whyOnAWard.trim(), CONCEPT_LIMITS.section)
   errors.tryThisWeek = limit('"Try it this week"', draft.tryThisWeek.trim(), CONCEPT_LIMITS.section)
   const pitfalls = lines(draft.pitfalls)
-  if (pitfalls.length > CONCEPT_LIMITS.pitfalls) errors.pitfalls = `List at most ${CONCEPT_LIMITS.pitfalls} pitfalls, one per line (there are ${pitfalls.length})`
+  if (pitfalls.length > CONCEPT_LIMITS.pitfalls)
+    errors.pitfalls = `List at most ${CONCEPT_LIMITS.pitfalls} pitfalls, one per line (there are ${pitfalls.length})`
   else errors.pitfalls = pitfalls.map((p, i) => limit(`Pitfall ${i + 1}`, p, CONCEPT_LIMITS.pitfall)).find(Boolean)
-  if (draft.resources.length > CONCEPT_LIMITS.resources) errors.resources = `Add at most ${CONCEPT_LIMITS.resources} resources`
+  if (draft.resources.length > CONCEPT_LIMITS.resources)
+    errors.resources = `Add at most ${CONCEPT_LIMITS.resources} resources`
   draft.resources.forEach((r, i) => {
     const title = r.title.trim()
-    errors[`resource-title-${i}`] = title ? limit(`Resource ${i + 1}'s title`, title, CONCEPT_LIMITS.resourceTitle) : `Enter a title for resource ${i + 1}`
+    errors[`resource-title-${i}`] = title
+      ? limit(`Resource ${i + 1}'s title`, title, CONCEPT_LIMITS.resourceTitle)
+      : `Enter a title for resource ${i + 1}`
     const urlProblem = validateResourceUrl(r.url)
     if (urlProblem) errors[`resource-url-${i}`] = `Resource ${i + 1}: ${urlProblem}`
   })
@@ -100,7 +126,9 @@ export function editFields(draft: ConceptDraft, base: Concept | undefined, exist
   const differs = (typed: string, builtIn: string | undefined) => (typed && typed !== builtIn ? typed : null)
   const sections: Record<string, string> = {}
   const typed: Record<SectionKey, string> = {
-    whatItIs: draft.whatItIs.trim(), whyOnAWard: draft.whyOnAWard.trim(), tryThisWeek: draft.tryThisWeek.trim(),
+    whatItIs: draft.whatItIs.trim(),
+    whyOnAWard: draft.whyOnAWard.trim(),
+    tryThisWeek: draft.tryThisWeek.trim(),
     pitfalls: lines(draft.pitfalls).join('\n'),
   }
   for (const key of SECTION_KEYS) {

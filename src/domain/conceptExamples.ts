@@ -4,9 +4,22 @@
 // first; then what is under way, then what was tried and stopped. Pure: the rows come
 // from src/db/conceptLinks.ts. Tables other helpers fill are read defensively.
 import { formatDay, londonDay } from './dates'
-import type { Action, AgendaItem, ChecklistRun, ChecklistTemplate, DayEntry, DayKey, Idea, Instant, Measure, PdsaCycle, Unit } from './types'
+import type {
+  Action,
+  AgendaItem,
+  ChecklistRun,
+  ChecklistTemplate,
+  DayEntry,
+  DayKey,
+  Idea,
+  Instant,
+  Measure,
+  PdsaCycle,
+  Unit,
+} from './types'
 
-export type ExampleKind = 'measure' | 'action' | 'day-note' | 'idea' | 'pdsa' | 'checklist' | 'checklist-step' | 'agenda-item'
+export type ExampleKind =
+  'measure' | 'action' | 'day-note' | 'idea' | 'pdsa' | 'checklist' | 'checklist-step' | 'agenda-item'
 /** Which screen shows the item. */
 export type ExamplePlace = 'board' | 'measures' | 'actions' | 'ideas' | 'standard-work' | 'settings'
 /** 2: it worked; 1: under way; 0: tried and stopped. */
@@ -56,8 +69,14 @@ export interface ConceptLinkRows {
 }
 
 export const EXAMPLE_KIND_LABEL: Record<ExampleKind, string> = {
-  measure: 'measure', action: 'action', 'day-note': 'day note', idea: 'idea', pdsa: 'PDSA cycle',
-  checklist: 'checklist', 'checklist-step': 'checklist step', 'agenda-item': 'huddle agenda',
+  measure: 'measure',
+  action: 'action',
+  'day-note': 'day note',
+  idea: 'idea',
+  pdsa: 'PDSA cycle',
+  checklist: 'checklist',
+  'checklist-step': 'checklist step',
+  'agenda-item': 'huddle agenda',
 }
 
 /** A unit this tablet no longer holds still gets a name people understand. */
@@ -67,7 +86,8 @@ export const WELL_ADHERED = 0.8
 
 const dayOf = (instant: Instant): DayKey => londonDay(new Date(instant))
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
-export const linksTo = (conceptIds: unknown, conceptId: string) => Array.isArray(conceptIds) && conceptIds.includes(conceptId)
+export const linksTo = (conceptIds: unknown, conceptId: string) =>
+  Array.isArray(conceptIds) && conceptIds.includes(conceptId)
 
 /** The one line a list shows: "Ward 7 · action · Re-stock pressure cushions · done 12/11/2026". */
 export function exampleLabel(example: LocalExample): string {
@@ -82,7 +102,10 @@ export function completionShare(templateId: string, runs: readonly Partial<RunSu
 
 /** Best first: what worked, then under way, then stopped; newest first within each. */
 export function rankExamples(examples: LocalExample[]): LocalExample[] {
-  return examples.sort((x, y) => y.success - x.success || y.day.localeCompare(x.day) || y.at.localeCompare(x.at) || x.key.localeCompare(y.key))
+  return examples.sort(
+    (x, y) =>
+      y.success - x.success || y.day.localeCompare(x.day) || y.at.localeCompare(x.at) || x.key.localeCompare(y.key),
+  )
 }
 
 type Row = { id?: string; unitId?: string; boardId?: string | null; updatedAt?: Instant; createdAt?: Instant }
@@ -96,11 +119,22 @@ type Row = { id?: string; unitId?: string; boardId?: string | null; updatedAt?: 
 export function localExamples(conceptId: string, rows: ConceptLinkRows): LocalExample[] {
   const unitName = new Map(rows.units.map((u) => [u.id, u.name]))
   const examples: LocalExample[] = []
-  const add = (kind: ExampleKind, record: Row, rest: Pick<LocalExample, 'title' | 'when' | 'day' | 'place' | 'success' | 'ideaId'>, key = `${kind}:${record.id}`) => {
+  const add = (
+    kind: ExampleKind,
+    record: Row,
+    rest: Pick<LocalExample, 'title' | 'when' | 'day' | 'place' | 'success' | 'ideaId'>,
+    key = `${kind}:${record.id}`,
+  ) => {
     if (!record.id || !record.unitId || !record.updatedAt) return
     examples.push({
-      key, kind, recordId: record.id, unitId: record.unitId, unitName: unitName.get(record.unitId) ?? UNKNOWN_UNIT,
-      boardId: record.boardId ?? '', at: record.updatedAt, ...rest,
+      key,
+      kind,
+      recordId: record.id,
+      unitId: record.unitId,
+      unitName: unitName.get(record.unitId) ?? UNKNOWN_UNIT,
+      boardId: record.boardId ?? '',
+      at: record.updatedAt,
+      ...rest,
     })
   }
   const measures = rows.measures.filter((m) => linksTo(m.conceptIds, conceptId))
@@ -115,47 +149,90 @@ export function localExamples(conceptId: string, rows: ConceptLinkRows): LocalEx
     const measure = measureById.get(e.measureId)
     const comment = str(e.comment)
     if (!measure || !comment) continue
-    add('day-note', e, { title: `${measure.name}: \u201c${comment}\u201d`, when: formatDay(e.day), day: e.day, place: 'board', success: 1 })
+    add('day-note', e, {
+      title: `${measure.name}: \u201c${comment}\u201d`,
+      when: formatDay(e.day),
+      day: e.day,
+      place: 'board',
+      success: 1,
+    })
   }
   for (const a of rows.actions) {
     if (!linksTo(a.conceptIds, conceptId) || a.status === 'cancelled') continue
     const done = a.status === 'done'
     const day = dayOf(done && a.closedAt ? a.closedAt : a.createdAt)
-    add('action', a, { title: a.title, when: done ? `done ${formatDay(day)}` : `open, raised ${formatDay(day)}`, day, place: 'actions', success: done ? 2 : 1 })
+    add('action', a, {
+      title: a.title,
+      when: done ? `done ${formatDay(day)}` : `open, raised ${formatDay(day)}`,
+      day,
+      place: 'actions',
+      success: done ? 2 : 1,
+    })
   }
   for (const idea of rows.ideas ?? []) {
     if (!linksTo(idea.conceptIds, conceptId) || idea.status === 'not-progressed' || !idea.createdAt) continue
     const worked = idea.status === 'implemented' || idea.status === 'sustained'
     const day = dayOf(worked && idea.implementedAt ? idea.implementedAt : idea.createdAt)
     const when = worked ? `${idea.status} ${formatDay(day)}` : `raised ${formatDay(day)}`
-    add('idea', idea, { title: str(idea.idea) || str(idea.problem) || 'An idea', when, day, place: 'ideas', ideaId: idea.id, success: worked ? 2 : 1 })
+    add('idea', idea, {
+      title: str(idea.idea) || str(idea.problem) || 'An idea',
+      when,
+      day,
+      place: 'ideas',
+      ideaId: idea.id,
+      success: worked ? 2 : 1,
+    })
   }
   for (const cycle of rows.pdsaCycles ?? []) {
     if (!linksTo(cycle.conceptIds, conceptId) || !cycle.createdAt) continue
     const day = cycle.endDay ?? cycle.startDay ?? dayOf(cycle.createdAt)
     const success: ExampleSuccess = cycle.decision === 'adopt' ? 2 : cycle.decision === 'abandon' ? 0 : 1
-    const when = cycle.decision ? `${cycle.decision === 'adopt' ? 'adopted' : cycle.decision === 'adapt' ? 'adapted' : 'abandoned'} ${formatDay(day)}` : `running since ${formatDay(day)}`
+    const when = cycle.decision
+      ? `${cycle.decision === 'adopt' ? 'adopted' : cycle.decision === 'adapt' ? 'adapted' : 'abandoned'} ${formatDay(day)}`
+      : `running since ${formatDay(day)}`
     const ideaId = str(cycle.ideaId) || undefined
-    add('pdsa', cycle, { title: `Cycle ${cycle.number ?? 1}: ${str(cycle.change) || 'a test of change'}`, when, day, place: 'ideas', ideaId, success })
+    add('pdsa', cycle, {
+      title: `Cycle ${cycle.number ?? 1}: ${str(cycle.change) || 'a test of change'}`,
+      when,
+      day,
+      place: 'ideas',
+      ideaId,
+      success,
+    })
   }
   for (const t of rows.checklistTemplates ?? []) {
     if (!t.id || !t.createdAt) continue
     const share = completionShare(t.id, rows.checklistRuns ?? [])
     const success: ExampleSuccess = t.retired ? 0 : share !== null && share >= WELL_ADHERED ? 2 : 1
     const keptTo = share === null ? 'not run yet' : `${Math.round(share * 100)}% of runs completed`
-    const base = { day: dayOf(t.createdAt), place: 'standard-work' as const, success, when: t.retired ? 'retired' : keptTo }
+    const base = {
+      day: dayOf(t.createdAt),
+      place: 'standard-work' as const,
+      success,
+      when: t.retired ? 'retired' : keptTo,
+    }
     const title = str(t.title) || 'A checklist'
     if (linksTo(t.conceptIds, conceptId)) add('checklist', t, { ...base, title })
     for (const step of Array.isArray(t.steps) ? t.steps : []) {
-      if (step && linksTo(step.conceptIds, conceptId)) add('checklist-step', t, { ...base, title: `${title}: ${str(step.text)}` }, `checklist-step:${t.id}:${step.id}`)
+      if (step && linksTo(step.conceptIds, conceptId))
+        add('checklist-step', t, { ...base, title: `${title}: ${str(step.text)}` }, `checklist-step:${t.id}:${step.id}`)
     }
   }
   for (const board of rows.boards ?? []) {
     for (const item of Array.isArray(board.agenda) ? board.agenda : []) {
       if (!linksTo(item.conceptIds, conceptId)) continue
-      add('agenda-item', { ...board, boardId: board.id }, {
-        title: str(item.title) || 'An agenda item', when: str(board.name) || 'the huddle', day: dayOf(board.updatedAt), place: 'settings', success: 1,
-      }, `agenda-item:${board.id}:${item.id}`)
+      add(
+        'agenda-item',
+        { ...board, boardId: board.id },
+        {
+          title: str(item.title) || 'An agenda item',
+          when: str(board.name) || 'the huddle',
+          day: dayOf(board.updatedAt),
+          place: 'settings',
+          success: 1,
+        },
+        `agenda-item:${board.id}:${item.id}`,
+      )
     }
   }
   return rankExamples(examples)

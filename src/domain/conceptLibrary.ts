@@ -24,7 +24,11 @@ export const SECTION_KEYS = ['whatItIs', 'whyOnAWard', 'tryThisWeek', 'pitfalls'
 export type SectionKey = (typeof SECTION_KEYS)[number]
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
-const lines = (value: string): string[] => value.split('\n').map((l) => l.trim()).filter(Boolean)
+const lines = (value: string): string[] =>
+  value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
 const sectionsOf = (edit: ConceptEdit | undefined): Record<string, unknown> =>
   edit && typeof edit.sections === 'object' && edit.sections !== null ? edit.sections : {}
 const resourcesOf = (edit: ConceptEdit | undefined): ConceptResource[] =>
@@ -36,7 +40,9 @@ function overlay(base: Concept, edit: ConceptEdit | undefined): LibraryConcept {
   const summary = text(edit?.summary)
   const pitfalls = lines(text(sections.pitfalls))
   const own = {
-    whatItIs: text(sections.whatItIs), whyOnAWard: text(sections.whyOnAWard), tryThisWeek: text(sections.tryThisWeek),
+    whatItIs: text(sections.whatItIs),
+    whyOnAWard: text(sections.whyOnAWard),
+    tryThisWeek: text(sections.tryThisWeek),
   }
   const edited = Boolean(name || summary || own.whatItIs || own.whyOnAWard || own.tryThisWeek || pitfalls.length)
   return {
@@ -85,7 +91,10 @@ function trustConcept(edit: ConceptEdit): LibraryConcept {
 
 /** Built-in concepts in catalogue order, then the trust's own by name. Retired ones are
  * included (marked): callers decide where they show. */
-export function mergeLibrary(edits: readonly ConceptEdit[], catalogue: readonly Concept[] = CONCEPT_CATALOGUE): LibraryConcept[] {
+export function mergeLibrary(
+  edits: readonly ConceptEdit[],
+  catalogue: readonly Concept[] = CONCEPT_CATALOGUE,
+): LibraryConcept[] {
   const byId = new Map(edits.map((e) => [e.id, e]))
   const builtInIds = new Set(catalogue.map((c) => c.id))
   const trust = edits

@@ -19,7 +19,8 @@ export function canEditLibrary(enrolmentKind: string | undefined): boolean {
 }
 
 /** Shown instead of the edit buttons on every other device. */
-export const LIBRARY_EDITOR_LINE = "The trust's improvement office looks after this library. Ask them if something here needs changing."
+export const LIBRARY_EDITOR_LINE =
+  "The trust's improvement office looks after this library. Ask them if something here needs changing."
 
 const filled = (text: string | null | undefined): text is string => typeof text === 'string' && text.trim() !== ''
 
@@ -60,6 +61,9 @@ export function libraryRefs(edits: readonly ConceptEdit[], index: readonly Conce
  * unless already chosen (so unticking one stays possible). */
 export function searchRefs(query: string, refs: readonly LibraryRef[], chosen: readonly string[] = []): LibraryRef[] {
   const q = query.trim().toLowerCase()
-  return refs.filter((c) => (!c.retired || chosen.includes(c.id))
-    && (!q || c.name.toLowerCase().includes(q) || c.summary.toLowerCase().includes(q)))
+  return refs.filter(
+    (c) =>
+      (!c.retired || chosen.includes(c.id)) &&
+      (!q || c.name.toLowerCase().includes(q) || c.summary.toLowerCase().includes(q)),
+  )
 }

@@ -36,7 +36,10 @@ export function readingFigures(text: string): ReadingFigures {
   const wps = words.length / Math.max(1, sentences.length)
   const spw = syllableCount / Math.max(1, words.length)
   return {
-    words: words.length, sentences: sentences.length, wordsPerSentence: wps, syllablesPerWord: spw,
+    words: words.length,
+    sentences: sentences.length,
+    wordsPerSentence: wps,
+    syllablesPerWord: spw,
     grade: 0.39 * wps + 11.8 * spw - 15.59,
     ease: 206.835 - 1.015 * wps - 84.6 * spw,
     longestSentence: Math.max(0, ...sentences.map((s) => wordsOf(s).length)),
@@ -51,7 +54,10 @@ export type ConceptSection = 'summary' | 'whatItIs' | 'whyOnAWard' | 'tryThisWee
 /** The words of a concept page, by section, as one reads them. */
 export function conceptSections(concept: Pick<Concept, ConceptSection>): Record<ConceptSection, string> {
   return {
-    summary: concept.summary, whatItIs: concept.whatItIs, whyOnAWard: concept.whyOnAWard, tryThisWeek: concept.tryThisWeek,
+    summary: concept.summary,
+    whatItIs: concept.whatItIs,
+    whyOnAWard: concept.whyOnAWard,
+    tryThisWeek: concept.tryThisWeek,
     pitfalls: concept.pitfalls.join(' '),
   }
 }

@@ -7,7 +7,22 @@ import { buildDemoIdeas } from './demoIdeas'
 import { buildDemoStandardWork, type DemoWard } from './demoStandardWork'
 import { entryId } from './ids'
 import type {
-  Action, Board, ChecklistRun, ChecklistTemplate, Csu, DayEntry, DayKey, DayStatus, Escalation, HuddleRecord, Idea, Measure, PdsaCycle, StepResult, Trust, Unit,
+  Action,
+  Board,
+  ChecklistRun,
+  ChecklistTemplate,
+  Csu,
+  DayEntry,
+  DayKey,
+  DayStatus,
+  Escalation,
+  HuddleRecord,
+  Idea,
+  Measure,
+  PdsaCycle,
+  StepResult,
+  Trust,
+  Unit,
 } from './types'
 
 export interface DemoData {
@@ -49,32 +64,134 @@ const pick = (r: () => number, weights: [DayStatus, number][]): DayStatus => {
 }
 const poisson = (r: () => number, mean: number) => {
   let k = 0
-  for (let p = Math.exp(-mean), s = p, u = r(); u > s; k++) { p *= mean / (k + 1); s += p }
+  for (let p = Math.exp(-mean), s = p, u = r(); u > s; k++) {
+    p *= mean / (k + 1)
+    s += p
+  }
   return k
 }
 
 const MEASURES: MeasureSpec[] = [
-  { categoryId: 'safety', name: 'Harm-free day (safety cross)', type: 'daystatus', unit: '', direction: 'neutral',
-    description: 'Green: no harm. Amber: a near miss. Red: a patient came to harm (falls, pressure damage, medication).',
-    conceptIds: ['safety-cross', 'visual-management'], sample: (r) => pick(r, [['green', 0.8], ['amber', 0.14], ['red', 0.06]]) },
-  { categoryId: 'safety', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0, thresholds: { green: 0, red: 1 },
-    description: 'Inpatient falls in the last 24 hours, with or without harm.', conceptIds: ['root-cause'], sample: (r) => poisson(r, 0.25) },
-  { categoryId: 'safety', name: 'Safety brief done every shift', type: 'yesno', unit: '', direction: 'higher', goodAnswer: 'yes',
-    description: 'All three shifts held a safety brief.', conceptIds: ['standard-work', 'daily-management'], sample: (r) => r() > 0.1 },
-  { categoryId: 'quality', name: 'Observations on time', type: 'percentage', unit: '%', direction: 'higher', target: 95, thresholds: { green: 95, red: 85 },
-    description: 'Share of due observations recorded within 30 minutes.', conceptIds: ['standard-work'], sample: (r) => Math.round(84 + r() * 16) },
-  { categoryId: 'quality', name: 'Missed medicine doses', type: 'count', unit: 'doses', direction: 'lower', target: 0, thresholds: { green: 0, red: 2 },
-    description: 'Time-critical doses given late or missed.', conceptIds: ['root-cause', 'flow'], sample: (r) => poisson(r, 0.8) },
-  { categoryId: 'people', name: 'Shifts filled', type: 'percentage', unit: '%', direction: 'higher', target: 100, thresholds: { green: 95, red: 85 },
-    description: 'Planned registered-nurse and HCA shifts that were filled.', conceptIds: ['respect-for-people'], sample: (r) => Math.round(80 + r() * 20) },
-  { categoryId: 'people', name: 'Breaks taken', type: 'yesno', unit: '', direction: 'higher', goodAnswer: 'yes',
-    description: 'Everyone on shift had their breaks.', conceptIds: ['respect-for-people'], sample: (r) => r() > 0.3 },
-  { categoryId: 'flow', name: 'Discharges before noon', type: 'count', unit: 'patients', direction: 'higher', target: 4, thresholds: { green: 4, red: 2 },
-    description: 'Patients who left the ward before 12:00.', conceptIds: ['flow'], sample: (r) => poisson(r, 3.2) },
-  { categoryId: 'flow', name: 'Average length of stay', type: 'number', unit: 'days', direction: 'lower', target: 7,
-    description: 'Mean length of stay of patients discharged yesterday.', conceptIds: ['flow', 'variation-spc'], sample: (r) => Math.round((5 + r() * 5) * 10) / 10 },
-  { categoryId: 'cost', name: 'Agency shifts booked', type: 'count', unit: 'shifts', direction: 'lower', thresholds: { green: 0, red: 2 },
-    description: 'Agency shifts booked for the next 24 hours.', conceptIds: ['eight-wastes'], sample: (r) => poisson(r, 1) },
+  {
+    categoryId: 'safety',
+    name: 'Harm-free day (safety cross)',
+    type: 'daystatus',
+    unit: '',
+    direction: 'neutral',
+    description:
+      'Green: no harm. Amber: a near miss. Red: a patient came to harm (falls, pressure damage, medication).',
+    conceptIds: ['safety-cross', 'visual-management'],
+    sample: (r) =>
+      pick(r, [
+        ['green', 0.8],
+        ['amber', 0.14],
+        ['red', 0.06],
+      ]),
+  },
+  {
+    categoryId: 'safety',
+    name: 'Falls',
+    type: 'count',
+    unit: 'falls',
+    direction: 'lower',
+    target: 0,
+    thresholds: { green: 0, red: 1 },
+    description: 'Inpatient falls in the last 24 hours, with or without harm.',
+    conceptIds: ['root-cause'],
+    sample: (r) => poisson(r, 0.25),
+  },
+  {
+    categoryId: 'safety',
+    name: 'Safety brief done every shift',
+    type: 'yesno',
+    unit: '',
+    direction: 'higher',
+    goodAnswer: 'yes',
+    description: 'All three shifts held a safety brief.',
+    conceptIds: ['standard-work', 'daily-management'],
+    sample: (r) => r() > 0.1,
+  },
+  {
+    categoryId: 'quality',
+    name: 'Observations on time',
+    type: 'percentage',
+    unit: '%',
+    direction: 'higher',
+    target: 95,
+    thresholds: { green: 95, red: 85 },
+    description: 'Share of due observations recorded within 30 minutes.',
+    conceptIds: ['standard-work'],
+    sample: (r) => Math.round(84 + r() * 16),
+  },
+  {
+    categoryId: 'quality',
+    name: 'Missed medicine doses',
+    type: 'count',
+    unit: 'doses',
+    direction: 'lower',
+    target: 0,
+    thresholds: { green: 0, red: 2 },
+    description: 'Time-critical doses given late or missed.',
+    conceptIds: ['root-cause', 'flow'],
+    sample: (r) => poisson(r, 0.8),
+  },
+  {
+    categoryId: 'people',
+    name: 'Shifts filled',
+    type: 'percentage',
+    unit: '%',
+    direction: 'higher',
+    target: 100,
+    thresholds: { green: 95, red: 85 },
+    description: 'Planned registered-nurse and HCA shifts that were filled.',
+    conceptIds: ['respect-for-people'],
+    sample: (r) => Math.round(80 + r() * 20),
+  },
+  {
+    categoryId: 'people',
+    name: 'Breaks taken',
+    type: 'yesno',
+    unit: '',
+    direction: 'higher',
+    goodAnswer: 'yes',
+    description: 'Everyone on shift had their breaks.',
+    conceptIds: ['respect-for-people'],
+    sample: (r) => r() > 0.3,
+  },
+  {
+    categoryId: 'flow',
+    name: 'Discharges before noon',
+    type: 'count',
+    unit: 'patients',
+    direction: 'higher',
+    target: 4,
+    thresholds: { green: 4, red: 2 },
+    description: 'Patients who left the ward before 12:00.',
+    conceptIds: ['flow'],
+    sample: (r) => poisson(r, 3.2),
+  },
+  {
+    categoryId: 'flow',
+    name: 'Average length of stay',
+    type: 'number',
+    unit: 'days',
+    direction: 'lower',
+    target: 7,
+    description: 'Mean length of stay of patients discharged yesterday.',
+    conceptIds: ['flow', 'variation-spc'],
+    sample: (r) => Math.round((5 + r() * 5) * 10) / 10,
+  },
+  {
+    categoryId: 'cost',
+    name: 'Agency shifts booked',
+    type: 'count',
+    unit: 'shifts',
+    direction: 'lower',
+    thresholds: { green: 0, red: 2 },
+    description: 'Agency shifts booked for the next 24 hours.',
+    conceptIds: ['eight-wastes'],
+    sample: (r) => poisson(r, 1),
+  },
 ]
 
 const PEOPLE = [
@@ -100,36 +217,71 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
   const csu: Csu = { id: 'demo-csu-medicine', trustId: trust.id, name: 'Medicine and Elderly Care', createdAt: at }
   const wardNames = ['Ward 7 – Elderly care', 'Ward 12 – Respiratory']
   const out: DemoData = {
-    trust, csu, units: [], boards: [], measures: [], entries: [], actions: [], huddles: [],
-    checklistTemplates: [], checklistRuns: [], stepResults: [], ideas: [], pdsaCycles: [], escalations: [],
+    trust,
+    csu,
+    units: [],
+    boards: [],
+    measures: [],
+    entries: [],
+    actions: [],
+    huddles: [],
+    checklistTemplates: [],
+    checklistRuns: [],
+    stepResults: [],
+    ideas: [],
+    pdsaCycles: [],
+    escalations: [],
   }
 
   wardNames.forEach((name, w) => {
     const unitId = `demo-unit-${w + 1}`
     const boardId = `demo-board-${w + 1}`
     out.units.push({ ...meta(unitId, unitId), csuId: csu.id, name, kind: 'ward', people: PEOPLE[w]! })
-    out.boards.push({ ...meta(boardId, unitId), name: 'Daily huddle board', categories: DEFAULT_CATEGORIES, agenda: DEFAULT_AGENDA, huddleMinutes: DEFAULT_HUDDLE_MINUTES })
+    out.boards.push({
+      ...meta(boardId, unitId),
+      name: 'Daily huddle board',
+      categories: DEFAULT_CATEGORIES,
+      agenda: DEFAULT_AGENDA,
+      huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+    })
     MEASURES.forEach((spec, i) => {
       const { sample, ...fields } = spec
       const measure: Measure = {
-        ...meta(`demo-m-${w + 1}-${i + 1}`, unitId), boardId, order: i + 1, archived: false,
-        goodAnswer: undefined, target: null, thresholds: null, ...fields,
+        ...meta(`demo-m-${w + 1}-${i + 1}`, unitId),
+        boardId,
+        order: i + 1,
+        archived: false,
+        goodAnswer: undefined,
+        target: null,
+        thresholds: null,
+        ...fields,
       }
       out.measures.push(measure)
       // Leave today and the odd day blank: that is what a real board looks like.
       for (const day of lastDays(addDays(today, -1), days)) {
         if (r() < 0.04) continue
         out.entries.push({
-          ...meta(entryId(measure.id, day), unitId), measureId: measure.id, boardId, day, value: sample(r),
+          ...meta(entryId(measure.id, day), unitId),
+          measureId: measure.id,
+          boardId,
+          day,
+          value: sample(r),
           comment: r() < 0.05 ? 'Discussed at huddle' : '',
         })
       }
     })
     ACTIONS.forEach(([title, due, status], i) => {
       out.actions.push({
-        ...meta(`demo-a-${w + 1}-${i + 1}`, unitId), boardId, title, owner: PEOPLE[w]![i % PEOPLE[w]!.length]!,
-        dueDay: due === null ? null : addDays(today, due), status, measureId: i === 0 ? `demo-m-${w + 1}-2` : null,
-        measureDay: null, conceptIds: i === 6 ? ['five-s'] : [], closedAt: status === 'done' ? at : null,
+        ...meta(`demo-a-${w + 1}-${i + 1}`, unitId),
+        boardId,
+        title,
+        owner: PEOPLE[w]![i % PEOPLE[w]!.length]!,
+        dueDay: due === null ? null : addDays(today, due),
+        status,
+        measureId: i === 0 ? `demo-m-${w + 1}-2` : null,
+        measureDay: null,
+        conceptIds: i === 6 ? ['five-s'] : [],
+        closedAt: status === 'done' ? at : null,
       })
     })
     for (const day of lastDays(addDays(today, -1), days)) {
@@ -137,9 +289,16 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
       const start = new Date(`${day}T07:${String(Math.floor(r() * 15)).padStart(2, '0')}:00Z`)
       const durationSeconds = Math.round(600 + r() * 420)
       out.huddles.push({
-        ...meta(`demo-h-${w + 1}-${day}`, unitId), boardId, day, startedAt: start.toISOString(),
-        endedAt: new Date(start.getTime() + durationSeconds * 1000).toISOString(), durationSeconds,
-        attendance: 5 + Math.floor(r() * 7), facilitator: PEOPLE[w]![Math.floor(r() * 3)]!, notes: '', timings: [],
+        ...meta(`demo-h-${w + 1}-${day}`, unitId),
+        boardId,
+        day,
+        startedAt: start.toISOString(),
+        endedAt: new Date(start.getTime() + durationSeconds * 1000).toISOString(),
+        durationSeconds,
+        attendance: 5 + Math.floor(r() * 7),
+        facilitator: PEOPLE[w]![Math.floor(r() * 3)]!,
+        notes: '',
+        timings: [],
       })
     }
   })
@@ -150,7 +309,12 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
 /** Standard work, ideas with PDSA cycles, and escalations. Each has its own random
  * stream, so the measures and huddles above stay exactly as they were. */
 function addNewerFeatures(out: DemoData, today: DayKey, days: number, at: string, seed: number) {
-  const wards: DemoWard[] = out.units.map((unit, w) => ({ unitId: unit.id, boardId: out.boards[w]!.id, number: w + 1, people: unit.people }))
+  const wards: DemoWard[] = out.units.map((unit, w) => ({
+    unitId: unit.id,
+    boardId: out.boards[w]!.id,
+    number: w + 1,
+    people: unit.people,
+  }))
   const work = seededRandom(seed + 101)
   const ideas = seededRandom(seed + 202)
   for (const ward of wards) {

@@ -9,7 +9,13 @@ import { LIMITS } from './validation'
 export const ESCALATION_REASON_MAX = 500
 export const ESCALATION_ANSWER_MAX = 2000
 
-export const DEFAULT_ESCALATION_CATEGORIES: readonly string[] = ['Safety risk', 'Staffing', 'Equipment or estates', 'Flow or beds', 'Other']
+export const DEFAULT_ESCALATION_CATEGORIES: readonly string[] = [
+  'Safety risk',
+  'Staffing',
+  'Equipment or estates',
+  'Flow or beds',
+  'Other',
+]
 
 export const DEFAULT_ESCALATION_CRITERIA =
   'Escalate what the team cannot solve itself today: a risk to patient or staff safety, staffing below a safe level, ' +
@@ -37,7 +43,10 @@ export type EscalationMove = 'accept' | 'answer' | 'return' | 'reEscalate' | 'wi
 export type MoveSide = 'holder' | 'raiser'
 
 /** The allowed transitions: a move not listed from a status is refused. */
-export const TRANSITIONS: Record<EscalationMove, { from: readonly EscalationStatus[]; to: EscalationStatus; side: MoveSide }> = {
+export const TRANSITIONS: Record<
+  EscalationMove,
+  { from: readonly EscalationStatus[]; to: EscalationStatus; side: MoveSide }
+> = {
   accept: { from: ['raised'], to: 'accepted', side: 'holder' },
   answer: { from: ['accepted'], to: 'answered', side: 'holder' },
   return: { from: ['raised', 'accepted'], to: 'returned', side: 'holder' },
@@ -47,7 +56,12 @@ export const TRANSITIONS: Record<EscalationMove, { from: readonly EscalationStat
 }
 
 export const MOVE_LABEL: Record<EscalationMove, string> = {
-  accept: 'accept', answer: 'answer', return: 'return', reEscalate: 'pass on', withdraw: 'withdraw', close: 'close',
+  accept: 'accept',
+  answer: 'answer',
+  return: 'return',
+  reEscalate: 'pass on',
+  withdraw: 'withdraw',
+  close: 'close',
 }
 
 /** The tier above, or null at the top. */
@@ -74,7 +88,8 @@ function textError(label: string, text: string, max: number, required: boolean):
   const trimmed = text.trim()
   if (required && !trimmed) return `Enter ${label}`
   const length = textLength(trimmed)
-  if (length > max) return `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')})`
+  if (length > max)
+    return `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')})`
   return undefined
 }
 
@@ -105,17 +120,42 @@ export function validateMove(move: EscalationMove, text: string): string | undef
 }
 
 /** A new escalation's fields, raised from a board at `fromTier`. */
-export function newEscalationFields(input: EscalationInput, fromTier: EscalationTier, by: string, source: Escalation['source'], now: Date) {
+export function newEscalationFields(
+  input: EscalationInput,
+  fromTier: EscalationTier,
+  by: string,
+  source: Escalation['source'],
+  now: Date,
+) {
   const at = now.toISOString()
   return {
-    title: input.title.trim(), reason: input.reason.trim(), category: input.category.trim(),
-    tier: nextTier(fromTier) ?? 'trust', status: 'raised' as const, raisedBy: by, raisedAt: at, source,
-    owner: '', answer: '', answeredBy: '', answeredAt: null, closedAt: null, tierSince: at, statusBy: by, statusAt: at,
+    title: input.title.trim(),
+    reason: input.reason.trim(),
+    category: input.category.trim(),
+    tier: nextTier(fromTier) ?? 'trust',
+    status: 'raised' as const,
+    raisedBy: by,
+    raisedAt: at,
+    source,
+    owner: '',
+    answer: '',
+    answeredBy: '',
+    answeredAt: null,
+    closedAt: null,
+    tierSince: at,
+    statusBy: by,
+    statusAt: at,
   }
 }
 
 /** The fields a move changes. `text` is the owner (accept), answer, or advice (return). */
-export function moveFields(current: Escalation, move: EscalationMove, text: string, by: string, now: Date): Partial<Escalation> {
+export function moveFields(
+  current: Escalation,
+  move: EscalationMove,
+  text: string,
+  by: string,
+  now: Date,
+): Partial<Escalation> {
   const at: Instant = now.toISOString()
   const base = { status: TRANSITIONS[move].to, statusBy: by, statusAt: at }
   switch (move) {
@@ -139,14 +179,20 @@ export function moveFields(current: Escalation, move: EscalationMove, text: stri
  * (e.g. the ward withdrew it while the CSU typed an answer): the message says who and
  * when, and the screen keeps what was typed.
  */
-export function refusal(stored: Escalation, move: EscalationMove, raiserName: string, formatTime: (at: Instant) => string): string | undefined {
+export function refusal(
+  stored: Escalation,
+  move: EscalationMove,
+  raiserName: string,
+  formatTime: (at: Instant) => string,
+): string | undefined {
   if (canMove(stored.status, move, stored.tier)) return undefined
   const when = formatTime(stored.statusAt)
   const who = stored.status === 'withdrawn' || stored.status === 'closed' ? raiserName : stored.statusBy || raiserName
   const kept = move === 'answer' || move === 'return' ? '; your answer is kept below' : ''
   if (stored.status === 'withdrawn') return `This escalation was withdrawn by ${who} at ${when}${kept}`
   if (stored.status === 'closed') return `This escalation was closed by ${who} at ${when}${kept}`
-  if (move === 'reEscalate' && nextTier(stored.tier) === null) return 'This escalation is already with the trust, the highest tier'
+  if (move === 'reEscalate' && nextTier(stored.tier) === null)
+    return 'This escalation is already with the trust, the highest tier'
   return `This escalation is now “${STATUS_LABEL[stored.status]}” (changed by ${who} at ${when}), so you cannot ${MOVE_LABEL[move]} it${kept}`
 }
 

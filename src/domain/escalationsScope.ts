@@ -42,24 +42,53 @@ function fromBelow(e: Escalation, tier: EscalationTier, scopeId: string, org: Or
 }
 
 /** A CSU or trust board's inbox: open escalations held at its tier, oldest first. */
-export function inboxOf(list: readonly Escalation[], tier: EscalationTier, scopeId: string, org: OrgView): Escalation[] {
-  return oldestFirst(list.filter((e) => e.tier === tier && OPEN_STATUSES.includes(e.status) && fromBelow(e, tier, scopeId, org)))
+export function inboxOf(
+  list: readonly Escalation[],
+  tier: EscalationTier,
+  scopeId: string,
+  org: OrgView,
+): Escalation[] {
+  return oldestFirst(
+    list.filter((e) => e.tier === tier && OPEN_STATUSES.includes(e.status) && fromBelow(e, tier, scopeId, org)),
+  )
 }
 
 /** Escalations from below that this tier passed up and are still open higher up: followed, not actioned. */
-export function passedOnFrom(list: readonly Escalation[], tier: EscalationTier, scopeId: string, org: OrgView): Escalation[] {
+export function passedOnFrom(
+  list: readonly Escalation[],
+  tier: EscalationTier,
+  scopeId: string,
+  org: OrgView,
+): Escalation[] {
   if (tier !== 'csu') return []
-  return oldestFirst(list.filter((e) => e.tier === 'trust' && e.unitId !== scopeId && OPEN_STATUSES.includes(e.status) && fromBelow(e, tier, scopeId, org)))
+  return oldestFirst(
+    list.filter(
+      (e) =>
+        e.tier === 'trust' &&
+        e.unitId !== scopeId &&
+        OPEN_STATUSES.includes(e.status) &&
+        fromBelow(e, tier, scopeId, org),
+    ),
+  )
 }
 
 /** Answered or returned from below and waiting for the raiser to confirm: the tier sees its answer went back. */
-export function answeredFrom(list: readonly Escalation[], tier: EscalationTier, scopeId: string, org: OrgView): Escalation[] {
-  return oldestFirst(list.filter((e) => e.tier === tier && ANSWERED_STATUSES.includes(e.status) && fromBelow(e, tier, scopeId, org)))
+export function answeredFrom(
+  list: readonly Escalation[],
+  tier: EscalationTier,
+  scopeId: string,
+  org: OrgView,
+): Escalation[] {
+  return oldestFirst(
+    list.filter((e) => e.tier === tier && ANSWERED_STATUSES.includes(e.status) && fromBelow(e, tier, scopeId, org)),
+  )
 }
 
 /** What a board raised itself, newest first, including closed and withdrawn ones. */
 export function raisedBy(list: readonly Escalation[], scopeId: string): Escalation[] {
-  return list.filter((e) => e.unitId === scopeId).sort((a, b) => b.raisedAt.localeCompare(a.raisedAt) || b.id.localeCompare(a.id))
+  return list
+    .filter((e) => e.unitId === scopeId)
+    .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt) || b.id.localeCompare(a.id))
 }
 
 /** Answers back: answered or returned escalations the raiser has still to confirm closed, oldest answer first. */
@@ -75,7 +104,11 @@ export function answersBack(list: readonly Escalation[], scopeId: string): Escal
  * for the whole CSU, or one set up with several wards) or syncs the CSU's own scope works
  * for the CSU too, so it can answer from the inbox even before the CSU has a board.
  */
-export function csuInboxOnWardBoard(scopeId: string, org: OrgView, syncedScopes: readonly string[]): string | undefined {
+export function csuInboxOnWardBoard(
+  scopeId: string,
+  org: OrgView,
+  syncedScopes: readonly string[],
+): string | undefined {
   const csuId = org.units.find((u) => u.id === scopeId)?.csuId
   if (!csuId) return undefined
   const units = org.units.filter((u) => u.csuId === csuId).length

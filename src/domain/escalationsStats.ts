@@ -70,7 +70,11 @@ function summarise(key: string, rows: readonly Escalation[]): GroupStats {
  * `unitName` turns a scope id into the name shown. Withdrawn escalations count as raised
  * but never as answered.
  */
-export function escalationStats(list: readonly Escalation[], unitName: (scopeId: string) => string = (id) => id, from?: DayKey): EscalationStats {
+export function escalationStats(
+  list: readonly Escalation[],
+  unitName: (scopeId: string) => string = (id) => id,
+  from?: DayKey,
+): EscalationStats {
   const rows = from ? list.filter((e) => londonDay(new Date(e.raisedAt)) >= from) : [...list]
   const weeks = new Map<string, WeekCount>()
   const bump = (day: DayKey, field: 'raised' | 'answered') => {

@@ -40,7 +40,9 @@ export function startHuddle(boardId: string, agenda: AgendaItem[], huddleMinutes
 export function goTo(state: RunningHuddle, index: number, now: number): RunningHuddle {
   const target = clampIndex(state, index)
   if (target === state.currentIndex) return state
-  const spentMs = state.spentMs.map((ms, i) => (i === state.currentIndex ? ms + Math.max(0, now - state.itemEnteredAt) : ms))
+  const spentMs = state.spentMs.map((ms, i) =>
+    i === state.currentIndex ? ms + Math.max(0, now - state.itemEnteredAt) : ms,
+  )
   return { ...state, currentIndex: target, spentMs, itemEnteredAt: now }
 }
 
@@ -187,7 +189,11 @@ export function validateAttendance(attendance: number): string | undefined {
   return undefined
 }
 
-export function validateHuddleEnd(input: { attendance: number; facilitator: string; notes: string }): Errors<HuddleEndField> {
+export function validateHuddleEnd(input: {
+  attendance: number
+  facilitator: string
+  notes: string
+}): Errors<HuddleEndField> {
   const errors: Errors<HuddleEndField> = {}
   const attendance = validateAttendance(input.attendance)
   if (attendance) errors.attendance = attendance
@@ -211,7 +217,9 @@ export function measuresForStep<M extends Pick<Measure, 'categoryId'>>(
   byCategory: { category: MeasureCategory; measures: M[] }[],
 ): M[] {
   const wantSafety = kind === 'safety'
-  return byCategory.filter(({ category }) => isSafetyCategory(category) === wantSafety).flatMap(({ measures }) => measures)
+  return byCategory
+    .filter(({ category }) => isSafetyCategory(category) === wantSafety)
+    .flatMap(({ measures }) => measures)
 }
 
 export const TILES_PER_PAGE = 8
@@ -245,7 +253,8 @@ export interface WeekCount {
  */
 export function huddlesPerWeek(records: Pick<HuddleRecord, 'day'>[], from: DayKey, to: DayKey): WeekCount[] {
   const weeks = new Map<DayKey, { huddles: number; weekdays: Set<DayKey> }>()
-  for (let week = weekStart(from); week <= to; week = addDays(week, 7)) weeks.set(week, { huddles: 0, weekdays: new Set() })
+  for (let week = weekStart(from); week <= to; week = addDays(week, 7))
+    weeks.set(week, { huddles: 0, weekdays: new Set() })
   for (const { day } of records) {
     if (day < from || day > to) continue
     const week = weeks.get(weekStart(day))
@@ -253,7 +262,11 @@ export function huddlesPerWeek(records: Pick<HuddleRecord, 'day'>[], from: DayKe
     week.huddles += 1
     if (day < addDays(weekStart(day), 5)) week.weekdays.add(day)
   }
-  return [...weeks].map(([start, { huddles, weekdays }]) => ({ weekStart: start, huddles, weekdaysHeld: weekdays.size }))
+  return [...weeks].map(([start, { huddles, weekdays }]) => ({
+    weekStart: start,
+    huddles,
+    weekdaysHeld: weekdays.size,
+  }))
 }
 
 /** The week containing `today`, for "Huddles held this week: 3 of 5 weekdays". */
@@ -286,8 +299,11 @@ export const HUDDLE_MINUTES_MAX = 60
 export function draftFromAgenda(agenda: AgendaItem[], huddleMinutes: number): AgendaDraft {
   return {
     items: agenda.map((item) => ({
-      id: item.id, title: item.title, kind: item.kind,
-      minutes: String(Math.floor(item.seconds / 60)), seconds: String(item.seconds % 60),
+      id: item.id,
+      title: item.title,
+      kind: item.kind,
+      minutes: String(Math.floor(item.seconds / 60)),
+      seconds: String(item.seconds % 60),
       ...(item.conceptIds ? { conceptIds: [...item.conceptIds] } : {}),
     })),
     huddleMinutes: String(huddleMinutes),
@@ -334,11 +350,21 @@ export function validateAgendaDraft(draft: AgendaDraft): {
     const n = i + 1
     const title = item.title.trim()
     if (!title) errors[`title-${item.id}`] = `Enter a title for agenda item ${n}`
-    else if (title.length > LIMITS.name) errors[`title-${item.id}`] = `Agenda item ${n}'s title must be ${LIMITS.name} characters or fewer (it has ${title.length})`
+    else if (title.length > LIMITS.name)
+      errors[`title-${item.id}`] =
+        `Agenda item ${n}'s title must be ${LIMITS.name} characters or fewer (it has ${title.length})`
     const seconds = draftItemSeconds(item)
-    if (seconds === null) errors[`time-${item.id}`] = `Enter agenda item ${n}'s time as whole minutes and seconds (0 to 59 seconds)`
-    else if (seconds < 15 || seconds > 30 * 60) errors[`time-${item.id}`] = `Agenda item ${n}'s time must be between 15 seconds and 30 minutes`
-    agenda.push({ id: item.id, title, kind: item.kind, seconds: seconds ?? 0, ...(item.conceptIds?.length ? { conceptIds: item.conceptIds } : {}) })
+    if (seconds === null)
+      errors[`time-${item.id}`] = `Enter agenda item ${n}'s time as whole minutes and seconds (0 to 59 seconds)`
+    else if (seconds < 15 || seconds > 30 * 60)
+      errors[`time-${item.id}`] = `Agenda item ${n}'s time must be between 15 seconds and 30 minutes`
+    agenda.push({
+      id: item.id,
+      title,
+      kind: item.kind,
+      seconds: seconds ?? 0,
+      ...(item.conceptIds?.length ? { conceptIds: item.conceptIds } : {}),
+    })
   })
   if (Object.keys(errors).length === 0) {
     const problem = validateAgenda(agenda)

@@ -9,7 +9,14 @@ import { LIMITS, type Errors } from './validation'
 import { WASTES } from './wastes'
 
 /** Board order, left to right; 'not-progressed' sits apart at the end. */
-export const IDEA_STATUSES: readonly IdeaStatus[] = ['new', 'review', 'testing', 'implemented', 'sustained', 'not-progressed']
+export const IDEA_STATUSES: readonly IdeaStatus[] = [
+  'new',
+  'review',
+  'testing',
+  'implemented',
+  'sustained',
+  'not-progressed',
+]
 
 export const IDEA_STATUS_LABEL: Record<IdeaStatus, string> = {
   new: 'New',
@@ -61,13 +68,14 @@ function textError(label: string, text: string, required: boolean, max = IDEA_TE
   const trimmed = text.trim()
   if (required && !trimmed) return `Enter ${label}`
   const length = textLength(trimmed)
-  if (length > max) return `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')})`
+  if (length > max)
+    return `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${max.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')})`
   return undefined
 }
 
 export function validateIdea(input: IdeaInput): Errors<IdeaField> {
   const errors: Errors<IdeaField> = {}
-  const problem = textError("what the problem is", input.problem, true)
+  const problem = textError('what the problem is', input.problem, true)
   const idea = textError('your idea', input.idea, true)
   const benefit = textError('the expected benefit', input.benefit ?? '', false)
   const raisedBy = textError('your name', input.raisedBy ?? '', false, LIMITS.person)
@@ -84,7 +92,10 @@ export function normaliseWastes(ids: readonly string[] = []): WasteId[] {
 }
 
 /** The fields of a newly captured idea (the caller adds id, unit and board). */
-export function newIdeaFields(input: IdeaInput, now: Date): Omit<Idea, 'id' | 'unitId' | 'boardId' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
+export function newIdeaFields(
+  input: IdeaInput,
+  now: Date,
+): Omit<Idea, 'id' | 'unitId' | 'boardId' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
   const raisedBy = input.raisedBy?.trim() || null
   return {
     problem: input.problem.trim(),
@@ -122,7 +133,12 @@ export function canMove(from: IdeaStatus, to: IdeaStatus): boolean {
 
 /** The fields a move sets. The reason goes when the idea leaves not-progressed (its
  * history keeps it); implementedAt stays while the idea is implemented or sustained. */
-export function moveFields(idea: Pick<Idea, 'status' | 'implementedAt'>, to: IdeaStatus, reason: string, now: Date): Pick<Idea, 'status' | 'statusChangedAt' | 'notProgressedReason' | 'implementedAt'> {
+export function moveFields(
+  idea: Pick<Idea, 'status' | 'implementedAt'>,
+  to: IdeaStatus,
+  reason: string,
+  now: Date,
+): Pick<Idea, 'status' | 'statusChangedAt' | 'notProgressedReason' | 'implementedAt'> {
   const implemented = to === 'implemented' || to === 'sustained'
   return {
     status: to,
@@ -134,13 +150,17 @@ export function moveFields(idea: Pick<Idea, 'status' | 'implementedAt'>, to: Ide
 
 export function validatePerson(label: 'owner' | 'sponsor', name: string): string | undefined {
   const length = textLength(name.trim())
-  return length > LIMITS.person ? `The ${label}'s name must be ${LIMITS.person} characters or fewer (it has ${length})` : undefined
+  return length > LIMITS.person
+    ? `The ${label}'s name must be ${LIMITS.person} characters or fewer (it has ${length})`
+    : undefined
 }
 
 /** The board's limits with the defaults filled in. */
 export function stuckLimits(board?: { ideaStuckDays?: IdeaStuckLimits } | null): Record<IdeaStatus, number | null> {
   const own = board?.ideaStuckDays ?? {}
-  return Object.fromEntries(IDEA_STATUSES.map((s) => [s, Object.hasOwn(own, s) ? (own[s] ?? null) : DEFAULT_STUCK_DAYS[s]])) as Record<IdeaStatus, number | null>
+  return Object.fromEntries(
+    IDEA_STATUSES.map((s) => [s, Object.hasOwn(own, s) ? (own[s] ?? null) : DEFAULT_STUCK_DAYS[s]]),
+  ) as Record<IdeaStatus, number | null>
 }
 
 /** A limit as typed in settings: blank means "never flag", else whole days 1–365. */
@@ -149,7 +169,8 @@ export function parseStuckDays(text: string): { days: number | null; error?: str
   if (!trimmed) return { days: null }
   if (!/^\d+$/.test(trimmed)) return { days: null, error: 'Enter a whole number of days, or leave it blank' }
   const days = Number(trimmed)
-  if (days < 1 || days > STUCK_DAYS_MAX) return { days: null, error: `Enter a number of days from 1 to ${STUCK_DAYS_MAX}` }
+  if (days < 1 || days > STUCK_DAYS_MAX)
+    return { days: null, error: `Enter a number of days from 1 to ${STUCK_DAYS_MAX}` }
   return { days }
 }
 
@@ -159,14 +180,24 @@ export function daysInStatus(idea: Pick<Idea, 'statusChangedAt'>, today: DayKey)
 }
 
 /** Stuck: in one status for longer than the board allows for it. */
-export function isStuck(idea: Pick<Idea, 'status' | 'statusChangedAt'>, limits: Record<IdeaStatus, number | null>, today: DayKey): boolean {
+export function isStuck(
+  idea: Pick<Idea, 'status' | 'statusChangedAt'>,
+  limits: Record<IdeaStatus, number | null>,
+  today: DayKey,
+): boolean {
   const limit = limits[idea.status]
   return limit !== null && daysInStatus(idea, today) > limit
 }
 
 /** Stuck ideas, the longest-waiting first. */
-export function stuckIdeas<T extends Pick<Idea, 'status' | 'statusChangedAt'>>(ideas: readonly T[], limits: Record<IdeaStatus, number | null>, today: DayKey): T[] {
-  return ideas.filter((i) => isStuck(i, limits, today)).sort((a, b) => a.statusChangedAt.localeCompare(b.statusChangedAt))
+export function stuckIdeas<T extends Pick<Idea, 'status' | 'statusChangedAt'>>(
+  ideas: readonly T[],
+  limits: Record<IdeaStatus, number | null>,
+  today: DayKey,
+): T[] {
+  return ideas
+    .filter((i) => isStuck(i, limits, today))
+    .sort((a, b) => a.statusChangedAt.localeCompare(b.statusChangedAt))
 }
 
 /** "Since today", "1 day", "20 days". */
@@ -181,7 +212,11 @@ export function timeInStatusText(idea: Pick<Idea, 'status' | 'statusChangedAt'>,
 }
 
 /** The flag's words: "Stuck: 20 days in New (flagged after 14)". */
-export function stuckText(idea: Pick<Idea, 'status' | 'statusChangedAt'>, limits: Record<IdeaStatus, number | null>, today: DayKey): string {
+export function stuckText(
+  idea: Pick<Idea, 'status' | 'statusChangedAt'>,
+  limits: Record<IdeaStatus, number | null>,
+  today: DayKey,
+): string {
   return `Stuck: ${daysInStatus(idea, today)} days in ${IDEA_STATUS_LABEL[idea.status]} (flagged after ${limits[idea.status]})`
 }
 
@@ -190,13 +225,18 @@ export function raisedByText(idea: Pick<Idea, 'raisedBy'>): string {
 }
 
 /** Ideas raised after `since` (the last huddle); with no earlier huddle, every idea still New. */
-export function newSince<T extends Pick<Idea, 'status' | 'createdAt'>>(ideas: readonly T[], since: Instant | null): T[] {
+export function newSince<T extends Pick<Idea, 'status' | 'createdAt'>>(
+  ideas: readonly T[],
+  since: Instant | null,
+): T[] {
   const fresh = since ? ideas.filter((i) => i.createdAt > since) : ideas.filter((i) => i.status === 'new')
   return [...fresh].sort((a, b) => b.createdAt.localeCompare(a.createdAt))
 }
 
 /** Each column's ideas, the longest-waiting first, so the ones needing attention are on top. */
-export function ideasByStatus<T extends Pick<Idea, 'status' | 'statusChangedAt'>>(ideas: readonly T[]): Record<IdeaStatus, T[]> {
+export function ideasByStatus<T extends Pick<Idea, 'status' | 'statusChangedAt'>>(
+  ideas: readonly T[],
+): Record<IdeaStatus, T[]> {
   const columns = Object.fromEntries(IDEA_STATUSES.map((s) => [s, [] as T[]])) as Record<IdeaStatus, T[]>
   for (const idea of ideas) columns[idea.status]?.push(idea)
   for (const status of IDEA_STATUSES) columns[status].sort((a, b) => a.statusChangedAt.localeCompare(b.statusChangedAt))

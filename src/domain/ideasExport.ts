@@ -10,8 +10,23 @@ import type { DayKey, Idea, IdeaLevel } from './types'
 import { wasteById } from './wastes'
 
 export const IDEA_CSV_HEADER = [
-  'Raised', 'Status', 'Problem', 'Idea', 'Expected benefit', 'Wastes', 'Raised by', 'Owner', 'Sponsor',
-  'Effort', 'Impact', 'In status since', 'Implemented', 'Why not progressed', 'LIM concepts', 'PDSA cycles', 'Measure',
+  'Raised',
+  'Status',
+  'Problem',
+  'Idea',
+  'Expected benefit',
+  'Wastes',
+  'Raised by',
+  'Owner',
+  'Sponsor',
+  'Effort',
+  'Impact',
+  'In status since',
+  'Implemented',
+  'Why not progressed',
+  'LIM concepts',
+  'PDSA cycles',
+  'Measure',
 ] as const
 
 const LEVEL: Record<IdeaLevel, string> = { low: 'Low', high: 'High' }
@@ -29,37 +44,48 @@ export function ideaCsvRows(
   cycleCount: (ideaId: string) => number = () => 0,
   measureName: (measureId: string) => string | undefined = () => undefined,
 ): CsvCell[][] {
-  const rows = [...ideas].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((idea): CsvCell[] => [
-    day(idea.createdAt),
-    IDEA_STATUS_LABEL[idea.status],
-    idea.problem,
-    idea.idea,
-    idea.benefit,
-    idea.wastes.map((w) => wasteById(w)?.name ?? w).join('; '),
-    raisedByText(idea),
-    idea.owner,
-    idea.sponsor,
-    idea.effort ? LEVEL[idea.effort] : '',
-    idea.impact ? LEVEL[idea.impact] : '',
-    day(idea.statusChangedAt),
-    day(idea.implementedAt),
-    idea.notProgressedReason,
-    idea.conceptIds.map((c) => conceptById(c)?.name ?? c).join('; '),
-    cycleCount(idea.id),
-    idea.measureId ? (measureName(idea.measureId) ?? '') : '',
-  ])
+  const rows = [...ideas]
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    .map((idea): CsvCell[] => [
+      day(idea.createdAt),
+      IDEA_STATUS_LABEL[idea.status],
+      idea.problem,
+      idea.idea,
+      idea.benefit,
+      idea.wastes.map((w) => wasteById(w)?.name ?? w).join('; '),
+      raisedByText(idea),
+      idea.owner,
+      idea.sponsor,
+      idea.effort ? LEVEL[idea.effort] : '',
+      idea.impact ? LEVEL[idea.impact] : '',
+      day(idea.statusChangedAt),
+      day(idea.implementedAt),
+      idea.notProgressedReason,
+      idea.conceptIds.map((c) => conceptById(c)?.name ?? c).join('; '),
+      cycleCount(idea.id),
+      idea.measureId ? (measureName(idea.measureId) ?? '') : '',
+    ])
   return [[...IDEA_CSV_HEADER], ...rows]
 }
 
 /** "ideas-ward-7a-2026-11-26.csv": safe for any file system. */
 export function ideaCsvFileName(unitName: string, today: DayKey): string {
-  const slug = unitName.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  const slug = unitName
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
   return `ideas-${slug || 'unit'}-${today}.csv`
 }
 
 /** Implemented (or since sustained) ideas whose implementation day is within the
  * period, the most recent first. */
-export function implementedBetween<T extends Pick<Idea, 'status' | 'implementedAt'>>(ideas: readonly T[], from: DayKey, to: DayKey): T[] {
+export function implementedBetween<T extends Pick<Idea, 'status' | 'implementedAt'>>(
+  ideas: readonly T[],
+  from: DayKey,
+  to: DayKey,
+): T[] {
   return ideas
     .filter((i) => (i.status === 'implemented' || i.status === 'sustained') && i.implementedAt)
     .filter((i) => {
@@ -80,8 +106,13 @@ export interface IdeaPeople {
 
 /** The people named on an idea's summary. `historyNames` are the `by` of its history
  * and its cycles' history; "Anonymous" and people already named are left out. */
-export function ideaPeople(idea: Pick<Idea, 'raisedBy' | 'owner' | 'sponsor'>, historyNames: readonly string[]): IdeaPeople {
-  const named = new Set([idea.raisedBy ?? '', idea.owner, idea.sponsor, ANONYMOUS, ''].map((n) => n.trim().toLocaleLowerCase('en-GB')))
+export function ideaPeople(
+  idea: Pick<Idea, 'raisedBy' | 'owner' | 'sponsor'>,
+  historyNames: readonly string[],
+): IdeaPeople {
+  const named = new Set(
+    [idea.raisedBy ?? '', idea.owner, idea.sponsor, ANONYMOUS, ''].map((n) => n.trim().toLocaleLowerCase('en-GB')),
+  )
   const others: string[] = []
   for (const raw of historyNames) {
     const name = raw.trim()

@@ -5,7 +5,17 @@ import type { MeasureDraft } from './validation'
 import type { Measure, MeasureType } from './types'
 
 export type MeasureFields = Pick<
-  Measure, 'categoryId' | 'name' | 'type' | 'unit' | 'direction' | 'goodAnswer' | 'target' | 'thresholds' | 'description' | 'conceptIds'
+  Measure,
+  | 'categoryId'
+  | 'name'
+  | 'type'
+  | 'unit'
+  | 'direction'
+  | 'goodAnswer'
+  | 'target'
+  | 'thresholds'
+  | 'description'
+  | 'conceptIds'
 >
 
 export function isNumericType(type: MeasureType): boolean {
@@ -19,8 +29,16 @@ export function hasTypedUnit(type: MeasureType): boolean {
 
 export function emptyDraft(categoryId: string): MeasureDraft {
   return {
-    name: '', categoryId, type: 'yesno', unit: '', direction: 'higher', goodAnswer: 'yes',
-    target: '', green: '', red: '', description: '',
+    name: '',
+    categoryId,
+    type: 'yesno',
+    unit: '',
+    direction: 'higher',
+    goodAnswer: 'yes',
+    target: '',
+    green: '',
+    red: '',
+    description: '',
   }
 }
 

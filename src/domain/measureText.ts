@@ -43,10 +43,16 @@ export interface Choice {
 }
 
 /** The one-tap answers for yes/no and day-status measures (none for numbers). */
-export function choicesFor(measure: Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'target' | 'thresholds'>): Choice[] {
+export function choicesFor(
+  measure: Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'target' | 'thresholds'>,
+): Choice[] {
   if (measure.type === 'yesno')
     return [true, false].map((value) => ({ value, label: value ? 'Yes' : 'No', status: statusOf(measure, value) }))
   if (measure.type === 'daystatus')
-    return (['green', 'amber', 'red'] as const).map((value) => ({ value, label: DAY_STATUS_LABEL[value], status: value }))
+    return (['green', 'amber', 'red'] as const).map((value) => ({
+      value,
+      label: DAY_STATUS_LABEL[value],
+      status: value,
+    }))
   return []
 }

@@ -30,7 +30,8 @@ export interface PdsaInput {
   conceptIds: string[]
 }
 
-export type PdsaField = 'change' | 'prediction' | 'measurePlan' | 'whatHappened' | 'study' | 'decision' | 'startDay' | 'endDay'
+export type PdsaField =
+  'change' | 'prediction' | 'measurePlan' | 'whatHappened' | 'study' | 'decision' | 'startDay' | 'endDay'
 
 const LABELS: Record<'change' | 'prediction' | 'measurePlan' | 'whatHappened' | 'study', string> = {
   change: 'the change you will test',
@@ -41,13 +42,30 @@ const LABELS: Record<'change' | 'prediction' | 'measurePlan' | 'whatHappened' | 
 }
 
 export function emptyPdsaInput(): PdsaInput {
-  return { change: '', prediction: '', measurePlan: '', whatHappened: '', study: '', decision: null, startDay: '', endDay: '', conceptIds: [] }
+  return {
+    change: '',
+    prediction: '',
+    measurePlan: '',
+    whatHappened: '',
+    study: '',
+    decision: null,
+    startDay: '',
+    endDay: '',
+    conceptIds: [],
+  }
 }
 
 export function pdsaInputOf(cycle: PdsaCycle): PdsaInput {
   return {
-    change: cycle.change, prediction: cycle.prediction, measurePlan: cycle.measurePlan, whatHappened: cycle.whatHappened, study: cycle.study,
-    decision: cycle.decision, startDay: cycle.startDay ?? '', endDay: cycle.endDay ?? '', conceptIds: [...cycle.conceptIds],
+    change: cycle.change,
+    prediction: cycle.prediction,
+    measurePlan: cycle.measurePlan,
+    whatHappened: cycle.whatHappened,
+    study: cycle.study,
+    decision: cycle.decision,
+    startDay: cycle.startDay ?? '',
+    endDay: cycle.endDay ?? '',
+    conceptIds: [...cycle.conceptIds],
   }
 }
 
@@ -60,15 +78,20 @@ export function validatePdsa(input: PdsaInput, today: DayKey): Errors<PdsaField>
   const errors: Errors<PdsaField> = {}
   for (const field of Object.keys(LABELS) as (keyof typeof LABELS)[]) {
     const length = textLength(input[field].trim())
-    if (length > IDEA_TEXT_MAX) errors[field] = `${capitalise(LABELS[field])} must be ${IDEA_TEXT_MAX.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')})`
+    if (length > IDEA_TEXT_MAX)
+      errors[field] =
+        `${capitalise(LABELS[field])} must be ${IDEA_TEXT_MAX.toLocaleString('en-GB')} characters or fewer (it has ${length.toLocaleString('en-GB')})`
   }
   if (!input.change.trim()) errors.change = 'Enter the change you will test'
   if (input.startDay && !isDayKey(input.startDay)) errors.startDay = 'Enter a real start date, or leave it blank'
   if (input.endDay && !isDayKey(input.endDay)) errors.endDay = 'Enter a real end date, or leave it blank'
   else if (input.endDay && !input.startDay) errors.endDay = 'Enter the start date as well as the end date'
-  else if (input.endDay && input.startDay && input.endDay < input.startDay) errors.endDay = 'The end date must be the same as or after the start date'
-  else if (input.endDay && input.endDay > today) errors.endDay = 'The end date cannot be in the future: leave it blank while the test runs'
-  if (input.decision && !input.study.trim()) errors.decision = 'Write the result against the prediction (Study) before deciding what to do'
+  else if (input.endDay && input.startDay && input.endDay < input.startDay)
+    errors.endDay = 'The end date must be the same as or after the start date'
+  else if (input.endDay && input.endDay > today)
+    errors.endDay = 'The end date cannot be in the future: leave it blank while the test runs'
+  if (input.decision && !input.study.trim())
+    errors.decision = 'Write the result against the prediction (Study) before deciding what to do'
   return errors
 }
 
@@ -77,7 +100,12 @@ function capitalise(text: string): string {
 }
 
 /** The stored fields of a cycle from what was typed (the caller adds id, unit, idea, board). */
-export function pdsaFields(input: PdsaInput): Pick<PdsaCycle, 'change' | 'prediction' | 'measurePlan' | 'whatHappened' | 'study' | 'decision' | 'startDay' | 'endDay' | 'conceptIds'> {
+export function pdsaFields(
+  input: PdsaInput,
+): Pick<
+  PdsaCycle,
+  'change' | 'prediction' | 'measurePlan' | 'whatHappened' | 'study' | 'decision' | 'startDay' | 'endDay' | 'conceptIds'
+> {
   return {
     change: input.change.trim(),
     prediction: input.prediction.trim(),
@@ -121,5 +149,10 @@ export const PDSA_STAGE_TEXT: Record<PdsaStage, string> = {
 
 /** The first day any cycle of the idea started, or null when none has a start day. */
 export function firstStartDay(cycles: readonly Pick<PdsaCycle, 'startDay'>[]): DayKey | null {
-  return cycles.map((c) => c.startDay).filter((d): d is DayKey => !!d).sort()[0] ?? null
+  return (
+    cycles
+      .map((c) => c.startDay)
+      .filter((d): d is DayKey => !!d)
+      .sort()[0] ?? null
+  )
 }

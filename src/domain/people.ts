@@ -20,7 +20,10 @@ export function peopleHolder(tier: Tier): PeopleHolder {
 }
 
 /** The names to offer on `board`: its unit's list when it has a unit record, else the board's own. */
-export function peopleFor(board: BoardPeople | null | undefined, unit: { people: unknown } | null | undefined): string[] {
+export function peopleFor(
+  board: BoardPeople | null | undefined,
+  unit: { people: unknown } | null | undefined,
+): string[] {
   if (!board) return []
   return namesIn(unit ? unit.people : board.people)
 }

@@ -7,7 +7,14 @@
 // "bed 12 Mrs Smith") and the person decides. Each rule is deliberately narrow, because
 // a guard that cries wolf on "Bed 12 needs a new pressure mattress" teaches staff to
 // tap "Save anyway" without reading. Pure: no Vue, no DOM; shared with the server.
-import { BED_AND_NAME, DATE_OF_BIRTH, HOSPITAL_NUMBER_LABELLED, NHS_NUMBER, TRUST_CODE_NUMBER, isRealDate } from './piiPatterns'
+import {
+  BED_AND_NAME,
+  DATE_OF_BIRTH,
+  HOSPITAL_NUMBER_LABELLED,
+  NHS_NUMBER,
+  TRUST_CODE_NUMBER,
+  isRealDate,
+} from './piiPatterns'
 
 export type PiiKind = 'nhs-number' | 'date-of-birth' | 'hospital-number' | 'bed-and-name'
 
@@ -56,7 +63,13 @@ export function findLikelyPatientIdentifiers(text: string): PiiFinding[] {
   const found: PiiFinding[] = []
   const add = (kind: PiiKind, start: number, matched: string) => {
     const trimmed = matched.trimEnd()
-    found.push({ kind, start, end: start + trimmed.length, matched: trimmed, message: `${PII_KIND_LABEL[kind]} (${trimmed})` })
+    found.push({
+      kind,
+      start,
+      end: start + trimmed.length,
+      matched: trimmed,
+      message: `${PII_KIND_LABEL[kind]} (${trimmed})`,
+    })
   }
 
   for (const m of text.matchAll(NHS_NUMBER)) {

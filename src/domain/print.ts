@@ -48,7 +48,17 @@ export interface PrintModel {
 
 type PrintMeasure = Pick<
   Measure,
-  'id' | 'name' | 'categoryId' | 'type' | 'unit' | 'direction' | 'goodAnswer' | 'target' | 'thresholds' | 'order' | 'archived'
+  | 'id'
+  | 'name'
+  | 'categoryId'
+  | 'type'
+  | 'unit'
+  | 'direction'
+  | 'goodAnswer'
+  | 'target'
+  | 'thresholds'
+  | 'order'
+  | 'archived'
 >
 
 export interface PrintInput {
@@ -79,8 +89,10 @@ function withUnit(measure: Pick<Measure, 'type' | 'unit'>, value: number): strin
 export function goalText(measure: Omit<PrintMeasure, 'id' | 'name' | 'categoryId' | 'order' | 'archived'>): string {
   if (measure.type === 'daystatus') return 'Green, amber or red each day'
   if (measure.type === 'yesno') return `Good answer: ${(measure.goodAnswer ?? 'yes') === 'yes' ? 'Yes' : 'No'}`
-  const direction = measure.direction === 'higher' ? 'higher is better' : measure.direction === 'lower' ? 'lower is better' : ''
-  const target = measure.target !== undefined && measure.target !== null ? `Target ${withUnit(measure, measure.target)}` : ''
+  const direction =
+    measure.direction === 'higher' ? 'higher is better' : measure.direction === 'lower' ? 'lower is better' : ''
+  const target =
+    measure.target !== undefined && measure.target !== null ? `Target ${withUnit(measure, measure.target)}` : ''
   const text = [target, direction].filter(Boolean).join(', ')
   return text ? text.charAt(0).toUpperCase() + text.slice(1) : 'Recorded, no target'
 }
@@ -89,7 +101,13 @@ function emptyCounts(): Record<Status, number> {
   return { green: 0, amber: 0, red: 0, none: 0, missing: 0 }
 }
 
-function cellFor(measure: PrintMeasure, day: DayKey, today: DayKey, monthLabel: string, valueFor: PrintInput['valueFor']): PrintCell {
+function cellFor(
+  measure: PrintMeasure,
+  day: DayKey,
+  today: DayKey,
+  monthLabel: string,
+  valueFor: PrintInput['valueFor'],
+): PrintCell {
   const date = Number(day.slice(8))
   const future = day > today
   const value = future ? undefined : valueFor(measure.id, day)
@@ -100,7 +118,11 @@ function cellFor(measure: PrintMeasure, day: DayKey, today: DayKey, monthLabel: 
   return { day, date, status, symbol: PRINT_SYMBOL[status], value: shown, future, label }
 }
 
-function calendarFor(measure: PrintMeasure, input: PrintInput, monthLabel: string): Pick<PrintBlock, 'weeks' | 'counts'> {
+function calendarFor(
+  measure: PrintMeasure,
+  input: PrintInput,
+  monthLabel: string,
+): Pick<PrintBlock, 'weeks' | 'counts'> {
   const days = daysOfMonth(input.month)
   const counts = emptyCounts()
   const slots: (PrintCell | null)[] = Array.from({ length: weekdayIndex(days[0]!) }, () => null)

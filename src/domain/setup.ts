@@ -40,7 +40,8 @@ export function validateSetup(draft: SetupDraft): Errors<SetupField> {
   }
   const people = parsePeople(draft.people)
   const tooLong = people.find((p) => p.length > LIMITS.person)
-  if (tooLong) errors.people = `Each name must be ${LIMITS.person} characters or fewer ("${tooLong.slice(0, 20)}…" is too long)`
+  if (tooLong)
+    errors.people = `Each name must be ${LIMITS.person} characters or fewer ("${tooLong.slice(0, 20)}…" is too long)`
   else if (people.length > MAX_PEOPLE) errors.people = `Enter ${MAX_PEOPLE} names or fewer`
   for (const key of Object.keys(errors) as SetupField[]) if (!errors[key]) delete errors[key]
   return errors

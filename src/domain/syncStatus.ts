@@ -43,17 +43,24 @@ export function lastSyncedText(at: string, now: Date = new Date()): string {
 export function summariseSync({ status, online, pending, lastSyncedAt, now = new Date() }: SyncSituation): SyncSummary {
   const waiting = pending > 0 ? pendingText(pending) : ''
   // Someone has to act: said first, whatever the network.
-  if (status === 'update-needed') return { icon: 'warning', tone: 'problem', text: 'Update needed to sync', key: status }
-  if (status === 'removed') return { icon: 'warning', tone: 'problem', text: 'Not syncing – tablet removed', key: status }
+  if (status === 'update-needed')
+    return { icon: 'warning', tone: 'problem', text: 'Update needed to sync', key: status }
+  if (status === 'removed')
+    return { icon: 'warning', tone: 'problem', text: 'Not syncing – tablet removed', key: status }
   // A tablet that does not share still works offline, and may want to know.
   if (!online || status === 'offline') {
     // Not enrolled, nothing waits for a server: the changes are simply kept here.
-    const kept = pending > 0 ? `${pending} ${pending === 1 ? 'change' : 'changes'} saved on this tablet` : 'changes are saved on this tablet'
+    const kept =
+      pending > 0
+        ? `${pending} ${pending === 1 ? 'change' : 'changes'} saved on this tablet`
+        : 'changes are saved on this tablet'
     const detail = status === 'not-enrolled' || !waiting ? kept : waiting
     return { icon: 'offline', tone: 'offline', text: `Offline – ${detail}`, key: 'offline' }
   }
-  if (status === 'not-enrolled') return { icon: 'info', tone: 'quiet', text: 'Not shared: this tablet is not enrolled', key: status }
-  if (status === 'error') return { icon: 'warning', tone: 'problem', text: `Sync problem${waiting ? ` – ${waiting}` : ''}`, key: 'error' }
+  if (status === 'not-enrolled')
+    return { icon: 'info', tone: 'quiet', text: 'Not shared: this tablet is not enrolled', key: status }
+  if (status === 'error')
+    return { icon: 'warning', tone: 'problem', text: `Sync problem${waiting ? ` – ${waiting}` : ''}`, key: 'error' }
   if (status === 'syncing') return { icon: 'sync', tone: 'ok', text: 'Online – Syncing…', key: 'ok' }
   const detail = waiting || (lastSyncedAt ? lastSyncedText(lastSyncedAt, now) : '')
   return { icon: 'online', tone: 'ok', text: detail ? `Online – ${detail}` : 'Online', key: 'ok' }
@@ -63,11 +70,16 @@ export function summariseSync({ status, online, pending, lastSyncedAt, now = new
  * itself is not a live region, so counts and times changing are never read out. */
 export function announcementFor(key: string, previous: string | undefined, message: string | null): string {
   switch (key) {
-    case 'offline': return 'Offline. Changes are saved on this tablet.'
-    case 'error': return `Sync problem. ${message ?? 'Changes are kept safe on this tablet.'}`
-    case 'update-needed': return 'Sync is paused until this tablet has the latest version of LIM Huddle.'
-    case 'removed': return message ?? 'This tablet is no longer enrolled for sync.'
-    case 'not-enrolled': return previous === 'offline' ? 'Back online.' : ''
+    case 'offline':
+      return 'Offline. Changes are saved on this tablet.'
+    case 'error':
+      return `Sync problem. ${message ?? 'Changes are kept safe on this tablet.'}`
+    case 'update-needed':
+      return 'Sync is paused until this tablet has the latest version of LIM Huddle.'
+    case 'removed':
+      return message ?? 'This tablet is no longer enrolled for sync.'
+    case 'not-enrolled':
+      return previous === 'offline' ? 'Back online.' : ''
     default:
       if (previous === 'offline') return 'Back online.'
       return previous && previous !== 'not-enrolled' ? 'Sync is working again.' : ''

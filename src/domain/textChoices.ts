@@ -57,7 +57,9 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
 
 function ruleFor(table: SyncedTable, field: string): TextRule {
   const label = fieldLabel(field)
-  return RULES[table][field] ?? { label: label.charAt(0).toUpperCase() + label.slice(1), max: LIMITS.notes, required: false }
+  return (
+    RULES[table][field] ?? { label: label.charAt(0).toUpperCase() + label.slice(1), max: LIMITS.notes, required: false }
+  )
 }
 
 /** "Action", "Measure name", "Day comment". */
@@ -89,6 +91,7 @@ export function validateChosenText(table: SyncedTable, field: string, text: stri
   const rule = ruleFor(table, field)
   const trimmed = text.trim()
   if (rule.required && !trimmed) return `Enter the ${rule.label.toLowerCase()}, or choose one of the versions`
-  if (trimmed.length > rule.max) return `${rule.label} must be ${rule.max} characters or fewer (it has ${trimmed.length})`
+  if (trimmed.length > rule.max)
+    return `${rule.label} must be ${rule.max} characters or fewer (it has ${trimmed.length})`
   return undefined
 }

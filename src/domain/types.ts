@@ -57,7 +57,8 @@ export interface AgendaItem {
   conceptIds?: string[]
 }
 
-export type AgendaKind = 'safety' | 'measures' | 'plan' | 'actions' | 'ideas' | 'recognition' | 'notes' | 'escalations' | 'answers'
+export type AgendaKind =
+  'safety' | 'measures' | 'plan' | 'actions' | 'ideas' | 'recognition' | 'notes' | 'escalations' | 'answers'
 
 export interface Board extends RecordMeta {
   name: string
@@ -183,14 +184,25 @@ export interface HistoryEntry {
 }
 
 export type SyncedTable =
-  | 'units' | 'boards' | 'measures' | 'entries' | 'actions' | 'huddles' | 'ideas'
-  | 'pdsaCycles' | 'checklistTemplates' | 'checklistRuns' | 'stepResults' | 'conceptEdits' | 'escalations'
+  | 'units'
+  | 'boards'
+  | 'measures'
+  | 'entries'
+  | 'actions'
+  | 'huddles'
+  | 'ideas'
+  | 'pdsaCycles'
+  | 'checklistTemplates'
+  | 'checklistRuns'
+  | 'stepResults'
+  | 'conceptEdits'
+  | 'escalations'
 
 // ——— Improvement ideas (issue 5) ———
 
 /** The 8 wastes of lean thinking (names and ward hints in wastes.ts). */
 export type WasteId =
-  | 'defects' | 'overproduction' | 'waiting' | 'unused-talent' | 'transport' | 'inventory' | 'motion' | 'extra-processing'
+  'defects' | 'overproduction' | 'waiting' | 'unused-talent' | 'transport' | 'inventory' | 'motion' | 'extra-processing'
 
 /** Where an idea is on the idea board. 'not-progressed' always has a reason everyone can read. */
 export type IdeaStatus = 'new' | 'review' | 'testing' | 'implemented' | 'sustained' | 'not-progressed'

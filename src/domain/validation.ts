@@ -94,7 +94,10 @@ export interface MeasureDraft {
 export type MeasureField = 'name' | 'categoryId' | 'unit' | 'target' | 'green' | 'red' | 'description'
 
 /** Validate the measure form; returns errors and, when valid, the parsed numbers. */
-export function validateMeasureDraft(draft: MeasureDraft, categoryIds: string[]): {
+export function validateMeasureDraft(
+  draft: MeasureDraft,
+  categoryIds: string[],
+): {
   errors: Errors<MeasureField>
   target: number | null
   thresholds: { green: number; red: number } | null
@@ -130,7 +133,12 @@ export function validateMeasureDraft(draft: MeasureDraft, categoryIds: string[])
   return { errors, target, thresholds }
 }
 
-function optionalNumber(text: string, field: 'target' | 'green' | 'red', errors: Errors<MeasureField>, type: MeasureType): number | null {
+function optionalNumber(
+  text: string,
+  field: 'target' | 'green' | 'red',
+  errors: Errors<MeasureField>,
+  type: MeasureType,
+): number | null {
   if (!text.trim()) return null
   const value = parseNumber(text)
   const label = field === 'target' ? 'The target' : `The ${field} threshold`
@@ -169,7 +177,8 @@ export function validateAgenda(items: Pick<AgendaItem, 'title' | 'seconds'>[]): 
   if (items.length === 0) return 'The agenda needs at least one item'
   for (const [i, item] of items.entries()) {
     if (!item.title.trim()) return `Enter a title for agenda item ${i + 1}`
-    if (item.title.trim().length > LIMITS.name) return `Agenda item ${i + 1}'s title must be ${LIMITS.name} characters or fewer`
+    if (item.title.trim().length > LIMITS.name)
+      return `Agenda item ${i + 1}'s title must be ${LIMITS.name} characters or fewer`
     if (!Number.isInteger(item.seconds) || item.seconds < 15 || item.seconds > 30 * 60)
       return `Agenda item ${i + 1}'s time must be between 15 seconds and 30 minutes`
   }

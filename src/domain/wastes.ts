@@ -11,14 +11,42 @@ export interface Waste {
 }
 
 export const WASTES: readonly Waste[] = [
-  { id: 'defects', name: 'Defects', hint: 'Mistakes and redoing work: missing paperwork, repeated bloods, wrong details on a form.' },
-  { id: 'overproduction', name: 'Overproduction', hint: 'Doing things before they are needed or "just in case": printing lists nobody reads, tests not needed.' },
-  { id: 'waiting', name: 'Waiting', hint: 'Patients or staff waiting: for a doctor, a porter, pharmacy, a bed or a discharge letter.' },
-  { id: 'unused-talent', name: 'Unused talent', hint: "Not using people's skills and ideas: staff who could do more, ideas nobody asks for." },
+  {
+    id: 'defects',
+    name: 'Defects',
+    hint: 'Mistakes and redoing work: missing paperwork, repeated bloods, wrong details on a form.',
+  },
+  {
+    id: 'overproduction',
+    name: 'Overproduction',
+    hint: 'Doing things before they are needed or "just in case": printing lists nobody reads, tests not needed.',
+  },
+  {
+    id: 'waiting',
+    name: 'Waiting',
+    hint: 'Patients or staff waiting: for a doctor, a porter, pharmacy, a bed or a discharge letter.',
+  },
+  {
+    id: 'unused-talent',
+    name: 'Unused talent',
+    hint: "Not using people's skills and ideas: staff who could do more, ideas nobody asks for.",
+  },
   { id: 'transport', name: 'Transport', hint: 'Moving patients, equipment, notes or samples more than needed.' },
-  { id: 'inventory', name: 'Inventory', hint: 'Too much or too little stock: overflowing cupboards, out-of-date items, running out.' },
-  { id: 'motion', name: 'Motion', hint: 'Walking and searching: hunting for equipment, keys or forms; long trips to the store room.' },
-  { id: 'extra-processing', name: 'Extra processing', hint: 'Doing more than the patient needs: writing the same thing twice, extra checks and forms.' },
+  {
+    id: 'inventory',
+    name: 'Inventory',
+    hint: 'Too much or too little stock: overflowing cupboards, out-of-date items, running out.',
+  },
+  {
+    id: 'motion',
+    name: 'Motion',
+    hint: 'Walking and searching: hunting for equipment, keys or forms; long trips to the store room.',
+  },
+  {
+    id: 'extra-processing',
+    name: 'Extra processing',
+    hint: 'Doing more than the patient needs: writing the same thing twice, extra checks and forms.',
+  },
 ] as const
 
 const BY_ID = new Map<string, Waste>(WASTES.map((w) => [w.id, w]))

@@ -43,11 +43,23 @@ export const useActionsStore = defineStore('actions', () => {
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
     const errors = validateAction({ title: input.title, owner: input.owner, dueDay: input.dueDay ?? '' })
     if (hasErrors(errors)) throw new InputError(Object.values(errors)[0]!)
-    const saved = await saveRecord<Action>('actions', {
-      id: newId(), unitId: unitId.value, boardId: boardId.value, title: input.title.trim(), owner: input.owner.trim(),
-      dueDay: input.dueDay, status: 'open', measureId: input.measureId ?? null, measureDay: input.measureDay ?? null,
-      conceptIds: input.conceptIds ?? [], closedAt: null,
-    } as Action, by)
+    const saved = await saveRecord<Action>(
+      'actions',
+      {
+        id: newId(),
+        unitId: unitId.value,
+        boardId: boardId.value,
+        title: input.title.trim(),
+        owner: input.owner.trim(),
+        dueDay: input.dueDay,
+        status: 'open',
+        measureId: input.measureId ?? null,
+        measureDay: input.measureDay ?? null,
+        conceptIds: input.conceptIds ?? [],
+        closedAt: null,
+      } as Action,
+      by,
+    )
     actions.value = [...actions.value, saved]
     return saved
   }

@@ -86,7 +86,8 @@ function readStored(): { name: string; expiresAt: number } | null {
   try {
     const raw = localStorage.getItem(STORAGE_KEY)
     const parsed = raw ? (JSON.parse(raw) as { name?: unknown; expiresAt?: unknown }) : null
-    if (parsed && typeof parsed.name === 'string' && typeof parsed.expiresAt === 'number') return { name: parsed.name, expiresAt: parsed.expiresAt }
+    if (parsed && typeof parsed.name === 'string' && typeof parsed.expiresAt === 'number')
+      return { name: parsed.name, expiresAt: parsed.expiresAt }
   } catch {
     // Storage unavailable or corrupt: simply ask for the name again.
   }

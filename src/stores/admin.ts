@@ -2,7 +2,14 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import {
   createAdminApi,
-  type AdminApi, type AdminCode, type AdminDevice, type AdminOrg, type AdminResult, type IssueCodeRequest, type IssuedCode, type UnitKind,
+  type AdminApi,
+  type AdminCode,
+  type AdminDevice,
+  type AdminOrg,
+  type AdminResult,
+  type IssueCodeRequest,
+  type IssuedCode,
+  type UnitKind,
 } from '@/admin/adminApi'
 
 /** The admin token lives in sessionStorage only: gone when the browser tab closes, and
@@ -119,9 +126,27 @@ export const useAdminStore = defineStore('admin', () => {
   }
 
   return {
-    token, org, codes, devices, error, loading, issued, hasToken,
-    useApi, forget, refresh, signIn,
-    addTrust, renameTrust, addCsu, renameCsu, addUnit, updateUnit, issueCode, revokeCode, revokeDevice,
+    token,
+    org,
+    codes,
+    devices,
+    error,
+    loading,
+    issued,
+    hasToken,
+    useApi,
+    forget,
+    refresh,
+    signIn,
+    addTrust,
+    renameTrust,
+    addCsu,
+    renameCsu,
+    addUnit,
+    updateUnit,
+    issueCode,
+    revokeCode,
+    revokeDevice,
   }
 })
 

@@ -14,7 +14,10 @@ import { InputError } from '@/domain/errors'
 /** Days of history loaded with the board: enough for the 14-day trend and last month. */
 export const RECENT_DAYS = 45
 
-export type MeasureInput = Omit<Measure, 'id' | 'unitId' | 'boardId' | 'order' | 'archived' | 'createdAt' | 'updatedAt' | 'updatedBy'>
+export type MeasureInput = Omit<
+  Measure,
+  'id' | 'unitId' | 'boardId' | 'order' | 'archived' | 'createdAt' | 'updatedAt' | 'updatedBy'
+>
 
 /** The board on screen: its measures and their day values. */
 export const useBoardStore = defineStore('board', () => {
@@ -27,10 +30,15 @@ export const useBoardStore = defineStore('board', () => {
   const entries = shallowRef(new Map<string, DayEntry>())
 
   const activeMeasures = computed(() => measures.value.filter((m) => !m.archived).sort((a, b) => a.order - b.order))
-  const archivedMeasures = computed(() => measures.value.filter((m) => m.archived).sort((a, b) => a.name.localeCompare(b.name)))
+  const archivedMeasures = computed(() =>
+    measures.value.filter((m) => m.archived).sort((a, b) => a.name.localeCompare(b.name)),
+  )
   const categories = computed<MeasureCategory[]>(() => board.value?.categories ?? [])
   const measuresByCategory = computed(() =>
-    categories.value.map((category) => ({ category, measures: activeMeasures.value.filter((m) => m.categoryId === category.id) })),
+    categories.value.map((category) => ({
+      category,
+      measures: activeMeasures.value.filter((m) => m.categoryId === category.id),
+    })),
   )
 
   async function load(boardId: string, today = londonDay()) {
@@ -56,17 +64,39 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   /** Record (or correct) a day's value. Throws InputError with a plain-English message. */
-  async function recordValue(measure: Measure, day: DayKey, value: EntryValue | null, comment: string, by: string, today = londonDay()) {
+  async function recordValue(
+    measure: Measure,
+    day: DayKey,
+    value: EntryValue | null,
+    comment: string,
+    by: string,
+    today = londonDay(),
+  ) {
     const problem = validateEntry(measure, day, value, today) ?? validateComment(comment)
     if (problem) throw new InputError(problem)
     const id = entryId(measure.id, day)
     // What the person changed from what they saw (an empty day if none was on screen),
     // applied to the day as stored now: a comment pulled since is not overwritten.
-    const shown: { value: EntryValue | null; comment: string } = entryFor(measure.id, day) ?? { value: null, comment: '' }
+    const shown: { value: EntryValue | null; comment: string } = entryFor(measure.id, day) ?? {
+      value: null,
+      comment: '',
+    }
     const changes = changedFields(shown, { value, comment: comment.trim() }) as Changes<DayEntry>
-    const saved = (await updateRecord<DayEntry>('entries', id, changes, by)) ?? (await saveRecord<DayEntry>('entries', {
-      id, unitId: measure.unitId, measureId: measure.id, boardId: measure.boardId, day, value: value!, comment: comment.trim(),
-    } as DayEntry, by))
+    const saved =
+      (await updateRecord<DayEntry>('entries', id, changes, by)) ??
+      (await saveRecord<DayEntry>(
+        'entries',
+        {
+          id,
+          unitId: measure.unitId,
+          measureId: measure.id,
+          boardId: measure.boardId,
+          day,
+          value: value!,
+          comment: comment.trim(),
+        } as DayEntry,
+        by,
+      ))
     const next = new Map(entries.value)
     next.set(saved.id, saved)
     entries.value = next
@@ -76,9 +106,18 @@ export const useBoardStore = defineStore('board', () => {
   async function addMeasure(input: MeasureInput, by: string) {
     if (!board.value) throw new InputError('Open a board first')
     const last = activeMeasures.value.at(-1)
-    const saved = await saveRecord<Measure>('measures', {
-      ...input, id: newId(), unitId: board.value.unitId, boardId: board.value.id, order: (last?.order ?? 0) + 1, archived: false,
-    } as Measure, by)
+    const saved = await saveRecord<Measure>(
+      'measures',
+      {
+        ...input,
+        id: newId(),
+        unitId: board.value.unitId,
+        boardId: board.value.id,
+        order: (last?.order ?? 0) + 1,
+        archived: false,
+      } as Measure,
+      by,
+    )
     measures.value = [...measures.value, saved]
     return saved
   }
@@ -98,7 +137,12 @@ export const useBoardStore = defineStore('board', () => {
     return replaceMeasure(await updateMeasureRecord(id, changes, by, archived ? 'archived' : 'restored'))
   }
 
-  async function updateMeasureRecord(id: string, changes: Changes<Measure>, by: string, kind?: 'archived' | 'restored') {
+  async function updateMeasureRecord(
+    id: string,
+    changes: Changes<Measure>,
+    by: string,
+    kind?: 'archived' | 'restored',
+  ) {
     const saved = await updateRecord<Measure>('measures', id, changes, by, kind ? { kind } : {})
     if (!saved) throw new InputError('That measure no longer exists')
     return saved
@@ -115,7 +159,10 @@ export const useBoardStore = defineStore('board', () => {
     return replaceMeasure(await updateMeasureRecord(id, { order: orderForMove(siblings, from, to) }, by))
   }
 
-  async function updateBoard(changes: { name?: string; categories?: MeasureCategory[]; agenda?: AgendaItem[]; huddleMinutes?: number }, by: string) {
+  async function updateBoard(
+    changes: { name?: string; categories?: MeasureCategory[]; agenda?: AgendaItem[]; huddleMinutes?: number },
+    by: string,
+  ) {
     if (!board.value) throw new InputError('Open a board first')
     const saved = await updateRecord<Board>('boards', board.value.id, changedFields<Board>(board.value, changes), by)
     if (!saved) throw new InputError('This board is no longer on this tablet')
@@ -130,9 +177,22 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   return {
-    board, measures, entries,
-    activeMeasures, archivedMeasures, categories, measuresByCategory,
-    load, ensureLoaded, entryFor, recordValue, addMeasure, updateMeasure, setArchived, moveMeasure, updateBoard,
+    board,
+    measures,
+    entries,
+    activeMeasures,
+    archivedMeasures,
+    categories,
+    measuresByCategory,
+    load,
+    ensureLoaded,
+    entryFor,
+    recordValue,
+    addMeasure,
+    updateMeasure,
+    setArchived,
+    moveMeasure,
+    updateBoard,
   }
 })
 

@@ -68,7 +68,20 @@ export const useConceptLibraryStore = defineStore('conceptLibrary', () => {
     return searchRefs(query, refs.value, chosen)
   }
 
-  return { edits, trustId, enrolmentKind, loaded, refs, scopeId, canEdit, load, reload, replaceEdit, conceptRef, search }
+  return {
+    edits,
+    trustId,
+    enrolmentKind,
+    loaded,
+    refs,
+    scopeId,
+    canEdit,
+    load,
+    reload,
+    replaceEdit,
+    conceptRef,
+    search,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useConceptLibraryStore, import.meta.hot))

@@ -79,14 +79,25 @@ export const useConceptsStore = defineStore('concepts', () => {
 
   /** Save the office's version of a concept (a new trust concept when `id` is null).
    * Throws ConceptDraftError with every problem; nothing is saved then. */
-  async function saveConcept(id: string | null, draft: ConceptDraft, by: string, now = new Date()): Promise<LibraryConcept> {
+  async function saveConcept(
+    id: string | null,
+    draft: ConceptDraft,
+    by: string,
+    now = new Date(),
+  ): Promise<LibraryConcept> {
     await library.load()
     const unitId = scopeForWriting()
     const errors = validate(id, draft)
     if (Object.keys(errors).length) throw new ConceptDraftError(errors)
     const existing = id ? library.edits.find((e) => e.id === id) : undefined
     const fields = editFields(draft, id ? catalogueConcept(id) : undefined, existing)
-    const saved = await saveRecord<ConceptEdit>('conceptEdits', { id: id ?? newId(), unitId, ...fields }, by, undefined, now)
+    const saved = await saveRecord<ConceptEdit>(
+      'conceptEdits',
+      { id: id ?? newId(), unitId, ...fields },
+      by,
+      undefined,
+      now,
+    )
     library.replaceEdit(saved)
     return concept(saved.id)!
   }
@@ -101,10 +112,25 @@ export const useConceptsStore = defineStore('concepts', () => {
     const existing = library.edits.find((e) => e.id === id)
     const saved = existing
       ? await updateRecord<ConceptEdit>('conceptEdits', id, change, by, { now })
-      : await saveRecord<ConceptEdit>('conceptEdits', {
-        id, unitId, builtIn: true, name: null, summary: null, sections: {}, group: null, relatedIds: null, resources: [],
-        baseVersion: current.version, ...change,
-      }, by, undefined, now)
+      : await saveRecord<ConceptEdit>(
+          'conceptEdits',
+          {
+            id,
+            unitId,
+            builtIn: true,
+            name: null,
+            summary: null,
+            sections: {},
+            group: null,
+            relatedIds: null,
+            resources: [],
+            baseVersion: current.version,
+            ...change,
+          },
+          by,
+          undefined,
+          now,
+        )
     if (!saved) throw new InputError('That concept is not in this library')
     library.replaceEdit(saved)
     return concept(id)!
@@ -131,7 +157,9 @@ export const useConceptsStore = defineStore('concepts', () => {
     portfolioIdeas.value = built.ideaIds.flatMap((id) => {
       const idea = ideas.get(id) as Idea | undefined
       if (!idea) return []
-      const cycles = (rows.pdsaCycles as PdsaCycle[]).filter((c) => c.ideaId === id).sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
+      const cycles = (rows.pdsaCycles as PdsaCycle[])
+        .filter((c) => c.ideaId === id)
+        .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
       return [{ idea, cycles }]
     })
     portfolio.value = built
@@ -143,8 +171,24 @@ export const useConceptsStore = defineStore('concepts', () => {
   }
 
   return {
-    concepts, inUse, concept, conceptId, examples, loading, error, loadExamples, validate, saveConcept, setRetired,
-    portfolio, portfolioIdeas, people, coverage, loadPeople, loadPortfolio, loadCoverage,
+    concepts,
+    inUse,
+    concept,
+    conceptId,
+    examples,
+    loading,
+    error,
+    loadExamples,
+    validate,
+    saveConcept,
+    setRetired,
+    portfolio,
+    portfolioIdeas,
+    people,
+    coverage,
+    loadPeople,
+    loadPortfolio,
+    loadCoverage,
   }
 })
 

@@ -42,14 +42,28 @@ export const useConflictsStore = defineStore('conflicts', () => {
 
   async function refresh() {
     const open = await openTextConflicts(db)
-    const measureIds = [...new Set(open.flatMap((c) => (c.table === 'entries' && typeof c.record.measureId === 'string' ? [c.record.measureId] : [])))]
+    const measureIds = [
+      ...new Set(
+        open.flatMap((c) =>
+          c.table === 'entries' && typeof c.record.measureId === 'string' ? [c.record.measureId] : [],
+        ),
+      ),
+    ]
     const measures = await db.measures.bulkGet(measureIds)
     const names = new Map(measures.flatMap((m) => (m ? [[m.id, m.name] as const] : [])))
     items.value = open.map((c) => ({
-      key: `${c.table}/${c.recordId}/${c.field}`, table: c.table, recordId: c.recordId, field: c.field,
+      key: `${c.table}/${c.recordId}/${c.field}`,
+      table: c.table,
+      recordId: c.recordId,
+      field: c.field,
       label: textLabel(c.table, c.field),
       context: textContext(c.table, c.record, names.get(String(c.record.measureId))),
-      versions: c.versions.map((v) => ({ value: versionText(v.value), by: v.by ?? '', at: new Date(wallOf(v.hlc)).toISOString(), hlc: v.hlc })),
+      versions: c.versions.map((v) => ({
+        value: versionText(v.value),
+        by: v.by ?? '',
+        at: new Date(wallOf(v.hlc)).toISOString(),
+        hlc: v.hlc,
+      })),
       base: c.base,
     }))
   }
@@ -62,7 +76,9 @@ export const useConflictsStore = defineStore('conflicts', () => {
   async function choose(choice: TextChoice, text: string, by: string): Promise<void> {
     const problem = validateChosenText(choice.table, choice.field, text)
     if (problem) throw new InputError(problem)
-    const saved = await updateRecord<RecordMeta>(choice.table, choice.recordId, { [choice.field]: text.trim() }, by, { resolve: { [choice.field]: choice.base } })
+    const saved = await updateRecord<RecordMeta>(choice.table, choice.recordId, { [choice.field]: text.trim() }, by, {
+      resolve: { [choice.field]: choice.base },
+    })
     if (!saved) throw new InputError('That record is no longer on this tablet')
     lastChosen.value = choice
     await refresh()

@@ -48,7 +48,16 @@ export const useDeviceStore = defineStore('device', () => {
     return watchPendingChanges((count) => (pendingChanges.value = count))
   }
 
-  return { online, storagePersisted, storageUsage, pendingChanges, watchNetwork, watchPending, requestPersistentStorage, refreshPending }
+  return {
+    online,
+    storagePersisted,
+    storageUsage,
+    pendingChanges,
+    watchNetwork,
+    watchPending,
+    requestPersistentStorage,
+    refreshPending,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useDeviceStore, import.meta.hot))

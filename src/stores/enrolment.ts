@@ -93,7 +93,9 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
     await load()
     const failed = FAILED_STATES.includes(sync.status)
     firstSync.value = failed ? 'failed' : 'done'
-    firstSyncMessage.value = failed ? (sync.errorMessage ?? 'The first sync did not finish. Try again in a moment.') : null
+    firstSyncMessage.value = failed
+      ? (sync.errorMessage ?? 'The first sync did not finish. Try again in a moment.')
+      : null
   }
 
   /**
@@ -106,10 +108,13 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
     busy.value = true
     try {
       const response = await transport.enrol(draft.code, draft.deviceName.trim())
-      if (isFailure(response)) return response.error === 'invalid-code' ? { code: response.message } : { submit: response.message }
+      if (isFailure(response))
+        return response.error === 'invalid-code' ? { code: response.message } : { submit: response.message }
       enrolment.value = await saveEnrolment(db, response, draft.deviceName)
     } catch (error) {
-      return { submit: `This tablet could not save its enrolment: ${error instanceof Error ? error.message : String(error)}. Try again.` }
+      return {
+        submit: `This tablet could not save its enrolment: ${error instanceof Error ? error.message : String(error)}. Try again.`,
+      }
     } finally {
       busy.value = false
     }
@@ -130,15 +135,32 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
     const tier = tierScope.value?.id === scopeId ? tierScope.value : null
     if (!unit && !tier) throw new Error('This tablet is not enrolled for that ward, department or CSU')
     const board = {
-      id: newId(), unitId: scopeId, name: tier ? tierBoardName(tier.tier, tier.name) : NEW_BOARD_NAME,
-      categories: DEFAULT_CATEGORIES, agenda: tier ? defaultAgendaForTier(tier.tier) : DEFAULT_AGENDA, huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+      id: newId(),
+      unitId: scopeId,
+      name: tier ? tierBoardName(tier.tier, tier.name) : NEW_BOARD_NAME,
+      categories: DEFAULT_CATEGORIES,
+      agenda: tier ? defaultAgendaForTier(tier.tier) : DEFAULT_AGENDA,
+      huddleMinutes: DEFAULT_HUDDLE_MINUTES,
     }
     // The unit's record normally arrives with the first pull; if it has not, this tablet
     // sends one so the board never belongs to a unit nobody can name. A CSU or trust has
     // no unit record: its name comes from the enrolment and the board's own name.
-    const unitRecord = unit && (await db.units.get(scopeId)) === undefined
-      ? [{ table: 'units' as const, record: { id: unit.id, unitId: unit.id, csuId: unit.csuId, name: unit.name, kind: unit.kind, people: [] as string[] } }]
-      : []
+    const unitRecord =
+      unit && (await db.units.get(scopeId)) === undefined
+        ? [
+            {
+              table: 'units' as const,
+              record: {
+                id: unit.id,
+                unitId: unit.id,
+                csuId: unit.csuId,
+                name: unit.name,
+                kind: unit.kind,
+                people: [] as string[],
+              },
+            },
+          ]
+        : []
     await saveRecords([...unitRecord, { table: 'boards', record: board }], by)
     await org.load()
     await org.selectBoard(board.id)
@@ -150,7 +172,11 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
   async function shareBoard(localUnitId: string, targetUnitId: string, by: string): Promise<number> {
     const target = enrolment.value?.units.find((u) => u.id === targetUnitId)
     if (!target) throw new Error('This tablet is not enrolled for that ward or department')
-    const boardNames = shareable.value.find((s) => s.unit.id === localUnitId)?.boards.map((b) => `“${b.name}”`).join(', ') ?? 'The board'
+    const boardNames =
+      shareable.value
+        .find((s) => s.unit.id === localUnitId)
+        ?.boards.map((b) => `“${b.name}”`)
+        .join(', ') ?? 'The board'
     const moved = await shareLocalUnit(db, localUnitId, target, by)
     await org.load()
     await load()
@@ -162,7 +188,11 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
 
   /** The unit name (or names) a shared board would join, for buttons and messages. */
   function unitName(unitId: string): string {
-    return enrolment.value?.units.find((u) => u.id === unitId)?.name ?? org.units.find((u: Unit) => u.id === unitId)?.name ?? 'this unit'
+    return (
+      enrolment.value?.units.find((u) => u.id === unitId)?.name ??
+      org.units.find((u: Unit) => u.id === unitId)?.name ??
+      'this unit'
+    )
   }
 
   /** "the Medicine CSU board", "the Northfield trust board": what setting up a tier board makes. */
@@ -171,8 +201,26 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
   }
 
   return {
-    enrolment, loaded, busy, shareable, firstSync, firstSyncMessage, shareNotice, isEnrolled, unitsWithoutBoard, tierScope, tierScopeWithoutBoard,
-    useTransport, load, enrol, syncFirst, settled, setUpBoard, shareBoard, unitName, tierBoardTitle,
+    enrolment,
+    loaded,
+    busy,
+    shareable,
+    firstSync,
+    firstSyncMessage,
+    shareNotice,
+    isEnrolled,
+    unitsWithoutBoard,
+    tierScope,
+    tierScopeWithoutBoard,
+    useTransport,
+    load,
+    enrol,
+    syncFirst,
+    settled,
+    setUpBoard,
+    shareBoard,
+    unitName,
+    tierBoardTitle,
   }
 })
 

@@ -4,8 +4,14 @@ import { db } from '@/db/db'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { formatClock, formatInstant, londonDay } from '@/domain/dates'
 import {
-  moveFields, newEscalationFields, nextTier, refusal, validateEscalation, validateMove,
-  type EscalationInput, type EscalationMove,
+  moveFields,
+  newEscalationFields,
+  nextTier,
+  refusal,
+  validateEscalation,
+  validateMove,
+  type EscalationInput,
+  type EscalationMove,
 } from '@/domain/escalations'
 import { raiserName, tierOfBoardScope, type OrgView } from '@/domain/escalationsScope'
 import { newId } from '@/domain/ids'
@@ -54,14 +60,29 @@ export const useEscalationsStore = defineStore('escalations', () => {
   }
 
   /** Raise one from `board` to the tier above. Saved here at once, sent when it can be. */
-  async function raise(board: Board, input: EscalationInput, source: Escalation['source'], by: string, now = new Date()): Promise<Escalation> {
+  async function raise(
+    board: Board,
+    input: EscalationInput,
+    source: Escalation['source'],
+    by: string,
+    now = new Date(),
+  ): Promise<Escalation> {
     const errors = validateEscalation(input)
     if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
     const from = tierOf(board)
     if (nextTier(from) === null) throw new InputError('The trust is the highest tier: there is nowhere to escalate to')
-    const saved = await saveRecord<Escalation>('escalations', {
-      id: newId(), unitId: board.unitId, boardId: board.id, ...newEscalationFields(input, from, by, source, now),
-    }, by, undefined, now)
+    const saved = await saveRecord<Escalation>(
+      'escalations',
+      {
+        id: newId(),
+        unitId: board.unitId,
+        boardId: board.id,
+        ...newEscalationFields(input, from, by, source, now),
+      },
+      by,
+      undefined,
+      now,
+    )
     escalations.value = [...escalations.value, saved]
     return saved
   }
@@ -72,20 +93,28 @@ export const useEscalationsStore = defineStore('escalations', () => {
    * write: after a pull it may say "withdrawn", and then nothing is written and
    * EscalationChangedError says who withdrew it and when.
    */
-  async function move(id: string, which: EscalationMove, text: string, by: string, now = new Date()): Promise<Escalation> {
+  async function move(
+    id: string,
+    which: EscalationMove,
+    text: string,
+    by: string,
+    now = new Date(),
+  ): Promise<Escalation> {
     const problem = validateMove(which, text)
     if (problem) throw new InputError(problem)
-    const saved = await db.transaction('rw', [db.escalations, db.history, db.outbox, db.meta, db.syncState], async () => {
-      const stored = await db.escalations.get(id)
-      if (!stored) throw new InputError('That escalation is no longer on this tablet')
-      const refused = refusal(stored, which, nameOf(stored.unitId), timeOf)
-      if (refused) throw new EscalationChangedError(refused)
-      return updateRecord<Escalation>('escalations', id, moveFields(stored, which, text, by, now), by, { now })
-    }).catch(async (failure: unknown) => {
-      // Show the stored state, so the screen matches the message.
-      if (failure instanceof EscalationChangedError) await load()
-      throw failure
-    })
+    const saved = await db
+      .transaction('rw', [db.escalations, db.history, db.outbox, db.meta, db.syncState], async () => {
+        const stored = await db.escalations.get(id)
+        if (!stored) throw new InputError('That escalation is no longer on this tablet')
+        const refused = refusal(stored, which, nameOf(stored.unitId), timeOf)
+        if (refused) throw new EscalationChangedError(refused)
+        return updateRecord<Escalation>('escalations', id, moveFields(stored, which, text, by, now), by, { now })
+      })
+      .catch(async (failure: unknown) => {
+        // Show the stored state, so the screen matches the message.
+        if (failure instanceof EscalationChangedError) await load()
+        throw failure
+      })
     if (!saved) throw new InputError('That escalation is no longer on this tablet')
     escalations.value = escalations.value.map((e) => (e.id === saved.id ? saved : e))
     return saved
@@ -97,7 +126,12 @@ export const useEscalationsStore = defineStore('escalations', () => {
     if (!clean.length) throw new InputError('Keep at least one category')
     if (clean.some((c) => c.length > 60)) throw new InputError('Each category must be 60 characters or fewer')
     if (criteria.trim().length > 2000) throw new InputError('The criteria must be 2,000 characters or fewer')
-    const saved = await updateRecord<Board>('boards', board.id, { escalationCategories: clean, escalationCriteria: criteria.trim() }, by)
+    const saved = await updateRecord<Board>(
+      'boards',
+      board.id,
+      { escalationCategories: clean, escalationCriteria: criteria.trim() },
+      by,
+    )
     if (!saved) throw new InputError('This board is no longer on this tablet')
     org.replaceBoard(saved)
     const boardStore = useBoardStore()

@@ -57,14 +57,25 @@ export const useHuddleStore = defineStore('huddle', () => {
   // Written synchronously on every change, so a reload a moment after typing loses nothing.
   watch(
     [running, unitId, attendance, facilitator, notes, stepNotes],
-    () => writeStored(running.value
-      ? { running: running.value, unitId: unitId.value, attendance: attendance.value, facilitator: facilitator.value, notes: notes.value, stepNotes: stepNotes.value }
-      : null),
+    () =>
+      writeStored(
+        running.value
+          ? {
+              running: running.value,
+              unitId: unitId.value,
+              attendance: attendance.value,
+              facilitator: facilitator.value,
+              notes: notes.value,
+              stepNotes: stepNotes.value,
+            }
+          : null,
+      ),
     { deep: true, flush: 'sync' },
   )
 
   function start(board: Pick<Board, 'id' | 'unitId' | 'agenda' | 'huddleMinutes'>, now = Date.now()) {
-    if (board.agenda.length === 0) throw new InputError('This board has no agenda yet. Add agenda items in Settings first.')
+    if (board.agenda.length === 0)
+      throw new InputError('This board has no agenda yet. Add agenda items in Settings first.')
     clear()
     lastSaved.value = null
     unitId.value = board.unitId
@@ -84,12 +95,18 @@ export const useHuddleStore = defineStore('huddle', () => {
   }
 
   function composedNotes(): string {
-    return running.value ? clock.composeHuddleNotes(running.value.agenda, notes.value, stepNotes.value) : notes.value.trim()
+    return running.value
+      ? clock.composeHuddleNotes(running.value.agenda, notes.value, stepNotes.value)
+      : notes.value.trim()
   }
 
   /** Problems that would stop the huddle being saved (empty when it can be). */
   function endErrors(): Errors<HuddleEndField> {
-    return clock.validateHuddleEnd({ attendance: attendance.value, facilitator: facilitator.value, notes: composedNotes() })
+    return clock.validateHuddleEnd({
+      attendance: attendance.value,
+      facilitator: facilitator.value,
+      notes: composedNotes(),
+    })
   }
 
   /** Save the huddle record and stop the clock. Throws HuddleEndError when details are missing. */
@@ -98,19 +115,25 @@ export const useHuddleStore = defineStore('huddle', () => {
     if (!huddle) throw new InputError('No huddle is running')
     const errors = endErrors()
     if (hasErrors(errors)) throw new HuddleEndError(errors)
-    const saved = await saveRecord<HuddleRecord>('huddles', {
-      id: newId(),
-      unitId: unitId.value,
-      boardId: huddle.boardId,
-      day: londonDay(new Date(huddle.startedAt)),
-      startedAt: new Date(huddle.startedAt).toISOString(),
-      endedAt: new Date(now).toISOString(),
-      durationSeconds: clock.elapsedSeconds(huddle, now),
-      attendance: attendance.value,
-      facilitator: facilitator.value.trim(),
-      notes: composedNotes(),
-      timings: clock.huddleTimings(huddle, now),
-    } as HuddleRecord, by, undefined, new Date(now))
+    const saved = await saveRecord<HuddleRecord>(
+      'huddles',
+      {
+        id: newId(),
+        unitId: unitId.value,
+        boardId: huddle.boardId,
+        day: londonDay(new Date(huddle.startedAt)),
+        startedAt: new Date(huddle.startedAt).toISOString(),
+        endedAt: new Date(now).toISOString(),
+        durationSeconds: clock.elapsedSeconds(huddle, now),
+        attendance: attendance.value,
+        facilitator: facilitator.value.trim(),
+        notes: composedNotes(),
+        timings: clock.huddleTimings(huddle, now),
+      } as HuddleRecord,
+      by,
+      undefined,
+      new Date(now),
+    )
     clear()
     lastSaved.value = saved
     recent.value = [saved, ...recent.value.filter((r) => r.id !== saved.id)]
@@ -142,8 +165,23 @@ export const useHuddleStore = defineStore('huddle', () => {
   }
 
   return {
-    running, unitId, attendance, facilitator, notes, stepNotes, recent, lastSaved,
-    start, goTo, next, previous, composedNotes, endErrors, end, cancel, loadRecent,
+    running,
+    unitId,
+    attendance,
+    facilitator,
+    notes,
+    stepNotes,
+    recent,
+    lastSaved,
+    start,
+    goTo,
+    next,
+    previous,
+    composedNotes,
+    endErrors,
+    end,
+    cancel,
+    loadRecent,
   }
 })
 
@@ -152,7 +190,8 @@ function readStored(): StoredHuddle | null {
     const raw = sessionStorage.getItem(RUNNING_HUDDLE_KEY)
     const parsed = raw ? (JSON.parse(raw) as Partial<StoredHuddle>) : null
     const r = parsed?.running
-    if (!parsed || !r || typeof r.startedAt !== 'number' || !Array.isArray(r.agenda) || !Array.isArray(r.spentMs)) return null
+    if (!parsed || !r || typeof r.startedAt !== 'number' || !Array.isArray(r.agenda) || !Array.isArray(r.spentMs))
+      return null
     return {
       running: r,
       unitId: typeof parsed.unitId === 'string' ? parsed.unitId : '',

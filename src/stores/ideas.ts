@@ -6,7 +6,15 @@ import { londonDay } from '@/domain/dates'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import {
-  ideasByStatus, moveFields, newIdeaFields, newSince, stuckIdeas, stuckLimits, validateIdea, validateMove, validatePerson,
+  ideasByStatus,
+  moveFields,
+  newIdeaFields,
+  newSince,
+  stuckIdeas,
+  stuckLimits,
+  validateIdea,
+  validateMove,
+  validatePerson,
   type IdeaInput,
 } from '@/domain/ideas'
 import type { Board, DayKey, EntryValue, Idea, IdeaLevel, IdeaStatus, IdeaStuckLimits, Instant } from '@/domain/types'
@@ -47,9 +55,18 @@ export const useIdeasStore = defineStore('ideas', () => {
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
     const errors = validateIdea(input)
     if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
-    const saved = await saveRecord<Idea>('ideas', {
-      id: newId(), unitId: unitId.value, boardId: boardId.value, ...newIdeaFields(input, now),
-    }, by, undefined, now)
+    const saved = await saveRecord<Idea>(
+      'ideas',
+      {
+        id: newId(),
+        unitId: unitId.value,
+        boardId: boardId.value,
+        ...newIdeaFields(input, now),
+      },
+      by,
+      undefined,
+      now,
+    )
     ideas.value = [...ideas.value, saved]
     return saved
   }
@@ -78,7 +95,11 @@ export const useIdeasStore = defineStore('ideas', () => {
   }
 
   /** Effort and impact for the PICK grid; null clears a rating. */
-  async function setRating(id: string, rating: { effort?: IdeaLevel | null; impact?: IdeaLevel | null }, by: string): Promise<Idea> {
+  async function setRating(
+    id: string,
+    rating: { effort?: IdeaLevel | null; impact?: IdeaLevel | null },
+    by: string,
+  ): Promise<Idea> {
     const idea = find(id)
     return replace(await updateStored(id, changedFields<Idea>(idea, rating), by))
   }
@@ -90,8 +111,15 @@ export const useIdeasStore = defineStore('ideas', () => {
   }
 
   /** A measure's recorded values over some days, for the before/after comparison. */
-  async function measureValues(measureId: string, from: DayKey, to: DayKey): Promise<{ day: DayKey; value: EntryValue }[]> {
-    const rows = await db.entries.where('[measureId+day]').between([measureId, from], [measureId, to], true, true).toArray()
+  async function measureValues(
+    measureId: string,
+    from: DayKey,
+    to: DayKey,
+  ): Promise<{ day: DayKey; value: EntryValue }[]> {
+    const rows = await db.entries
+      .where('[measureId+day]')
+      .between([measureId, from], [measureId, to], true, true)
+      .toArray()
     return rows.map((r) => ({ day: r.day, value: r.value }))
   }
 
@@ -130,8 +158,25 @@ export const useIdeasStore = defineStore('ideas', () => {
   }
 
   return {
-    boardId, unitId, ideas, today, board, limits, columns, flagged,
-    load, reload, add, move, setPeople, setConcepts, setRating, setMeasure, measureValues, setStuckLimits, raisedSince,
+    boardId,
+    unitId,
+    ideas,
+    today,
+    board,
+    limits,
+    columns,
+    flagged,
+    load,
+    reload,
+    add,
+    move,
+    setPeople,
+    setConcepts,
+    setRating,
+    setMeasure,
+    measureValues,
+    setStuckLimits,
+    raisedSince,
   }
 })
 

@@ -34,8 +34,12 @@ export const useOrgStore = defineStore('org', () => {
   const currentBoard = computed(() => boards.value.find((b) => b.id === currentBoardId.value) ?? null)
   const currentUnit = computed(() => units.value.find((u) => u.id === currentBoard.value?.unitId) ?? null)
   /** A ward's board, or a CSU's or trust's own board (scope = the CSU or trust id, no unit record). */
-  const currentTier = computed(() => tierOfScope(currentBoard.value?.unitId ?? '', { csus: csus.value, trusts: trusts.value }))
-  const currentCsu = computed(() => csus.value.find((c) => c.id === (currentUnit.value?.csuId ?? currentBoard.value?.unitId)) ?? null)
+  const currentTier = computed(() =>
+    tierOfScope(currentBoard.value?.unitId ?? '', { csus: csus.value, trusts: trusts.value }),
+  )
+  const currentCsu = computed(
+    () => csus.value.find((c) => c.id === (currentUnit.value?.csuId ?? currentBoard.value?.unitId)) ?? null,
+  )
   /** "Ward 7", "Medicine CSU" or the trust's name: whose board is showing. */
   const currentScopeName = computed(() => (currentBoard.value ? scopeName(currentBoard.value.unitId) : null))
   const isSetUp = computed(() => boards.value.length > 0)
@@ -51,7 +55,10 @@ export const useOrgStore = defineStore('org', () => {
   /** The name list offered on a board: its unit's, or for a CSU or trust board the board's own. */
   function peopleOn(boardId: string | null | undefined): string[] {
     const board = boards.value.find((b) => b.id === boardId)
-    return peopleFor(board, units.value.find((u) => u.id === board?.unitId))
+    return peopleFor(
+      board,
+      units.value.find((u) => u.id === board?.unitId),
+    )
   }
 
   /** "Ward 7 – Daily huddle board"; a tier board's own name already says whose it is. */
@@ -63,7 +70,11 @@ export const useOrgStore = defineStore('org', () => {
 
   async function load() {
     const [t, c, u, b, current] = await Promise.all([
-      db.trusts.toArray(), db.csus.toArray(), db.units.toArray(), db.boards.toArray(), getMeta<string>(CURRENT_BOARD),
+      db.trusts.toArray(),
+      db.csus.toArray(),
+      db.units.toArray(),
+      db.boards.toArray(),
+      getMeta<string>(CURRENT_BOARD),
     ])
     trusts.value = t
     csus.value = c
@@ -84,15 +95,32 @@ export const useOrgStore = defineStore('org', () => {
     const trust: Trust = { id: newId(), name: form.trustName.trim(), createdAt: at }
     const csu: Csu = { id: newId(), trustId: trust.id, name: form.csuName.trim(), createdAt: at }
     const unitId = newId()
-    const unit = { id: unitId, unitId, csuId: csu.id, name: form.unitName.trim(), kind: form.unitKind, people: form.people }
+    const unit = {
+      id: unitId,
+      unitId,
+      csuId: csu.id,
+      name: form.unitName.trim(),
+      kind: form.unitKind,
+      people: form.people,
+    }
     const board = {
-      id: newId(), unitId, name: form.boardName.trim(), categories: DEFAULT_CATEGORIES,
-      agenda: DEFAULT_AGENDA, huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+      id: newId(),
+      unitId,
+      name: form.boardName.trim(),
+      categories: DEFAULT_CATEGORIES,
+      agenda: DEFAULT_AGENDA,
+      huddleMinutes: DEFAULT_HUDDLE_MINUTES,
     }
     await db.transaction('rw', [db.trusts, db.csus, db.units, db.boards, db.history, db.outbox, db.meta], async () => {
       await db.trusts.put(trust)
       await db.csus.put(csu)
-      await saveRecords([{ table: 'units', record: unit }, { table: 'boards', record: board }], by)
+      await saveRecords(
+        [
+          { table: 'units', record: unit },
+          { table: 'boards', record: board },
+        ],
+        by,
+      )
       await setMeta(CURRENT_BOARD, board.id)
     })
     await load()
@@ -104,8 +132,21 @@ export const useOrgStore = defineStore('org', () => {
   async function loadDemo(today = londonDay()) {
     const demo = buildDemoTrust(today)
     const tables = [
-      db.trusts, db.csus, db.units, db.boards, db.measures, db.entries, db.actions, db.huddles, db.meta,
-      db.checklistTemplates, db.checklistRuns, db.stepResults, db.ideas, db.pdsaCycles, db.escalations,
+      db.trusts,
+      db.csus,
+      db.units,
+      db.boards,
+      db.measures,
+      db.entries,
+      db.actions,
+      db.huddles,
+      db.meta,
+      db.checklistTemplates,
+      db.checklistRuns,
+      db.stepResults,
+      db.ideas,
+      db.pdsaCycles,
+      db.escalations,
     ]
     await db.transaction('rw', tables, async () => {
       await db.trusts.put(demo.trust)
@@ -162,9 +203,31 @@ export const useOrgStore = defineStore('org', () => {
   }
 
   return {
-    trusts, csus, units, boards, currentBoardId, loaded,
-    currentBoard, currentUnit, currentCsu, currentTier, currentScopeName, isSetUp, currentPeople, currentPeopleHeading,
-    scopeName, boardLabel, peopleOn, load, selectBoard, setUp, loadDemo, replaceBoard, replaceUnit, updateUnit, updateCurrentPeople,
+    trusts,
+    csus,
+    units,
+    boards,
+    currentBoardId,
+    loaded,
+    currentBoard,
+    currentUnit,
+    currentCsu,
+    currentTier,
+    currentScopeName,
+    isSetUp,
+    currentPeople,
+    currentPeopleHeading,
+    scopeName,
+    boardLabel,
+    peopleOn,
+    load,
+    selectBoard,
+    setUp,
+    loadDemo,
+    replaceBoard,
+    replaceUnit,
+    updateUnit,
+    updateCurrentPeople,
   }
 })
 

@@ -24,7 +24,9 @@ export const usePdsaStore = defineStore('pdsa', () => {
   })
 
   /** Concepts linked on each idea's cycles (for the board's concept filter). */
-  const conceptsByIdea = computed(() => new Map([...byIdea.value].map(([id, list]) => [id, list.flatMap((c) => c.conceptIds)])))
+  const conceptsByIdea = computed(
+    () => new Map([...byIdea.value].map(([id, list]) => [id, list.flatMap((c) => c.conceptIds)])),
+  )
 
   async function load(forUnitId: string) {
     const rows = await db.pdsaCycles.where('unitId').equals(forUnitId).toArray()
@@ -42,11 +44,25 @@ export const usePdsaStore = defineStore('pdsa', () => {
   }
 
   /** A new cycle, numbered after the idea's last one. Throws InputError with the first problem found. */
-  async function add(idea: Pick<Idea, 'id' | 'unitId' | 'boardId'>, input: PdsaInput, by: string, today = londonDay()): Promise<PdsaCycle> {
+  async function add(
+    idea: Pick<Idea, 'id' | 'unitId' | 'boardId'>,
+    input: PdsaInput,
+    by: string,
+    today = londonDay(),
+  ): Promise<PdsaCycle> {
     check(input, today)
-    const saved = await saveRecord<PdsaCycle>('pdsaCycles', {
-      id: newId(), unitId: idea.unitId, ideaId: idea.id, boardId: idea.boardId, number: nextCycleNumber(forIdea(idea.id)), ...pdsaFields(input),
-    }, by)
+    const saved = await saveRecord<PdsaCycle>(
+      'pdsaCycles',
+      {
+        id: newId(),
+        unitId: idea.unitId,
+        ideaId: idea.id,
+        boardId: idea.boardId,
+        number: nextCycleNumber(forIdea(idea.id)),
+        ...pdsaFields(input),
+      },
+      by,
+    )
     if (unitId.value !== idea.unitId) await load(idea.unitId)
     else cycles.value = [...cycles.value, saved]
     return saved
@@ -57,7 +73,12 @@ export const usePdsaStore = defineStore('pdsa', () => {
     check(input, today)
     const shown = cycles.value.find((c) => c.id === id)
     if (!shown) throw new InputError('That PDSA cycle is no longer on this tablet')
-    const saved = await updateRecord<PdsaCycle>('pdsaCycles', id, changedFields<PdsaCycle>(shown, pdsaFields(input)), by)
+    const saved = await updateRecord<PdsaCycle>(
+      'pdsaCycles',
+      id,
+      changedFields<PdsaCycle>(shown, pdsaFields(input)),
+      by,
+    )
     if (!saved) throw new InputError('That PDSA cycle is no longer on this tablet')
     cycles.value = cycles.value.map((c) => (c.id === id ? saved : c))
     return saved
@@ -65,8 +86,14 @@ export const usePdsaStore = defineStore('pdsa', () => {
 
   /** Everyone who changed the idea or its cycles, oldest change first (for the A3 summary). */
   async function historyNames(ideaId: string): Promise<string[]> {
-    const lists = await Promise.all([historyOf('ideas', ideaId), ...forIdea(ideaId).map((c) => historyOf('pdsaCycles', c.id))])
-    return lists.flat().sort((a, b) => a.at.localeCompare(b.at)).map((h) => h.by)
+    const lists = await Promise.all([
+      historyOf('ideas', ideaId),
+      ...forIdea(ideaId).map((c) => historyOf('pdsaCycles', c.id)),
+    ])
+    return lists
+      .flat()
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((h) => h.by)
   }
 
   function check(input: PdsaInput, today: string) {

@@ -4,7 +4,14 @@ import { db } from '@/db/db'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { newId } from '@/domain/ids'
 import {
-  nextVersion, normaliseShifts, normaliseTemplate, shiftsOf, validateShifts, validateTemplate, type ShiftTimes, type TemplateInput,
+  nextVersion,
+  normaliseShifts,
+  normaliseTemplate,
+  shiftsOf,
+  validateShifts,
+  validateTemplate,
+  type ShiftTimes,
+  type TemplateInput,
 } from '@/domain/standardWork'
 import type { Board, ChecklistTemplate } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
@@ -32,9 +39,15 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
 
   const board = computed(() => org.boards.find((b) => b.id === boardId.value) ?? null)
   const shifts = computed(() => shiftsOf(board.value))
-  const active = computed(() => templates.value.filter((t) => !t.retired).sort((a, b) => a.title.localeCompare(b.title)))
-  const retired = computed(() => templates.value.filter((t) => t.retired).sort((a, b) => a.title.localeCompare(b.title)))
-  const libraryActive = computed(() => library.value.filter((t) => !t.retired).sort((a, b) => a.title.localeCompare(b.title)))
+  const active = computed(() =>
+    templates.value.filter((t) => !t.retired).sort((a, b) => a.title.localeCompare(b.title)),
+  )
+  const retired = computed(() =>
+    templates.value.filter((t) => t.retired).sort((a, b) => a.title.localeCompare(b.title)),
+  )
+  const libraryActive = computed(() =>
+    library.value.filter((t) => !t.retired).sort((a, b) => a.title.localeCompare(b.title)),
+  )
   /** The trust of the unit on screen: its library scope holds trust-wide templates. */
   const trustId = computed(() => {
     const unit = org.units.find((u) => u.id === unitId.value)
@@ -70,12 +83,23 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
   /** A new template for this board, or (trustWide) for the trust's library. */
   async function create(input: TemplateInput, by: string, trustWide = false): Promise<ChecklistTemplate> {
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
-    if (trustWide && !trustId.value) throw new InputError('This tablet does not know its trust, so it cannot share a checklist trust-wide')
+    if (trustWide && !trustId.value)
+      throw new InputError('This tablet does not know its trust, so it cannot share a checklist trust-wide')
     const fields = checked(input)
-    const saved = await saveRecord<ChecklistTemplate>('checklistTemplates', {
-      id: newId(), unitId: trustWide ? libraryScopeId(trustId.value!) : unitId.value, boardId: trustWide ? null : boardId.value,
-      ...fields, version: 1, retired: false, retiredAt: null, adoptedFromId: null,
-    }, by)
+    const saved = await saveRecord<ChecklistTemplate>(
+      'checklistTemplates',
+      {
+        id: newId(),
+        unitId: trustWide ? libraryScopeId(trustId.value!) : unitId.value,
+        boardId: trustWide ? null : boardId.value,
+        ...fields,
+        version: 1,
+        retired: false,
+        retiredAt: null,
+        adoptedFromId: null,
+      },
+      by,
+    )
     put(saved)
     return saved
   }
@@ -103,10 +127,27 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
     if (!source) throw new InputError('That trust-wide checklist is no longer on this tablet')
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
     const { title, purpose, forRole, frequency, steps, conceptIds, leaderStandardWork, auditCard } = source
-    const saved = await saveRecord<ChecklistTemplate>('checklistTemplates', {
-      id: newId(), unitId: unitId.value, boardId: boardId.value, title, purpose, forRole, frequency, steps, conceptIds,
-      leaderStandardWork, auditCard, version: 1, retired: false, retiredAt: null, adoptedFromId: source.id,
-    }, by)
+    const saved = await saveRecord<ChecklistTemplate>(
+      'checklistTemplates',
+      {
+        id: newId(),
+        unitId: unitId.value,
+        boardId: boardId.value,
+        title,
+        purpose,
+        forRole,
+        frequency,
+        steps,
+        conceptIds,
+        leaderStandardWork,
+        auditCard,
+        version: 1,
+        retired: false,
+        retiredAt: null,
+        adoptedFromId: source.id,
+      },
+      by,
+    )
     put(saved)
     return saved
   }
@@ -130,13 +171,31 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
 
   function put(saved: ChecklistTemplate): ChecklistTemplate {
     const list = saved.boardId === null ? library : templates
-    list.value = list.value.some((t) => t.id === saved.id) ? list.value.map((t) => (t.id === saved.id ? saved : t)) : [...list.value, saved]
+    list.value = list.value.some((t) => t.id === saved.id)
+      ? list.value.map((t) => (t.id === saved.id ? saved : t))
+      : [...list.value, saved]
     return saved
   }
 
   return {
-    boardId, unitId, templates, library, board, shifts, active, retired, libraryActive, trustId,
-    load, reload, find, create, update, setRetired, adopt, setShifts,
+    boardId,
+    unitId,
+    templates,
+    library,
+    board,
+    shifts,
+    active,
+    retired,
+    libraryActive,
+    trustId,
+    load,
+    reload,
+    find,
+    create,
+    update,
+    setRetired,
+    adopt,
+    setShifts,
   }
 })
 

@@ -6,7 +6,15 @@ import { addDays, londonDay } from '@/domain/dates'
 import { newId } from '@/domain/ids'
 import { IDEA_TEXT_MAX } from '@/domain/ideas'
 import {
-  completionProblem, dueList, missText, newRunFields, slotRunId, stepResultId, validateOutcome, weeklyAdherence, type DueSlot,
+  completionProblem,
+  dueList,
+  missText,
+  newRunFields,
+  slotRunId,
+  stepResultId,
+  validateOutcome,
+  weeklyAdherence,
+  type DueSlot,
 } from '@/domain/standardWork'
 import type { ChecklistRun, ChecklistTemplate, StepOutcome, StepResult } from '@/domain/types'
 import { LIMITS } from '@/domain/validation'
@@ -31,14 +39,24 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
 
   const due = computed(() => dueList(templatesStore.templates, runs.value, now.value, templatesStore.shifts))
   const adherenceInput = computed(() => ({
-    templates: templatesStore.templates, runs: runs.value, results: [...results.value.values()], shifts: templatesStore.shifts, now: now.value,
+    templates: templatesStore.templates,
+    runs: runs.value,
+    results: [...results.value.values()],
+    shifts: templatesStore.shifts,
+    now: now.value,
   }))
   const thisWeek = computed(() => weeklyAdherence(adherenceInput.value, londonDay(now.value)))
   const lastWeek = computed(() => weeklyAdherence(adherenceInput.value, addDays(londonDay(now.value), -7)))
 
   async function load(forBoardId: string, forUnitId: string, today = londonDay()) {
-    const rows = await db.checklistRuns.where('[boardId+day]').between([forBoardId, addDays(today, -RUN_DAYS)], [forBoardId, addDays(today, 1)], true, true).toArray()
-    const found = await db.stepResults.where('runId').anyOf(rows.map((r) => r.id)).toArray()
+    const rows = await db.checklistRuns
+      .where('[boardId+day]')
+      .between([forBoardId, addDays(today, -RUN_DAYS)], [forBoardId, addDays(today, 1)], true, true)
+      .toArray()
+    const found = await db.stepResults
+      .where('runId')
+      .anyOf(rows.map((r) => r.id))
+      .toArray()
     boardId.value = forBoardId
     unitId.value = forUnitId
     runs.value = rows
@@ -71,13 +89,25 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
     const id = slot ? slotRunId(template.id, slot.key) : newId()
     const existing = slot ? ((await db.checklistRuns.get(id)) ?? null) : null
-    const run = existing ?? (await saveRecord<ChecklistRun>('checklistRuns', { id, unitId: unitId.value, ...newRunFields(template, boardId.value, slot, new Date()) }, by))
+    const run =
+      existing ??
+      (await saveRecord<ChecklistRun>(
+        'checklistRuns',
+        { id, unitId: unitId.value, ...newRunFields(template, boardId.value, slot, new Date()) },
+        by,
+      ))
     runs.value = [...runs.value.filter((r) => r.id !== run.id), run]
     return run
   }
 
   /** One tap: Done, Not done (with its reason) or Not applicable, saved at once. */
-  async function record(runId: string, stepId: string, outcome: StepOutcome, reason: string, by: string): Promise<StepResult> {
+  async function record(
+    runId: string,
+    stepId: string,
+    outcome: StepOutcome,
+    reason: string,
+    by: string,
+  ): Promise<StepResult> {
     const run = findRun(runId)
     if (run.completedAt) throw new InputError('This checklist is already complete')
     const problem = validateOutcome(outcome, reason)
@@ -86,14 +116,23 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     const fields = { outcome, reason: outcome === 'not-done' ? reason.trim() : '' }
     const saved = results.value.has(id)
       ? await updateRecord<StepResult>('stepResults', id, fields, by)
-      : await saveRecord<StepResult>('stepResults', { id, unitId: run.unitId, runId, stepId, actionId: null, ideaId: null, ...fields }, by)
+      : await saveRecord<StepResult>(
+          'stepResults',
+          { id, unitId: run.unitId, runId, stepId, actionId: null, ideaId: null, ...fields },
+          by,
+        )
     return putResult(saved)
   }
 
   async function complete(runId: string, by: string): Promise<ChecklistRun> {
     const problem = completionProblem(findRun(runId), resultsOf(runId))
     if (problem) throw new InputError(problem)
-    const saved = await updateRecord<ChecklistRun>('checklistRuns', runId, { completedAt: new Date().toISOString(), completedBy: by }, by)
+    const saved = await updateRecord<ChecklistRun>(
+      'checklistRuns',
+      runId,
+      { completedAt: new Date().toISOString(), completedBy: by },
+      by,
+    )
     if (!saved) throw new InputError('This checklist is no longer on this tablet')
     runs.value = runs.value.map((r) => (r.id === saved.id ? saved : r))
     return saved
@@ -104,7 +143,10 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     const { run, step, result } = miss(runId, stepId)
     const actions = useActionsStore()
     if (actions.boardId !== run.boardId) await actions.load(run.boardId, run.unitId)
-    const action = await actions.add({ title: missText(run, step, result.reason, LIMITS.title), owner: by, dueDay: null, conceptIds: step.conceptIds }, by)
+    const action = await actions.add(
+      { title: missText(run, step, result.reason, LIMITS.title), owner: by, dueDay: null, conceptIds: step.conceptIds },
+      by,
+    )
     return putResult(await updateRecord<StepResult>('stepResults', result.id, { actionId: action.id }, by))
   }
 
@@ -113,11 +155,18 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     const { run, step, result } = miss(runId, stepId)
     const ideas = useIdeasStore()
     if (ideas.boardId !== run.boardId) await ideas.load(run.boardId, run.unitId)
-    const idea = await ideas.add({
-      problem: missText(run, step, result.reason, IDEA_TEXT_MAX),
-      idea: `Find out why “${step.text}” gets missed, and change the work so it is easy to do right every time.`.slice(0, IDEA_TEXT_MAX),
-      conceptIds: step.conceptIds, raisedBy: by,
-    }, by)
+    const idea = await ideas.add(
+      {
+        problem: missText(run, step, result.reason, IDEA_TEXT_MAX),
+        idea: `Find out why “${step.text}” gets missed, and change the work so it is easy to do right every time.`.slice(
+          0,
+          IDEA_TEXT_MAX,
+        ),
+        conceptIds: step.conceptIds,
+        raisedBy: by,
+      },
+      by,
+    )
     return putResult(await updateRecord<StepResult>('stepResults', result.id, { ideaId: idea.id }, by))
   }
 
@@ -125,7 +174,8 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     const run = findRun(runId)
     const step = run.steps.find((s) => s.id === stepId)
     const result = results.value.get(stepResultId(runId, stepId))
-    if (!step || result?.outcome !== 'not-done') throw new InputError('Only a step marked “Not done” can become an action or an idea')
+    if (!step || result?.outcome !== 'not-done')
+      throw new InputError('Only a step marked “Not done” can become an action or an idea')
     return { run, step, result }
   }
 
@@ -142,8 +192,24 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
   }
 
   return {
-    boardId, unitId, runs, results, now, due, thisWeek, lastWeek, adherenceInput,
-    load, reload, ensureRun, resultsOf, start, record, complete, missToAction, missToIdea,
+    boardId,
+    unitId,
+    runs,
+    results,
+    now,
+    due,
+    thisWeek,
+    lastWeek,
+    adherenceInput,
+    load,
+    reload,
+    ensureRun,
+    resultsOf,
+    start,
+    record,
+    complete,
+    missToAction,
+    missToIdea,
   }
 })
 

@@ -159,11 +159,14 @@ export const useSyncStore = defineStore('sync', () => {
       pokeTimer = setTimeout(trigger, POKE_DEBOUNCE_MS)
     }
     let localTimer: ReturnType<typeof setTimeout> | undefined
-    const stopWatchingPending = watch(() => device.pendingChanges, (count, before) => {
-      if (count <= before) return
-      clearTimeout(localTimer)
-      localTimer = setTimeout(trigger, LOCAL_CHANGE_DELAY_MS)
-    })
+    const stopWatchingPending = watch(
+      () => device.pendingChanges,
+      (count, before) => {
+        if (count <= before) return
+        clearTimeout(localTimer)
+        localTimer = setTimeout(trigger, LOCAL_CHANGE_DELAY_MS)
+      },
+    )
     let unsubscribe: (() => void)[] = []
     const stopWatchingUnits = watch(
       () => enrolledUnits.value.join(','),
@@ -191,8 +194,22 @@ export const useSyncStore = defineStore('sync', () => {
   }
 
   return {
-    status, lastSyncedAt, pulled, errorMessage, notice, conflicts, clockSkewMs, localOnly, readOnly, pending, enrolledUnits,
-    load, refreshScreen, syncNow, start, useTransport,
+    status,
+    lastSyncedAt,
+    pulled,
+    errorMessage,
+    notice,
+    conflicts,
+    clockSkewMs,
+    localOnly,
+    readOnly,
+    pending,
+    enrolledUnits,
+    load,
+    refreshScreen,
+    syncNow,
+    start,
+    useTransport,
   }
 })
 

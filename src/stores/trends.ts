@@ -2,7 +2,13 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { updateRecord } from '@/db/repo'
 import {
-  boardIdsOf, loadIdeaStatusTimes, loadMeasureSource, loadPracticeSeries, loadRollupSource, loadUnit, type MeasureSource,
+  boardIdsOf,
+  loadIdeaStatusTimes,
+  loadMeasureSource,
+  loadPracticeSeries,
+  loadRollupSource,
+  loadUnit,
+  type MeasureSource,
 } from '@/db/trendData'
 import { isDayKey, londonDay } from '@/domain/dates'
 import type { SpcChartKind } from '@/domain/spc/types'
@@ -39,7 +45,16 @@ export const useTrendsStore = defineStore('trends', () => {
       const { from, to } = defaultRange(period, today.value)
       const source = await loadRollupSource(from, to)
       // Period and matrix change together, so the screen never reads weeks as months.
-      rollup.value = buildRollup(source.units, source.measures, source.entries, from, to, period, undefined, source.csus)
+      rollup.value = buildRollup(
+        source.units,
+        source.measures,
+        source.entries,
+        from,
+        to,
+        period,
+        undefined,
+        source.csus,
+      )
       rollupPeriod.value = period
     } finally {
       loadingRollup.value = false
@@ -53,10 +68,23 @@ export const useTrendsStore = defineStore('trends', () => {
   const from = ref<DayKey>('')
   const to = ref<DayKey>('')
 
-  const trend = computed(() => source.value && measureSpc(source.value.measure, source.value.entries, from.value, to.value, period.value, chart.value))
-  const annotations = computed(() => source.value
-    ? trendAnnotations(source.value.measure.id, source.value.ideas, source.value.cycles, from.value, to.value, period.value)
-    : [])
+  const trend = computed(
+    () =>
+      source.value &&
+      measureSpc(source.value.measure, source.value.entries, from.value, to.value, period.value, chart.value),
+  )
+  const annotations = computed(() =>
+    source.value
+      ? trendAnnotations(
+          source.value.measure.id,
+          source.value.ideas,
+          source.value.cycles,
+          from.value,
+          to.value,
+          period.value,
+        )
+      : [],
+  )
 
   /** Open a measure's trend; false when it is not on this device. Throws InputError for a bad range. */
   async function openMeasure(measureId: string, query: MeasureTrendQuery = {}): Promise<boolean> {
@@ -78,10 +106,13 @@ export const useTrendsStore = defineStore('trends', () => {
   /** Change the view of the open measure: a new range reloads, a new period or chart recomputes. */
   async function setView(query: MeasureTrendQuery) {
     if (!source.value) return
-    const range = query.period && query.period !== period.value && !query.from ? defaultRange(query.period, today.value) : null
+    const range =
+      query.period && query.period !== period.value && !query.from ? defaultRange(query.period, today.value) : null
     await openMeasure(source.value.measure.id, {
-      period: query.period ?? period.value, chart: query.chart ?? chart.value,
-      from: query.from ?? range?.from ?? from.value, to: query.to ?? range?.to ?? to.value,
+      period: query.period ?? period.value,
+      chart: query.chart ?? chart.value,
+      from: query.from ?? range?.from ?? from.value,
+      to: query.to ?? range?.to ?? to.value,
     })
   }
 
@@ -104,7 +135,10 @@ export const useTrendsStore = defineStore('trends', () => {
   }
 
   async function removeRebase(day: DayKey, by: string): Promise<Measure> {
-    return setRebaseDays((source.value?.measure.rebaseDays ?? []).filter((d) => d !== day), by)
+    return setRebaseDays(
+      (source.value?.measure.rebaseDays ?? []).filter((d) => d !== day),
+      by,
+    )
   }
 
   // ——— How we work ———
@@ -130,9 +164,29 @@ export const useTrendsStore = defineStore('trends', () => {
   }
 
   return {
-    today, rollupPeriod, rollup, rollupRange, loadingRollup, loadRollup,
-    source, period, chart, from, to, trend, annotations, openMeasure, setView, addRebase, removeRebase, setRebaseDays,
-    practiceUnitId, practice, statusTimes, expectedHuddles, loadPractice,
+    today,
+    rollupPeriod,
+    rollup,
+    rollupRange,
+    loadingRollup,
+    loadRollup,
+    source,
+    period,
+    chart,
+    from,
+    to,
+    trend,
+    annotations,
+    openMeasure,
+    setView,
+    addRebase,
+    removeRebase,
+    setRebaseDays,
+    practiceUnitId,
+    practice,
+    statusTimes,
+    expectedHuddles,
+    loadPractice,
   }
 })
 

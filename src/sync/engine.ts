@@ -13,8 +13,13 @@ import { pulledHistory } from '@/db/pulledHistory'
 import { canonicalJson } from '@/shared/sync/json'
 import { applyMutation, isDeleted, latestStamp, rebaseOnServer } from '@/shared/sync/merge'
 import {
-  MutationSchema, PROTOCOL_VERSION, PULL_DEFAULT_LIMIT, splitIntoBatches,
-  type Mutation, type PullResponse, type SyncRecord,
+  MutationSchema,
+  PROTOCOL_VERSION,
+  PULL_DEFAULT_LIMIT,
+  splitIntoBatches,
+  type Mutation,
+  type PullResponse,
+  type SyncRecord,
 } from '@/shared/sync/protocol'
 import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
 import { readableScopeIds, readEnrolment, refreshEnrolment, writableScopeIds } from './enrolment'
@@ -54,25 +59,34 @@ export interface SyncEngineOptions {
   pageSize?: number
 }
 
-const UNEXPECTED_MESSAGE = 'Something went wrong while syncing. Changes are kept safe on this tablet and sync will try again.'
-const HELD_MESSAGE = 'Some changes on this tablet could not be sent because the server would refuse them. They are kept on this tablet.'
-const TOO_LARGE_MESSAGE = 'A change on this tablet is too large for the sync server to accept, so it has not been sent. It is kept on this tablet. If this keeps happening, tell your IT team.'
-export const NOT_ENROLLED_MESSAGE = 'This tablet is not enrolled for sync, so its changes stay on this tablet only. To share the board with other tablets, enrol it in Settings with a code from your improvement office.'
+const UNEXPECTED_MESSAGE =
+  'Something went wrong while syncing. Changes are kept safe on this tablet and sync will try again.'
+const HELD_MESSAGE =
+  'Some changes on this tablet could not be sent because the server would refuse them. They are kept on this tablet.'
+const TOO_LARGE_MESSAGE =
+  'A change on this tablet is too large for the sync server to accept, so it has not been sent. It is kept on this tablet. If this keeps happening, tell your IT team.'
+export const NOT_ENROLLED_MESSAGE =
+  'This tablet is not enrolled for sync, so its changes stay on this tablet only. To share the board with other tablets, enrol it in Settings with a code from your improvement office.'
 /** Why changes stay in the outbox when they are in a scope this tablet may only read. */
 export function readOnlyNotice(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'} to the trust library can only be sent by the improvement office. ${count === 1 ? 'It is' : 'They are'} kept on this tablet.`
 }
-export const SERVER_CHANGED_NOTICE = 'This tablet is now connected to a different sync server, so it is fetching its boards again. Nothing on this tablet has been lost.'
+export const SERVER_CHANGED_NOTICE =
+  'This tablet is now connected to a different sync server, so it is fetching its boards again. Nothing on this tablet has been lost.'
 /** Below this the device clock is treated as right: request latency alone is that large. */
 const OFFSET_THRESHOLD_MS = 2_000
 
 export function outcomeOf(failure: SyncFailure): SyncOutcome {
   switch (failure.error) {
-    case 'offline': return 'offline'
-    case 'protocol-too-old': return 'update-needed'
+    case 'offline':
+      return 'offline'
+    case 'protocol-too-old':
+      return 'update-needed'
     case 'device-revoked':
-    case 'unauthorised': return 'removed'
-    default: return 'error'
+    case 'unauthorised':
+      return 'removed'
+    default:
+      return 'error'
   }
 }
 
@@ -125,7 +139,10 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
         const { record } = applyMutation(syncRecordOf(row), mutation, SYNCED_TABLES)
         await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0))
       }
-      await database.outbox.where('mutationId').anyOf(done.map((m) => m.mutationId)).delete()
+      await database.outbox
+        .where('mutationId')
+        .anyOf(done.map((m) => m.mutationId))
+        .delete()
       await withDeviceClock(database, () => undefined, offsetFrom(response.serverTime))
     })
     result.pushed += done.length
@@ -136,7 +153,11 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
    * push that held a change to a scope it may only read (the library), so such changes stay
    * in the outbox, counted, and never hold up the rest; so do changes to other units (a
    * board never shared). */
-  async function push(round: Round, writable: ReadonlySet<string>, readable: ReadonlySet<string>): Promise<SyncFailure | undefined> {
+  async function push(
+    round: Round,
+    writable: ReadonlySet<string>,
+    readable: ReadonlySet<string>,
+  ): Promise<SyncFailure | undefined> {
     const entries = await database.outbox.orderBy('seq').toArray()
     const mutations: Mutation[] = []
     for (const entry of entries) {
@@ -163,7 +184,9 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
    * what the unit already held, not news: no "created on another tablet" entry for each
    * (on a fresh tablet that would be a second row for every record pulled). */
   async function applyPage(scope: string, page: PullResponse, result: SyncResult, catchingUp: boolean): Promise<void> {
-    const records = page.records.filter((record) => record.scope === scope && isSyncedTable(SYNCED_TABLES, record.table))
+    const records = page.records.filter(
+      (record) => record.scope === scope && isSyncedTable(SYNCED_TABLES, record.table),
+    )
     const keyOf = (table: string, id: string) => `${table}\u0000${id}`
     const idsByTable = new Map<string, string[]>()
     for (const record of records) {
@@ -171,56 +194,79 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       ids.push(record.id)
       idsByTable.set(record.table, ids)
     }
-    await database.transaction('rw', [database.syncState, database.outbox, database.meta, database.history, ...appTables], async () => {
-      // This page's unsent changes, oldest first, and each record as the screen shows it now.
-      const keys = records.map((record): [string, string] => [record.table, record.id])
-      const pendingRows = keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
-      const pendingByKey = new Map<string, Mutation[]>()
-      for (const entry of pendingRows) {
-        const key = keyOf(entry.table, entry.recordId)
-        const pending = pendingByKey.get(key) ?? []
-        pending.push(mutationOf(entry))
-        pendingByKey.set(key, pending)
-      }
-      const shown = new Map<string, unknown>()
-      await Promise.all([...idsByTable].map(async ([table, ids]) => {
-        const rows = await database.table(table).bulkGet(ids)
-        rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
-      }))
-
-      const states: SyncStateRow[] = []
-      const history: HistoryEntry[] = []
-      const finals = new Map<string, { table: string; id: string; after: Record<string, unknown> | undefined }>()
-      const stamps: string[] = []
-      for (const { seq, ...record } of records) {
-        const key = keyOf(record.table, record.id)
-        states.push(syncStateRowOf(record, seq))
-        // Unsent changes made here stay on screen over whatever the server had.
-        const view = rebaseOnServer(record, pendingByKey.get(key) ?? [], SYNCED_TABLES) as SyncRecord
-        const before = shown.get(key)
-        const after = isDeleted(view) ? undefined : appRecordOf(view)
-        shown.set(key, after)
-        finals.set(key, { table: record.table, id: record.id, after })
-        if (!(catchingUp && before === undefined)) {
-          history.push(...pulledHistory(record.table as SyncedTable, before as Record<string, unknown> | undefined, after, record))
+    await database.transaction(
+      'rw',
+      [database.syncState, database.outbox, database.meta, database.history, ...appTables],
+      async () => {
+        // This page's unsent changes, oldest first, and each record as the screen shows it now.
+        const keys = records.map((record): [string, string] => [record.table, record.id])
+        const pendingRows =
+          keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
+        const pendingByKey = new Map<string, Mutation[]>()
+        for (const entry of pendingRows) {
+          const key = keyOf(entry.table, entry.recordId)
+          const pending = pendingByKey.get(key) ?? []
+          pending.push(mutationOf(entry))
+          pendingByKey.set(key, pending)
         }
-        if (canonicalJson(before) !== canonicalJson(after)) result.changedTables.add(record.table as SyncedTable)
-        const stamp = latestStamp(record)
-        if (stamp) stamps.push(stamp)
-        result.pulled += 1
-      }
-      // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
-      // from async functions, so a write that throws still leaves every other one handled.
-      const writes: (() => Promise<unknown>)[] = [() => database.syncState.bulkPut(states), () => database.history.bulkAdd(history)]
-      for (const table of idsByTable.keys()) {
-        const rows = [...finals.values()].filter((f) => f.table === table)
-        writes.push(() => database.table(table).bulkPut(rows.flatMap((f) => (f.after ? [f.after] : []))))
-        writes.push(() => database.table(table).bulkDelete(rows.flatMap((f) => (f.after ? [] : [f.id]))))
-      }
-      writes.push(() => withDeviceClock(database, (clock) => stamps.forEach((stamp) => clock.receive(stamp)), offsetFrom(page.serverTime)))
-      writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
-      await Promise.all(writes.map(async (write) => write()))
-    })
+        const shown = new Map<string, unknown>()
+        await Promise.all(
+          [...idsByTable].map(async ([table, ids]) => {
+            const rows = await database.table(table).bulkGet(ids)
+            rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
+          }),
+        )
+
+        const states: SyncStateRow[] = []
+        const history: HistoryEntry[] = []
+        const finals = new Map<string, { table: string; id: string; after: Record<string, unknown> | undefined }>()
+        const stamps: string[] = []
+        for (const { seq, ...record } of records) {
+          const key = keyOf(record.table, record.id)
+          states.push(syncStateRowOf(record, seq))
+          // Unsent changes made here stay on screen over whatever the server had.
+          const view = rebaseOnServer(record, pendingByKey.get(key) ?? [], SYNCED_TABLES) as SyncRecord
+          const before = shown.get(key)
+          const after = isDeleted(view) ? undefined : appRecordOf(view)
+          shown.set(key, after)
+          finals.set(key, { table: record.table, id: record.id, after })
+          if (!(catchingUp && before === undefined)) {
+            history.push(
+              ...pulledHistory(
+                record.table as SyncedTable,
+                before as Record<string, unknown> | undefined,
+                after,
+                record,
+              ),
+            )
+          }
+          if (canonicalJson(before) !== canonicalJson(after)) result.changedTables.add(record.table as SyncedTable)
+          const stamp = latestStamp(record)
+          if (stamp) stamps.push(stamp)
+          result.pulled += 1
+        }
+        // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
+        // from async functions, so a write that throws still leaves every other one handled.
+        const writes: (() => Promise<unknown>)[] = [
+          () => database.syncState.bulkPut(states),
+          () => database.history.bulkAdd(history),
+        ]
+        for (const table of idsByTable.keys()) {
+          const rows = [...finals.values()].filter((f) => f.table === table)
+          writes.push(() => database.table(table).bulkPut(rows.flatMap((f) => (f.after ? [f.after] : []))))
+          writes.push(() => database.table(table).bulkDelete(rows.flatMap((f) => (f.after ? [] : [f.id]))))
+        }
+        writes.push(() =>
+          withDeviceClock(
+            database,
+            (clock) => stamps.forEach((stamp) => clock.receive(stamp)),
+            offsetFrom(page.serverTime),
+          ),
+        )
+        writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
+        await Promise.all(writes.map(async (write) => write()))
+      },
+    )
   }
 
   async function pullScope(scope: string, result: SyncResult): Promise<SyncFailure | undefined> {
@@ -237,8 +283,20 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
   }
 
   async function run(withPush: boolean): Promise<SyncResult> {
-    const result: SyncResult = { outcome: 'synced', pushed: 0, pulled: 0, changedTables: new Set(), held: 0, localOnly: 0, readOnly: 0 }
-    const fail = (failure: SyncFailure): SyncResult => ({ ...result, outcome: outcomeOf(failure), message: failure.message })
+    const result: SyncResult = {
+      outcome: 'synced',
+      pushed: 0,
+      pulled: 0,
+      changedTables: new Set(),
+      held: 0,
+      localOnly: 0,
+      readOnly: 0,
+    }
+    const fail = (failure: SyncFailure): SyncResult => ({
+      ...result,
+      outcome: outcomeOf(failure),
+      message: failure.message,
+    })
     const notEnrolled: SyncResult = { ...result, outcome: 'not-enrolled', message: NOT_ENROLLED_MESSAGE }
     try {
       if (!(await readEnrolment(database))) return notEnrolled
@@ -251,10 +309,13 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       const readable = readableScopeIds(refreshed.enrolment)
       const round: Round = { result, deviceId: '', tooLarge: 0 }
       if (withPush) {
-        round.deviceId = await database.transaction('rw', database.meta, () => withDeviceClock(database, (clock) => clock.nodeId))
+        round.deviceId = await database.transaction('rw', database.meta, () =>
+          withDeviceClock(database, (clock) => clock.nodeId),
+        )
         const pushFailure = await push(round, writableScopeIds(refreshed.enrolment), readable)
         if (pushFailure) return fail(pushFailure)
-        if (result.readOnly > 0) result.notice = [result.notice, readOnlyNotice(result.readOnly)].filter(Boolean).join(' ')
+        if (result.readOnly > 0)
+          result.notice = [result.notice, readOnlyNotice(result.readOnly)].filter(Boolean).join(' ')
       }
       // In the server's order (units, then a CSU's or trust's board, the library last), so the
       // ward's own records arrive first.
@@ -276,7 +337,10 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
   }
 
   function enqueue(withPush: boolean): Promise<SyncResult> {
-    const next = queue.then(() => run(withPush), () => run(withPush))
+    const next = queue.then(
+      () => run(withPush),
+      () => run(withPush),
+    )
     queue = next
     return next
   }

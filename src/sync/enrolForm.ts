@@ -17,7 +17,11 @@ export const DEVICE_NAME_MAX = 80
 
 /** "ABCDEFGHJKLM" → "ABCD-EFGH-JKLM", as the admin screen shows it; partial codes too. */
 export function formatCode(code: string): string {
-  return normaliseCode(code).match(/.{1,4}/g)?.join('-') ?? ''
+  return (
+    normaliseCode(code)
+      .match(/.{1,4}/g)
+      ?.join('-') ?? ''
+  )
 }
 
 export function validateEnrolDraft(draft: EnrolDraft): Errors<EnrolField> {
@@ -25,7 +29,8 @@ export function validateEnrolDraft(draft: EnrolDraft): Errors<EnrolField> {
   const code = normaliseCode(draft.code)
   if (!code) errors.code = 'Enter the enrolment code from your improvement office'
   else if ([...code].some((char) => !CODE_ALPHABET.includes(char))) {
-    errors.code = 'Enrolment codes use only the letters A to Z (never I or O) and the numbers 2 to 9. Check the code and try again'
+    errors.code =
+      'Enrolment codes use only the letters A to Z (never I or O) and the numbers 2 to 9. Check the code and try again'
   } else if (code.length !== CODE_LENGTH) {
     errors.code = `Enter all ${CODE_LENGTH} letters and numbers of the code (you entered ${code.length}), for example ABCD-EFGH-JKMN`
   }

@@ -7,8 +7,12 @@ import { SYNC_META, type HuddleDatabase } from '@/db/db'
 import { canonicalJson } from '@/shared/sync/json'
 import type { Csu, Trust } from '@/domain/types'
 import {
-  EnrolledCsuSchema, EnrolledUnitSchema, EnrolmentScopeSchema,
-  type DeviceInfo, type EnrolledCsu, type EnrolResponse,
+  EnrolledCsuSchema,
+  EnrolledUnitSchema,
+  EnrolmentScopeSchema,
+  type DeviceInfo,
+  type EnrolledCsu,
+  type EnrolResponse,
 } from './transport-types'
 
 const NamedSchema = z.object({ id: z.string().min(1), name: z.string() })
@@ -68,18 +72,32 @@ export async function readEnrolment(database: HuddleDatabase): Promise<Enrolment
 }
 
 /** Trust and CSU names above the enrolled units: local rows, kept in step with the server. */
-async function putOrganisation(database: HuddleDatabase, info: Pick<Enrolment, 'trust' | 'csu' | 'csus'>, at: string): Promise<void> {
+async function putOrganisation(
+  database: HuddleDatabase,
+  info: Pick<Enrolment, 'trust' | 'csu' | 'csus'>,
+  at: string,
+): Promise<void> {
   const csus = enrolledCsus(info)
-  const [trust, ...stored] = await Promise.all([database.trusts.get(info.trust.id), ...csus.map((csu) => database.csus.get(csu.id))])
+  const [trust, ...stored] = await Promise.all([
+    database.trusts.get(info.trust.id),
+    ...csus.map((csu) => database.csus.get(csu.id)),
+  ])
   const nextTrust: Trust = { id: info.trust.id, name: info.trust.name, createdAt: trust?.createdAt ?? at }
-  const nextCsus = csus.map((csu, i): Csu => ({ id: csu.id, trustId: csu.trustId || info.trust.id, name: csu.name, createdAt: stored[i]?.createdAt ?? at }))
+  const nextCsus = csus.map((csu, i): Csu => ({
+    id: csu.id,
+    trustId: csu.trustId || info.trust.id,
+    name: csu.name,
+    createdAt: stored[i]?.createdAt ?? at,
+  }))
   await Promise.all([database.trusts.put(nextTrust), database.csus.bulkPut(nextCsus)])
 }
 
 /** What the server said, as stored: optional parts it did not send are left out, not stored as undefined. */
 function scopePartsOf(info: Pick<DeviceInfo, 'scope' | 'trust' | 'csu' | 'csus' | 'units' | 'readable' | 'writable'>) {
   return {
-    scope: info.scope, trust: info.trust, units: info.units,
+    scope: info.scope,
+    trust: info.trust,
+    units: info.units,
     ...(info.csu ? { csu: info.csu } : {}),
     ...(info.csus ? { csus: info.csus } : {}),
     ...(info.readable ? { readable: info.readable } : {}),
@@ -92,10 +110,19 @@ async function resetCursors(database: HuddleDatabase): Promise<void> {
 }
 
 /** Store a new enrolment (replacing any earlier one) in one transaction. */
-export async function saveEnrolment(database: HuddleDatabase, response: EnrolResponse, deviceName: string, now = new Date()): Promise<Enrolment> {
+export async function saveEnrolment(
+  database: HuddleDatabase,
+  response: EnrolResponse,
+  deviceName: string,
+  now = new Date(),
+): Promise<Enrolment> {
   const enrolment: Enrolment = {
-    deviceId: response.deviceId, token: response.token, serverId: response.serverId, name: deviceName.trim(),
-    ...scopePartsOf(response), enrolledAt: now.toISOString(),
+    deviceId: response.deviceId,
+    token: response.token,
+    serverId: response.serverId,
+    name: deviceName.trim(),
+    ...scopePartsOf(response),
+    enrolledAt: now.toISOString(),
   }
   await database.transaction('rw', [database.meta, database.trusts, database.csus], async () => {
     const before = await readEnrolment(database)
@@ -115,14 +142,22 @@ export interface RefreshedEnrolment {
 }
 
 /** Bring the stored enrolment up to date with GET /api/device (the token is kept). */
-export async function refreshEnrolment(database: HuddleDatabase, info: DeviceInfo, now = new Date()): Promise<RefreshedEnrolment | undefined> {
+export async function refreshEnrolment(
+  database: HuddleDatabase,
+  info: DeviceInfo,
+  now = new Date(),
+): Promise<RefreshedEnrolment | undefined> {
   return database.transaction('rw', [database.meta, database.trusts, database.csus], async () => {
     const before = await readEnrolment(database)
     if (!before) return undefined
     const serverChanged = before.serverId !== info.serverId
     const { csu: _csu, csus: _csus, readable: _readable, writable: _writable, ...kept } = before
     const enrolment: Enrolment = {
-      ...kept, deviceId: info.deviceId, serverId: info.serverId, name: info.name, ...scopePartsOf(info),
+      ...kept,
+      deviceId: info.deviceId,
+      serverId: info.serverId,
+      name: info.name,
+      ...scopePartsOf(info),
     }
     // Every round asks the server; usually nothing has changed, and then nothing is written.
     if (canonicalJson(before) === canonicalJson(enrolment)) return { enrolment, serverChanged }

@@ -23,7 +23,13 @@ export interface EventStreamOptions {
 }
 
 /** Opens the stream and keeps it open. Returns the function that closes it for good. */
-export function openEventStream({ url, fetch: fetchFn, headers, onPoke, jitter = Math.random }: EventStreamOptions): () => void {
+export function openEventStream({
+  url,
+  fetch: fetchFn,
+  headers,
+  onPoke,
+  jitter = Math.random,
+}: EventStreamOptions): () => void {
   let stopped = false
   let controller: AbortController | undefined
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -41,7 +47,11 @@ export function openEventStream({ url, fetch: fetchFn, headers, onPoke, jitter =
     const init = await headers()
     if (stopped) return 0
     if (!init.authorization) return REFUSED_RETRY_MS
-    const response = await fetchFn(url, { headers: { accept: 'text/event-stream', ...init }, signal: controller.signal, cache: 'no-store' })
+    const response = await fetchFn(url, {
+      headers: { accept: 'text/event-stream', ...init },
+      signal: controller.signal,
+      cache: 'no-store',
+    })
     if ([401, 403, 404, 426].includes(response.status)) return REFUSED_RETRY_MS
     if (!response.ok || !response.body) return backoff()
     failures = 0

@@ -17,7 +17,10 @@ export interface ShareableUnit {
 }
 
 /** Units set up on this tablet that no server knows: not demo data, not enrolled, with a board. */
-export async function shareableUnits(database: HuddleDatabase, enrolment: Enrolment | undefined): Promise<ShareableUnit[]> {
+export async function shareableUnits(
+  database: HuddleDatabase,
+  enrolment: Enrolment | undefined,
+): Promise<ShareableUnit[]> {
   const enrolled = enrolledUnitIds(enrolment)
   const [units, boards] = await Promise.all([database.units.toArray(), database.boards.toArray()])
   return units
@@ -29,7 +32,14 @@ export async function shareableUnits(database: HuddleDatabase, enrolment: Enrolm
 const RECORD_TABLES = (Object.keys(SYNCED_TABLES) as SyncedTable[]).filter((table) => table !== 'units')
 
 /** A record as an outbox entry that sets every field: for records with nothing queued. */
-function fullPut(table: SyncedTable, record: RecordMeta, unitId: string, by: string, at: string, hlc: string): OutboxEntry {
+function fullPut(
+  table: SyncedTable,
+  record: RecordMeta,
+  unitId: string,
+  by: string,
+  at: string,
+  hlc: string,
+): OutboxEntry {
   const { id: _id, unitId: _unit, ...fields } = record as RecordMeta & Record<string, unknown>
   return { mutationId: newId(), table, recordId: record.id, unitId, op: 'put', fields, at, by, hlc }
 }
@@ -40,12 +50,27 @@ function fullPut(table: SyncedTable, record: RecordMeta, unitId: string, by: str
  * merged in); records with nothing queued get an entry that sends them whole. Returns
  * how many records moved.
  */
-export async function shareLocalUnit(database: HuddleDatabase, fromId: string, to: EnrolledUnit, by: string, now = new Date()): Promise<number> {
+export async function shareLocalUnit(
+  database: HuddleDatabase,
+  fromId: string,
+  to: EnrolledUnit,
+  by: string,
+  now = new Date(),
+): Promise<number> {
   if (isDemoId(fromId)) throw new Error('Demo boards stay on this tablet and cannot be shared')
   if (fromId === to.id) return 0
   const at = now.toISOString()
   const repo = repoFor(database)
-  const tables = [...RECORD_TABLES.map((t) => database.table(t)), database.units, database.history, database.outbox, database.syncState, database.meta, database.csus, database.trusts]
+  const tables = [
+    ...RECORD_TABLES.map((t) => database.table(t)),
+    database.units,
+    database.history,
+    database.outbox,
+    database.syncState,
+    database.meta,
+    database.csus,
+    database.trusts,
+  ]
   return database.transaction('rw', tables, async () => {
     const local = await database.units.get(fromId)
     if (!local) throw new Error('That board is no longer on this tablet')
@@ -68,7 +93,8 @@ export async function shareLocalUnit(database: HuddleDatabase, fromId: string, t
       const store = database.table<RecordMeta, string>(table)
       for (const record of await store.where('unitId').equals(fromId).toArray()) {
         await store.put({ ...record, unitId: to.id })
-        if (!stillQueued.has(`${table}/${record.id}`)) await database.outbox.add(fullPut(table, record, to.id, by, at, clock.clock.tick()))
+        if (!stillQueued.has(`${table}/${record.id}`))
+          await database.outbox.add(fullPut(table, record, to.id, by, at, clock.clock.tick()))
         moved += 1
       }
     }
@@ -78,12 +104,28 @@ export async function shareLocalUnit(database: HuddleDatabase, fromId: string, t
     await database.syncState.where('scope').equals(fromId).delete()
     await database.meta.delete(SYNC_META.cursor(fromId))
     for (const row of await database.history.where('unitId').equals(fromId).toArray()) {
-      await database.history.update(row.id, { unitId: to.id, ...(row.table === 'units' && row.recordId === fromId ? { recordId: to.id } : {}) })
+      await database.history.update(row.id, {
+        unitId: to.id,
+        ...(row.table === 'units' && row.recordId === fromId ? { recordId: to.id } : {}),
+      })
     }
 
     const server = await database.units.get(to.id)
-    const base: Unit = server ?? { id: to.id, unitId: to.id, csuId: to.csuId, name: to.name, kind: to.kind, people: [], createdAt: at, updatedAt: at, updatedBy: by }
-    const people = [...base.people, ...local.people.filter((name) => !base.people.some((p) => p.toLowerCase() === name.toLowerCase()))]
+    const base: Unit = server ?? {
+      id: to.id,
+      unitId: to.id,
+      csuId: to.csuId,
+      name: to.name,
+      kind: to.kind,
+      people: [],
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: by,
+    }
+    const people = [
+      ...base.people,
+      ...local.people.filter((name) => !base.people.some((p) => p.toLowerCase() === name.toLowerCase())),
+    ]
     await database.units.delete(fromId)
     await repo.saveRecord<Unit>('units', { ...base, people }, by, undefined, now)
 
@@ -91,7 +133,8 @@ export async function shareLocalUnit(database: HuddleDatabase, fromId: string, t
     if (!(await database.units.where('csuId').equals(local.csuId).count())) {
       const csu = await database.csus.get(local.csuId)
       await database.csus.delete(local.csuId)
-      if (csu && !(await database.csus.where('trustId').equals(csu.trustId).count())) await database.trusts.delete(csu.trustId)
+      if (csu && !(await database.csus.where('trustId').equals(csu.trustId).count()))
+        await database.trusts.delete(csu.trustId)
     }
     return moved
   })

@@ -14,15 +14,19 @@ export interface TransportFailure {
 export type SyncFailure = SyncError | TransportFailure
 
 export const TRANSPORT_MESSAGES: Record<TransportFailureCode, string> = {
-  offline: 'This tablet cannot reach the sync server. Changes are kept safe on this tablet and will be sent when it is back online.',
-  unavailable: 'The sync server is not available right now. Changes are kept safe on this tablet and will be sent later.',
+  offline:
+    'This tablet cannot reach the sync server. Changes are kept safe on this tablet and will be sent when it is back online.',
+  unavailable:
+    'The sync server is not available right now. Changes are kept safe on this tablet and will be sent later.',
 }
 
 export function transportFailure(code: TransportFailureCode): TransportFailure {
   return { error: code, message: TRANSPORT_MESSAGES[code] }
 }
 
-export function isFailure<T extends object>(result: T | SyncFailure | EnrolFailure): result is SyncFailure | EnrolFailure {
+export function isFailure<T extends object>(
+  result: T | SyncFailure | EnrolFailure,
+): result is SyncFailure | EnrolFailure {
   return 'error' in result && typeof (result as { error: unknown }).error === 'string'
 }
 
@@ -75,11 +79,14 @@ export interface EnrolFailure {
   message: string
 }
 
-export const INVALID_CODE_MESSAGE = 'That enrolment code is not valid. It may have been used already or have expired. Ask your improvement office for a new one.'
+export const INVALID_CODE_MESSAGE =
+  'That enrolment code is not valid. It may have been used already or have expired. Ask your improvement office for a new one.'
 /** A rate-limited enrolment is not retried by the tablet, so it says what to do instead. */
-export const ENROL_RATE_LIMITED_MESSAGE = 'Too many enrolment codes have been tried from this network. Wait a minute, then try again.'
+export const ENROL_RATE_LIMITED_MESSAGE =
+  'Too many enrolment codes have been tried from this network. Wait a minute, then try again.'
 
-export const ENROL_INVALID_MESSAGE = 'The sync server could not read that code or tablet name. Check the code has 12 letters and numbers and the name is 80 characters or fewer, then try again.'
+export const ENROL_INVALID_MESSAGE =
+  'The sync server could not read that code or tablet name. Check the code has 12 letters and numbers and the name is 80 characters or fewer, then try again.'
 
 export function invalidCode(message = INVALID_CODE_MESSAGE): EnrolFailure {
   return { error: 'invalid-code', message }

@@ -5,20 +5,40 @@
 import { z } from 'zod'
 import { db } from '@/db/db'
 import {
-  PullResponseSchema, PushResponseSchema, SYNC_ERROR_CODES, SyncErrorSchema, syncError,
-  type PullRequest, type PushRequest, type SyncErrorCode,
+  PullResponseSchema,
+  PushResponseSchema,
+  SYNC_ERROR_CODES,
+  SyncErrorSchema,
+  syncError,
+  type PullRequest,
+  type PushRequest,
+  type SyncErrorCode,
 } from '@/shared/sync/protocol'
 import { deviceCredentials, outboxHeader, type DeviceCredentials } from './enrolment'
 import { openEventStream } from './events.http'
 import {
-  DeviceInfoSchema, ENROL_INVALID_MESSAGE, ENROL_RATE_LIMITED_MESSAGE, EnrolResponseSchema, invalidCode, normaliseCode, transportFailure,
-  type EnrolFailure, type SyncFailure, type SyncTransport,
+  DeviceInfoSchema,
+  ENROL_INVALID_MESSAGE,
+  ENROL_RATE_LIMITED_MESSAGE,
+  EnrolResponseSchema,
+  invalidCode,
+  normaliseCode,
+  transportFailure,
+  type EnrolFailure,
+  type SyncFailure,
+  type SyncTransport,
 } from './transport-types'
 
 const TIMEOUT_MS = 30_000
 
 /** Used when a reply carries no readable error body. */
-const CODE_BY_STATUS: Record<number, SyncErrorCode> = { 401: 'unauthorised', 403: 'device-revoked', 413: 'too-large', 426: 'protocol-too-old', 429: 'rate-limited' }
+const CODE_BY_STATUS: Record<number, SyncErrorCode> = {
+  401: 'unauthorised',
+  403: 'device-revoked',
+  413: 'too-large',
+  426: 'protocol-too-old',
+  429: 'rate-limited',
+}
 
 const EnrolErrorSchema = z.object({ error: z.enum([...SYNC_ERROR_CODES, 'invalid-code']), message: z.string() })
 
@@ -49,7 +69,11 @@ export function createHttpTransport({
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
     let response: Response
     try {
-      const headers = { accept: 'application/json', ...(asDevice ? await deviceHeaders() : {}), ...(init.headers as Record<string, string> | undefined) }
+      const headers = {
+        accept: 'application/json',
+        ...(asDevice ? await deviceHeaders() : {}),
+        ...(init.headers as Record<string, string> | undefined),
+      }
       response = await fetchFn(`${baseUrl}${path}`, { ...init, signal: controller.signal, headers })
     } catch {
       return { ok: false, failure: transportFailure('offline') }
@@ -85,29 +109,49 @@ export function createHttpTransport({
 
   async function enrol(code: string, deviceName: string) {
     const body = JSON.stringify({ code: normaliseCode(code), deviceName: deviceName.trim() })
-    const reply = await request('/api/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body }, false)
+    const reply = await request(
+      '/api/enrol',
+      { method: 'POST', headers: { 'content-type': 'application/json' }, body },
+      false,
+    )
     if (!reply.ok) return reply.failure
     if (reply.status >= 200 && reply.status < 300) {
       const parsed = EnrolResponseSchema.safeParse(reply.body)
       return parsed.success ? parsed.data : transportFailure('unavailable')
     }
     const error = EnrolErrorSchema.safeParse(reply.body)
-    if (error.success && error.data.error === 'invalid-code') return invalidCode(error.data.message) satisfies EnrolFailure
+    if (error.success && error.data.error === 'invalid-code')
+      return invalidCode(error.data.message) satisfies EnrolFailure
     if (reply.status === 429) return { ...syncError('rate-limited'), message: ENROL_RATE_LIMITED_MESSAGE }
-    if (error.success && error.data.error === 'invalid-payload') return { ...syncError('invalid-payload'), message: ENROL_INVALID_MESSAGE }
+    if (error.success && error.data.error === 'invalid-payload')
+      return { ...syncError('invalid-payload'), message: ENROL_INVALID_MESSAGE }
     return failureOf(reply.status, reply.body)
   }
 
   return {
     push: (request: PushRequest) =>
-      call('/api/sync/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) }, PushResponseSchema),
+      call(
+        '/api/sync/push',
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request) },
+        PushResponseSchema,
+      ),
     pull: (request: PullRequest) => {
-      const query = new URLSearchParams({ scope: request.scope, after: String(request.after), limit: String(request.limit), protocol: String(request.protocol) })
+      const query = new URLSearchParams({
+        scope: request.scope,
+        after: String(request.after),
+        limit: String(request.limit),
+        protocol: String(request.protocol),
+      })
       return call(`/api/sync/pull?${query}`, { method: 'GET' }, PullResponseSchema)
     },
     enrol,
     deviceInfo: () => call('/api/device', { method: 'GET' }, DeviceInfoSchema),
     events: (scope, onPoke) =>
-      openEventStream({ url: `${baseUrl}/api/sync/events?${new URLSearchParams({ scope })}`, fetch: fetchFn, headers: deviceHeaders, onPoke }),
+      openEventStream({
+        url: `${baseUrl}/api/sync/events?${new URLSearchParams({ scope })}`,
+        fetch: fetchFn,
+        headers: deviceHeaders,
+        onPoke,
+      }),
   }
 }

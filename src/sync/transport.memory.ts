@@ -8,14 +8,30 @@ import { createClock, type HybridClock } from '@/shared/sync/hlc'
 import type { JsonValue } from '@/shared/sync/json'
 import { applyMutation, restampMutation } from '@/shared/sync/merge'
 import {
-  parsePullRequest, parsePushRequest, PROTOCOL_VERSION, syncError,
-  type Mutation, type PullRequest, type PullResponse, type PushRequest, type PushResponse, type ServerRecord, type SyncErrorCode,
+  parsePullRequest,
+  parsePushRequest,
+  PROTOCOL_VERSION,
+  syncError,
+  type Mutation,
+  type PullRequest,
+  type PullResponse,
+  type PushRequest,
+  type PushResponse,
+  type ServerRecord,
+  type SyncErrorCode,
 } from '@/shared/sync/protocol'
 import { libraryScopeId } from '@/shared/sync/scopes'
 import { SYNCED_TABLES } from '@/shared/sync/tables'
 import {
-  invalidCode, normaliseCode, transportFailure,
-  type DeviceInfo, type EnrolledUnit, type EnrolFailure, type EnrolResponse, type SyncFailure, type SyncTransport,
+  invalidCode,
+  normaliseCode,
+  transportFailure,
+  type DeviceInfo,
+  type EnrolledUnit,
+  type EnrolFailure,
+  type EnrolResponse,
+  type SyncFailure,
+  type SyncTransport,
 } from './transport-types'
 
 /** What happens to the next push or pull: lost on the way (nothing applied), its reply
@@ -86,8 +102,21 @@ export class MemorySyncServer {
       const at = new Date(this.now()).toISOString()
       const set = (value: JsonValue) => ({ set: value })
       this.apply({
-        mutationId: newId(), table: 'units', recordId: full.id, scope: full.id, hlc: this.clock.tick(), by: 'Improvement office',
-        fields: { csuId: set(full.csuId), name: set(full.name), kind: set(full.kind), people: set([]), createdAt: set(at), updatedAt: set(at), updatedBy: set('Improvement office') },
+        mutationId: newId(),
+        table: 'units',
+        recordId: full.id,
+        scope: full.id,
+        hlc: this.clock.tick(),
+        by: 'Improvement office',
+        fields: {
+          csuId: set(full.csuId),
+          name: set(full.name),
+          kind: set(full.kind),
+          people: set([]),
+          createdAt: set(at),
+          updatedAt: set(at),
+          updatedBy: set('Improvement office'),
+        },
       })
       for (const listener of this.listeners.get(full.id) ?? []) listener()
     }
@@ -133,7 +162,9 @@ export class MemorySyncServer {
 
   /** The scopes a device may pull and push, as the real server's scopes.ts gives them (one trust here). */
   scopesOf(scope: MemoryScope): { readable: string[]; writable: string[] } {
-    const own = this.unitsOf(scope).map((unit) => unit.id).sort()
+    const own = this.unitsOf(scope)
+      .map((unit) => unit.id)
+      .sort()
     if (scope.kind === 'csu') own.push(scope.id)
     if (scope.kind === 'trust') own.push(...[...this.csus.keys()].sort(), this.trust.id)
     const library = libraryScopeId(this.trust.id)
@@ -148,11 +179,19 @@ export class MemorySyncServer {
   private info(device: MemoryDevice): Omit<DeviceInfo, 'name'> {
     const units = this.unitsOf(device.scope)
     const csuOf = (csuId: string) => this.csus.get(csuId) ?? { id: csuId, trustId: this.trust.id, name: csuId }
-    const csu = device.scope.kind === 'trust' ? undefined : csuOf(device.scope.kind === 'csu' ? device.scope.id : (units[0]?.csuId ?? 'csu'))
+    const csu =
+      device.scope.kind === 'trust'
+        ? undefined
+        : csuOf(device.scope.kind === 'csu' ? device.scope.id : (units[0]?.csuId ?? 'csu'))
     const csus = csu ? [csu] : [...this.csus.values()]
     return {
-      deviceId: device.id, serverId: this.serverId, scope: { ...device.scope, name: this.scopeName(device.scope) },
-      trust: { ...this.trust }, ...(csu ? { csu: { ...csu } } : {}), csus: structuredClone(csus), units: structuredClone(units),
+      deviceId: device.id,
+      serverId: this.serverId,
+      scope: { ...device.scope, name: this.scopeName(device.scope) },
+      trust: { ...this.trust },
+      ...(csu ? { csu: { ...csu } } : {}),
+      csus: structuredClone(csus),
+      units: structuredClone(units),
       ...this.scopesOf(device.scope),
     }
   }
@@ -161,7 +200,11 @@ export class MemorySyncServer {
   private authenticate(token: string | undefined): MemoryDevice | SyncFailure {
     const device = token ? this.devices.get(token) : undefined
     if (!device) return syncError('unauthorised')
-    if (device.revoked) return { error: 'device-revoked', message: `This tablet was removed from ${this.scopeName(device.scope)}. Ask your manager to re-enrol it.` }
+    if (device.revoked)
+      return {
+        error: 'device-revoked',
+        message: `This tablet was removed from ${this.scopeName(device.scope)}. Ask your manager to re-enrol it.`,
+      }
     return device
   }
 
@@ -171,7 +214,13 @@ export class MemorySyncServer {
     const issued = this.codes.get(normaliseCode(code))
     if (!issued || issued.used) return invalidCode()
     issued.used = true
-    const device: MemoryDevice = { id: newId(), token: `token-${newId()}`, name: deviceName.trim(), scope: issued.scope, revoked: false }
+    const device: MemoryDevice = {
+      id: newId(),
+      token: `token-${newId()}`,
+      name: deviceName.trim(),
+      scope: issued.scope,
+      revoked: false,
+    }
     this.devices.set(device.token, device)
     return { ...this.info(device), token: device.token }
   }
@@ -223,7 +272,8 @@ export class MemorySyncServer {
     const parsed = parsePushRequest(body)
     if (!parsed.ok) return parsed.error
     const { mutations } = parsed.value
-    if (mutations.some((m) => !this.mayWrite(device, m.scope) || (m.table === 'units' && m.recordId !== m.scope))) return syncError('forbidden-scope')
+    if (mutations.some((m) => !this.mayWrite(device, m.scope) || (m.table === 'units' && m.recordId !== m.scope)))
+      return syncError('forbidden-scope')
     if (this.tooLarge(mutations)) return syncError('too-large')
     const poked = new Set<string>()
     let clockSkewMs: number | undefined
@@ -235,7 +285,9 @@ export class MemorySyncServer {
     for (const scope of poked) for (const listener of this.listeners.get(scope) ?? []) listener()
     if (fault === 'response-lost') return transportFailure('offline')
     return {
-      protocol: PROTOCOL_VERSION, accepted: mutations.map((m) => m.mutationId), serverTime: this.now(),
+      protocol: PROTOCOL_VERSION,
+      accepted: mutations.map((m) => m.mutationId),
+      serverTime: this.now(),
       ...(clockSkewMs !== undefined ? { clockSkewMs } : {}),
     }
   }
@@ -253,6 +305,13 @@ export class MemorySyncServer {
     if (!this.mayRead(device, scope)) return syncError('forbidden-scope')
     const newer = this.recordsIn(scope).filter((record) => record.seq > after)
     const records = structuredClone(newer.slice(0, limit))
-    return { protocol: PROTOCOL_VERSION, scope, records, cursor: records.at(-1)?.seq ?? after, hasMore: newer.length > limit, serverTime: this.now() }
+    return {
+      protocol: PROTOCOL_VERSION,
+      scope,
+      records,
+      cursor: records.at(-1)?.seq ?? after,
+      hasMore: newer.length > limit,
+      serverTime: this.now(),
+    }
   }
 }

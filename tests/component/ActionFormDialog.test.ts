@@ -34,7 +34,11 @@ async function mountForm(props: Record<string, unknown> = {}) {
   const board = org.currentBoard!
   await useBoardStore().load(board.id, today)
   await useActionsStore().load(board.id, board.unitId)
-  wrapper = mount(ActionFormDialog, { props: { open: true, ...props }, global: { plugins: [pinia] }, attachTo: document.body })
+  wrapper = mount(ActionFormDialog, {
+    props: { open: true, ...props },
+    global: { plugins: [pinia] },
+    attachTo: document.body,
+  })
   await settle()
   return wrapper
 }
@@ -57,7 +61,10 @@ describe('ActionFormDialog', () => {
     const w = await mountForm()
     useActorStore().pick('Test Nurse')
     const before = await db.actions.count()
-    await w.findAll('[data-testid="owner-option"]').find((b) => b.text() === 'Priya Natarajan')!.trigger('click')
+    await w
+      .findAll('[data-testid="owner-option"]')
+      .find((b) => b.text() === 'Priya Natarajan')!
+      .trigger('click')
     await field(w, 'Due date (optional)').setValue(addDays(today, 3))
     await field(w, 'Linked measure (optional)').setValue('demo-m-1-2')
 
@@ -77,15 +84,26 @@ describe('ActionFormDialog', () => {
     const w = await mountForm()
     useActorStore().pick('Test Nurse')
     await field(w, 'What needs doing?').setValue('Order more pressure cushions')
-    await w.findAll('[data-testid="owner-option"]').find((b) => b.text() === 'Sam Okafor')!.trigger('click')
-    await w.findAll('button').find((b) => b.text() === 'Tomorrow')!.trigger('click')
+    await w
+      .findAll('[data-testid="owner-option"]')
+      .find((b) => b.text() === 'Sam Okafor')!
+      .trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Tomorrow')!
+      .trigger('click')
     expect(w.find('[data-testid="due-date-shown"]').text()).toBe(addDays(today, 1).split('-').reverse().join('/'))
 
     await saveButton(w).trigger('click')
     await settle()
 
     const stored = (await db.actions.toArray()).find((a) => a.title === 'Order more pressure cushions')
-    expect(stored).toMatchObject({ owner: 'Sam Okafor', dueDay: addDays(today, 1), status: 'open', updatedBy: 'Test Nurse' })
+    expect(stored).toMatchObject({
+      owner: 'Sam Okafor',
+      dueDay: addDays(today, 1),
+      status: 'open',
+      updatedBy: 'Test Nurse',
+    })
     expect(await outboxForActions()).toBe(1)
     expect((w.emitted('saved')![0]![0] as Action).id).toBe(stored!.id)
     expect(w.emitted('close')).toHaveLength(1)
@@ -150,13 +168,21 @@ describe('ActionFormDialog', () => {
     expect(field(w, 'Linked measure (optional)').element.value).toBe('demo-m-1-2')
     await field(w, 'What needs doing?').setValue('Review the fall in bay 4')
     await field(w, "Or type the owner's name").setValue('Hannah Cole')
-    await w.findAll('.concept-chip').find((b) => b.text().includes('Root cause'))!.trigger('click')
+    await w
+      .findAll('.concept-chip')
+      .find((b) => b.text().includes('Root cause'))!
+      .trigger('click')
 
     await saveButton(w).trigger('click')
     await settle()
 
     const stored = (await db.actions.toArray()).find((a) => a.title === 'Review the fall in bay 4')
-    expect(stored).toMatchObject({ measureId: 'demo-m-1-2', measureDay: '2026-11-24', conceptIds: ['root-cause'], dueDay: null })
+    expect(stored).toMatchObject({
+      measureId: 'demo-m-1-2',
+      measureDay: '2026-11-24',
+      conceptIds: ['root-cause'],
+      dueDay: null,
+    })
   })
 
   it('drops the origin day when the link to that measure is removed', async () => {
@@ -181,7 +207,10 @@ describe('ActionFormDialog', () => {
     w.unmount()
     w = await mountForm()
     expect(field(w, 'What needs doing?').element.value).toBe('Order more falls sensor mats')
-    await w.findAll('button').find((b) => b.text() === 'Cancel')!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text() === 'Cancel')!
+      .trigger('click')
     w.unmount()
     w = await mountForm()
     expect(field(w, 'What needs doing?').element.value).toBe('')

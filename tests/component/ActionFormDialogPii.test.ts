@@ -33,7 +33,11 @@ async function mountForm(props: Record<string, unknown> = {}) {
   const board = org.currentBoard!
   await useBoardStore().load(board.id, today)
   await useActionsStore().load(board.id, board.unitId)
-  wrapper = mount(ActionFormDialog, { props: { open: true, ...props }, global: { plugins: [pinia] }, attachTo: document.body })
+  wrapper = mount(ActionFormDialog, {
+    props: { open: true, ...props },
+    global: { plugins: [pinia] },
+    attachTo: document.body,
+  })
   await settle()
   useActorStore().pick('Test Nurse')
   // An owner is required; the title is what these tests are about.
@@ -110,6 +114,9 @@ describe('ActionFormDialog: patient identifiers', () => {
     await button(w, 'Save action')!.trigger('click')
     await settle()
     expect(warning(w).exists()).toBe(false)
-    expect(await db.actions.get(action.id)).toMatchObject({ owner: 'Grace Mensah', title: 'Order 10 of item 943 476 5919' })
+    expect(await db.actions.get(action.id)).toMatchObject({
+      owner: 'Grace Mensah',
+      title: 'Order 10 of item 943 476 5919',
+    })
   })
 })

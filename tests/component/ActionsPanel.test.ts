@@ -35,7 +35,10 @@ async function mountPanel() {
   const empty = { render: () => null }
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/board', component: empty }, { path: '/board/actions', component: empty }],
+    routes: [
+      { path: '/board', component: empty },
+      { path: '/board/actions', component: empty },
+    ],
   })
   await router.push('/board')
   wrapper = mount(ActionsPanel, { global: { plugins: [pinia, router] }, attachTo: document.body })
@@ -67,7 +70,10 @@ describe('ActionsPanel', () => {
     useActorStore().pick('Test Nurse')
     const id = useActionsStore().actions.find((a) => a.title === OVERDUE)!.id
 
-    await row(w, OVERDUE)!.findAll('button').find((b) => b.text().startsWith('Done'))!.trigger('click')
+    await row(w, OVERDUE)!
+      .findAll('button')
+      .find((b) => b.text().startsWith('Done'))!
+      .trigger('click')
     await settle()
 
     expect(row(w, OVERDUE)).toBeUndefined()
@@ -84,7 +90,10 @@ describe('ActionsPanel', () => {
 
   it('does nothing when nobody says who is marking it done', async () => {
     const w = await mountPanel()
-    await row(w, OVERDUE)!.findAll('button').find((b) => b.text().startsWith('Done'))!.trigger('click')
+    await row(w, OVERDUE)!
+      .findAll('button')
+      .find((b) => b.text().startsWith('Done'))!
+      .trigger('click')
     await settle()
     useActorStore().answerWho(null)
     await settle()
@@ -95,7 +104,8 @@ describe('ActionsPanel', () => {
   it('shows at most 8 open actions until "Show all" is tapped', async () => {
     const w = await mountPanel()
     const actions = useActionsStore()
-    for (let i = 1; i <= 6; i++) await actions.add({ title: `Extra action ${i}`, owner: 'Jo Pearson', dueDay: null }, 'Test Nurse')
+    for (let i = 1; i <= 6; i++)
+      await actions.add({ title: `Extra action ${i}`, owner: 'Jo Pearson', dueDay: null }, 'Test Nurse')
     await settle()
     expect(rows(w)).toHaveLength(8)
 
@@ -109,10 +119,16 @@ describe('ActionsPanel', () => {
     useActorStore().pick('Test Nurse')
     await button(w, 'Add an action')!.trigger('click')
     const dialog = w.find('dialog')
-    const titleId = dialog.findAll('label').find((l) => l.text() === 'What needs doing?')!.attributes('for')
+    const titleId = dialog
+      .findAll('label')
+      .find((l) => l.text() === 'What needs doing?')!
+      .attributes('for')
     await dialog.find(`[id="${titleId}"]`).setValue('Label the hoist slings')
     await dialog.findAll('[data-testid="owner-option"]')[0]!.trigger('click')
-    await dialog.findAll('button').find((b) => b.text() === 'Save action')!.trigger('click')
+    await dialog
+      .findAll('button')
+      .find((b) => b.text() === 'Save action')!
+      .trigger('click')
     await settle()
 
     expect(row(w, 'Label the hoist slings')!.text()).toContain('Sam Okafor')
@@ -121,9 +137,16 @@ describe('ActionsPanel', () => {
 
   it('opens an action for editing from its Edit button', async () => {
     const w = await mountPanel()
-    await row(w, OVERDUE)!.findAll('button').find((b) => b.text().startsWith('Edit'))!.trigger('click')
+    await row(w, OVERDUE)!
+      .findAll('button')
+      .find((b) => b.text().startsWith('Edit'))!
+      .trigger('click')
     expect(w.find('dialog h2').text()).toBe('Edit action')
-    const titleId = w.find('dialog').findAll('label').find((l) => l.text() === 'What needs doing?')!.attributes('for')
+    const titleId = w
+      .find('dialog')
+      .findAll('label')
+      .find((l) => l.text() === 'What needs doing?')!
+      .attributes('for')
     expect(w.find<HTMLInputElement>(`[id="${titleId}"]`).element.value).toBe(OVERDUE)
   })
 })

@@ -31,7 +31,10 @@ async function mountView() {
   const empty = { render: () => null }
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/board', component: empty }, { path: '/board/actions', component: ActionsView }],
+    routes: [
+      { path: '/board', component: empty },
+      { path: '/board/actions', component: ActionsView },
+    ],
   })
   await router.push('/board/actions')
   wrapper = mount(ActionsView, { global: { plugins: [pinia, router] }, attachTo: document.body })
@@ -41,7 +44,8 @@ async function mountView() {
 
 const rows = (w: VueWrapper) => w.findAll('[data-testid="action-row"]')
 const row = (w: VueWrapper, title: string) => rows(w).find((r) => r.text().includes(title))
-const buttonIn = (r: ReturnType<typeof row>, text: string) => r!.findAll('button').find((b) => b.text().startsWith(text))
+const buttonIn = (r: ReturnType<typeof row>, text: string) =>
+  r!.findAll('button').find((b) => b.text().startsWith(text))
 const tab = (w: VueWrapper, id: string) => w.find(`[data-testid="filter-${id}"]`)
 
 describe('ActionsView', () => {

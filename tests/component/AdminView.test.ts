@@ -32,7 +32,13 @@ async function mountAdmin(signedIn = true) {
 
 const button = (wrapper: VueWrapper, text: string) => {
   const found = wrapper.findAll('button').find((b) => b.text() === text)
-  if (!found) throw new Error(`No button "${text}" in: ${wrapper.findAll('button').map((b) => b.text()).join(' | ')}`)
+  if (!found)
+    throw new Error(
+      `No button "${text}" in: ${wrapper
+        .findAll('button')
+        .map((b) => b.text())
+        .join(' | ')}`,
+    )
   return found
 }
 
@@ -86,7 +92,10 @@ describe('AdminView: organisation', () => {
 
     await button(wrapper, 'Add a CSU to Northfield Teaching Hospitals').trigger('click')
     await wrapper.find('form input[type="text"]').setValue('Medicine')
-    await wrapper.findAll('form').find((f) => f.text().includes('CSU name'))!.trigger('submit')
+    await wrapper
+      .findAll('form')
+      .find((f) => f.text().includes('CSU name'))!
+      .trigger('submit')
     await flushPromises()
     expect(wrapper.find('h4').text()).toBe('Medicine')
 
@@ -114,7 +123,7 @@ describe('AdminView: organisation', () => {
     ])
   })
 
-  it('shows the server\'s reason when it refuses, keeping what was typed', async () => {
+  it("shows the server's reason when it refuses, keeping what was typed", async () => {
     seedOrg()
     const wrapper = await mountAdmin()
     await button(wrapper, 'Add a ward or department to Medicine').trigger('click')
@@ -138,7 +147,9 @@ describe('AdminView: enrolment codes', () => {
     await wrapper.find('#issue-label').setValue('Second tablet')
     await wrapper.find('form.issue-code').trigger('submit')
     await flushPromises()
-    expect(server.writes()).toEqual([['POST', '/codes', { scopeKind: 'unit', scopeId: 'unit-7', expiresInHours: 48, label: 'Second tablet' }]])
+    expect(server.writes()).toEqual([
+      ['POST', '/codes', { scopeKind: 'unit', scopeId: 'unit-7', expiresInHours: 48, label: 'Second tablet' }],
+    ])
     const panel = wrapper.find('[data-testid="issued-code"]')
     expect(panel.find('.issued-code__code').text()).toBe('ABCD-EFGH-JKMN')
     expect(panel.text()).toContain('Write this down now; it will not be shown again.')
@@ -177,15 +188,41 @@ describe('AdminView: devices', () => {
     seedOrg()
     const at = server.now
     server.state.devices.push(
-      { id: 'dev-1', name: 'Ward 7 nurses\' station', scopeKind: 'unit', scopeId: 'unit-7', scopeName: 'Ward 7', enrolledAt: at - 86_400_000, lastSeenAt: at, lastSyncAt: at - 10 * 3_600_000, pendingCount: 3, oldestPendingAt: at - 9 * 3_600_000, revokedAt: null, unsyncedOver8h: true },
-      { id: 'dev-2', name: 'Medicine office', scopeKind: 'csu', scopeId: 'csu-1', scopeName: 'Medicine', enrolledAt: at, lastSeenAt: null, lastSyncAt: null, pendingCount: 0, oldestPendingAt: null, revokedAt: null, unsyncedOver8h: false },
+      {
+        id: 'dev-1',
+        name: "Ward 7 nurses' station",
+        scopeKind: 'unit',
+        scopeId: 'unit-7',
+        scopeName: 'Ward 7',
+        enrolledAt: at - 86_400_000,
+        lastSeenAt: at,
+        lastSyncAt: at - 10 * 3_600_000,
+        pendingCount: 3,
+        oldestPendingAt: at - 9 * 3_600_000,
+        revokedAt: null,
+        unsyncedOver8h: true,
+      },
+      {
+        id: 'dev-2',
+        name: 'Medicine office',
+        scopeKind: 'csu',
+        scopeId: 'csu-1',
+        scopeName: 'Medicine',
+        enrolledAt: at,
+        lastSeenAt: null,
+        lastSyncAt: null,
+        pendingCount: 0,
+        oldestPendingAt: null,
+        revokedAt: null,
+        unsyncedOver8h: false,
+      },
     )
   })
 
   it('lists each tablet with its scope, last sync and a warning for work unsent over 8 hours', async () => {
     const wrapper = await mountAdmin()
     const [office, ward] = wrapper.findAll('[data-testid="admin-device"]')
-    expect(ward!.text()).toContain('Ward 7 nurses\' station')
+    expect(ward!.text()).toContain("Ward 7 nurses' station")
     expect(ward!.text()).toContain(formatInstant(new Date(server.now - 10 * 3_600_000)))
     expect(ward!.find('[data-testid="unsynced-warning"]').text()).toContain('3 changes not sent for over 8 hours')
     expect(ward!.find('[data-testid="unsynced-warning"] svg').exists()).toBe(true)
@@ -196,17 +233,19 @@ describe('AdminView: devices', () => {
 
   it('removes a tablet only after confirming, warning about its unsent changes', async () => {
     const wrapper = await mountAdmin()
-    await button(wrapper, 'Remove Ward 7 nurses\' station').trigger('click')
+    await button(wrapper, "Remove Ward 7 nurses' station").trigger('click')
     const dialog = wrapper.find('dialog')
-    expect(dialog.text()).toContain('Remove Ward 7 nurses\' station from sync?')
+    expect(dialog.text()).toContain("Remove Ward 7 nurses' station from sync?")
     expect(dialog.text()).toContain('3 changes not yet sent')
     await button(wrapper, 'Cancel').trigger('click')
     expect(server.writes()).toEqual([])
 
-    await button(wrapper, 'Remove Ward 7 nurses\' station').trigger('click')
+    await button(wrapper, "Remove Ward 7 nurses' station").trigger('click')
     await button(wrapper, 'Remove tablet').trigger('click')
     await flushPromises()
     expect(server.writes()).toEqual([['POST', '/devices/dev-1/revoke', undefined]])
-    expect(wrapper.findAll('[data-testid="admin-device"]').at(-1)!.text()).toContain(`Removed ${formatInstant(new Date(server.now))}`)
+    expect(wrapper.findAll('[data-testid="admin-device"]').at(-1)!.text()).toContain(
+      `Removed ${formatInstant(new Date(server.now))}`,
+    )
   })
 })

@@ -51,9 +51,19 @@ afterEach(() => {
 describe('AgendaEditor', () => {
   it('shows the board’s agenda and the total against the huddle length', async () => {
     await mountEditor()
-    expect(titles()).toEqual(['Safety', "Yesterday's measures", "Today's plan", 'Actions due', 'Answers back from CSU', 'Ideas', 'Recognition'])
+    expect(titles()).toEqual([
+      'Safety',
+      "Yesterday's measures",
+      "Today's plan",
+      'Actions due',
+      'Answers back from CSU',
+      'Ideas',
+      'Recognition',
+    ])
     expect(wrapper!.find<HTMLInputElement>('#agenda-editor-huddleMinutes').element.value).toBe('15')
-    expect(wrapper!.find('[data-testid="agenda-editor-total"]').text()).toBe('The items add up to 15 min of the 15 minute huddle.')
+    expect(wrapper!.find('[data-testid="agenda-editor-total"]').text()).toBe(
+      'The items add up to 15 min of the 15 minute huddle.',
+    )
     expect(wrapper!.find('[data-testid="agenda-editor-over"]').exists()).toBe(false)
     const kind = wrapper!.find<HTMLSelectElement>('#agenda-editor-safety-kind')
     expect(kind.element.value).toBe('safety')
@@ -73,7 +83,14 @@ describe('AgendaEditor', () => {
     await wrapper!.find(`#agenda-editor-time-${newId}`).setValue('0')
     await wrapper!.find(`#agenda-editor-${newId}-seconds`).setValue('45')
     await wrapper!.find('#agenda-editor-huddleMinutes').setValue('20')
-    expect(titles()).toEqual(['Safety', "Yesterday's measures", "Today's plan", 'Ideas', 'Actions due', 'Fire safety reminder'])
+    expect(titles()).toEqual([
+      'Safety',
+      "Yesterday's measures",
+      "Today's plan",
+      'Ideas',
+      'Actions due',
+      'Fire safety reminder',
+    ])
 
     await save()
 
@@ -81,8 +98,12 @@ describe('AgendaEditor', () => {
     const board = await db.boards.get('demo-board-1')
     expect(board?.huddleMinutes).toBe(20)
     expect(board?.agenda.map((i) => [i.title, i.kind, i.seconds])).toEqual([
-      ['Safety', 'safety', 180], ["Yesterday's measures", 'measures', 180], ["Today's plan", 'plan', 180],
-      ['Ideas', 'ideas', 90], ['Actions due', 'actions', 150], ['Fire safety reminder', 'safety', 45],
+      ['Safety', 'safety', 180],
+      ["Yesterday's measures", 'measures', 180],
+      ["Today's plan", 'plan', 180],
+      ['Ideas', 'ideas', 90],
+      ['Actions due', 'actions', 150],
+      ['Fire safety reminder', 'safety', 45],
     ])
     expect(board?.updatedBy).toBe('Grace Mensah')
     expect(useOrgStore().currentBoard?.huddleMinutes).toBe(20)
@@ -104,7 +125,9 @@ describe('AgendaEditor', () => {
       "Enter agenda item 6's time as whole minutes and seconds (0 to 59 seconds)",
     ])
     expect(summary.findAll('a').map((a) => a.attributes('href'))).toEqual([
-      '#agenda-editor-huddleMinutes', '#agenda-editor-title-plan', '#agenda-editor-time-ideas',
+      '#agenda-editor-huddleMinutes',
+      '#agenda-editor-title-plan',
+      '#agenda-editor-time-ideas',
     ])
     expect(wrapper!.findAll('.nhsuk-form-group--error .nhsuk-error-message')).toHaveLength(3)
     expect(wrapper!.find<HTMLInputElement>('#agenda-editor-time-ideas').element.value).toBe('one')
@@ -115,7 +138,15 @@ describe('AgendaEditor', () => {
 
   it('needs at least one item', async () => {
     await mountEditor()
-    for (const title of ['Safety', "Yesterday's measures", "Today's plan", 'Actions due', 'Answers back from CSU', 'Ideas', 'Recognition']) {
+    for (const title of [
+      'Safety',
+      "Yesterday's measures",
+      "Today's plan",
+      'Actions due',
+      'Answers back from CSU',
+      'Ideas',
+      'Recognition',
+    ]) {
       await button(`Remove ${title}`).trigger('click')
     }
     await save()
@@ -126,7 +157,9 @@ describe('AgendaEditor', () => {
   it('warns, but still saves, when the items add up to more than the huddle', async () => {
     await mountEditor()
     await wrapper!.find('#agenda-editor-huddleMinutes').setValue('10')
-    expect(wrapper!.find('[data-testid="agenda-editor-over"]').text()).toContain('The items add up to 5 min more than the 10 minute huddle. You can still save it.')
+    expect(wrapper!.find('[data-testid="agenda-editor-over"]').text()).toContain(
+      'The items add up to 5 min more than the 10 minute huddle. You can still save it.',
+    )
     await save()
     expect(wrapper!.find('.nhsuk-error-summary').exists()).toBe(false)
     expect((await db.boards.get('demo-board-1'))?.huddleMinutes).toBe(10)

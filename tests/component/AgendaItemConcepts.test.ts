@@ -12,7 +12,12 @@ describe('an agenda item links to LIM concepts', () => {
     let item: AgendaDraftItem = { id: 'a1', title: 'Safety', kind: 'safety', minutes: '2', seconds: '0' }
     const wrapper = mount(AgendaItemFields, {
       props: {
-        item, number: 1, idPrefix: 'agenda-', kindLabels: AGENDA_KIND_LABEL, first: true, last: true,
+        item,
+        number: 1,
+        idPrefix: 'agenda-',
+        kindLabels: AGENDA_KIND_LABEL,
+        first: true,
+        last: true,
         'onUpdate:item': (next: AgendaDraftItem) => {
           item = next
           void wrapper.setProps({ item: next })

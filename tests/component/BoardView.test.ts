@@ -13,10 +13,20 @@ enableAutoUnmount(afterEach)
 const today = londonDay()
 const yesterday = addDays(today, -1)
 const brief = makeMeasure({ id: 'm-brief', name: 'Safety brief', type: 'yesno', order: 1 })
-const obs = makeMeasure({ id: 'm-obs', name: 'Obs on time', type: 'percentage', unit: '%', categoryId: 'quality', order: 2 })
+const obs = makeMeasure({
+  id: 'm-obs',
+  name: 'Obs on time',
+  type: 'percentage',
+  unit: '%',
+  categoryId: 'quality',
+  order: 2,
+})
 
 async function mountBoard(pinia: ReturnType<typeof createPinia>) {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+  })
   const view = mount(BoardView, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await vi.waitFor(() => expect(view.text()).not.toContain('Loading the board'))
   return view
@@ -48,7 +58,10 @@ describe('BoardView', () => {
     expect(view.find('[data-testid="board-day"]').text()).toContain(formatDayLong(today))
     expect(view.findAll('h2').map((h) => h.text())).toEqual(expect.arrayContaining(['Safety', 'Quality']))
     expect(view.findAll('h2').map((h) => h.text())).not.toContain('People')
-    expect(view.findAll('[data-testid="measure-tile"]').map((t) => t.attributes('data-measure-id'))).toEqual(['m-brief', 'm-obs'])
+    expect(view.findAll('[data-testid="measure-tile"]').map((t) => t.attributes('data-measure-id'))).toEqual([
+      'm-brief',
+      'm-obs',
+    ])
     expect(view.find('a[href="/board/huddle"]').exists()).toBe(true)
     expect(view.find('a[href="/board/print"]').exists()).toBe(true)
   })
@@ -71,7 +84,9 @@ describe('BoardView', () => {
     const input = view.find('#board-day-input')
     await input.setValue(addDays(today, 3))
     await input.trigger('change')
-    expect(view.find('#board-day-error').text()).toContain('You cannot record a day in the future. Choose today or an earlier day.')
+    expect(view.find('#board-day-error').text()).toContain(
+      'You cannot record a day in the future. Choose today or an earlier day.',
+    )
     expect(view.find('[data-testid="board-day"]').text()).toContain(formatDayLong(today))
 
     const past = addDays(today, -60)

@@ -25,7 +25,9 @@ beforeEach(async () => {
 afterEach(() => wrapper?.unmount())
 
 // An item's chips on one screen; the concept page on another, as in the app.
-const ItemScreen = { render: () => h('div', [h('h1', 'An action'), h(ConceptChips, { ids: ['five-s', 'not-a-concept'] })]) }
+const ItemScreen = {
+  render: () => h('div', [h('h1', 'An action'), h(ConceptChips, { ids: ['five-s', 'not-a-concept'] })]),
+}
 
 async function mountApp() {
   const pinia = createPinia()
@@ -62,8 +64,14 @@ describe('ConceptChips', () => {
     expect(w.text()).toContain('Try it this week, in 10 minutes')
     await examplesRead(w)
     const examples = w.findAll('[data-testid="local-example"]').map((e) => e.text())
-    expect(examples.some((e) => e.startsWith('Ward 7 – Elderly care · action · Move the observation machines back to their marked bays · done'))).toBe(true)
-    expect(examples.some((e) => e.startsWith('Ward 12 – Respiratory · action · Move the observation machines'))).toBe(true)
+    expect(
+      examples.some((e) =>
+        e.startsWith('Ward 7 – Elderly care · action · Move the observation machines back to their marked bays · done'),
+      ),
+    ).toBe(true)
+    expect(examples.some((e) => e.startsWith('Ward 12 – Respiratory · action · Move the observation machines'))).toBe(
+      true,
+    )
     // The other ward's item says it opens that ward's board.
     expect(examples.find((e) => e.startsWith('Ward 12'))).toContain("(opens Ward 12 – Respiratory's board)")
 
@@ -79,18 +87,28 @@ describe('ConceptChips', () => {
     await settle()
     const takt = w.findAll('[data-testid="related-concepts"] a').map((a) => a.text())
     expect(takt).toEqual(['Visual management', 'Standard work', 'The 8 wastes', 'Kamishibai (standard checks)'])
-    await w.findAll('[data-testid="related-concepts"] a').find((a) => a.text().startsWith('Kamishibai'))!.trigger('click')
+    await w
+      .findAll('[data-testid="related-concepts"] a')
+      .find((a) => a.text().startsWith('Kamishibai'))!
+      .trigger('click')
     await settle()
     expect(router.currentRoute.value.path).toBe('/concepts/kamishibai')
     expect(w.find('h1').text()).toBe('Kamishibai (standard checks)')
     expect(document.activeElement).toBe(w.find('h1').element)
     await examplesRead(w)
     // The demo wards' audit cards practise it.
-    expect(w.findAll('[data-testid="local-example"]').map((e) => e.text()).some((e) => e.includes('Audit card: hand hygiene at the bed space'))).toBe(true)
+    expect(
+      w
+        .findAll('[data-testid="local-example"]')
+        .map((e) => e.text())
+        .some((e) => e.includes('Audit card: hand hygiene at the bed space')),
+    ).toBe(true)
     await router.push('/concepts/a3-thinking')
     await settle()
     await examplesRead(w)
-    expect(w.find('[data-testid="no-examples"]').text()).toContain('No item on this tablet is linked to A3 thinking yet.')
+    expect(w.find('[data-testid="no-examples"]').text()).toContain(
+      'No item on this tablet is linked to A3 thinking yet.',
+    )
   })
 
   it('opens an example from another ward on that ward\u2019s board', async () => {
@@ -99,7 +117,9 @@ describe('ConceptChips', () => {
     await examplesRead(w)
     const org = useOrgStore()
     expect(org.currentBoardId).toBe('demo-board-1')
-    const other = w.findAll('[data-testid="local-example"] a').find((a) => a.text().startsWith('Ward 12 – Respiratory · action'))!
+    const other = w
+      .findAll('[data-testid="local-example"] a')
+      .find((a) => a.text().startsWith('Ward 12 – Respiratory · action'))!
     await other.trigger('click')
     await settle()
     expect(org.currentBoardId).toBe('demo-board-2')

@@ -29,7 +29,10 @@ async function mountAt(path: string) {
     history: createWebHistory(),
     routes: [
       { path: '/concepts', component: { render: () => h('h1', 'All concepts') } },
-      { path: '/item', component: { render: () => h('div', [h('h1', 'An action'), h(ConceptChips, { ids: ['kamishibai'] })]) } },
+      {
+        path: '/item',
+        component: { render: () => h('div', [h('h1', 'An action'), h(ConceptChips, { ids: ['kamishibai'] })]) },
+      },
       { path: '/concepts/new', component: ConceptEditView },
       { path: '/concepts/:id', component: ConceptView },
       { path: '/concepts/:id/edit', component: ConceptEditView },
@@ -61,7 +64,10 @@ describe('editing a concept', () => {
 
     await input(w, 'Name').setValue('PDSA')
     await input(w, 'What it is').setValue('Our own words about 5S.')
-    await w.findAll('button').find((b) => b.text().includes('Add a resource'))!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text().includes('Add a resource'))!
+      .trigger('click')
     await input(w, 'Resource 1: title').setValue('Trust 5S video')
     await input(w, 'Resource 1: web address').setValue('javascript:alert(1)')
     await w.find('form').trigger('submit')
@@ -77,13 +83,23 @@ describe('editing a concept', () => {
     await input(w, 'Name').setValue('5S: sort and shine')
     await input(w, 'Resource 1: web address').setValue('https://intranet.example.nhs.uk/5s')
     await w.find('form').trigger('submit')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/five-s'), { timeout: 3000, interval: 20 })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/five-s'), {
+      timeout: 3000,
+      interval: 20,
+    })
     await settle()
     expect(w.find('h1').text()).toBe('5S: sort and shine')
     expect(w.text()).toContain('Our own words about 5S.')
-    expect(w.find('[data-testid="concept-resources"] a').attributes()).toMatchObject({ href: 'https://intranet.example.nhs.uk/5s', rel: 'noopener noreferrer' })
+    expect(w.find('[data-testid="concept-resources"] a').attributes()).toMatchObject({
+      href: 'https://intranet.example.nhs.uk/5s',
+      rel: 'noopener noreferrer',
+    })
     expect(w.find('[data-testid="concept-about"]').text()).toContain('Edited by your trust')
-    expect(await db.conceptEdits.get('five-s')).toMatchObject({ name: '5S: sort and shine', updatedBy: 'Kim Office', unitId: 'library-t1' })
+    expect(await db.conceptEdits.get('five-s')).toMatchObject({
+      name: '5S: sort and shine',
+      updatedBy: 'Kim Office',
+      unitId: 'library-t1',
+    })
   })
 
   it('adds a trust concept with a chosen group, and refuses a very long summary first', async () => {
@@ -99,7 +115,10 @@ describe('editing a concept', () => {
 
     await input(w, 'Summary').setValue('Walk every board each morning.')
     await w.find('form').trigger('submit')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toMatch(/^\/concepts\/(?!new)/), { timeout: 3000, interval: 20 })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toMatch(/^\/concepts\/(?!new)/), {
+      timeout: 3000,
+      interval: 20,
+    })
     await settle()
     expect(w.find('h1').text()).toBe('Board walk')
     expect(w.find('.nhsuk-caption-l').text()).toBe('Leading')
@@ -107,10 +126,19 @@ describe('editing a concept', () => {
 
   it('retires a concept after asking; its page says so and linked chips still open it', async () => {
     const { w, router } = await mountAt('/concepts/kamishibai/edit')
-    await w.findAll('button').find((b) => b.text().includes('Retire Kamishibai'))!.trigger('click')
+    await w
+      .findAll('button')
+      .find((b) => b.text().includes('Retire Kamishibai'))!
+      .trigger('click')
     await settle()
-    await w.findAll('dialog button').find((b) => b.text() === 'Retire it')!.trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/kamishibai'), { timeout: 3000, interval: 20 })
+    await w
+      .findAll('dialog button')
+      .find((b) => b.text() === 'Retire it')!
+      .trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/kamishibai'), {
+      timeout: 3000,
+      interval: 20,
+    })
     await settle()
     const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date())
     expect(w.find('[data-testid="concept-retired"]').text()).toContain(`Retired by the improvement office on ${today}`)
@@ -127,20 +155,41 @@ describe('editing a concept', () => {
     await db.meta.put({
       key: SYNC_META.enrolment,
       value: {
-        deviceId: 'd1', token: 'tok', serverId: 's1', name: 'Ward tablet', scope: { id: 'u7', name: 'Ward 7', kind: 'unit' },
-        trust: { id: 't1', name: 'Northfield' }, csu: { id: 'c1', name: 'Medicine', trustId: 't1' }, units: [], enrolledAt: '2026-11-01T10:00:00.000Z',
+        deviceId: 'd1',
+        token: 'tok',
+        serverId: 's1',
+        name: 'Ward tablet',
+        scope: { id: 'u7', name: 'Ward 7', kind: 'unit' },
+        trust: { id: 't1', name: 'Northfield' },
+        csu: { id: 'c1', name: 'Medicine', trustId: 't1' },
+        units: [],
+        enrolledAt: '2026-11-01T10:00:00.000Z',
       },
     })
     const pinia = createPinia()
     setActivePinia(pinia)
-    const router = createRouter({ history: createWebHistory(), routes: [{ path: '/concepts/:id', component: ConceptView }, { path: '/concepts/:id/edit', component: ConceptEditView }] })
+    const router = createRouter({
+      history: createWebHistory(),
+      routes: [
+        { path: '/concepts/:id', component: ConceptView },
+        { path: '/concepts/:id/edit', component: ConceptEditView },
+      ],
+    })
     await router.push('/concepts/pdsa')
     wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [pinia, router] }, attachTo: document.body })
-    await vi.waitFor(() => expect(wrapper!.find('[data-testid="concept-about"]').exists()).toBe(true), { timeout: 3000, interval: 20 })
-    expect(wrapper.find('[data-testid="concept-about"]').text()).toContain("The trust's improvement office looks after this library.")
+    await vi.waitFor(() => expect(wrapper!.find('[data-testid="concept-about"]').exists()).toBe(true), {
+      timeout: 3000,
+      interval: 20,
+    })
+    expect(wrapper.find('[data-testid="concept-about"]').text()).toContain(
+      "The trust's improvement office looks after this library.",
+    )
     expect(wrapper.find('[data-testid="concept-about"] a').exists()).toBe(false)
     await router.push('/concepts/pdsa/edit')
-    await vi.waitFor(() => expect(wrapper!.find('[data-testid="library-read-only"]').exists()).toBe(true), { timeout: 3000, interval: 20 })
+    await vi.waitFor(() => expect(wrapper!.find('[data-testid="library-read-only"]').exists()).toBe(true), {
+      timeout: 3000,
+      interval: 20,
+    })
     expect(wrapper.find('form').exists()).toBe(false)
   })
 })

@@ -16,7 +16,10 @@ async function mountView(at = '/concepts'): Promise<{ w: VueWrapper; router: Rou
   setActivePinia(pinia)
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/concepts', component: ConceptsView }, { path: '/concepts/:id', component: { render: () => null } }],
+    routes: [
+      { path: '/concepts', component: ConceptsView },
+      { path: '/concepts/:id', component: { render: () => null } },
+    ],
   })
   await router.push(at)
   wrapper = mount(ConceptsView, { global: { plugins: [pinia, router] }, attachTo: document.body })
@@ -31,7 +34,14 @@ describe('ConceptsView', () => {
   it('shows every concept under its group, each card linking to its page', async () => {
     const { w } = await mountView()
     expect(cardNames(w)).toHaveLength(CONCEPT_CATALOGUE.length)
-    expect(w.findAll('h2').map((h) => h.text())).toEqual(['Daily management', 'Measuring', 'Standard work', 'Improvement', 'Flow', 'Leading'])
+    expect(w.findAll('h2').map((h) => h.text())).toEqual([
+      'Daily management',
+      'Measuring',
+      'Standard work',
+      'Improvement',
+      'Flow',
+      'Leading',
+    ])
     expect(count(w)).toBe(`${CONCEPT_CATALOGUE.length} concepts`)
     const kamishibai = w.findAll('[data-testid="concept-card"] a').find((a) => a.text().startsWith('Kamishibai'))!
     expect(kamishibai.attributes('href')).toBe('/concepts/kamishibai')
@@ -59,7 +69,9 @@ describe('ConceptsView', () => {
     expect(router.currentRoute.value.query).toEqual({ group: 'flow' })
 
     await w.find('[data-testid="concept-search"]').setValue('huddle')
-    expect(cardNames(w).every((name) => ['Flow', 'Pull', 'Takt time', 'Value stream mapping'].includes(name))).toBe(true)
+    expect(cardNames(w).every((name) => ['Flow', 'Pull', 'Takt time', 'Value stream mapping'].includes(name))).toBe(
+      true,
+    )
   })
 
   it('says so when nothing matches, and offers every concept again', async () => {
@@ -76,7 +88,9 @@ describe('ConceptsView', () => {
     expect((w.find('[data-testid="concept-search"]').element as HTMLInputElement).value).toBe('stock')
     expect(w.find('[data-testid="group-flow"]').attributes('aria-pressed')).toBe('true')
     expect(cardNames(w)).toContain('Pull')
-    expect(cardNames(w).every((name) => ['Flow', 'Pull', 'Takt time', 'Value stream mapping'].includes(name))).toBe(true)
+    expect(cardNames(w).every((name) => ['Flow', 'Pull', 'Takt time', 'Value stream mapping'].includes(name))).toBe(
+      true,
+    )
   })
 
   it("hides retired concepts unless asked, and lists the trust's own concepts with an Add link", async () => {
@@ -85,7 +99,11 @@ describe('ConceptsView', () => {
     setActivePinia(createPinia())
     const store = useConceptsStore()
     await store.setRetired('takt-time', true, 'Kim', new Date('2026-11-20T10:00:00Z'))
-    await store.saveConcept(null, { ...emptyDraft('flow'), name: 'Bed huddle', summary: 'Beds at 10.', whatItIs: 'A huddle about beds.' }, 'Kim')
+    await store.saveConcept(
+      null,
+      { ...emptyDraft('flow'), name: 'Bed huddle', summary: 'Beds at 10.', whatItIs: 'A huddle about beds.' },
+      'Kim',
+    )
 
     const { w } = await mountView()
     await vi.waitFor(() => expect(cardNames(w)).toContain('Bed huddle'), { timeout: 3000, interval: 20 })

@@ -10,7 +10,15 @@ import { useActorStore } from '@/stores/actor'
 import { buttonNamed, makeMeasure, seedBoard } from './boardFixture'
 
 const today = londonDay()
-const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0, thresholds: { green: 0, red: 1 } })
+const falls = makeMeasure({
+  id: 'm-falls',
+  name: 'Falls',
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  target: 0,
+  thresholds: { green: 0, red: 1 },
+})
 
 enableAutoUnmount(afterEach)
 
@@ -31,7 +39,11 @@ describe('DayEditor: patient identifiers in the comment', () => {
   })
 
   function mountEditor() {
-    return mount(DayEditor, { props: { measure: falls, day: today, today }, global: { plugins: [pinia] }, attachTo: document.body })
+    return mount(DayEditor, {
+      props: { measure: falls, day: today, today },
+      global: { plugins: [pinia] },
+      attachTo: document.body,
+    })
   }
   const stored = () => db.entries.get(entryId(falls.id, today))
   const comment = (w: ReturnType<typeof mountEditor>) => w.find<HTMLTextAreaElement>('#day-editor-comment')

@@ -61,23 +61,25 @@ describe('EnrolView', () => {
   it('capitalises the code as it is typed, and keeps everything typed when the code is refused', async () => {
     const sent: unknown[] = []
     const { wrapper } = await mountEnrol()
-    useEnrolmentStore(pinia).useTransport(createHttpTransport({
-      fetch: (async (_url: string, init: RequestInit) => {
-        sent.push(JSON.parse(String(init.body)))
-        return new Response(JSON.stringify({ error: 'invalid-code', message: INVALID_CODE_MESSAGE }), { status: 400 })
-      }) as typeof fetch,
-    }))
+    useEnrolmentStore(pinia).useTransport(
+      createHttpTransport({
+        fetch: (async (_url: string, init: RequestInit) => {
+          sent.push(JSON.parse(String(init.body)))
+          return new Response(JSON.stringify({ error: 'invalid-code', message: INVALID_CODE_MESSAGE }), { status: 400 })
+        }) as typeof fetch,
+      }),
+    )
     await wrapper.find('#enrol-code').setValue('abcd-efgh jkmn')
     expect((wrapper.find('#enrol-code').element as HTMLInputElement).value).toBe('ABCD-EFGH JKMN')
-    await wrapper.find('#enrol-deviceName').setValue('Ward 7 nurses\' station')
+    await wrapper.find('#enrol-deviceName').setValue("Ward 7 nurses' station")
     await wrapper.find('form').trigger('submit')
     await vi.waitFor(() => expect(wrapper.find('.nhsuk-error-summary').exists()).toBe(true), WAIT)
 
-    expect(sent).toEqual([{ code: 'ABCDEFGHJKMN', deviceName: 'Ward 7 nurses\' station' }])
+    expect(sent).toEqual([{ code: 'ABCDEFGHJKMN', deviceName: "Ward 7 nurses' station" }])
     expect(wrapper.find('.nhsuk-error-summary').text()).toContain(INVALID_CODE_MESSAGE)
     expect(wrapper.find('#enrol-code-error').text()).toContain('not valid')
     expect((wrapper.find('#enrol-code').element as HTMLInputElement).value).toBe('ABCD-EFGH JKMN')
-    expect((wrapper.find('#enrol-deviceName').element as HTMLInputElement).value).toBe('Ward 7 nurses\' station')
+    expect((wrapper.find('#enrol-deviceName').element as HTMLInputElement).value).toBe("Ward 7 nurses' station")
     expect(await readEnrolment(db)).toBeUndefined()
   })
 
@@ -93,21 +95,35 @@ describe('EnrolView', () => {
 
   it('enrols, fetches the unit, offers to set up its board and opens it', async () => {
     const { wrapper, router } = await mountEnrol()
-    await wrapper.find('#enrol-code').setValue(server.issueCode({ kind: 'unit', id: 'unit-7' }).toLowerCase().replace(/-/g, ' '))
-    await wrapper.find('#enrol-deviceName').setValue('Ward 7 nurses\' station')
+    await wrapper
+      .find('#enrol-code')
+      .setValue(server.issueCode({ kind: 'unit', id: 'unit-7' }).toLowerCase().replace(/-/g, ' '))
+    await wrapper.find('#enrol-deviceName').setValue("Ward 7 nurses' station")
     await wrapper.find('form').trigger('submit')
-    await vi.waitFor(() => expect(buttonNamed(wrapper, 'Set up Ward 7\'s board')).toBeDefined(), WAIT)
+    await vi.waitFor(() => expect(buttonNamed(wrapper, "Set up Ward 7's board")).toBeDefined(), WAIT)
 
-    expect(wrapper.find('[data-testid="enrolment-summary"]').text()).toContain('Ward 7 (Medicine, Northfield Teaching Hospitals)')
+    expect(wrapper.find('[data-testid="enrolment-summary"]').text()).toContain(
+      'Ward 7 (Medicine, Northfield Teaching Hospitals)',
+    )
     expect(wrapper.text()).toContain('Ward 7 has no board yet')
-    await buttonNamed(wrapper, 'Set up Ward 7\'s board')!.trigger('click')
+    await buttonNamed(wrapper, "Set up Ward 7's board")!.trigger('click')
     await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/board'), WAIT)
     expect(await db.boards.toArray()).toEqual([expect.objectContaining({ unitId: 'unit-7', updatedBy: 'Sam' })])
     expect(useOrgStore(pinia).isSetUp).toBe(true)
   })
 
   it('offers to share a board set up on this tablet before enrolment, then opens the shared board', async () => {
-    const local = await useOrgStore(pinia).setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'My ward', unitKind: 'ward', boardName: 'Our board', people: ['Priya'] }, 'Sam')
+    const local = await useOrgStore(pinia).setUp(
+      {
+        trustName: 'Leeds',
+        csuName: 'Medicine',
+        unitName: 'My ward',
+        unitKind: 'ward',
+        boardName: 'Our board',
+        people: ['Priya'],
+      },
+      'Sam',
+    )
     const { wrapper } = await mountEnrol()
     await wrapper.find('#enrol-code').setValue(server.issueCode({ kind: 'unit', id: 'unit-7' }))
     await wrapper.find('#enrol-deviceName').setValue('Ward 7 office')

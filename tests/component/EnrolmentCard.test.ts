@@ -32,7 +32,10 @@ afterEach(async () => {
 })
 
 async function mountCard() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)', component: { template: '<p />' } }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)', component: { template: '<p />' } }],
+  })
   const wrapper = mount(EnrolmentCard, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await vi.waitFor(() => expect(useEnrolmentStore(pinia).loaded).toBe(true), WAIT)
   await flushPromises()
@@ -47,20 +50,33 @@ describe('Settings: the enrolment card', () => {
   })
 
   it('shows the unit and tablet name, and offers to share a board made here before enrolment', async () => {
-    const board = await useOrgStore(pinia).setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'My ward', unitKind: 'ward', boardName: 'Our board', people: [] }, 'Sam')
+    const board = await useOrgStore(pinia).setUp(
+      {
+        trustName: 'Leeds',
+        csuName: 'Medicine',
+        unitName: 'My ward',
+        unitKind: 'ward',
+        boardName: 'Our board',
+        people: [],
+      },
+      'Sam',
+    )
     server.addUnit({ id: 'unit-7', name: 'Ward 7' }, { record: true })
-    await enrolDatabase(server, db, 'unit-7', 'Ward 7 nurses\' station')
+    await enrolDatabase(server, db, 'unit-7', "Ward 7 nurses' station")
     useActorStore(pinia).pick('Sam')
     const wrapper = await mountCard()
     const summary = wrapper.find('[data-testid="enrolment-summary"]').text()
     expect(summary).toContain('Ward 7 (Medicine, Northfield Teaching Hospitals)')
-    expect(summary).toContain('Ward 7 nurses\' station')
+    expect(summary).toContain("Ward 7 nurses' station")
     const share = wrapper.findAll('button').find((b) => b.text() === 'Share this board with Ward 7')!
     await share.trigger('click')
     await vi.waitFor(() => expect(wrapper.text()).toContain('“Our board” now belongs to Ward 7'), WAIT)
     expect(await db.boards.get(board.id)).toMatchObject({ unitId: 'unit-7' })
     // The card goes once the store has re-read the tablet (one more table to move takes a moment longer).
-    await vi.waitFor(() => expect(wrapper.findAll('button').some((b) => b.text().startsWith('Share this board'))).toBe(false), WAIT)
+    await vi.waitFor(
+      () => expect(wrapper.findAll('button').some((b) => b.text().startsWith('Share this board'))).toBe(false),
+      WAIT,
+    )
   })
 })
 

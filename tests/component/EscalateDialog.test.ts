@@ -21,7 +21,8 @@ afterEach(() => {
 })
 
 const dialog = () => document.querySelector('dialog[open]') as HTMLDialogElement
-const inDialog = (name: string) => [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
+const inDialog = (name: string) =>
+  [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
 async function type(selector: string, text: string) {
   const field = dialog().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement
   field.value = text
@@ -38,7 +39,10 @@ async function choose(label: string) {
 
 /** The button as an action on Ward 7's board offers it. */
 async function openFromAction(boardId = 'board-1', csuBoard = CSU_BOARD) {
-  const Host = { components: { EscalateButton }, template: `<EscalateButton :source="{ table: 'actions', id: 'a1' }" suggested-title="Order a new hoist" />` }
+  const Host = {
+    components: { EscalateButton },
+    template: `<EscalateButton :source="{ table: 'actions', id: 'a1' }" suggested-title="Order a new hoist" />`,
+  }
   ;({ wrapper } = await mountEscalations(Host, boardId, [], csuBoard))
   useActorStore().pick('Priya')
   return wrapper!
@@ -51,7 +55,9 @@ describe('escalating in one tap', () => {
     await settle()
     expect(dialog().querySelector('h2')?.textContent).toBe('Escalate to the CSU')
     expect(dialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe(DEFAULT_ESCALATION_CRITERIA)
-    expect((dialog().querySelector('input[type="text"], input:not([type])') as HTMLInputElement).value).toBe('Order a new hoist')
+    expect((dialog().querySelector('input[type="text"], input:not([type])') as HTMLInputElement).value).toBe(
+      'Order a new hoist',
+    )
     inDialog('Escalate').click()
     await settle()
     const summary = dialog().querySelector('.nhsuk-error-summary')!.textContent
@@ -62,7 +68,9 @@ describe('escalating in one tap', () => {
     await choose('Equipment or estates')
     inDialog('Escalate').click()
     await settle()
-    expect(dialog().querySelector('.nhsuk-error-summary')!.textContent).toContain('Enter why the team cannot solve this itself')
+    expect(dialog().querySelector('.nhsuk-error-summary')!.textContent).toContain(
+      'Enter why the team cannot solve this itself',
+    )
     expect(await db.escalations.count()).toBe(0)
 
     await type('textarea', 'Estates cannot repair it until Monday; we have tried the hire company')
@@ -70,8 +78,15 @@ describe('escalating in one tap', () => {
     await settle()
     const [saved] = await db.escalations.toArray()
     expect(saved).toMatchObject({
-      unitId: 'unit-1', boardId: 'board-1', tier: 'csu', status: 'raised', title: 'Order a new hoist', category: 'Equipment or estates',
-      reason: 'Estates cannot repair it until Monday; we have tried the hire company', raisedBy: 'Priya', source: { table: 'actions', id: 'a1' },
+      unitId: 'unit-1',
+      boardId: 'board-1',
+      tier: 'csu',
+      status: 'raised',
+      title: 'Order a new hoist',
+      category: 'Equipment or estates',
+      reason: 'Estates cannot repair it until Monday; we have tried the hire company',
+      raisedBy: 'Priya',
+      source: { table: 'actions', id: 'a1' },
     })
     expect(document.querySelector('dialog[open]')).toBeNull()
     expect(w.text()).toContain('Escalated.')
@@ -87,15 +102,26 @@ describe('escalating in one tap', () => {
     await settle()
     expect(dialog().textContent).toContain('patient')
     expect(await db.escalations.count()).toBe(0)
-    expect((dialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe('Hoist needed for Mrs Smith, NHS number 943 476 5919')
+    expect((dialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe(
+      'Hoist needed for Mrs Smith, NHS number 943 476 5919',
+    )
   })
 
   it("escalates from a CSU board to the trust, with the board's own categories and criteria", async () => {
-    const w = await openFromAction(CSU_BOARD.id, { ...CSU_BOARD, escalationCategories: ['Beds', 'Money'], escalationCriteria: 'Only what the CSU cannot fix' })
+    const w = await openFromAction(CSU_BOARD.id, {
+      ...CSU_BOARD,
+      escalationCategories: ['Beds', 'Money'],
+      escalationCriteria: 'Only what the CSU cannot fix',
+    })
     await buttonNamed(w, 'Escalate: Order a new hoist').trigger('click')
     await settle()
     expect(dialog().querySelector('h2')?.textContent).toBe('Escalate to the Trust')
-    expect(dialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe('Only what the CSU cannot fix')
-    expect([...dialog().querySelectorAll('.nhsuk-radios__label')].map((l) => l.textContent?.trim())).toEqual(['Beds', 'Money'])
+    expect(dialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe(
+      'Only what the CSU cannot fix',
+    )
+    expect([...dialog().querySelectorAll('.nhsuk-radios__label')].map((l) => l.textContent?.trim())).toEqual([
+      'Beds',
+      'Money',
+    ])
   })
 })

@@ -11,7 +11,15 @@ import { settle } from './ideasFixture'
 
 const today = londonDay()
 const yesterday = addDays(today, -1)
-const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0, thresholds: { green: 0, red: 1 } })
+const falls = makeMeasure({
+  id: 'm-falls',
+  name: 'Falls',
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  target: 0,
+  thresholds: { green: 0, red: 1 },
+})
 
 enableAutoUnmount(afterEach)
 
@@ -26,8 +34,10 @@ beforeEach(async () => {
   useActorStore(pinia).pick('Test Nurse')
 })
 
-const mountDay = (day: string) => mount(DayEditor, { props: { measure: falls, day, today }, global: { plugins: [pinia] }, attachTo: document.body })
-const escalateButton = (w: ReturnType<typeof mountDay>) => w.findAll('button').find((b) => accessibleName(b.element).startsWith('Escalate'))
+const mountDay = (day: string) =>
+  mount(DayEditor, { props: { measure: falls, day, today }, global: { plugins: [pinia] }, attachTo: document.body })
+const escalateButton = (w: ReturnType<typeof mountDay>) =>
+  w.findAll('button').find((b) => accessibleName(b.element).startsWith('Escalate'))
 
 describe('escalating from a red day', () => {
   it('is not offered on a green day', async () => {
@@ -55,7 +65,13 @@ describe('escalating from a red day', () => {
     ;[...dialog.querySelectorAll('button')].find((b) => accessibleName(b) === 'Escalate')!.click()
     await settle()
     expect(await db.escalations.toArray()).toMatchObject([
-      { source: { table: 'measures', id: 'm-falls', day: yesterday }, category: 'Safety risk', unitId: 'unit-1', tier: 'csu', raisedBy: 'Test Nurse' },
+      {
+        source: { table: 'measures', id: 'm-falls', day: yesterday },
+        category: 'Safety risk',
+        unitId: 'unit-1',
+        tier: 'csu',
+        raisedBy: 'Test Nurse',
+      },
     ])
   })
 })

@@ -22,7 +22,8 @@ afterEach(() => {
 })
 
 const dialog = () => document.querySelector('dialog[open]') as HTMLDialogElement
-const inDialog = (name: string) => [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
+const inDialog = (name: string) =>
+  [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
 async function type(selector: string, text: string) {
   const field = dialog().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement
   field.value = text
@@ -64,14 +65,22 @@ describe('the CSU inbox', () => {
     await type('input', 'Jo Bloggs')
     inDialog('Accept').click()
     await settle()
-    expect(await db.escalations.get('older')).toMatchObject({ status: 'accepted', owner: 'Jo Bloggs', statusBy: 'Jo Bloggs' })
+    expect(await db.escalations.get('older')).toMatchObject({
+      status: 'accepted',
+      owner: 'Jo Bloggs',
+      statusBy: 'Jo Bloggs',
+    })
 
     await buttonNamed(w, 'Answer: Hoist broken in bay 2 from Ward 7').trigger('click')
     await settle()
     await type('textarea', 'A hire hoist arrives at 2pm today')
     inDialog('Send answer').click()
     await settle()
-    expect(await db.escalations.get('older')).toMatchObject({ status: 'answered', answer: 'A hire hoist arrives at 2pm today', answeredBy: 'Jo Bloggs' })
+    expect(await db.escalations.get('older')).toMatchObject({
+      status: 'answered',
+      answer: 'A hire hoist arrives at 2pm today',
+      answeredBy: 'Jo Bloggs',
+    })
     expect(w.find('[data-testid="escalation-inbox"] h2').text()).toBe("Inbox: from Medicine's wards (1)")
     expect(w.text()).toContain('Answered, waiting for the ward to confirm (1)')
   })
@@ -86,11 +95,17 @@ describe('the CSU inbox', () => {
     await settle()
     await type('textarea', 'Hire hoist at 2pm')
     // Meanwhile a pull brings the ward's withdrawal.
-    await db.escalations.update('older', { status: 'withdrawn', statusBy: 'Priya', statusAt: '2026-11-26T09:12:00.000Z' })
+    await db.escalations.update('older', {
+      status: 'withdrawn',
+      statusBy: 'Priya',
+      statusAt: '2026-11-26T09:12:00.000Z',
+    })
     const outbox = await db.outbox.count()
     inDialog('Send answer').click()
     await settle()
-    expect(dialog().querySelector('[data-testid="escalation-changed"]')?.textContent).toMatch(/This escalation was withdrawn by Ward 7 at .*09:12; your answer is kept below/)
+    expect(dialog().querySelector('[data-testid="escalation-changed"]')?.textContent).toMatch(
+      /This escalation was withdrawn by Ward 7 at .*09:12; your answer is kept below/,
+    )
     expect((dialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe('Hire hoist at 2pm')
     expect(await db.outbox.count()).toBe(outbox)
     inDialog('Keep my answer and close').click()
@@ -104,7 +119,13 @@ describe('the CSU inbox', () => {
 describe("the ward's escalations", () => {
   it('shows the answer and confirms it closed', async () => {
     ;({ wrapper } = await mountEscalations(EscalationsView, 'board-1', [
-      makeEscalation('e1', { title: 'Hoist broken in bay 2', status: 'answered', answer: 'Hire hoist at 2pm', answeredBy: 'Jo Bloggs', answeredAt: ago(hour) }),
+      makeEscalation('e1', {
+        title: 'Hoist broken in bay 2',
+        status: 'answered',
+        answer: 'Hire hoist at 2pm',
+        answeredBy: 'Jo Bloggs',
+        answeredAt: ago(hour),
+      }),
     ]))
     useActorStore().pick('Priya')
     const w = wrapper!

@@ -28,7 +28,12 @@ describe("the CSU huddle's escalations step", () => {
   it('walks through the open escalations one at a time, oldest first', async () => {
     ;({ wrapper } = await mountEscalations(HuddleEscalations, CSU_BOARD.id, [
       makeEscalation('b', { title: 'No porter after 8pm', tierSince: ago(2 * hour) }),
-      makeEscalation('a', { title: 'Hoist broken in bay 2', status: 'accepted', owner: 'Jo', tierSince: ago(30 * hour) }),
+      makeEscalation('a', {
+        title: 'Hoist broken in bay 2',
+        status: 'accepted',
+        owner: 'Jo',
+        tierSince: ago(30 * hour),
+      }),
       makeEscalation('c', { title: 'Already answered', status: 'answered', tierSince: ago(40 * hour) }),
     ]))
     const w = wrapper!
@@ -50,14 +55,22 @@ describe("the CSU huddle's escalations step", () => {
 describe("the ward huddle's answers step", () => {
   it('shows the answers back and how long the rest have waited, and confirms one closed', async () => {
     ;({ wrapper } = await mountEscalations(HuddleAnswers, 'board-1', [
-      makeEscalation('done', { title: 'Hoist broken in bay 2', status: 'returned', answer: 'Ask estates for the loan hoist', answeredBy: 'Jo', answeredAt: ago(hour) }),
+      makeEscalation('done', {
+        title: 'Hoist broken in bay 2',
+        status: 'returned',
+        answer: 'Ask estates for the loan hoist',
+        answeredBy: 'Jo',
+        answeredAt: ago(hour),
+      }),
       makeEscalation('open', { title: 'No porter after 8pm', tierSince: ago(5 * hour) }),
     ]))
     useActorStore().pick('Priya')
     const w = wrapper!
     expect(titles(w)).toEqual(['Hoist broken in bay 2'])
     expect(w.find('[data-testid="escalation-answer"]').text()).toContain('Advice from Jo')
-    expect(w.find('[data-testid="huddle-answers-waiting"]').text()).toBe('1 escalation is still waiting for an answer; the oldest for 5 hours.')
+    expect(w.find('[data-testid="huddle-answers-waiting"]').text()).toBe(
+      '1 escalation is still waiting for an answer; the oldest for 5 hours.',
+    )
     await buttonNamed(w, 'Confirm closed: Hoist broken in bay 2 from Ward 7').trigger('click')
     await settle()
     const dialog = document.querySelector('dialog[open]')!

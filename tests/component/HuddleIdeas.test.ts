@@ -29,8 +29,20 @@ describe("huddle mode's ideas step", () => {
       makeIdea('after', { problem: 'Raised since the last huddle', statusChangedAt: at(1, 15), raisedBy: 'Priya' }),
     ])
     const last: HuddleRecord = {
-      id: 'h1', unitId: 'unit-1', boardId: board.id, day: addDays(today, -1), startedAt: at(1, 8), endedAt: at(1, 9), durationSeconds: 900,
-      attendance: 6, facilitator: 'Sam', notes: '', timings: [], createdAt: at(1, 9), updatedAt: at(1, 9), updatedBy: 'Sam',
+      id: 'h1',
+      unitId: 'unit-1',
+      boardId: board.id,
+      day: addDays(today, -1),
+      startedAt: at(1, 8),
+      endedAt: at(1, 9),
+      durationSeconds: 900,
+      attendance: 6,
+      facilitator: 'Sam',
+      notes: '',
+      timings: [],
+      createdAt: at(1, 9),
+      updatedAt: at(1, 9),
+      updatedBy: 'Sam',
     }
     await db.huddles.put(last)
     const huddle = useHuddleStore()

@@ -6,9 +6,23 @@ import type { Measure } from '@/domain/types'
 
 function measure(i: number): Measure {
   return {
-    id: `m-${i}`, unitId: 'u', boardId: 'b', categoryId: 'quality', name: `Measure ${i}`, type: 'count', unit: 'falls',
-    direction: 'lower', target: 0, thresholds: null, description: '', conceptIds: [], order: i, archived: false,
-    createdAt: '', updatedAt: '', updatedBy: '',
+    id: `m-${i}`,
+    unitId: 'u',
+    boardId: 'b',
+    categoryId: 'quality',
+    name: `Measure ${i}`,
+    type: 'count',
+    unit: 'falls',
+    direction: 'lower',
+    target: 0,
+    thresholds: null,
+    description: '',
+    conceptIds: [],
+    order: i,
+    archived: false,
+    createdAt: '',
+    updatedAt: '',
+    updatedBy: '',
   }
 }
 

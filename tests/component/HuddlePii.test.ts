@@ -92,7 +92,9 @@ describe('Huddle notes: patient identifiers', () => {
     await tap(w, 'Finish huddle')
     expect(w.find('dialog[open] [data-testid="pii-warning"]').exists()).toBe(false)
     await tap(w, 'Save huddle')
-    expect((await savedToday()).map((h) => h.notes)).toEqual(["Wrong wristband found and changed\n\nToday's plan: Bed 6 going home today"])
+    expect((await savedToday()).map((h) => h.notes)).toEqual([
+      "Wrong wristband found and changed\n\nToday's plan: Bed 6 going home today",
+    ])
   })
 
   it('"Save anyway" saves the huddle with its notes as typed', async () => {
@@ -102,7 +104,9 @@ describe('Huddle notes: patient identifiers', () => {
     await tap(w, 'Finish huddle')
     await w.find('#huddle-notes').setValue('New stock code 943 476 5919')
     await tap(w, 'Save huddle')
-    expect(w.find('dialog[open] [data-testid="pii-warning"]').text()).toContain('an NHS number (943 476 5919) in Anything else to note')
+    expect(w.find('dialog[open] [data-testid="pii-warning"]').text()).toContain(
+      'an NHS number (943 476 5919) in Anything else to note',
+    )
     expect(await savedToday()).toEqual([])
 
     await tap(w, 'Save anyway — it is not patient information')

@@ -78,12 +78,20 @@ describe('HuddleView start screen', () => {
     expect(wrapper.find('h1').text()).toContain('Daily huddle board')
     expect(text).toContain(formatDayLong(TODAY))
     expect(wrapper.findAll('.huddle-start__agenda li').map((li) => li.text())).toEqual([
-      'Safety3 min', "Yesterday's measures3 min", "Today's plan3 min", 'Actions due2 min 30 s', 'Answers back from CSU1 min', 'Ideas1 min 30 s', 'Recognition1 min',
+      'Safety3 min',
+      "Yesterday's measures3 min",
+      "Today's plan3 min",
+      'Actions due2 min 30 s',
+      'Answers back from CSU1 min',
+      'Ideas1 min 30 s',
+      'Recognition1 min',
     ])
     expect(wrapper.find('[data-testid="agenda-total"]').text()).toBe('Total: 15 min of a 15 minute huddle')
     const records = await db.huddles.where('boardId').equals('demo-board-1').toArray()
     const held = thisWeek(records, TODAY).weekdaysHeld
-    expect(wrapper.find('[data-testid="huddles-this-week"]').text()).toBe(`Huddles held this week: ${held} of 5 weekdays`)
+    expect(wrapper.find('[data-testid="huddles-this-week"]').text()).toBe(
+      `Huddles held this week: ${held} of 5 weekdays`,
+    )
     const rows = wrapper.findAll('.recent-huddles__table tbody tr')
     expect(rows.length).toBeGreaterThan(0)
     expect(rows[0]!.text()).toContain('25/11/2026')
@@ -99,7 +107,11 @@ describe('HuddleView running a huddle', () => {
     expect(wrapper.find('[data-testid="huddle-countdown"]').text()).toContain('15:00')
     expect(wrapper.find('[data-testid="item-countdown"]').text()).toContain('3:00')
     const tiles = wrapper.findAll('.measure-tile')
-    expect(tiles.map((t) => t.find('h3').text())).toEqual(['Harm-free day (safety cross)', 'Falls', 'Safety brief done every shift'])
+    expect(tiles.map((t) => t.find('h3').text())).toEqual([
+      'Harm-free day (safety cross)',
+      'Falls',
+      'Safety brief done every shift',
+    ])
     expect(tiles[0]!.find('.status-badge').exists()).toBe(true)
     expect(wrapper.text()).toContain('Yesterday, 25/11/2026')
 
@@ -140,8 +152,12 @@ describe('HuddleView running a huddle', () => {
     await tap(wrapper, 'Next item')
     expect(wrapper.find('[data-testid="item-nudge"]').exists()).toBe(false)
     await pass(15 * 60 - 210 + 5)
-    expect(wrapper.find('[data-testid="huddle-nudge"]').text()).toBe('The huddle is 5 seconds over its 15 minutes – time to finish?')
-    expect(wrapper.find('[data-testid="nudge-announcement"]').text()).toBe('The huddle is 5 seconds over its 15 minutes – time to finish?')
+    expect(wrapper.find('[data-testid="huddle-nudge"]').text()).toBe(
+      'The huddle is 5 seconds over its 15 minutes – time to finish?',
+    )
+    expect(wrapper.find('[data-testid="nudge-announcement"]').text()).toBe(
+      'The huddle is 5 seconds over its 15 minutes – time to finish?',
+    )
     expect(wrapper.find('[data-testid="huddle-countdown"]').attributes('data-over')).toBe('true')
   })
 
@@ -153,7 +169,9 @@ describe('HuddleView running a huddle', () => {
     expect(button(wrapper, 'Decrease attendance').attributes('disabled')).toBeDefined()
 
     await tap(wrapper, 'Finish huddle')
-    expect(wrapper.find('.nhsuk-error-summary').text()).toContain('Enter how many people were at the huddle (at least 1)')
+    expect(wrapper.find('.nhsuk-error-summary').text()).toContain(
+      'Enter how many people were at the huddle (at least 1)',
+    )
     expect(wrapper.find('dialog[open]').exists()).toBe(false)
 
     for (let i = 0; i < 3; i++) await tap(wrapper, 'Increase attendance')
@@ -168,7 +186,7 @@ describe('HuddleView running a huddle', () => {
   it('finishes: confirms a summary, saves the record and says so on the start screen', async () => {
     wrapper = await mountHuddle()
     await tap(wrapper, 'Start huddle')
-    expect((wrapper.find<HTMLSelectElement>('#huddle-facilitator').element).value).toBe('Sam Okafor')
+    expect(wrapper.find<HTMLSelectElement>('#huddle-facilitator').element.value).toBe('Sam Okafor')
     await wrapper.find('#huddle-facilitator').setValue('Priya Natarajan')
     for (let i = 0; i < 8; i++) await tap(wrapper, 'Increase attendance')
     await pass(200)
@@ -189,10 +207,17 @@ describe('HuddleView running a huddle', () => {
 
     expect(wrapper.find('[data-testid="huddle-saved"]').text()).toBe('Huddle saved: 12 min 30 s, 8 people')
     expect(button(wrapper, 'Start huddle').exists()).toBe(true)
-    const saved = await db.huddles.where('boardId').equals('demo-board-1').filter((h) => h.day === TODAY).toArray()
+    const saved = await db.huddles
+      .where('boardId')
+      .equals('demo-board-1')
+      .filter((h) => h.day === TODAY)
+      .toArray()
     expect(saved).toHaveLength(1)
     expect(saved[0]).toMatchObject({
-      durationSeconds: 750, attendance: 8, facilitator: 'Priya Natarajan', updatedBy: 'Sam Okafor',
+      durationSeconds: 750,
+      attendance: 8,
+      facilitator: 'Priya Natarajan',
+      updatedBy: 'Sam Okafor',
       notes: "Fire drill at 2pm\n\nToday's plan: Two discharges before noon",
     })
     expect(await db.outbox.where('table').equals('huddles').count()).toBe(1)
@@ -227,7 +252,9 @@ describe('HuddleView running a huddle', () => {
     expect(wrapper.find('h1').text()).toBe('Actions due')
     const cards = wrapper.findAll('.due-action')
     expect(cards.map((c) => c.find('h3').text())).toEqual([
-      'Re-stock the falls sensor mats in bay 2', 'Chase estates about the broken sluice door', 'Book bank cover for Saturday nights',
+      'Re-stock the falls sensor mats in bay 2',
+      'Chase estates about the broken sluice door',
+      'Book bank cover for Saturday nights',
     ])
     expect(cards[0]!.text()).toContain('Overdue')
     expect(cards[2]!.text()).toContain('Due today')
@@ -267,9 +294,17 @@ describe('HuddleView running a huddle', () => {
 
 describe('HuddleView screen wake lock', () => {
   it('keeps the screen on while running, asks again when visible, and lets go on finishing', async () => {
-    const sentinels: { released: boolean; release: ReturnType<typeof vi.fn>; addEventListener: ReturnType<typeof vi.fn> }[] = []
+    const sentinels: {
+      released: boolean
+      release: ReturnType<typeof vi.fn>
+      addEventListener: ReturnType<typeof vi.fn>
+    }[] = []
     const request = vi.fn(async () => {
-      const sentinel = { released: false, release: vi.fn(async () => void (sentinel.released = true)), addEventListener: vi.fn() }
+      const sentinel = {
+        released: false,
+        release: vi.fn(async () => void (sentinel.released = true)),
+        addEventListener: vi.fn(),
+      }
       sentinels.push(sentinel)
       return sentinel
     })
@@ -294,6 +329,8 @@ describe('HuddleView screen wake lock', () => {
   it('says the screen may dim when the browser cannot keep it on', async () => {
     wrapper = await mountHuddle()
     await tap(wrapper, 'Start huddle')
-    expect(wrapper.find('[data-testid="wake-lock-status"]').text()).toBe('Screen may dim: this browser cannot keep it on')
+    expect(wrapper.find('[data-testid="wake-lock-status"]').text()).toBe(
+      'Screen may dim: this browser cannot keep it on',
+    )
   })
 })

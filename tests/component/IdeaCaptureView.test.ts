@@ -51,7 +51,16 @@ describe('Log an idea', () => {
     expect(useActorStore().asking).toBe(false)
     const [saved, ...others] = await db.ideas.toArray()
     expect(others).toEqual([])
-    expect(saved).toMatchObject({ problem: PROBLEM, idea: IDEA, wastes: ['motion'], raisedBy: null, status: 'new', updatedBy: ANONYMOUS, unitId: 'unit-1', boardId: 'board-1' })
+    expect(saved).toMatchObject({
+      problem: PROBLEM,
+      idea: IDEA,
+      wastes: ['motion'],
+      raisedBy: null,
+      status: 'new',
+      updatedBy: ANONYMOUS,
+      unitId: 'unit-1',
+      boardId: 'board-1',
+    })
     const outbox = await db.outbox.toArray()
     expect(outbox.map((e) => [e.table, e.by])).toEqual([['ideas', ANONYMOUS]])
 

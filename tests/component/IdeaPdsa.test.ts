@@ -27,7 +27,10 @@ async function open() {
   setActivePinia(pinia)
   const start = addDays(today, -10)
   // Two falls a day for the 4 weeks before the test started, none since.
-  const entries = [...Array.from({ length: 28 }, (_, i) => makeEntry(falls, addDays(start, -28 + i), 2)), ...Array.from({ length: 10 }, (_, i) => makeEntry(falls, addDays(start, i), 0))]
+  const entries = [
+    ...Array.from({ length: 28 }, (_, i) => makeEntry(falls, addDays(start, -28 + i), 2)),
+    ...Array.from({ length: 10 }, (_, i) => makeEntry(falls, addDays(start, i), 0)),
+  ]
   await seedBoard(pinia, [falls], entries)
   await db.ideas.put(makeIdea('idea-1', { problem: PROBLEM, status: 'testing' }))
   const router = createRouter({
@@ -47,7 +50,10 @@ async function open() {
 }
 
 const field = (w: VueWrapper, label: string) => {
-  const forId = w.findAll('label').find((l) => l.text().startsWith(label))!.attributes('for')!
+  const forId = w
+    .findAll('label')
+    .find((l) => l.text().startsWith(label))!
+    .attributes('for')!
   return w.find(`[id="${forId}"]`)
 }
 
@@ -59,22 +65,38 @@ describe('PDSA cycles on the idea page', () => {
     await field(w, 'What change will you test?').setValue('A box of dressings in bay 1')
     await field(w, 'What do you predict will happen?').setValue('Fewer walks to the store')
     await field(w, 'Test started').setValue(start)
-    await w.findAll('button.concept-chip').find((b) => accessibleName(b.element) === 'PDSA')!.trigger('click')
+    await w
+      .findAll('button.concept-chip')
+      .find((b) => accessibleName(b.element) === 'PDSA')!
+      .trigger('click')
     await buttonNamed(w, 'Save cycle').trigger('click')
     await settle()
 
     const cycles = await db.pdsaCycles.toArray()
     expect(cycles).toHaveLength(1)
-    expect(cycles[0]).toMatchObject({ ideaId: 'idea-1', number: 1, change: 'A box of dressings in bay 1', prediction: 'Fewer walks to the store', startDay: start, decision: null, conceptIds: ['pdsa'], updatedBy: 'Sam Okafor' })
+    expect(cycles[0]).toMatchObject({
+      ideaId: 'idea-1',
+      number: 1,
+      change: 'A box of dressings in bay 1',
+      prediction: 'Fewer walks to the store',
+      startDay: start,
+      decision: null,
+      conceptIds: ['pdsa'],
+      updatedBy: 'Sam Okafor',
+    })
     const card = w.find('[data-testid="pdsa-cycle"]')
     expect(card.text()).toContain('Cycle 1')
     expect(card.text()).toContain(`From ${formatDay(start)} (still running)`)
     expect(card.text()).toContain('Next: Do')
 
     await buttonNamed(w, 'Edit cycle 1').trigger('click')
-    expect((field(w, 'What change will you test?').element as HTMLTextAreaElement).value).toBe('A box of dressings in bay 1')
+    expect((field(w, 'What change will you test?').element as HTMLTextAreaElement).value).toBe(
+      'A box of dressings in bay 1',
+    )
     await field(w, 'What happened?').setValue('Used by every nurse all week')
-    w.findAll('input[type="radio"]').find((r) => r.attributes('value') === 'adopt')!.setValue(true)
+    w.findAll('input[type="radio"]')
+      .find((r) => r.attributes('value') === 'adopt')!
+      .setValue(true)
     await buttonNamed(w, 'Save cycle').trigger('click')
     await settle()
     // Act before Study is refused, with the reason, and nothing typed is lost.
@@ -83,7 +105,11 @@ describe('PDSA cycles on the idea page', () => {
     await field(w, 'Result against the prediction').setValue('Walks halved, as predicted')
     await buttonNamed(w, 'Save cycle').trigger('click')
     await settle()
-    expect(await db.pdsaCycles.get(cycles[0]!.id)).toMatchObject({ whatHappened: 'Used by every nurse all week', study: 'Walks halved, as predicted', decision: 'adopt' })
+    expect(await db.pdsaCycles.get(cycles[0]!.id)).toMatchObject({
+      whatHappened: 'Used by every nurse all week',
+      study: 'Walks halved, as predicted',
+      decision: 'adopt',
+    })
     expect(w.find('[data-testid="pdsa-decision"]').text()).toBe('Adopt')
 
     // A second cycle is numbered 2.
@@ -127,9 +153,15 @@ describe('PDSA cycles on the idea page', () => {
     await w.find('#idea-measure-link').setValue('falls')
     await settle()
     expect((await db.ideas.get('idea-1'))!.measureId).toBe('falls')
-    expect(w.find('[data-testid="before-after"]').text()).toContain(`Change date ${formatDay(start)} (the start of the first PDSA cycle)`)
-    expect(w.find('[data-testid="before-window"]').text()).toBe(`Average 2 falls a day, total 56 falls (on 28 of 28 days, ${formatDay(addDays(start, -28))} to ${formatDay(addDays(start, -1))})`)
-    expect(w.find('[data-testid="after-window"]').text()).toBe(`Average 0 falls a day, total 0 falls (on 10 of 11 days, ${formatDay(start)} to ${formatDay(today)})`)
+    expect(w.find('[data-testid="before-after"]').text()).toContain(
+      `Change date ${formatDay(start)} (the start of the first PDSA cycle)`,
+    )
+    expect(w.find('[data-testid="before-window"]').text()).toBe(
+      `Average 2 falls a day, total 56 falls (on 28 of 28 days, ${formatDay(addDays(start, -28))} to ${formatDay(addDays(start, -1))})`,
+    )
+    expect(w.find('[data-testid="after-window"]').text()).toBe(
+      `Average 0 falls a day, total 0 falls (on 10 of 11 days, ${formatDay(start)} to ${formatDay(today)})`,
+    )
   })
 
   it('rates effort and impact with buttons, and saves concepts on the idea', async () => {

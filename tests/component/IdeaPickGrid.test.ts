@@ -17,7 +17,12 @@ afterEach(() => wrapper?.unmount())
 
 async function open() {
   ;({ wrapper } = await mountWithIdeas(IdeasView, '/board/ideas', [
-    { ...makeIdea('quick', { problem: 'Label the linen cupboard', raisedBy: 'Priya Shah' }), effort: 'low', impact: 'high', wastes: ['motion'] },
+    {
+      ...makeIdea('quick', { problem: 'Label the linen cupboard', raisedBy: 'Priya Shah' }),
+      effort: 'low',
+      impact: 'high',
+      wastes: ['motion'],
+    },
     makeIdea('unrated', { problem: 'Bleep holders for the night team', status: 'review' }),
     { ...makeIdea('done', { problem: 'Already in place', status: 'implemented' }), effort: 'low', impact: 'low' },
   ]))
@@ -26,7 +31,11 @@ async function open() {
 }
 
 const quadrant = (w: VueWrapper, id: string) => w.find(`[data-testid="pick-quadrant"][data-quadrant="${id}"]`)
-const namesIn = (w: VueWrapper, selector: string) => w.find(selector).findAll('[data-testid="pick-idea"] a').map((a) => a.text())
+const namesIn = (w: VueWrapper, selector: string) =>
+  w
+    .find(selector)
+    .findAll('[data-testid="pick-idea"] a')
+    .map((a) => a.text())
 
 describe('PICK grid', () => {
   it('places open ideas by effort and impact, lists the unrated apart, and moves an idea when it is rated', async () => {
@@ -56,7 +65,13 @@ describe('PICK grid', () => {
 
 describe('search and filters', () => {
   const cards = (w: VueWrapper) => w.findAll('[data-testid="idea-card"] h3').map((h) => h.text())
-  const input = (w: VueWrapper, label: string) => w.find(`[id="${w.findAll('label').find((l) => l.text() === label)!.attributes('for')}"]`)
+  const input = (w: VueWrapper, label: string) =>
+    w.find(
+      `[id="${w
+        .findAll('label')
+        .find((l) => l.text() === label)!
+        .attributes('for')}"]`,
+    )
 
   it('narrows the board by words, person, waste and status, says how many are shown, and clears', async () => {
     const w = await open()

@@ -22,21 +22,56 @@ afterEach(() => wrapper?.unmount())
 function cycle(number: number, fields: Partial<PdsaCycle>): PdsaCycle {
   const at = `2026-10-0${number}T09:00:00.000Z`
   return {
-    id: `c${number}`, unitId: 'unit-1', ideaId: 'i', boardId: 'board-1', number, createdAt: at, updatedAt: at, updatedBy: 'Seed',
-    change: '', prediction: '', measurePlan: '', whatHappened: '', study: '', decision: null, startDay: null, endDay: null, conceptIds: [], ...fields,
+    id: `c${number}`,
+    unitId: 'unit-1',
+    ideaId: 'i',
+    boardId: 'board-1',
+    number,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Seed',
+    change: '',
+    prediction: '',
+    measurePlan: '',
+    whatHappened: '',
+    study: '',
+    decision: null,
+    startDay: null,
+    endDay: null,
+    conceptIds: [],
+    ...fields,
   }
 }
 
 describe('IdeaA3', () => {
   it('shows the problem, change, cycles, measure before and after, concepts and people on one sheet', async () => {
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
-    const idea = { ...makeIdea('i', { problem: 'Walking to the store room', raisedBy: null, status: 'implemented' }), owner: 'Sam Okafor', sponsor: 'Priya Shah', conceptIds: ['pdsa'] }
-    const comparison = beforeAfter('count', [{ day: '2026-09-20', value: 4 }, { day: '2026-10-05', value: 1 }], '2026-10-01', '2026-11-26')
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
+    })
+    const idea = {
+      ...makeIdea('i', { problem: 'Walking to the store room', raisedBy: null, status: 'implemented' }),
+      owner: 'Sam Okafor',
+      sponsor: 'Priya Shah',
+      conceptIds: ['pdsa'],
+    }
+    const comparison = beforeAfter(
+      'count',
+      [
+        { day: '2026-09-20', value: 4 },
+        { day: '2026-10-05', value: 1 },
+      ],
+      '2026-10-01',
+      '2026-11-26',
+    )
     wrapper = mount(IdeaA3, {
       global: { plugins: [router] },
       props: {
         idea,
-        cycles: [cycle(1, { change: 'Box in bay 1', decision: 'adapt', study: 'Helped a bit' }), cycle(2, { change: 'Box in every bay', conceptIds: ['standard-work'] })],
+        cycles: [
+          cycle(1, { change: 'Box in bay 1', decision: 'adapt', study: 'Helped a bit' }),
+          cycle(2, { change: 'Box in every bay', conceptIds: ['standard-work'] }),
+        ],
         people: { raisedBy: 'Anonymous', owner: 'Sam Okafor', sponsor: 'Priya Shah', others: ['Jo Bloggs'] },
         measure: { name: 'Falls', unit: 'falls' },
         comparison,
@@ -46,11 +81,26 @@ describe('IdeaA3', () => {
     })
     const text = wrapper.text()
     expect(wrapper.find('h1').text()).toBe('Walking to the store room')
-    expect(wrapper.findAll('h2').map((h) => h.text())).toEqual(['1. Problem', '2. Change tested', '4. Measure before and after', '5. LIM concepts practised', '6. People involved', '3. PDSA cycles'])
-    expect(wrapper.findAll('[data-testid="pdsa-cycle"]').map((c) => c.find('h3').text())).toEqual(['Cycle 1', 'Cycle 2'])
+    expect(wrapper.findAll('h2').map((h) => h.text())).toEqual([
+      '1. Problem',
+      '2. Change tested',
+      '4. Measure before and after',
+      '5. LIM concepts practised',
+      '6. People involved',
+      '3. PDSA cycles',
+    ])
+    expect(wrapper.findAll('[data-testid="pdsa-cycle"]').map((c) => c.find('h3').text())).toEqual([
+      'Cycle 1',
+      'Cycle 2',
+    ])
     expect(wrapper.find('[data-testid="before-window"]').text()).toContain('Average 4 falls a day')
     expect(wrapper.find('[data-testid="a3-concepts"]').text()).toBe('PDSA, Standard work')
-    expect(wrapper.find('[data-testid="a3-people"]').findAll('dt, dd').map((e) => e.text())).toEqual(['Raised by', 'Anonymous', 'Owner', 'Sam Okafor', 'Sponsor', 'Priya Shah', 'Also involved', 'Jo Bloggs'])
+    expect(
+      wrapper
+        .find('[data-testid="a3-people"]')
+        .findAll('dt, dd')
+        .map((e) => e.text()),
+    ).toEqual(['Raised by', 'Anonymous', 'Owner', 'Sam Okafor', 'Sponsor', 'Priya Shah', 'Also involved', 'Jo Bloggs'])
     expect(text).toContain('Trust · CSU · Ward 7')
     // A plain component: no editing buttons on the sheet.
     expect(wrapper.findAll('button')).toHaveLength(0)
@@ -63,18 +113,29 @@ describe('You said, we did', () => {
     const old = new Date(`${addDays(today, -200)}T12:00:00.000Z`).toISOString()
     setActivePinia(createPinia())
     ;({ wrapper } = await mountWithIdeas(IdeaYouSaidView, '/board/ideas/new', [
-      { ...makeIdea('a', { problem: 'Walking to the store room', raisedBy: 'Priya Shah', status: 'implemented' }), implementedAt: recent },
-      { ...makeIdea('b', { problem: 'Noisy bins at night', raisedBy: null, status: 'sustained' }), implementedAt: recent },
+      {
+        ...makeIdea('a', { problem: 'Walking to the store room', raisedBy: 'Priya Shah', status: 'implemented' }),
+        implementedAt: recent,
+      },
+      {
+        ...makeIdea('b', { problem: 'Noisy bins at night', raisedBy: null, status: 'sustained' }),
+        implementedAt: recent,
+      },
       { ...makeIdea('c', { problem: 'Long ago', status: 'implemented' }), implementedAt: old },
       makeIdea('d', { problem: 'Still testing', status: 'testing' }),
     ]))
     const items = wrapper.findAll('[data-testid="said-item"]')
-    expect(items.map((i) => i.find('.said__text').text()).sort()).toEqual(['Noisy bins at night', 'Walking to the store room'])
+    expect(items.map((i) => i.find('.said__text').text()).sort()).toEqual([
+      'Noisy bins at night',
+      'Walking to the store room',
+    ])
     expect(items.map((i) => i.find('.said__by').text()).sort()).toEqual([
       `Raised by Anonymous · implemented ${formatDay(addDays(today, -5))}`,
       `Raised by Priya Shah · implemented ${formatDay(addDays(today, -5))}`,
     ])
-    expect(wrapper.find('[data-testid="said-period"]').text()).toContain(`${formatDay(addDays(today, -90))} to ${formatDay(today)}: 2`)
+    expect(wrapper.find('[data-testid="said-period"]').text()).toContain(
+      `${formatDay(addDays(today, -90))} to ${formatDay(today)}: 2`,
+    )
     const twelveMonths = wrapper.findAll('button').find((b) => b.text() === 'Last 12 months')!
     await twelveMonths.trigger('click')
     expect(wrapper.findAll('[data-testid="said-item"]')).toHaveLength(3)

@@ -31,9 +31,11 @@ async function open() {
 }
 
 const column = (w: VueWrapper, status: string) => w.find(`[data-testid="idea-column"][data-status="${status}"]`)
-const card = (w: VueWrapper, problem: string) => w.findAll('[data-testid="idea-card"]').find((c) => c.find('h3').text() === problem)!
+const card = (w: VueWrapper, problem: string) =>
+  w.findAll('[data-testid="idea-card"]').find((c) => c.find('h3').text() === problem)!
 const dialog = () => document.querySelector('dialog[open]') as HTMLDialogElement
-const inDialog = (name: string) => [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
+const inDialog = (name: string) =>
+  [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
 const radio = (label: string) => {
   const forId = [...dialog().querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.htmlFor
   return document.getElementById(forId) as HTMLInputElement
@@ -53,10 +55,19 @@ describe('the idea board', () => {
   it('shows every column, each card with who raised it and how long it has waited', async () => {
     const w = await open()
     expect(w.findAll('[data-testid="idea-column"] > h2').map((h) => h.text().replace(/\s+/g, ' '))).toEqual([
-      'New (2), 1 stuck', 'Under review (0)', 'Testing (PDSA) (0)', 'Implemented (0)', 'Sustained (0)', 'Not progressed (0)',
+      'New (2), 1 stuck',
+      'Under review (0)',
+      'Testing (PDSA) (0)',
+      'Implemented (0)',
+      'Sustained (0)',
+      'Not progressed (0)',
     ])
     // Longest-waiting first.
-    expect(column(w, 'new').findAll('h3').map((h) => h.text())).toEqual([OLD, FRESH])
+    expect(
+      column(w, 'new')
+        .findAll('h3')
+        .map((h) => h.text()),
+    ).toEqual([OLD, FRESH])
     expect(card(w, FRESH).text()).toContain('Priya')
     expect(card(w, OLD).text()).toContain('Anonymous')
     expect(card(w, FRESH).find('[data-testid="idea-age"]').text()).toBe('In New for 2 days')
@@ -85,7 +96,11 @@ describe('the idea board', () => {
     await settle()
 
     expect(await db.ideas.get('fresh')).toMatchObject({ status: 'testing', updatedBy: 'Sam Okafor' })
-    expect(column(w, 'testing').findAll('h3').map((h) => h.text())).toEqual([FRESH])
+    expect(
+      column(w, 'testing')
+        .findAll('h3')
+        .map((h) => h.text()),
+    ).toEqual([FRESH])
     expect(card(w, FRESH).find('[data-testid="idea-age"]').text()).toBe('In Testing (PDSA) since today')
     expect(w.find('[role="status"]').text()).toBe(`Moved “${FRESH}” to Testing (PDSA).`)
     expect((await historyOf('ideas', 'fresh'))[0]!.changes.map((c) => c.field)).toContain('status')
@@ -107,8 +122,13 @@ describe('the idea board', () => {
     await settle()
     inDialog('Move').click()
     await settle()
-    expect(await db.ideas.get('old')).toMatchObject({ status: 'not-progressed', notProgressedReason: 'Pharmacy are changing the round next month; we will join their pilot' })
-    expect(column(w, 'not-progressed').find('[data-testid="idea-reason"]').text()).toBe('Why not: Pharmacy are changing the round next month; we will join their pilot')
+    expect(await db.ideas.get('old')).toMatchObject({
+      status: 'not-progressed',
+      notProgressedReason: 'Pharmacy are changing the round next month; we will join their pilot',
+    })
+    expect(column(w, 'not-progressed').find('[data-testid="idea-reason"]').text()).toBe(
+      'Why not: Pharmacy are changing the round next month; we will join their pilot',
+    )
   })
 
   it('moves a card dropped on another column, and asks why when it is dropped on Not progressed', async () => {
@@ -140,10 +160,15 @@ describe('the idea board', () => {
 
   it('sets the owner and sponsor, and lists the change in the idea’s history', async () => {
     const w = await open()
-    const details = card(w, FRESH).findAll('button').find((b) => accessibleName(b.element).startsWith('Details'))!
+    const details = card(w, FRESH)
+      .findAll('button')
+      .find((b) => accessibleName(b.element).startsWith('Details'))!
     await details.trigger('click')
     await settle()
-    await card(w, FRESH).findAll('button').find((b) => b.text().includes('Owner and sponsor'))!.trigger('click')
+    await card(w, FRESH)
+      .findAll('button')
+      .find((b) => b.text().includes('Owner and sponsor'))!
+      .trigger('click')
     await settle()
     ;[...dialog().querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Test Nurse')!.click()
     await settle()
@@ -151,6 +176,11 @@ describe('the idea board', () => {
     await settle()
     expect(await db.ideas.get('fresh')).toMatchObject({ owner: 'Test Nurse', sponsor: '' })
     expect(card(w, FRESH).text()).toContain('Owner: Test Nurse')
-    expect(card(w, FRESH).findAll('[data-testid="history-entry"]').map((e) => e.text()).join('\n')).toContain('Sam Okafor set owner to Test Nurse')
+    expect(
+      card(w, FRESH)
+        .findAll('[data-testid="history-entry"]')
+        .map((e) => e.text())
+        .join('\n'),
+    ).toContain('Sam Okafor set owner to Test Nurse')
   })
 })

@@ -7,8 +7,23 @@ import { buttonNamed } from './boardFixture'
 const at = '2026-01-01T08:00:00.000Z'
 function card(id: string, title: string, auditCard = true): ChecklistTemplate {
   return {
-    id, unitId: 'unit-1', boardId: 'board-1', createdAt: at, updatedAt: at, updatedBy: 'Seed', title, purpose: '', forRole: '',
-    frequency: { kind: 'on-demand' }, steps: [], conceptIds: [], version: 1, leaderStandardWork: true, auditCard, retired: false, adoptedFromId: null,
+    id,
+    unitId: 'unit-1',
+    boardId: 'board-1',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Seed',
+    title,
+    purpose: '',
+    forRole: '',
+    frequency: { kind: 'on-demand' },
+    steps: [],
+    conceptIds: [],
+    version: 1,
+    leaderStandardWork: true,
+    auditCard,
+    retired: false,
+    adoptedFromId: null,
   }
 }
 

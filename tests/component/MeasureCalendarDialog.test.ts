@@ -12,7 +12,15 @@ const today = londonDay()
 const thisMonth = monthOf(today)
 const lastMonth = addMonths(thisMonth, -1)
 const twoMonthsAgo = addMonths(thisMonth, -2)
-const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0, thresholds: { green: 0, red: 1 } })
+const falls = makeMeasure({
+  id: 'm-falls',
+  name: 'Falls',
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  target: 0,
+  thresholds: { green: 0, red: 1 },
+})
 
 enableAutoUnmount(afterEach)
 
@@ -21,7 +29,10 @@ function testRouter() {
   const stub = { template: '<div />' }
   return createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/', component: stub }, { path: '/trends/measure/:measureId', name: 'measure-trend', component: stub }],
+    routes: [
+      { path: '/', component: stub },
+      { path: '/trends/measure/:measureId', name: 'measure-trend', component: stub },
+    ],
   })
 }
 
@@ -33,7 +44,8 @@ function mountCalendar(pinia: ReturnType<typeof createPinia>) {
   })
 }
 
-const day = (wrapper: ReturnType<typeof mountCalendar>, key: string) => wrapper.find(`[data-testid="calendar-day-${key}"]`)
+const day = (wrapper: ReturnType<typeof mountCalendar>, key: string) =>
+  wrapper.find(`[data-testid="calendar-day-${key}"]`)
 
 describe('MeasureCalendarDialog', () => {
   let pinia: ReturnType<typeof createPinia>
@@ -84,16 +96,27 @@ describe('MeasureCalendarDialog', () => {
     await day(calendar, past).trigger('click')
     const editor = calendar.find('[data-testid="day-editor"]')
     expect(editor.exists()).toBe(true)
-    await vi.waitFor(() => expect(calendar.find('[data-testid="entry-history"]').text()).toContain('No changes recorded on this tablet yet'))
+    await vi.waitFor(() =>
+      expect(calendar.find('[data-testid="entry-history"]').text()).toContain('No changes recorded on this tablet yet'),
+    )
 
     await buttonNamed(calendar, '3').trigger('click')
     await calendar.find('#day-editor-comment').setValue('Two in bay 4, one in the side room')
     await buttonNamed(calendar, 'Save').trigger('click')
     await vi.waitFor(async () => expect(await db.entries.get(`m-falls:${past}`)).toBeDefined())
 
-    expect(await db.entries.get(`m-falls:${past}`)).toMatchObject({ value: 3, comment: 'Two in bay 4, one in the side room', updatedBy: 'Test Nurse', day: past })
+    expect(await db.entries.get(`m-falls:${past}`)).toMatchObject({
+      value: 3,
+      comment: 'Two in bay 4, one in the side room',
+      updatedBy: 'Test Nurse',
+      day: past,
+    })
     expect(await db.outbox.count()).toBe(1)
-    await vi.waitFor(() => expect(calendar.find('[data-testid="entry-history"]').text()).toContain('Test Nurse recorded value 3 falls and comment “Two in bay 4, one in the side room”'))
+    await vi.waitFor(() =>
+      expect(calendar.find('[data-testid="entry-history"]').text()).toContain(
+        'Test Nurse recorded value 3 falls and comment “Two in bay 4, one in the side room”',
+      ),
+    )
     expect(calendar.find('[role="status"]').text()).toContain('Saved for 15/')
 
     // Back to the month: the day now shows its status.
@@ -115,7 +138,9 @@ describe('MeasureCalendarDialog', () => {
     await calendar.find('#day-editor-comment').setValue(long)
     await buttonNamed(calendar, 'Save').trigger('click')
     await flushPromises()
-    expect(calendar.find('.nhsuk-error-summary').text()).toContain('The comment must be 1000 characters or fewer (it has 1001)')
+    expect(calendar.find('.nhsuk-error-summary').text()).toContain(
+      'The comment must be 1000 characters or fewer (it has 1001)',
+    )
     expect((calendar.find('#day-editor-comment').element as HTMLTextAreaElement).value).toBe(long)
     expect((calendar.find('[data-testid="keypad-display"]').element as HTMLInputElement).value).toBe('1')
     expect(await db.entries.count()).toBe(0)

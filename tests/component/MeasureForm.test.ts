@@ -13,10 +13,15 @@ import { buttonNamed, makeMeasure, seedBoard } from './boardFixture'
 enableAutoUnmount(afterEach)
 
 function mountForm(pinia: ReturnType<typeof createPinia>, measure: Measure | null = null) {
-  return mount(MeasureForm, { props: { measure, categories: DEFAULT_CATEGORIES }, global: { plugins: [pinia] }, attachTo: document.body })
+  return mount(MeasureForm, {
+    props: { measure, categories: DEFAULT_CATEGORIES },
+    global: { plugins: [pinia] },
+    attachTo: document.body,
+  })
 }
 
-const value = (wrapper: ReturnType<typeof mountForm>, selector: string) => (wrapper.find(selector).element as HTMLInputElement).value
+const value = (wrapper: ReturnType<typeof mountForm>, selector: string) =>
+  (wrapper.find(selector).element as HTMLInputElement).value
 
 describe('MeasureForm', () => {
   let pinia: ReturnType<typeof createPinia>
@@ -64,8 +69,17 @@ describe('MeasureForm', () => {
     const stored = await db.measures.toArray()
     expect(stored).toHaveLength(1)
     expect(stored[0]).toMatchObject({
-      name: 'Falls', categoryId: 'safety', type: 'count', unit: 'falls', direction: 'lower', target: 0,
-      thresholds: { green: 0, red: 1 }, conceptIds: ['root-cause'], archived: false, boardId: 'board-1', updatedBy: 'Test Nurse',
+      name: 'Falls',
+      categoryId: 'safety',
+      type: 'count',
+      unit: 'falls',
+      direction: 'lower',
+      target: 0,
+      thresholds: { green: 0, red: 1 },
+      conceptIds: ['root-cause'],
+      archived: false,
+      boardId: 'board-1',
+      updatedBy: 'Test Nurse',
     })
     expect(useBoardStore(pinia).activeMeasures.map((m) => m.name)).toEqual(['Falls'])
     expect(await db.outbox.where('table').equals('measures').count()).toBe(1)
@@ -82,7 +96,9 @@ describe('MeasureForm', () => {
     await form.find('#measure-red').setValue('4')
     await buttonNamed(form, 'Save measure').trigger('click')
     await flushPromises()
-    expect(form.find('#measure-red-error').text()).toContain('When higher is better, the red threshold must not be above the green one')
+    expect(form.find('#measure-red-error').text()).toContain(
+      'When higher is better, the red threshold must not be above the green one',
+    )
     expect(value(form, '#measure-green')).toBe('2')
     expect(value(form, '#measure-red')).toBe('4')
     expect(await db.measures.count()).toBe(0)
@@ -99,11 +115,20 @@ describe('MeasureForm', () => {
     await form.find('#measure-good-no').setValue(true)
     await buttonNamed(form, 'Save measure').trigger('click')
     await vi.waitFor(() => expect(form.emitted('saved')).toHaveLength(1))
-    expect(await db.measures.toArray()).toMatchObject([{ name: 'Any falls?', type: 'yesno', goodAnswer: 'no', target: null, thresholds: null, unit: '' }])
+    expect(await db.measures.toArray()).toMatchObject([
+      { name: 'Any falls?', type: 'yesno', goodAnswer: 'no', target: null, thresholds: null, unit: '' },
+    ])
   })
 
   it('edits an existing measure without offering to change its type', async () => {
-    const obs = makeMeasure({ id: 'm-obs', name: 'Obs on time', type: 'percentage', unit: '%', target: 95, categoryId: 'quality' })
+    const obs = makeMeasure({
+      id: 'm-obs',
+      name: 'Obs on time',
+      type: 'percentage',
+      unit: '%',
+      target: 95,
+      categoryId: 'quality',
+    })
     await seedBoard(pinia, [obs])
     useActorStore(pinia).pick('Test Nurse')
     const form = mountForm(pinia, useBoardStore(pinia).measures[0]!)
@@ -119,7 +144,14 @@ describe('MeasureForm', () => {
 
     await form.find('#measure-target').setValue('98')
     await buttonNamed(form, 'Save measure').trigger('click')
-    await vi.waitFor(async () => expect(await db.measures.get('m-obs')).toMatchObject({ name: 'Observations on time', target: 98, type: 'percentage', unit: '%' }))
+    await vi.waitFor(async () =>
+      expect(await db.measures.get('m-obs')).toMatchObject({
+        name: 'Observations on time',
+        target: 98,
+        type: 'percentage',
+        unit: '%',
+      }),
+    )
   })
 
   it('brings back an unsaved measure after a reload, until it is saved or cancelled', async () => {

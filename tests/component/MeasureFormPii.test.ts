@@ -23,7 +23,12 @@ describe('MeasureForm: patient identifiers', () => {
     useActorStore(pinia).pick('Test Nurse')
   })
 
-  const mountForm = () => mount(MeasureForm, { props: { measure: null, categories: DEFAULT_CATEGORIES }, global: { plugins: [pinia] }, attachTo: document.body })
+  const mountForm = () =>
+    mount(MeasureForm, {
+      props: { measure: null, categories: DEFAULT_CATEGORIES },
+      global: { plugins: [pinia] },
+      attachTo: document.body,
+    })
 
   it('names the field each finding is in, saves nothing, and saves once both are edited away', async () => {
     const form = mountForm()
@@ -46,7 +51,9 @@ describe('MeasureForm: patient identifiers', () => {
     await form.find('#measure-description').setValue('Counted at handover')
     expect(form.find('[data-testid="pii-warning"]').exists()).toBe(false)
     await buttonNamed(form, 'Save measure').trigger('click')
-    await vi.waitFor(async () => expect(await db.measures.toArray()).toMatchObject([{ name: 'Falls', description: 'Counted at handover' }]))
+    await vi.waitFor(async () =>
+      expect(await db.measures.toArray()).toMatchObject([{ name: 'Falls', description: 'Counted at handover' }]),
+    )
   })
 
   it('"Save anyway" saves the measure as typed', async () => {

@@ -11,7 +11,15 @@ import { accessibleName, buttonNamed, makeEntry, makeMeasure, seedBoard } from '
 const today = londonDay()
 const briefDone = makeMeasure({ id: 'm-brief', name: 'Safety brief done', type: 'yesno', goodAnswer: 'yes' })
 const harmFree = makeMeasure({ id: 'm-cross', name: 'Harm-free day', type: 'daystatus', direction: 'neutral' })
-const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0, thresholds: { green: 0, red: 1 } })
+const falls = makeMeasure({
+  id: 'm-falls',
+  name: 'Falls',
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  target: 0,
+  thresholds: { green: 0, red: 1 },
+})
 
 function mountTile(measure: Measure, pinia: ReturnType<typeof createPinia>, day = today) {
   return mount(MeasureTile, {
@@ -38,7 +46,9 @@ describe('MeasureTile', () => {
     await seedBoard(pinia, [briefDone])
     useActorStore(pinia).pick('Test Nurse')
     const tile = mountTile(briefDone, pinia)
-    expect(tile.find('[role="group"]').attributes('aria-label')).toBe(`Record Safety brief done for ${today.split('-').reverse().join('/')}`)
+    expect(tile.find('[role="group"]').attributes('aria-label')).toBe(
+      `Record Safety brief done for ${today.split('-').reverse().join('/')}`,
+    )
 
     await button(tile, 'Yes').trigger('click')
     await vi.waitFor(async () => expect(await db.entries.get(`m-brief:${today}`)).toBeDefined())
@@ -78,7 +88,11 @@ describe('MeasureTile', () => {
     await seedBoard(pinia, [harmFree])
     useActorStore(pinia).pick('Test Nurse')
     const tile = mountTile(harmFree, pinia)
-    expect(tile.findAll('[role="group"] button').map((b) => accessibleName(b.element))).toEqual(['Green', 'Amber', 'Red'])
+    expect(tile.findAll('[role="group"] button').map((b) => accessibleName(b.element))).toEqual([
+      'Green',
+      'Amber',
+      'Red',
+    ])
 
     await button(tile, 'Amber').trigger('click')
     await vi.waitFor(async () => expect((await db.entries.get(`m-cross:${today}`))?.value).toBe('amber'))
@@ -94,7 +108,9 @@ describe('MeasureTile', () => {
     useActorStore(pinia).pick('Test Nurse')
     const tile = mountTile(briefDone, pinia, addDays(today, 1))
     await button(tile, 'No').trigger('click')
-    await vi.waitFor(() => expect(tile.find('[role="alert"]').text()).toContain('You cannot record a value for a day in the future'))
+    await vi.waitFor(() =>
+      expect(tile.find('[role="alert"]').text()).toContain('You cannot record a value for a day in the future'),
+    )
     expect(await db.entries.count()).toBe(0)
   })
 
@@ -110,15 +126,21 @@ describe('MeasureTile', () => {
 
   it('shows the value, status, target and a 14-day trend in words', async () => {
     const yesterday = addDays(today, -1)
-    await seedBoard(pinia, [falls], [
-      makeEntry(falls, today, 2),
-      makeEntry(falls, yesterday, 1),
-      ...lastDays(addDays(today, -2), 10).map((day) => makeEntry(falls, day, 0)),
-    ])
+    await seedBoard(
+      pinia,
+      [falls],
+      [
+        makeEntry(falls, today, 2),
+        makeEntry(falls, yesterday, 1),
+        ...lastDays(addDays(today, -2), 10).map((day) => makeEntry(falls, day, 0)),
+      ],
+    )
     const tile = mountTile(falls, pinia)
     expect(tile.find('[data-testid="tile-value"]').text()).toBe('2 falls')
     expect(tile.text()).toContain('Not met')
     expect(tile.text()).toContain('Target: 0 falls or fewer')
-    expect(tile.find('[data-testid="trend-summary"]').text()).toBe('Last 14 days: 10 good, 1 at risk, 1 not met, 2 not recorded')
+    expect(tile.find('[data-testid="trend-summary"]').text()).toBe(
+      'Last 14 days: 10 good, 1 at risk, 1 not met, 2 not recorded',
+    )
   })
 })

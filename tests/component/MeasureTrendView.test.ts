@@ -16,15 +16,28 @@ enableAutoUnmount(afterEach)
 
 const today = londonDay()
 const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0 })
-const entry = (m: Measure, day: string, value: EntryValue): DayEntry =>
-  ({ id: entryId(m.id, day), unitId: m.unitId, createdAt: today, updatedAt: today, updatedBy: 'Seed', measureId: m.id, boardId: m.boardId, day, value, comment: '' })
+const entry = (m: Measure, day: string, value: EntryValue): DayEntry => ({
+  id: entryId(m.id, day),
+  unitId: m.unitId,
+  createdAt: today,
+  updatedAt: today,
+  updatedBy: 'Seed',
+  measureId: m.id,
+  boardId: m.boardId,
+  day,
+  value,
+  comment: '',
+})
 
 async function open(path: string) {
   const pinia = createPinia()
   setActivePinia(pinia)
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/trends/measure/:measureId', name: 'measure-trend', component: MeasureTrendView }, { path: '/:any(.*)*', component: { template: '<div />' } }],
+    routes: [
+      { path: '/trends/measure/:measureId', name: 'measure-trend', component: MeasureTrendView },
+      { path: '/:any(.*)*', component: { template: '<div />' } },
+    ],
   })
   await router.push(path)
   const view = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
@@ -36,13 +49,27 @@ describe('MeasureTrendView', () => {
   beforeEach(async () => {
     await resetDatabase()
     localStorage.clear()
-    await db.units.put({ id: 'unit-1', unitId: 'unit-1', csuId: 'c', name: 'Ward 7', kind: 'ward', people: ['Test Nurse'], createdAt: today, updatedAt: today, updatedBy: 'Seed' })
+    await db.units.put({
+      id: 'unit-1',
+      unitId: 'unit-1',
+      csuId: 'c',
+      name: 'Ward 7',
+      kind: 'ward',
+      people: ['Test Nurse'],
+      createdAt: today,
+      updatedAt: today,
+      updatedBy: 'Seed',
+    })
     await db.measures.put(falls)
   })
 
   it.each([
     ['one value', [entry(falls, addDays(today, -2), 1)], 'Only one value has been recorded'],
-    ['a value that is not a number', [entry(falls, addDays(today, -2), 1), entry(falls, addDays(today, -1), 'red'), entry(falls, today, 2)], 'not a number'],
+    [
+      'a value that is not a number',
+      [entry(falls, addDays(today, -2), 1), entry(falls, addDays(today, -1), 'red'), entry(falls, today, 2)],
+      'not a number',
+    ],
   ])('shows the engine’s message for %s and does not crash', async (_name, entries, message) => {
     await db.entries.bulkPut(entries)
     const { view } = await open('/trends/measure/m-falls')
@@ -75,13 +102,17 @@ describe('MeasureTrendView', () => {
     await view.get('#rebase-day').setValue(formatDay(day))
     await view.get('.trend-rebase__form').trigger('submit')
     await vi.waitFor(async () => expect((await db.measures.get('m-falls'))!.rebaseDays).toEqual([day]))
-    await vi.waitFor(() => expect(view.get('[data-testid="spc-table"]').text()).toContain('Limits recalculated from here'))
+    await vi.waitFor(() =>
+      expect(view.get('[data-testid="spc-table"]').text()).toContain('Limits recalculated from here'),
+    )
   })
 
   it('prints one clean sheet: title, unit, period, chart, icons in words, the key with rebases and changes, and the values', async () => {
     const rebase = addDays(today, -60)
     await db.measures.put({ ...falls, rebaseDays: [rebase] })
-    await db.entries.bulkPut(Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1)))
+    await db.entries.bulkPut(
+      Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1)),
+    )
     const print = vi.spyOn(window, 'print').mockImplementation(() => undefined)
     const { view } = await open('/trends/measure/m-falls?period=week')
     await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
@@ -103,7 +134,9 @@ describe('MeasureTrendView', () => {
     expect(sheet.get('[data-testid="trend-print-chart"]').text()).toContain('Falls – Ward 7: ')
     // Icons with their words (the rebase leaves 8 weeks: too few to judge, and said so).
     expect(sheet.get('[data-testid="variation-badge"]').text()).toContain(VARIATION_TEXT.none)
-    expect(Object.values(ASSURANCE_TEXT)).toContain(sheet.get('[data-testid="assurance-badge"]').text().replace(/^\W+/, ''))
+    expect(Object.values(ASSURANCE_TEXT)).toContain(
+      sheet.get('[data-testid="assurance-badge"]').text().replace(/^\W+/, ''),
+    )
     const key = sheet.get('[data-testid="trend-print-key"]').text()
     expect(key).toContain('Solid black line: mean')
     expect(key).toContain('red dotted line: target')
@@ -130,7 +163,10 @@ describe('MeasureTrendView', () => {
     await db.measures.put({ ...falls, id: 'm-csu', unitId: 'csu-m', boardId: 'board-csu' })
     const { view } = await open('/trends/measure/m-csu')
     await vi.waitFor(() => expect(view.find('h1').exists()).toBe(true))
-    expect(view.findAll('h1').map((h) => h.text())).toEqual(['Falls – Medicine CSU board', 'Falls – Medicine CSU board'])
+    expect(view.findAll('h1').map((h) => h.text())).toEqual([
+      'Falls – Medicine CSU board',
+      'Falls – Medicine CSU board',
+    ])
     expect(view.get('[data-testid="trend-print-meta"]').text()).toContain('Unit: Medicine CSU board')
   })
 

@@ -15,7 +15,10 @@ const cross = makeMeasure({ id: 'm-cross', name: 'Harm-free day', type: 'daystat
 const obs = makeMeasure({ id: 'm-obs', name: 'Obs on time', type: 'percentage', categoryId: 'quality', order: 4 })
 
 async function mountView(pinia: ReturnType<typeof createPinia>) {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+  })
   const view = mount(MeasuresView, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await flushPromises()
   return view
@@ -52,7 +55,9 @@ describe('MeasuresView', () => {
     await buttonNamed(view, 'Move down Falls').trigger('click')
     await vi.waitFor(() => expect(names(view, 'safety')).toEqual(['Safety brief', 'Falls', 'Harm-free day']))
 
-    const stored = (await db.measures.toArray()).filter((m) => m.categoryId === 'safety').sort((a, b) => a.order - b.order)
+    const stored = (await db.measures.toArray())
+      .filter((m) => m.categoryId === 'safety')
+      .sort((a, b) => a.order - b.order)
     expect(stored.map((m) => m.name)).toEqual(['Safety brief', 'Falls', 'Harm-free day'])
     expect(view.find('[data-testid="measures-announcement"]').text()).toBe('Falls is now 2 of 3')
     expect(await db.outbox.count()).toBe(1)
@@ -72,7 +77,9 @@ describe('MeasuresView', () => {
     expect(accessibleName(archived[0]!.find('button').element)).toBe('Restore Falls')
     expect(await db.measures.get('m-falls')).toMatchObject({ archived: true })
     expect(await db.entries.get('m-falls:2026-01-05')).toMatchObject({ value: 2 })
-    expect((await db.history.where({ table: 'measures', recordId: 'm-falls' }).toArray()).map((h) => h.kind)).toEqual(['archived'])
+    expect((await db.history.where({ table: 'measures', recordId: 'm-falls' }).toArray()).map((h) => h.kind)).toEqual([
+      'archived',
+    ])
 
     await buttonNamed(view, 'Restore Falls').trigger('click')
     await vi.waitFor(() => expect(names(view, 'safety')).toEqual(['Safety brief', 'Falls']))

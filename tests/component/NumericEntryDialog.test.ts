@@ -9,20 +9,38 @@ import { useActorStore } from '@/stores/actor'
 import { buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
 
 const today = londonDay()
-const obs = makeMeasure({ id: 'm-obs', name: 'Observations on time', type: 'percentage', unit: '%', target: 95, thresholds: { green: 95, red: 85 } })
+const obs = makeMeasure({
+  id: 'm-obs',
+  name: 'Observations on time',
+  type: 'percentage',
+  unit: '%',
+  target: 95,
+  thresholds: { green: 95, red: 85 },
+})
 const falls = makeMeasure({ id: 'm-falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0 })
-const stay = makeMeasure({ id: 'm-stay', name: 'Length of stay change', type: 'number', unit: 'days', direction: 'neutral' })
+const stay = makeMeasure({
+  id: 'm-stay',
+  name: 'Length of stay change',
+  type: 'number',
+  unit: 'days',
+  direction: 'neutral',
+})
 
 function mountDialog(measure: Measure, pinia: ReturnType<typeof createPinia>) {
   // Attached, so the Save button submits its form as in a browser.
-  return mount(NumericEntryDialog, { props: { open: true, measure, day: today, today }, global: { plugins: [pinia] }, attachTo: document.body })
+  return mount(NumericEntryDialog, {
+    props: { open: true, measure, day: today, today },
+    global: { plugins: [pinia] },
+    attachTo: document.body,
+  })
 }
 
 async function tap(wrapper: ReturnType<typeof mountDialog>, ...names: string[]) {
   for (const name of names) await buttonNamed(wrapper, name).trigger('click')
 }
 
-const display = (wrapper: ReturnType<typeof mountDialog>) => (wrapper.find('[data-testid="keypad-display"]').element as HTMLInputElement).value
+const display = (wrapper: ReturnType<typeof mountDialog>) =>
+  (wrapper.find('[data-testid="keypad-display"]').element as HTMLInputElement).value
 
 enableAutoUnmount(afterEach)
 
@@ -44,8 +62,12 @@ describe('NumericEntryDialog', () => {
     await flushPromises()
 
     expect(display(dialog)).toBe('140')
-    expect(dialog.find('[data-testid="keypad-error"]').text()).toContain('A percentage must be between 0 and 100 (you entered 140)')
-    expect(dialog.find('.nhsuk-error-summary').text()).toContain('A percentage must be between 0 and 100 (you entered 140)')
+    expect(dialog.find('[data-testid="keypad-error"]').text()).toContain(
+      'A percentage must be between 0 and 100 (you entered 140)',
+    )
+    expect(dialog.find('.nhsuk-error-summary').text()).toContain(
+      'A percentage must be between 0 and 100 (you entered 140)',
+    )
     expect(await db.entries.count()).toBe(0)
     expect(dialog.emitted('close')).toBeUndefined()
 

@@ -40,7 +40,10 @@ describe('PiiWarning', () => {
     const input = document.createElement('input')
     input.id = 'the-title'
     document.body.append(input)
-    const w = mount(PiiWarning, { props: { findings: findingsIn('9434765919', { fieldId: 'the-title' }) }, attachTo: document.body })
+    const w = mount(PiiWarning, {
+      props: { findings: findingsIn('9434765919', { fieldId: 'the-title' }) },
+      attachTo: document.body,
+    })
     expect(document.activeElement).toBe(w.element)
     await w.find('a[href="#the-title"]').trigger('click')
     expect(document.activeElement).toBe(input)
@@ -62,7 +65,10 @@ describe('PiiWarning', () => {
     const box = document.createElement('textarea')
     document.body.append(box)
     box.focus()
-    const w = mount(PiiWarning, { props: { findings: findingsIn('9434765919'), canSaveAnyway: false, focusOnShow: false }, attachTo: document.body })
+    const w = mount(PiiWarning, {
+      props: { findings: findingsIn('9434765919'), canSaveAnyway: false, focusOnShow: false },
+      attachTo: document.body,
+    })
     expect(w.find('button').exists()).toBe(false)
     expect(document.activeElement).toBe(box)
     box.remove()

@@ -37,7 +37,11 @@ async function mountPrint(path = '/board/print') {
   const empty = { render: () => null }
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/board', component: empty }, { path: '/board/print', component: PrintView }, { path: '/setup', component: empty }],
+    routes: [
+      { path: '/board', component: empty },
+      { path: '/board/print', component: PrintView },
+      { path: '/setup', component: empty },
+    ],
   })
   await router.push(path)
   wrapper = mount(PrintView, { global: { plugins: [pinia, router] } })
@@ -85,13 +89,19 @@ describe('PrintView', () => {
   it('prints the key and the open actions', async () => {
     const w = await mountPrint()
     const key = w.find('[aria-label="Key"]').text()
-    for (const word of ['✓', 'Good', '!', 'At risk', '✕', 'Not met', '•', 'Recorded', 'Not recorded']) expect(key).toContain(word)
+    for (const word of ['✓', 'Good', '!', 'At risk', '✕', 'Not met', '•', 'Recorded', 'Not recorded'])
+      expect(key).toContain(word)
 
     const rows = w.findAll('.print-actions tbody tr').map((r) => r.findAll('td').map((td) => td.text()))
     expect(rows).toHaveLength(5)
     expect(rows[0]).toEqual(['Re-stock the falls sensor mats in bay 2', 'Sam Okafor', '23/11/2026', 'Overdue'])
     expect(rows).toContainEqual(['Book bank cover for Saturday nights', 'Tom Whitley', '26/11/2026', 'Due today'])
-    expect(rows).toContainEqual(['Ask pharmacy for a second drugs-round trolley', 'Priya Natarajan', '28/11/2026', 'Open'])
+    expect(rows).toContainEqual([
+      'Ask pharmacy for a second drugs-round trolley',
+      'Priya Natarajan',
+      '28/11/2026',
+      'Open',
+    ])
   })
 
   it('moves to the previous month and loads its days, but not into the future', async () => {
@@ -116,7 +126,12 @@ describe('PrintView', () => {
     const w = await mountPrint()
     const falls = demoMeasures.find((m) => m.name === 'Falls')!
     // Far older than the board loads on opening: only choosing September can bring it in.
-    await db.entries.put({ ...demo.entries.find((e) => e.measureId === falls.id)!, id: entryId(falls.id, '2026-09-15'), day: '2026-09-15', value: 3 })
+    await db.entries.put({
+      ...demo.entries.find((e) => e.measureId === falls.id)!,
+      id: entryId(falls.id, '2026-09-15'),
+      day: '2026-09-15',
+      value: 3,
+    })
 
     await button(w, 'Previous month').trigger('click')
     await button(w, 'Previous month').trigger('click')

@@ -14,9 +14,23 @@ const days = (values: (number | null)[]): SpcInputPoint[] =>
 function mountPanel(series: SpcInputPoint[]) {
   return mount(SpcPanel, {
     props: {
-      title: 'Falls – Ward 7', result: computeSpc(series, { direction: 'lower', target: 0 }), period: 'day',
-      formatValue: (v: number | null) => (v === null ? '' : String(v)), valueLabel: 'Falls', target: 0, fileParts: ['Falls'],
-      annotations: [{ kind: 'idea', day: '2026-11-20', endDay: '2026-11-20', period: '2026-11-20', endPeriod: '2026-11-20', label: 'Idea implemented: sensor mats' }],
+      title: 'Falls – Ward 7',
+      result: computeSpc(series, { direction: 'lower', target: 0 }),
+      period: 'day',
+      formatValue: (v: number | null) => (v === null ? '' : String(v)),
+      valueLabel: 'Falls',
+      target: 0,
+      fileParts: ['Falls'],
+      annotations: [
+        {
+          kind: 'idea',
+          day: '2026-11-20',
+          endDay: '2026-11-20',
+          period: '2026-11-20',
+          endPeriod: '2026-11-20',
+          label: 'Idea implemented: sensor mats',
+        },
+      ],
     },
     attachTo: document.body,
   })

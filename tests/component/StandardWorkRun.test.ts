@@ -13,14 +13,32 @@ import { settle } from './ideasFixture'
 const at = '2026-01-01T08:00:00.000Z'
 // Every shift, and the default shifts cover the whole day: always one slot due now.
 const template: ChecklistTemplate = {
-  id: 'tpl-1', unitId: 'unit-1', boardId: 'board-1', createdAt: at, updatedAt: at, updatedBy: 'Seed',
-  title: 'Safety walk', purpose: 'Spot risks before they harm', forRole: 'Nurse in charge',
+  id: 'tpl-1',
+  unitId: 'unit-1',
+  boardId: 'board-1',
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: 'Seed',
+  title: 'Safety walk',
+  purpose: 'Spot risks before they harm',
+  forRole: 'Nurse in charge',
   frequency: { kind: 'every-shift', shifts: ['early', 'late', 'night'] },
   steps: [
-    { id: 's1', text: 'Check the resus trolley', keyPoint: 'Seal intact and dated', expectedMinutes: 5, conceptIds: ['standard-work'] },
+    {
+      id: 's1',
+      text: 'Check the resus trolley',
+      keyPoint: 'Seal intact and dated',
+      expectedMinutes: 5,
+      conceptIds: ['standard-work'],
+    },
     { id: 's2', text: 'Check fire exits are clear', keyPoint: '', expectedMinutes: null, conceptIds: [] },
   ],
-  conceptIds: [], version: 3, leaderStandardWork: false, auditCard: false, retired: false, adoptedFromId: null,
+  conceptIds: [],
+  version: 3,
+  leaderStandardWork: false,
+  auditCard: false,
+  retired: false,
+  adoptedFromId: null,
 }
 
 async function mountAt(path: string) {
@@ -41,7 +59,10 @@ async function mountAt(path: string) {
     ],
   })
   await router.push(path)
-  const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  const wrapper = mount(
+    { template: '<RouterView />' },
+    { global: { plugins: [pinia, router] }, attachTo: document.body },
+  )
   await settle()
   return { wrapper, router }
 }
@@ -56,7 +77,9 @@ describe('doing a checklist', () => {
   it('starts the checklist due now, marks each step, turns a miss into an action and completes it', async () => {
     const { wrapper, router } = await mountAt('/board/standard-work')
     expect(wrapper.text()).toContain('Due now (1)')
-    const start = wrapper.findAll('button').find((b) => (b.attributes('aria-label') ?? '').startsWith('Start: Safety walk'))!
+    const start = wrapper
+      .findAll('button')
+      .find((b) => (b.attributes('aria-label') ?? '').startsWith('Start: Safety walk'))!
     await start.trigger('click')
     await settle()
     expect(router.currentRoute.value.path).toMatch(/^\/board\/standard-work\/tpl-1_/)
@@ -80,13 +103,19 @@ describe('doing a checklist', () => {
     await steps()[1]!.find('textarea').setValue('Fire door wedged open by a trolley')
     await buttonNamed(steps()[1]!, 'Save reason').trigger('click')
     await settle()
-    expect(await db.stepResults.get(`${runId}:s2`)).toMatchObject({ outcome: 'not-done', reason: 'Fire door wedged open by a trolley' })
+    expect(await db.stepResults.get(`${runId}:s2`)).toMatchObject({
+      outcome: 'not-done',
+      reason: 'Fire door wedged open by a trolley',
+    })
     expect(wrapper.text()).toContain('2 of 2 steps answered')
 
     await buttonNamed(steps()[1]!, 'Make it an action').trigger('click')
     await settle()
     const [action] = await db.actions.toArray()
-    expect(action).toMatchObject({ title: 'Safety walk: “Check fire exits are clear” not done – Fire door wedged open by a trolley', owner: 'Test Nurse' })
+    expect(action).toMatchObject({
+      title: 'Safety walk: “Check fire exits are clear” not done – Fire door wedged open by a trolley',
+      owner: 'Test Nurse',
+    })
     expect(await db.stepResults.get(`${runId}:s2`)).toMatchObject({ actionId: action!.id })
     expect(steps()[1]!.text()).toContain('Action on the board')
 
@@ -100,7 +129,9 @@ describe('doing a checklist', () => {
 
   it('will not complete while a step has no answer', async () => {
     const { wrapper, router } = await mountAt('/board/standard-work')
-    const start = wrapper.findAll('button').find((b) => (b.attributes('aria-label') ?? '').startsWith('Start: Safety walk'))!
+    const start = wrapper
+      .findAll('button')
+      .find((b) => (b.attributes('aria-label') ?? '').startsWith('Start: Safety walk'))!
     await start.trigger('click')
     await settle()
     await buttonNamed(wrapper.findAll('[data-testid="checklist-step"]')[0]!, 'Not applicable').trigger('click')

@@ -23,7 +23,10 @@ async function mountEditor() {
     ],
   })
   await router.push('/board/standard-work/templates')
-  const wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  const wrapper = mount(
+    { template: '<RouterView />' },
+    { global: { plugins: [pinia, router] }, attachTo: document.body },
+  )
   await settle()
   return { wrapper, router }
 }
@@ -77,8 +80,15 @@ describe('the checklist editor', () => {
     await db.meta.put({
       key: SYNC_META.enrolment,
       value: {
-        deviceId: 'd1', token: 'tok', serverId: 's1', name: 'Ward tablet', scope: { id: 'u7', name: 'Ward 7', kind: 'unit' },
-        trust: { id: 't1', name: 'Northfield' }, csu: { id: 'c1', name: 'Medicine', trustId: 't1' }, units: [], enrolledAt: '2026-11-01T10:00:00.000Z',
+        deviceId: 'd1',
+        token: 'tok',
+        serverId: 's1',
+        name: 'Ward tablet',
+        scope: { id: 'u7', name: 'Ward 7', kind: 'unit' },
+        trust: { id: 't1', name: 'Northfield' },
+        csu: { id: 'c1', name: 'Medicine', trustId: 't1' },
+        units: [],
+        enrolledAt: '2026-11-01T10:00:00.000Z',
       },
     })
     const second = await mountEditor()

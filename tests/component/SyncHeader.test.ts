@@ -26,7 +26,10 @@ beforeEach(async () => {
 })
 
 function mountHeader() {
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+  })
   return mount(AppHeader, { global: { plugins: [pinia, router] }, attachTo: document.body })
 }
 
@@ -48,7 +51,12 @@ describe('sync status in the header', () => {
   it.each([
     ['offline', { online: false, pending: 3 }, 'Offline – 3 changes waiting to sync', 'offline'],
     ['not enrolled', { status: 'not-enrolled' }, 'Not shared: this tablet is not enrolled', 'quiet'],
-    ['removed', { status: 'removed', message: 'This tablet was removed from Ward 7. Ask your manager to re-enrol it.' }, 'Not syncing – tablet removed', 'problem'],
+    [
+      'removed',
+      { status: 'removed', message: 'This tablet was removed from Ward 7. Ask your manager to re-enrol it.' },
+      'Not syncing – tablet removed',
+      'problem',
+    ],
     ['update needed', { status: 'update-needed' }, 'Update needed to sync', 'problem'],
   ] as const)('says when the tablet is %s', async (_name, state, text, tone) => {
     const sync = useSyncStore(pinia)
@@ -90,7 +98,8 @@ describe('sync status in the header', () => {
   it('opens the sync details with the server\'s message and "Sync now"', async () => {
     const sync = useSyncStore(pinia)
     sync.status = 'error'
-    sync.errorMessage = 'The sync server is not available right now. Changes are kept safe on this tablet and will be sent later.'
+    sync.errorMessage =
+      'The sync server is not available right now. Changes are kept safe on this tablet and will be sent later.'
     sync.lastSyncedAt = '2026-11-25T18:03:00.000Z'
     const syncNow = vi.spyOn(sync, 'syncNow').mockResolvedValue()
     const header = mountHeader()
@@ -106,7 +115,8 @@ describe('sync status in the header', () => {
   it('points an out-of-date tablet to the update prompt', async () => {
     const sync = useSyncStore(pinia)
     sync.status = 'update-needed'
-    sync.errorMessage = 'This tablet needs the latest version of LIM Huddle. Tap Update now. Changes made on this tablet are kept safe until it has updated.'
+    sync.errorMessage =
+      'This tablet needs the latest version of LIM Huddle. Tap Update now. Changes made on this tablet are kept safe until it has updated.'
     const header = mountHeader()
     await chip(header).trigger('click')
     await flushPromises()
@@ -127,15 +137,42 @@ describe('texts to choose', () => {
   async function seedConflict() {
     await seedBoard(pinia)
     const action: Action = {
-      id: 'action-1', unitId: 'unit-1', boardId: 'board-1', title: 'Sluice door: call estates', owner: 'Sam', dueDay: null, status: 'open',
-      measureId: null, measureDay: null, conceptIds: [], closedAt: null, createdAt: '2026-11-25T09:00:00.000Z', updatedAt: '2026-11-26T07:41:00.000Z', updatedBy: 'Priya',
+      id: 'action-1',
+      unitId: 'unit-1',
+      boardId: 'board-1',
+      title: 'Sluice door: call estates',
+      owner: 'Sam',
+      dueDay: null,
+      status: 'open',
+      measureId: null,
+      measureDay: null,
+      conceptIds: [],
+      closedAt: null,
+      createdAt: '2026-11-25T09:00:00.000Z',
+      updatedAt: '2026-11-26T07:41:00.000Z',
+      updatedBy: 'Priya',
     }
     await db.actions.put(action)
     const { id: _id, unitId: _unit, ...fields } = action
     await db.syncState.put({
-      table: 'actions', id: 'action-1', scope: 'unit-1', seq: 3, conflicted: 1, fields,
-      clocks: Object.fromEntries(Object.keys(fields).map((field) => [field, field === 'title' || field.startsWith('updated') ? stampB : created])),
-      conflicts: { title: [{ value: 'Fix the sluice door today', hlc: stampA, by: 'Sam' }, { value: 'Sluice door: call estates', hlc: stampB, by: 'Priya' }] },
+      table: 'actions',
+      id: 'action-1',
+      scope: 'unit-1',
+      seq: 3,
+      conflicted: 1,
+      fields,
+      clocks: Object.fromEntries(
+        Object.keys(fields).map((field) => [
+          field,
+          field === 'title' || field.startsWith('updated') ? stampB : created,
+        ]),
+      ),
+      conflicts: {
+        title: [
+          { value: 'Fix the sluice door today', hlc: stampA, by: 'Sam' },
+          { value: 'Sluice door: call estates', hlc: stampB, by: 'Priya' },
+        ],
+      },
     })
     await useConflictsStore(pinia).refresh()
   }

@@ -57,7 +57,11 @@ describe('names on a CSU board', () => {
 
     expect((await db.boards.get(CSU_BOARD.id))?.people).toEqual(CSU_PEOPLE)
     expect((await db.units.get('unit-1'))?.people).toEqual(['Test Nurse'])
-    expect(await db.outbox.where('table').equals('boards').first()).toMatchObject({ recordId: CSU_BOARD.id, unitId: 'csu-1', fields: { people: CSU_PEOPLE } })
+    expect(await db.outbox.where('table').equals('boards').first()).toMatchObject({
+      recordId: CSU_BOARD.id,
+      unitId: 'csu-1',
+      fields: { people: CSU_PEOPLE },
+    })
     expect(w.text()).toContain('Saved')
 
     // Next time anyone is asked, the tri-team's names are one tap away.
@@ -101,7 +105,12 @@ describe('names on a CSU board', () => {
   })
 
   it("accepts an escalation with an owner tapped from the CSU's names", async () => {
-    ;({ wrapper } = await mountEscalations(EscalationsView, CSU_BOARD.id, [makeEscalation('e1', { title: 'Hoist broken in bay 2' })], csuBoardWithPeople))
+    ;({ wrapper } = await mountEscalations(
+      EscalationsView,
+      CSU_BOARD.id,
+      [makeEscalation('e1', { title: 'Hoist broken in bay 2' })],
+      csuBoardWithPeople,
+    ))
     useActorStore().pick('Matron Lee')
     await buttonNamed(wrapper!, 'Accept: Hoist broken in bay 2 from Ward 7').trigger('click')
     await settle()
@@ -113,6 +122,10 @@ describe('names on a CSU board', () => {
     expect(options[0]!.getAttribute('aria-pressed')).toBe('true')
     ;[...openDialog()!.querySelectorAll('button')].find((b) => accessibleName(b) === 'Accept')!.click()
     await settle()
-    expect(await db.escalations.get('e1')).toMatchObject({ status: 'accepted', owner: 'Dr Okafor', statusBy: 'Matron Lee' })
+    expect(await db.escalations.get('e1')).toMatchObject({
+      status: 'accepted',
+      owner: 'Dr Okafor',
+      statusBy: 'Matron Lee',
+    })
   })
 })

@@ -16,14 +16,27 @@ const at = '2026-01-01T08:00:00.000Z'
 const meta = (id: string, unitId: string) => ({ id, unitId, createdAt: at, updatedAt: at, updatedBy: 'Seed' })
 const unit = (id: string, name: string): Unit => ({ ...meta(id, id), csuId: 'csu', name, kind: 'ward', people: [] })
 const measure = (id: string, unitId: string, name: string): Measure => ({
-  ...meta(id, unitId), boardId: `b-${unitId}`, categoryId: 'safety', name, type: 'count', unit: 'falls', direction: 'lower',
-  target: 0, thresholds: null, description: '', conceptIds: [], order: 1, archived: false,
+  ...meta(id, unitId),
+  boardId: `b-${unitId}`,
+  categoryId: 'safety',
+  name,
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  target: 0,
+  thresholds: null,
+  description: '',
+  conceptIds: [],
+  order: 1,
+  archived: false,
 })
 const today = londonDay()
 
 async function seed() {
   await db.units.bulkPut([unit('u1', 'Ward 7'), unit('u2', 'Ward 12')])
-  await db.boards.bulkPut(['u1', 'u2'].map((u) => ({ ...meta(`b-${u}`, u), name: 'Board', categories: [], agenda: [], huddleMinutes: 15 })))
+  await db.boards.bulkPut(
+    ['u1', 'u2'].map((u) => ({ ...meta(`b-${u}`, u), name: 'Board', categories: [], agenda: [], huddleMinutes: 15 })),
+  )
   const ms = [measure('m1', 'u1', 'Falls'), measure('m2', 'u2', 'Falls'), measure('m3', 'u2', 'Discharges before noon')]
   await db.measures.bulkPut(ms)
   const entries: DayEntry[] = []
@@ -31,7 +44,14 @@ async function seed() {
     const day = addDays(today, -200 + i)
     for (const m of ms) {
       const value = m.id === 'm2' && i >= 160 ? 7 : i % 3 === 0 ? 2 : i % 2
-      entries.push({ ...meta(entryId(m.id, day), m.unitId), measureId: m.id, boardId: m.boardId, day, value, comment: '' })
+      entries.push({
+        ...meta(entryId(m.id, day), m.unitId),
+        measureId: m.id,
+        boardId: m.boardId,
+        day,
+        value,
+        comment: '',
+      })
     }
   }
   await db.entries.bulkPut(entries)
@@ -62,7 +82,11 @@ describe('TrendsView roll-up', () => {
   it('shows measures × units with icons in words, says which ward needs a conversation, and opens the trend on a tap', async () => {
     const { view, router } = await mountTrends()
     const matrix = view.find('[data-testid="rollup-matrix"]')
-    expect(matrix.findAll('thead th').map((th) => th.text())).toEqual(['Measure', 'Ward 12 1 concern', 'Ward 7 0 concerns'])
+    expect(matrix.findAll('thead th').map((th) => th.text())).toEqual([
+      'Measure',
+      'Ward 12 1 concern',
+      'Ward 7 0 concerns',
+    ])
     expect(matrix.findAll('tbody th').map((th) => th.text())).toEqual(['Discharges before noon', 'Falls'])
     expect(view.get('[data-testid="rollup-summary"]').text()).toBe('Special-cause concern on: Ward 12 (1).')
 
@@ -83,7 +107,9 @@ describe('TrendsView roll-up', () => {
   it('switches to monthly values', async () => {
     const { view } = await mountTrends()
     await buttonNamed(view, 'Monthly').trigger('click')
-    await vi.waitFor(() => expect(view.get('[data-testid="rollup-cell"][data-measure-id="m1"]').text()).toMatch(/Latest: \d+ \(\w+ \d{4}\)/))
+    await vi.waitFor(() =>
+      expect(view.get('[data-testid="rollup-cell"][data-measure-id="m1"]').text()).toMatch(/Latest: \d+ \(\w+ \d{4}\)/),
+    )
     expect(buttonNamed(view, 'Monthly').attributes('aria-pressed')).toBe('true')
   })
 })
@@ -100,20 +126,38 @@ describe('TrendsView roll-up on a device holding two CSUs', () => {
     await db.units.put({ ...unit('u3', 'Theatres'), csuId: 'csu-s' })
     const extra = [measure('m4', 'u3', 'Falls'), measure('m5', 'csu', 'Falls')]
     await db.measures.bulkPut(extra)
-    await db.entries.bulkPut(extra.flatMap((m) => Array.from({ length: 60 }, (_, i) => {
-      const day = addDays(today, -60 + i)
-      return { ...meta(entryId(m.id, day), m.unitId), measureId: m.id, boardId: m.boardId, day, value: i % 2, comment: '' }
-    })))
+    await db.entries.bulkPut(
+      extra.flatMap((m) =>
+        Array.from({ length: 60 }, (_, i) => {
+          const day = addDays(today, -60 + i)
+          return {
+            ...meta(entryId(m.id, day), m.unitId),
+            measureId: m.id,
+            boardId: m.boardId,
+            day,
+            value: i % 2,
+            comment: '',
+          }
+        }),
+      ),
+    )
   })
 
   it('groups the units under their CSU, with the CSU’s own board as its first column', async () => {
     const { view } = await mountTrends()
     const matrix = view.get('[data-testid="rollup-matrix"]')
     const groups = matrix.findAll('th[scope="colgroup"]')
-    expect(groups.map((th) => [th.text(), th.attributes('colspan')])).toEqual([['Medicine CSU', '3'], ['Surgery CSU', '1']])
+    expect(groups.map((th) => [th.text(), th.attributes('colspan')])).toEqual([
+      ['Medicine CSU', '3'],
+      ['Surgery CSU', '1'],
+    ])
     expect(matrix.findAll('colgroup[span]').map((c) => c.attributes('span'))).toEqual(['3', '1'])
     expect(matrix.findAll('th[scope="col"]').map((th) => th.text())).toEqual([
-      'Measure', 'Medicine CSU board 0 concerns', 'Ward 12 1 concern', 'Ward 7 0 concerns', 'Theatres 0 concerns',
+      'Measure',
+      'Medicine CSU board 0 concerns',
+      'Ward 12 1 concern',
+      'Ward 7 0 concerns',
+      'Theatres 0 concerns',
     ])
     const csuCell = view.get('[data-testid="rollup-cell"][data-measure-id="m5"]')
     expect(csuCell.attributes('aria-label')).toBe('Falls, Medicine CSU board: open the trend')

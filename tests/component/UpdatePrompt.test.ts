@@ -28,7 +28,8 @@ beforeEach(() => {
   sessionStorage.clear()
 })
 
-const buttonNamed = (wrapper: ReturnType<typeof mount>, name: string) => wrapper.findAll('button').find((b) => b.text() === name)
+const buttonNamed = (wrapper: ReturnType<typeof mount>, name: string) =>
+  wrapper.findAll('button').find((b) => b.text() === name)
 
 describe('UpdatePrompt', () => {
   it('shows nothing until a new version is waiting', () => {

@@ -13,8 +13,18 @@ const meta = (id: string) => ({ id, unitId: 'unit-1', createdAt: at, updatedAt: 
 
 export function makeMeasure(overrides: Partial<Measure> & Pick<Measure, 'id' | 'name' | 'type'>): Measure {
   return {
-    ...meta(overrides.id), boardId: 'board-1', categoryId: 'safety', unit: '', direction: 'higher', target: null, thresholds: null,
-    description: '', conceptIds: [], order: 1, archived: false, ...overrides,
+    ...meta(overrides.id),
+    boardId: 'board-1',
+    categoryId: 'safety',
+    unit: '',
+    direction: 'higher',
+    target: null,
+    thresholds: null,
+    description: '',
+    conceptIds: [],
+    order: 1,
+    archived: false,
+    ...overrides,
   }
 }
 
@@ -27,7 +37,13 @@ export function makeEntry(measure: Measure, day: DayKey, value: EntryValue, comm
  * action still finishing from the previous test can make its own Pinia active again. */
 export async function seedBoard(pinia: Pinia, measures: Measure[] = [], entries: DayEntry[] = []) {
   const unit: Unit = { ...meta('unit-1'), csuId: 'csu-1', name: 'Ward 7', kind: 'ward', people: ['Test Nurse'] }
-  const board: Board = { ...meta('board-1'), name: 'Daily huddle board', categories: DEFAULT_CATEGORIES, agenda: DEFAULT_AGENDA, huddleMinutes: 15 }
+  const board: Board = {
+    ...meta('board-1'),
+    name: 'Daily huddle board',
+    categories: DEFAULT_CATEGORIES,
+    agenda: DEFAULT_AGENDA,
+    huddleMinutes: 15,
+  }
   await db.units.put(unit)
   await db.boards.put(board)
   await db.measures.bulkPut(measures)
@@ -48,7 +64,9 @@ export function accessibleName(element: Element): string {
 }
 
 interface Findable {
-  findAll(selector: 'button'): { element: Element; trigger(event: string): Promise<void>; attributes(name: string): string | undefined }[]
+  findAll(
+    selector: 'button',
+  ): { element: Element; trigger(event: string): Promise<void>; attributes(name: string): string | undefined }[]
 }
 
 export function buttonNamed<W extends Findable>(wrapper: W, name: string) {

@@ -14,21 +14,47 @@ import { settle } from './ideasFixture'
 
 const at = '2026-01-01T08:00:00.000Z'
 export const CSU_BOARD: Board = {
-  id: 'csu-board', unitId: 'csu-1', createdAt: at, updatedAt: at, updatedBy: 'Seed', name: 'Medicine CSU huddle',
-  categories: DEFAULT_CATEGORIES, agenda: defaultAgendaForTier('csu'), huddleMinutes: 20,
+  id: 'csu-board',
+  unitId: 'csu-1',
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: 'Seed',
+  name: 'Medicine CSU huddle',
+  categories: DEFAULT_CATEGORIES,
+  agenda: defaultAgendaForTier('csu'),
+  huddleMinutes: 20,
 }
 
-export function makeEscalation(id: string, fields: Partial<Escalation> & { title: string; raisedAt?: string }): Escalation {
+export function makeEscalation(
+  id: string,
+  fields: Partial<Escalation> & { title: string; raisedAt?: string },
+): Escalation {
   const raised = new Date(fields.raisedAt ?? new Date(Date.now() - 3 * 3_600_000).toISOString())
   return {
-    id, unitId: 'unit-1', boardId: 'board-1', createdAt: raised.toISOString(), updatedAt: raised.toISOString(), updatedBy: 'Seed',
-    ...newEscalationFields({ title: fields.title, reason: 'Estates cannot come until Monday', category: 'Equipment or estates' }, 'unit', 'Priya', null, raised),
+    id,
+    unitId: 'unit-1',
+    boardId: 'board-1',
+    createdAt: raised.toISOString(),
+    updatedAt: raised.toISOString(),
+    updatedBy: 'Seed',
+    ...newEscalationFields(
+      { title: fields.title, reason: 'Estates cannot come until Monday', category: 'Equipment or estates' },
+      'unit',
+      'Priya',
+      null,
+      raised,
+    ),
     ...fields,
   }
 }
 
 /** Seed Ward 7's board, the CSU and its board, `escalations`; show `boardId`; mount `view`. */
-export async function mountEscalations(view: Component, boardId: string, escalations: Escalation[] = [], csuBoard: Board = CSU_BOARD) {
+export async function mountEscalations(
+  view: Component,
+  boardId: string,
+  escalations: Escalation[] = [],
+  csuBoard: Board = CSU_BOARD,
+) {
   const pinia = createPinia()
   setActivePinia(pinia)
   await db.trusts.put({ id: 'trust-1', name: 'Trust', createdAt: at })
@@ -40,7 +66,10 @@ export async function mountEscalations(view: Component, boardId: string, escalat
   const blank = { render: () => null }
   const router = createRouter({
     history: createMemoryHistory(),
-    routes: [{ path: '/board', component: blank }, { path: '/escalations', component: view }],
+    routes: [
+      { path: '/board', component: blank },
+      { path: '/escalations', component: view },
+    ],
   })
   await router.push('/escalations')
   const wrapper = mount(view, { global: { plugins: [pinia, router] }, attachTo: document.body })

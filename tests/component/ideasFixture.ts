@@ -16,11 +16,28 @@ export async function settle() {
   }
 }
 
-export function makeIdea(id: string, fields: { problem: string; status?: IdeaStatus; statusChangedAt?: string; raisedBy?: string | null; createdAt?: string }): Idea {
+export function makeIdea(
+  id: string,
+  fields: {
+    problem: string
+    status?: IdeaStatus
+    statusChangedAt?: string
+    raisedBy?: string | null
+    createdAt?: string
+  },
+): Idea {
   const at = fields.createdAt ?? fields.statusChangedAt ?? new Date().toISOString()
   return {
-    id, unitId: 'unit-1', boardId: 'board-1', createdAt: at, updatedAt: at, updatedBy: 'Seed',
-    ...newIdeaFields({ problem: fields.problem, idea: `Idea for: ${fields.problem}`, raisedBy: fields.raisedBy ?? null }, new Date(at)),
+    id,
+    unitId: 'unit-1',
+    boardId: 'board-1',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Seed',
+    ...newIdeaFields(
+      { problem: fields.problem, idea: `Idea for: ${fields.problem}`, raisedBy: fields.raisedBy ?? null },
+      new Date(at),
+    ),
     status: fields.status ?? 'new',
     statusChangedAt: fields.statusChangedAt ?? at,
   }

@@ -31,7 +31,11 @@ export async function createOrganisation(server: SyncServer, unitNames: readonly
 }
 
 /** A one-time code for one unit (or a whole CSU or trust), as the admin screen shows it. */
-export async function issueCode(server: SyncServer, scopeId: string, scopeKind: 'unit' | 'csu' | 'trust' = 'unit'): Promise<string> {
+export async function issueCode(
+  server: SyncServer,
+  scopeId: string,
+  scopeKind: 'unit' | 'csu' | 'trust' = 'unit',
+): Promise<string> {
   const issued = await admin<{ code: string }>(server, 'POST', '/codes', { scopeKind, scopeId, expiresInHours: 24 })
   return issued.code
 }

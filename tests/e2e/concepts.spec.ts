@@ -1,7 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { describeViolations, seriousA11yViolations } from './a11y.ts'
 import { ActionsPage } from './pages/ActionsPage.ts'
-import { ConceptEditPage, ConceptLibraryPage, ConceptPage, CoveragePage, LearningRecordPage } from './pages/ConceptPages.ts'
+import {
+  ConceptEditPage,
+  ConceptLibraryPage,
+  ConceptPage,
+  CoveragePage,
+  LearningRecordPage,
+} from './pages/ConceptPages.ts'
 import { SetupPage } from './pages/SetupPage.ts'
 import { ChecklistEditorPage, ChecklistRunPage, StandardWorkPage } from './pages/StandardWorkPage.ts'
 import { loadUnderServiceWorker } from './serviceWorker.ts'
@@ -29,14 +35,18 @@ test.describe('with the demo trust loaded', () => {
     await expect(concept.heading('5S')).toBeVisible()
     await expect(page).toHaveTitle('5S – LIM Huddle')
     await concept.expectExamplesRead()
-    await expect(concept.examples.filter({ hasText: /^Ward 12 – Respiratory · action · Move the observation machines/ })).toHaveCount(1)
+    await expect(
+      concept.examples.filter({ hasText: /^Ward 12 – Respiratory · action · Move the observation machines/ }),
+    ).toHaveCount(1)
 
     await concept.back.click()
     await expect(page).toHaveURL(/\/board\/actions$/)
     await expect(actions.heading).toBeVisible()
   })
 
-  test("from a checklist step, open its concept, see another ward's example, and come back to the same run", async ({ page }) => {
+  test("from a checklist step, open its concept, see another ward's example, and come back to the same run", async ({
+    page,
+  }) => {
     const work = new StandardWorkPage(page)
     await page.goto('/board/standard-work')
     await expect(work.heading).toBeVisible()
@@ -46,7 +56,10 @@ test.describe('with the demo trust loaded', () => {
     await editor.frequency('Every shift').check()
     await editor.stepText(1).fill('Everything in the sluice has a marked home')
     await page.getByText('LIM concepts for step 1').click()
-    await page.getByRole('group', { name: 'LIM concepts step 1 practises (optional)' }).getByRole('button', { name: '5S', exact: true }).click()
+    await page
+      .getByRole('group', { name: 'LIM concepts step 1 practises (optional)' })
+      .getByRole('button', { name: '5S', exact: true })
+      .click()
     await editor.saveButton.click()
     await work.shell.pickName('Sam Okafor')
     await expect(page.getByText('Checklist “Sluice room check” saved.')).toBeVisible()
@@ -60,8 +73,14 @@ test.describe('with the demo trust loaded', () => {
     const concept = new ConceptPage(page)
     await expect(concept.heading('5S')).toBeVisible()
     await concept.expectExamplesRead()
-    await expect(concept.examples.filter({ hasText: /^Ward 12 – Respiratory · action · Move the observation machines/ })).toHaveCount(1)
-    await expect(concept.examples.filter({ hasText: 'checklist step · Sluice room check: Everything in the sluice has a marked home' })).toHaveCount(1)
+    await expect(
+      concept.examples.filter({ hasText: /^Ward 12 – Respiratory · action · Move the observation machines/ }),
+    ).toHaveCount(1)
+    await expect(
+      concept.examples.filter({
+        hasText: 'checklist step · Sluice room check: Everything in the sluice has a marked home',
+      }),
+    ).toHaveCount(1)
 
     await concept.back.click()
     await expect(page).toHaveURL(runUrl)
@@ -82,7 +101,9 @@ test.describe('with the demo trust loaded', () => {
     await expect(library.cards).toHaveCount(1)
   })
 
-  test('the improvement office edit refuses bad input, keeps what was typed, then shows the good edit', async ({ page }) => {
+  test('the improvement office edit refuses bad input, keeps what was typed, then shows the good edit', async ({
+    page,
+  }) => {
     await page.goto('/concepts/five-s')
     const concept = new ConceptPage(page)
     await expect(concept.heading('5S')).toBeVisible()
@@ -99,7 +120,9 @@ test.describe('with the demo trust loaded', () => {
     await form.addResource.click()
     await form.resourceTitle(1).fill('Our 5S video')
     await form.resourceUrl(1).fill('javascript:alert(1)')
-    await form.expectRefused(['Resource 1: Only web links starting with https:// or http:// can be added (this one starts with javascript:)'])
+    await form.expectRefused([
+      'Resource 1: Only web links starting with https:// or http:// can be added (this one starts with javascript:)',
+    ])
     await expect(form.whatItIs).toHaveValue('Sort, set, shine, standardise and sustain, the way our wards do it.')
     const formViolations = await seriousA11yViolations(page)
     expect(formViolations, describeViolations(formViolations)).toEqual([])
@@ -110,11 +133,16 @@ test.describe('with the demo trust loaded', () => {
     await expect(concept.heading('5S in our trust')).toBeVisible()
     await expect(page).toHaveURL(/\/concepts\/five-s$/)
     await expect(page.getByText('Sort, set, shine, standardise and sustain, the way our wards do it.')).toBeVisible()
-    await expect(page.getByRole('link', { name: 'Our 5S video (opens in a new tab)' })).toHaveAttribute('href', 'https://intranet.example.nhs.uk/lim/5s')
+    await expect(page.getByRole('link', { name: 'Our 5S video (opens in a new tab)' })).toHaveAttribute(
+      'href',
+      'https://intranet.example.nhs.uk/lim/5s',
+    )
     await expect(page.getByTestId('concept-about')).toContainText('Edited by your trust')
   })
 
-  test("a person's learning record lists the concepts they practised, and the coverage view counts each unit", async ({ page }) => {
+  test("a person's learning record lists the concepts they practised, and the coverage view counts each unit", async ({
+    page,
+  }) => {
     const record = new LearningRecordPage(page)
     await page.goto('/concepts/learning')
     await expect(record.heading).toBeVisible()
@@ -130,7 +158,11 @@ test.describe('with the demo trust loaded', () => {
     const coverage = new CoveragePage(page)
     await page.goto('/concepts/coverage')
     await expect(coverage.heading).toBeVisible()
-    await expect(coverage.table.getByRole('columnheader')).toHaveText(['Concept', 'Ward 12 – Respiratory', 'Ward 7 – Elderly care'])
+    await expect(coverage.table.getByRole('columnheader')).toHaveText([
+      'Concept',
+      'Ward 12 – Respiratory',
+      'Ward 7 – Elderly care',
+    ])
     // Ward 12's audit card is its one kamishibai item; its 5S ideas, checklists and action make five.
     await expect(coverage.cell('Kamishibai (standard checks)', 0)).toContainText('Started (1)')
     await expect(coverage.cell('5S', 0)).toContainText('Practised (5)')
@@ -140,7 +172,11 @@ test.describe('with the demo trust loaded', () => {
     expect(coverageViolations, describeViolations(coverageViolations)).toEqual([])
   })
 
-  for (const [name, path] of [['the concept library', '/concepts'], ['a concept page with local examples', '/concepts/five-s'], ['a concept page with none yet', '/concepts/takt-time']] as const) {
+  for (const [name, path] of [
+    ['the concept library', '/concepts'],
+    ['a concept page with local examples', '/concepts/five-s'],
+    ['a concept page with none yet', '/concepts/takt-time'],
+  ] as const) {
     test(`${name} has no serious accessibility problems`, async ({ page }) => {
       await page.goto(path)
       if (path === '/concepts') await expect(new ConceptLibraryPage(page).cards.first()).toBeVisible()

@@ -5,7 +5,15 @@ import { ActionsPage } from './pages/ActionsPage.ts'
 import { AppShell } from './pages/AppShell.ts'
 import { buttonAbout, EscalationsPage, escalationCard, moveButton } from './pages/EscalationsPage.ts'
 import { HuddlePage } from './pages/HuddlePage.ts'
-import { enrolFromFirstRun, FALLS, launchTablet, setUpWardBoard, SYNC_TIMEOUT, Teardown, type Tablet } from './syncTablets.ts'
+import {
+  enrolFromFirstRun,
+  FALLS,
+  launchTablet,
+  setUpWardBoard,
+  SYNC_TIMEOUT,
+  Teardown,
+  type Tablet,
+} from './syncTablets.ts'
 import { startSyncServer, type SyncServer } from './syncServer.ts'
 
 // Issue 8: a ward tablet escalates to its CSU while offline; once it reconnects the CSU
@@ -60,7 +68,9 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   // A tap on something that never appears fails within a minute, not at the test's end.
   ward.page.setDefaultTimeout(SYNC_TIMEOUT * 2)
   await enrolFromFirstRun(ward, await issueCode(server, org.units['Ward 7']!))
-  await setUpWardBoard(ward, 'Ward 7', 'Priya Natarajan', [{ name: FALLS, type: 'Count', unit: 'falls', lowerIsBetter: true }])
+  await setUpWardBoard(ward, 'Ward 7', 'Priya Natarajan', [
+    { name: FALLS, type: 'Count', unit: 'falls', lowerIsBetter: true },
+  ])
   await addAction(ward, HOIST, 'Priya Natarajan')
   await addAction(ward, PORTER, 'Priya Natarajan')
   await ward.sync.expectSynced()
@@ -69,7 +79,10 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   const csu = teardown.add(await launchTablet(server.url, 'Medicine CSU office'), (tablet) => tablet.close())
   csu.page.setDefaultTimeout(SYNC_TIMEOUT * 2)
   await enrolFromFirstRun(csu, await issueCsuCode(server, org.csuId))
-  await csu.page.getByTestId('tier-board-setup').getByRole('button', { name: /^Set up the .+ board$/ }).click({ timeout: SYNC_TIMEOUT })
+  await csu.page
+    .getByTestId('tier-board-setup')
+    .getByRole('button', { name: /^Set up the .+ board$/ })
+    .click({ timeout: SYNC_TIMEOUT })
   await csu.board.shell.typeName('Jo Bloggs')
   await csu.page.waitForURL('**/board')
   const csuScreen = new EscalationsPage(csu.page)
@@ -125,7 +138,13 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   await csuScreen.moveDialog.text.fill('Jo Bloggs')
   await csuScreen.moveDialog.button('Accept').click()
   await expect(csuScreen.moveDialog.dialog).toBeHidden()
-  await csuScreen.makeMove('Answer', HOIST, 'Ward 7', 'Send answer', 'Hire hoist arrives at 2pm today; order number MED-4471')
+  await csuScreen.makeMove(
+    'Answer',
+    HOIST,
+    'Ward 7',
+    'Send answer',
+    'Hire hoist arrives at 2pm today; order number MED-4471',
+  )
   await expect(csuScreen.moveDialog.dialog).toBeHidden()
   await expect(csuScreen.inboxHeading).toHaveText(/\(0\)$/)
   await expect(csu.page.getByText('Answered, waiting for the ward to confirm (1)')).toBeVisible()
@@ -134,18 +153,23 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   const huddle = new HuddlePage(ward.page)
   await huddle.goto()
   await huddle.startButton.click()
-  for (let step = 0; step < 8 && (await huddle.currentTitle.innerText()) !== 'Answers back from CSU'; step++) await huddle.nextButton.click()
+  for (let step = 0; step < 8 && (await huddle.currentTitle.innerText()) !== 'Answers back from CSU'; step++)
+    await huddle.nextButton.click()
   await expect(huddle.currentTitle).toHaveText('Answers back from CSU')
   const steps = ward.page.getByTestId('huddle-answers')
   const answered = escalationCard(steps, HOIST)
-  await expect(answered).toContainText('Hire hoist arrives at 2pm today; order number MED-4471', { timeout: SYNC_TIMEOUT })
+  await expect(answered).toContainText('Hire hoist arrives at 2pm today; order number MED-4471', {
+    timeout: SYNC_TIMEOUT,
+  })
   await expect(answered).toContainText('Answer from Jo Bloggs')
   await expectAccessible(ward.page)
   await moveButton(steps, 'Confirm closed', HOIST, 'Ward 7').click()
   await wardScreen.moveDialog.button('Confirm closed').click()
   await nameIfAsked(ward.page, 'Priya Natarajan')
   await expect(steps).toContainText('No new answers to our escalations.')
-  await expect(csu.page.getByText('Answered, waiting for the ward to confirm (1)')).toBeHidden({ timeout: LIVE_LIMIT_MS })
+  await expect(csu.page.getByText('Answered, waiting for the ward to confirm (1)')).toBeHidden({
+    timeout: LIVE_LIMIT_MS,
+  })
 
   // Bad input on the CSU side: an answer to an escalation the ward withdrew meanwhile.
   await ward.board.goto()
@@ -173,7 +197,9 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   // The CSU's tablet hears of the withdrawal while the answer is still on screen.
   await expect(csuScreen.card(PORTER)).toHaveCount(0, { timeout: LIVE_LIMIT_MS })
   await csuScreen.moveDialog.button('Send answer').click()
-  await expect(csuScreen.moveDialog.changed).toContainText(/^This escalation was withdrawn by Ward 7 at \d\d:\d\d; your answer is kept below/)
+  await expect(csuScreen.moveDialog.changed).toContainText(
+    /^This escalation was withdrawn by Ward 7 at \d\d:\d\d; your answer is kept below/,
+  )
   await expect(csuScreen.moveDialog.text).toHaveValue(answer)
   await expectAccessible(csu.page)
   await csuScreen.moveDialog.keepAndCloseButton.click()

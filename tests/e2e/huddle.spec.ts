@@ -46,6 +46,12 @@ test('huddle mode runs a timed huddle, nudges when an item runs over, and saves 
     })
     return rows.find((r) => r.day === '2026-11-26')
   })
-  expect(record).toMatchObject({ day: '2026-11-26', durationSeconds: 330, attendance: 7, updatedBy: 'Sam Okafor', startedAt: '2026-11-26T07:35:00.000Z' })
+  expect(record).toMatchObject({
+    day: '2026-11-26',
+    durationSeconds: 330,
+    attendance: 7,
+    updatedBy: 'Sam Okafor',
+    startedAt: '2026-11-26T07:35:00.000Z',
+  })
   expect((record!.timings as Array<{ seconds: number }>).slice(0, 2).map((t) => t.seconds)).toEqual([210, 120])
 })

@@ -10,7 +10,10 @@ import { loadUnderServiceWorker } from './serviceWorker.ts'
 const PROBLEM = 'Dressings are kept in the far store room'
 const IDEA = 'Keep a small box of dressings in each bay'
 
-test('takes an idea through a PDSA cycle to Implemented on the tablet offline, and prints its A3 and You said, we did', async ({ page, context }) => {
+test('takes an idea through a PDSA cycle to Implemented on the tablet offline, and prints its A3 and You said, we did', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(150_000)
   const setup = new SetupPage(page)
   await setup.goto()
@@ -61,7 +64,12 @@ test('takes an idea through a PDSA cycle to Implemented on the tablet offline, a
   await page.getByRole('button', { name: 'Effort and impact (PICK)' }).click()
   const unrated = page.getByTestId('pick-unrated').getByTestId('pick-idea').filter({ hasText: PROBLEM })
   await unrated.getByTestId('rate-effort-low').click()
-  await page.getByTestId('pick-unrated').getByTestId('pick-idea').filter({ hasText: PROBLEM }).getByTestId('rate-impact-high').click()
+  await page
+    .getByTestId('pick-unrated')
+    .getByTestId('pick-idea')
+    .filter({ hasText: PROBLEM })
+    .getByTestId('rate-impact-high')
+    .click()
   const implement = page.locator('[data-testid="pick-quadrant"][data-quadrant="implement"]')
   await expect(implement.getByRole('link', { name: PROBLEM })).toBeVisible()
   const pickViolations = await seriousA11yViolations(page)
@@ -106,7 +114,9 @@ test('takes an idea through a PDSA cycle to Implemented on the tablet offline, a
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
 
-  test('bad input in quick capture: empty problem, 10,000 characters, emoji and right-to-left text, a pasted NHS number', async ({ page }) => {
+  test('bad input in quick capture: empty problem, 10,000 characters, emoji and right-to-left text, a pasted NHS number', async ({
+    page,
+  }) => {
     const setup = new SetupPage(page)
     await setup.goto()
     await setup.loadDemo()
@@ -115,13 +125,17 @@ test.describe('on a phone', () => {
 
     await capture.idea.fill('Something')
     await capture.saveButton.tap()
-    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('Enter what the problem is')
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+      'Enter what the problem is',
+    )
     await expect(capture.idea).toHaveValue('Something')
 
     const long = 'x'.repeat(10_000)
     await capture.problem.fill(long)
     await capture.saveButton.tap()
-    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText('must be 2,000 characters or fewer (it has 10,000)')
+    await expect(page.getByRole('alert').filter({ hasText: 'There is a problem' })).toContainText(
+      'must be 2,000 characters or fewer (it has 10,000)',
+    )
     await expect(capture.problem).toHaveValue(long)
 
     await capture.problem.fill('Patient 943 476 5919 waited — مشكلة في الانتظار 😴')

@@ -11,7 +11,10 @@ const IDEA = 'Keep a small box of dressings in each bay'
 // A phone in a pocket: the size of a common Android or iPhone screen.
 test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
 
-test('logs an idea on a phone with no signal, sees it on the board, moves it to Testing by keyboard and keeps it after a reload', async ({ page, context }) => {
+test('logs an idea on a phone with no signal, sees it on the board, moves it to Testing by keyboard and keeps it after a reload', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000)
   const setup = new SetupPage(page)
   await setup.goto()

@@ -43,7 +43,11 @@ async function controlsInMain(page: Page): Promise<Target[]> {
       const label = el.getAttribute('aria-label')
       if (label) return label
       const labelledBy = el.getAttribute('aria-labelledby')
-      if (labelledBy) return labelledBy.split(' ').map((id) => text(document.getElementById(id))).join(' ')
+      if (labelledBy)
+        return labelledBy
+          .split(' ')
+          .map((id) => text(document.getElementById(id)))
+          .join(' ')
       const labels = (el as HTMLInputElement).labels
       if (labels?.length) return text(labels[0]!)
       return text(el) || el.id || el.outerHTML.slice(0, 80)
@@ -55,15 +59,25 @@ async function controlsInMain(page: Page): Promise<Target[]> {
       .filter((el) => !isInlineTextLink(el))
       .map((el) => {
         const box = el.getBoundingClientRect()
-        return { name: nameOf(el), tag: el.tagName.toLowerCase(), width: Math.round(box.width * 10) / 10, height: Math.round(box.height * 10) / 10 }
+        return {
+          name: nameOf(el),
+          tag: el.tagName.toLowerCase(),
+          width: Math.round(box.width * 10) / 10,
+          height: Math.round(box.height * 10) / 10,
+        }
       })
       .filter((target) => target.width > 0 && target.height > 0)
   })
 }
 
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const widths = await page.evaluate(() => ({ scroll: document.scrollingElement!.scrollWidth, viewport: window.innerWidth }))
-  expect(widths.scroll, `page is ${widths.scroll} px wide in a ${widths.viewport} px viewport`).toBeLessThanOrEqual(widths.viewport)
+  const widths = await page.evaluate(() => ({
+    scroll: document.scrollingElement!.scrollWidth,
+    viewport: window.innerWidth,
+  }))
+  expect(widths.scroll, `page is ${widths.scroll} px wide in a ${widths.viewport} px viewport`).toBeLessThanOrEqual(
+    widths.viewport,
+  )
 }
 
 async function expectBigEnoughTargets(page: Page): Promise<void> {
@@ -100,7 +114,9 @@ for (const viewport of VIEWPORTS) {
       await expectBigEnoughTargets(page)
     })
 
-    test('the running huddle fits the screen, its controls are big enough and its clocks read from 2 m', async ({ page }) => {
+    test('the running huddle fits the screen, its controls are big enough and its clocks read from 2 m', async ({
+      page,
+    }) => {
       const huddle = new HuddlePage(page)
       await huddle.goto()
       await huddle.startButton.click()
@@ -108,8 +124,12 @@ for (const viewport of VIEWPORTS) {
       await expect(huddle.itemCountdown).toBeVisible()
       await expectNoSidewaysScroll(page)
       await expectBigEnoughTargets(page)
-      expect(await fontSizePx(page, 'huddle-countdown'), 'huddle countdown font size (px)').toBeGreaterThanOrEqual(MIN_FIGURE_FONT_PX)
-      expect(await fontSizePx(page, 'item-countdown'), 'item countdown font size (px)').toBeGreaterThanOrEqual(MIN_FIGURE_FONT_PX)
+      expect(await fontSizePx(page, 'huddle-countdown'), 'huddle countdown font size (px)').toBeGreaterThanOrEqual(
+        MIN_FIGURE_FONT_PX,
+      )
+      expect(await fontSizePx(page, 'item-countdown'), 'item countdown font size (px)').toBeGreaterThanOrEqual(
+        MIN_FIGURE_FONT_PX,
+      )
     })
   })
 }

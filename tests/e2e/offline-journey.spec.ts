@@ -124,7 +124,10 @@ test('a ward records its day, loses the network, restarts the tablet and keeps e
     await expect(board.shell.networkStatus).toContainText('Offline – 4 changes saved on this tablet')
 
     // Every change waits in the outbox for the sync server, with who made it.
-    const outbox = await readStore<{ table: string; recordId: string; by: string; fields: Record<string, unknown> }>(page, 'outbox')
+    const outbox = await readStore<{ table: string; recordId: string; by: string; fields: Record<string, unknown> }>(
+      page,
+      'outbox',
+    )
     expect(outbox).toHaveLength(4)
     expect(outbox.map((change) => change.table)).toEqual(['entries', 'entries', 'entries', 'actions'])
     expect(outbox.map((change) => change.by)).toEqual(['Sam Okafor', 'Sam Okafor', 'Sam Okafor', 'Sam Okafor'])
@@ -133,7 +136,12 @@ test('a ward records its day, loses the network, restarts the tablet and keeps e
       expect.objectContaining({ day: TODAY, value: true }),
       expect.objectContaining({ day: TODAY, value: 2 }),
     ])
-    expect(outbox[3]!.fields).toMatchObject({ title: ACTION, owner: 'Priya Natarajan', dueDay: '2026-11-27', status: 'open' })
+    expect(outbox[3]!.fields).toMatchObject({
+      title: ACTION,
+      owner: 'Priya Natarajan',
+      dueDay: '2026-11-27',
+      status: 'open',
+    })
   } finally {
     await context?.close()
     rmSync(userDataDir, { recursive: true, force: true })

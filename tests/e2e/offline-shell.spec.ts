@@ -11,7 +11,8 @@ test('the app shell opens with no network once the service worker has it', async
   const notFromWorker: string[] = []
   const onFailed = (request: Request) => {
     // The sync client calling /api while offline is expected to fail; the app must not.
-    if (!new URL(request.url()).pathname.startsWith('/api/')) failed.push(`${request.url()} (${request.failure()?.errorText})`)
+    if (!new URL(request.url()).pathname.startsWith('/api/'))
+      failed.push(`${request.url()} (${request.failure()?.errorText})`)
   }
   page.on('requestfailed', onFailed)
   page.on('response', (response) => {

@@ -2,7 +2,14 @@ import { expect, test, type Page } from '@playwright/test'
 import { createOrganisation, issueCode } from './adminSetup.ts'
 import { AppShell } from './pages/AppShell.ts'
 import { ChecklistEditorPage, ChecklistRunPage, StandardWorkPage } from './pages/StandardWorkPage.ts'
-import { enrolFromFirstRun, launchTablet, openEnrolledBoard, setUpWardBoard, SYNC_TIMEOUT, Teardown } from './syncTablets.ts'
+import {
+  enrolFromFirstRun,
+  launchTablet,
+  openEnrolledBoard,
+  setUpWardBoard,
+  SYNC_TIMEOUT,
+  Teardown,
+} from './syncTablets.ts'
 import { startSyncServer } from './syncServer.ts'
 import { avoidMondayNightShift } from './weekClock.ts'
 

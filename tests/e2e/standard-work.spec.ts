@@ -15,7 +15,10 @@ async function unitCounts(work: StandardWorkPage): Promise<{ onTime: number; due
   return match ? { onTime: Number(match[1]), due: Number(match[2]) } : { onTime: 0, due: 0 }
 }
 
-test('writes a checklist, does it offline with a miss turned into an action, and adherence reflects it after a reload', async ({ page, context }) => {
+test('writes a checklist, does it offline with a miss turned into an action, and adherence reflects it after a reload', async ({
+  page,
+  context,
+}) => {
   test.setTimeout(120_000)
   await avoidMondayNightShift(context)
   const setup = new SetupPage(page)
@@ -33,7 +36,9 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   // Overlapping shift times: a clear message, and what was typed stays.
   await work.shiftTime('Early', 'Ends').fill('15:00')
   await work.saveShiftsButton.click()
-  await expect(page.getByText(/The early shift \(07:00–15:00\) and the late shift \(14:30–22:00\) overlap/).first()).toBeVisible()
+  await expect(
+    page.getByText(/The early shift \(07:00–15:00\) and the late shift \(14:30–22:00\) overlap/).first(),
+  ).toBeVisible()
   await expect(work.shiftTime('Early', 'Ends')).toHaveValue('15:00')
   await expect(work.shell.namePicker).toBeHidden()
   await work.shiftTime('Early', 'Ends').fill('14:30')
@@ -94,8 +99,9 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   const runs = await readStore<{ id: string; title: string }>(page, 'checklistRuns')
   const runIds = runs.filter((r) => r.title === TITLE).map((r) => r.id)
   expect(runIds).toHaveLength(1)
-  const results = (await readStore<{ runId: string; outcome: string; reason: string; actionId: string | null }>(page, 'stepResults'))
-    .filter((r) => runIds.includes(r.runId))
+  const results = (
+    await readStore<{ runId: string; outcome: string; reason: string; actionId: string | null }>(page, 'stepResults')
+  ).filter((r) => runIds.includes(r.runId))
   expect(results.map((r) => r.outcome).sort()).toEqual(['done', 'not-applicable', 'not-done'])
   const actions = await readStore<{ id: string; title: string }>(page, 'actions')
   const action = actions.find((a) => a.title.includes(REASON))!
@@ -107,7 +113,9 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   await context.setOffline(false)
   await page.goto('/board/standard-work')
   // The new checklist's own row: its one slot so far, done on time.
-  const row = page.getByTestId('adherence-row').filter({ has: page.getByRole('rowheader', { name: TITLE, exact: true }) })
+  const row = page
+    .getByTestId('adherence-row')
+    .filter({ has: page.getByRole('rowheader', { name: TITLE, exact: true }) })
   await expect(row.getByRole('cell')).toHaveText(['1', '1', '0', '0', '100%'])
   // The unit's figure gained exactly that one on-time run (nobody touched the demo's own runs).
   const after = await unitCounts(work)
@@ -119,6 +127,8 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   expect(listViolations, describeViolations(listViolations)).toEqual([])
 
   await page.goto('/board')
-  await expect(page.getByTestId('adherence-tile')).toContainText(new RegExp(`on time this week\\s*\\(${after.onTime} of \\d+\\)`))
+  await expect(page.getByTestId('adherence-tile')).toContainText(
+    new RegExp(`on time this week\\s*\\(${after.onTime} of \\d+\\)`),
+  )
   await expect(page.getByRole('paragraph').filter({ hasText: action.title })).toBeVisible()
 })

@@ -3,7 +3,13 @@ import { createOrganisation, issueCode, listDevices, listRefusals, revokeDevice 
 import { readStore } from './indexedDb.ts'
 import { enrolDevice, openEvents, pull, pushNewAction } from './syncApi.ts'
 import {
-  enrolFromFirstRun, launchTablet, readAllStores, SAFETY_BRIEF, setUpWardBoard, storedEnrolment, Teardown,
+  enrolFromFirstRun,
+  launchTablet,
+  readAllStores,
+  SAFETY_BRIEF,
+  setUpWardBoard,
+  storedEnrolment,
+  Teardown,
 } from './syncTablets.ts'
 import { startSyncServer } from './syncServer.ts'
 
@@ -28,7 +34,9 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
   // Ward B's own tablet gives Ward B a board, a value and an action.
   const wardBTablet = teardown.add(await launchTablet(server.url, 'Ward B nurses station'), (tablet) => tablet.close())
   await enrolFromFirstRun(wardBTablet, await issueCode(server, wardB))
-  await setUpWardBoard(wardBTablet, 'Ward B', 'Grace Mensah', [{ name: WARD_B_MEASURE, type: 'Count', unit: 'patients' }])
+  await setUpWardBoard(wardBTablet, 'Ward B', 'Grace Mensah', [
+    { name: WARD_B_MEASURE, type: 'Count', unit: 'patients' },
+  ])
   const keypad = await wardBTablet.board.openKeypad(WARD_B_MEASURE)
   await keypad.tap('4')
   await keypad.saveButton.click()
@@ -45,7 +53,9 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
   const tokenB = (await storedEnrolment(wardBTablet.page)).token
   expect((await pull(server, wardA, tokenA)).status).toBe(200)
   const wardBRecords = (await pull(server, wardB, tokenB)).records
-  expect(wardBRecords.map((r) => r.fields.name ?? r.fields.title)).toEqual(expect.arrayContaining([WARD_B_MEASURE, WARD_B_ACTION]))
+  expect(wardBRecords.map((r) => r.fields.name ?? r.fields.title)).toEqual(
+    expect.arrayContaining([WARD_B_MEASURE, WARD_B_ACTION]),
+  )
 
   const refusedPull = await pull(server, wardB, tokenA)
   expect(refusedPull.status).toBe(403)
@@ -59,7 +69,11 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
   expect(refusedEvents.body?.error).toBe('forbidden-scope')
 
   // Without a token nothing at all.
-  for (const reply of [await pull(server, wardB), await pushNewAction(server, wardB, 'Slipped in without a token'), await openEvents(server, wardB)]) {
+  for (const reply of [
+    await pull(server, wardB),
+    await pushNewAction(server, wardB, 'Slipped in without a token'),
+    await openEvents(server, wardB),
+  ]) {
     expect(reply.status).toBe(401)
     expect(reply.body?.error).toBe('unauthorised')
   }
@@ -77,7 +91,8 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
   await wardATablet.sync.expectSynced()
   const stored = JSON.stringify(await readAllStores(wardATablet.page))
   expect(stored).toContain(wardA)
-  for (const secret of [wardB, 'Ward B', WARD_B_MEASURE, WARD_B_ACTION, 'Grace Mensah']) expect(stored).not.toContain(secret)
+  for (const secret of [wardB, 'Ward B', WARD_B_MEASURE, WARD_B_ACTION, 'Grace Mensah'])
+    expect(stored).not.toContain(secret)
 
   // Ward A's tablet is removed on the admin API; a change made afterwards stays on it.
   const device = (await listDevices(server)).find((d) => d.name === wardATablet.name)
@@ -94,7 +109,10 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
   await expect(sync.pendingChanges).toHaveText('1 change waiting to sync')
   await sync.closeDetails()
 
-  const outbox = await readStore<{ table: string; unitId: string; fields: Record<string, unknown> }>(wardATablet.page, 'outbox')
+  const outbox = await readStore<{ table: string; unitId: string; fields: Record<string, unknown> }>(
+    wardATablet.page,
+    'outbox',
+  )
   expect(outbox).toHaveLength(1)
   expect(outbox[0]).toMatchObject({ table: 'entries', unitId: wardA, fields: expect.objectContaining({ value: true }) })
   // It was never sent: the removed token is refused, and another Ward A device sees no value.

@@ -4,7 +4,14 @@ import { createOrganisation, issueCode } from './adminSetup.ts'
 import { readStore } from './indexedDb.ts'
 import { pull } from './syncApi.ts'
 import {
-  enrolFromFirstRun, FALLS, launchTablet, openEnrolledBoard, setUpWardBoard, storedEnrolment, SYNC_TIMEOUT, Teardown,
+  enrolFromFirstRun,
+  FALLS,
+  launchTablet,
+  openEnrolledBoard,
+  setUpWardBoard,
+  storedEnrolment,
+  SYNC_TIMEOUT,
+  Teardown,
 } from './syncTablets.ts'
 import { startSyncServer, type SyncServer } from './syncServer.ts'
 
@@ -25,22 +32,32 @@ interface LostPush {
  * while the request is still on its way (`request-lost`). Deterministic: the route holds
  * the request until the server is dead.
  */
-async function killServerDuringNextPush(page: Page, server: SyncServer, mode: 'response-lost' | 'request-lost'): Promise<{ lost: Promise<LostPush> }> {
+async function killServerDuringNextPush(
+  page: Page,
+  server: SyncServer,
+  mode: 'response-lost' | 'request-lost',
+): Promise<{ lost: Promise<LostPush> }> {
   let settle!: (lost: LostPush) => void
   let fail!: (error: unknown) => void
   const lost = new Promise<LostPush>((resolve, reject) => ((settle = resolve), (fail = reject)))
-  await page.route(PUSH, async (route) => {
-    try {
-      const mutationIds = (route.request().postDataJSON() as { mutations: { mutationId: string }[] }).mutations.map((m) => m.mutationId)
-      const response = mode === 'response-lost' ? await route.fetch() : undefined
-      const serverAccepted = response ? ((await response.json()) as { accepted: string[] }).accepted : null
-      await server.kill()
-      await route.abort(mode === 'response-lost' ? 'connectionreset' : 'connectionrefused')
-      settle({ mutationIds, serverAccepted })
-    } catch (error) {
-      fail(error)
-    }
-  }, { times: 1 })
+  await page.route(
+    PUSH,
+    async (route) => {
+      try {
+        const mutationIds = (route.request().postDataJSON() as { mutations: { mutationId: string }[] }).mutations.map(
+          (m) => m.mutationId,
+        )
+        const response = mode === 'response-lost' ? await route.fetch() : undefined
+        const serverAccepted = response ? ((await response.json()) as { accepted: string[] }).accepted : null
+        await server.kill()
+        await route.abort(mode === 'response-lost' ? 'connectionreset' : 'connectionrefused')
+        settle({ mutationIds, serverAccepted })
+      } catch (error) {
+        fail(error)
+      }
+    },
+    { times: 1 },
+  )
   // Wrapped: an async function returning the promise itself would wait for it.
   return { lost }
 }
@@ -49,7 +66,10 @@ async function killServerDuringNextPush(page: Page, server: SyncServer, mode: 'r
 async function whenLost(lost: Promise<LostPush>): Promise<LostPush> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const late = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`The tablet sent no push within ${SYNC_TIMEOUT} ms of saving a change`)), SYNC_TIMEOUT)
+    timer = setTimeout(
+      () => reject(new Error(`The tablet sent no push within ${SYNC_TIMEOUT} ms of saving a change`)),
+      SYNC_TIMEOUT,
+    )
   })
   try {
     return await Promise.race([lost, late])
@@ -93,7 +113,8 @@ test('the sync server is killed in the middle of a push and restarted: nothing i
   const second = teardown.add(await launchTablet(server.url, 'Ward A huddle screen'), (tablet) => tablet.close())
   // Every mutation either tablet ever sends, however often it is sent.
   const sent = new Set<string>()
-  for (const tablet of [first, second]) tablet.context.on('request', (request) => pushedMutationIds(request).forEach((id) => sent.add(id)))
+  for (const tablet of [first, second])
+    tablet.context.on('request', (request) => pushedMutationIds(request).forEach((id) => sent.add(id)))
 
   await enrolFromFirstRun(first, code1)
   await setUpWardBoard(first, 'Ward A', 'Sam Okafor')
@@ -113,12 +134,18 @@ test('the sync server is killed in the middle of a push and restarted: nothing i
   expect(lost.serverAccepted, 'the server committed the push before it died').toEqual(lost.mutationIds)
   await expect(first.sync.chip).toContainText('1 change waiting to sync', { timeout: SYNC_TIMEOUT })
   let outbox = await readStore<{ mutationId: string }>(first.page, 'outbox')
-  expect(outbox.map((entry) => entry.mutationId), 'the tablet keeps the change it never heard back about').toEqual(lost.mutationIds)
+  expect(
+    outbox.map((entry) => entry.mutationId),
+    'the tablet keeps the change it never heard back about',
+  ).toEqual(lost.mutationIds)
 
   let releasePushes = await holdPushes(first.page)
   await server.restart()
   const afterA = await pull(server, wardA, token)
-  expect(afterA.records.filter((r) => r.table === 'actions').map((r) => r.fields.title), 'what it committed survived the kill').toEqual([CUSHIONS])
+  expect(
+    afterA.records.filter((r) => r.table === 'actions').map((r) => r.fields.title),
+    'what it committed survived the kill',
+  ).toEqual([CUSHIONS])
   await releasePushes()
   await first.sync.syncNow()
   await first.sync.expectSynced()
@@ -139,7 +166,10 @@ test('the sync server is killed in the middle of a push and restarted: nothing i
   releasePushes = await holdPushes(first.page)
   await server.restart()
   const afterB = await pull(server, wardA, token)
-  expect(afterB.records.filter((r) => r.table === 'entries'), 'the server never saw it').toEqual([])
+  expect(
+    afterB.records.filter((r) => r.table === 'entries'),
+    'the server never saw it',
+  ).toEqual([])
   await releasePushes()
   await first.sync.syncNow()
   await first.sync.expectSynced()
@@ -156,12 +186,18 @@ test('the sync server is killed in the middle of a push and restarted: nothing i
   await server.stop()
   const db = new Database(server.databaseFile, { readonly: true, fileMustExist: true })
   try {
-    const applied = db.prepare('SELECT mutation_id AS id FROM applied_mutations WHERE device_id IS NOT NULL').all() as { id: string }[]
+    const applied = db.prepare('SELECT mutation_id AS id FROM applied_mutations WHERE device_id IS NOT NULL').all() as {
+      id: string
+    }[]
     expect(applied.length, 'one applied_mutations row per distinct mutation sent').toBe(sent.size)
     expect(new Set(applied.map((row) => row.id))).toEqual(sent)
-    const actions = db.prepare("SELECT fields FROM records WHERE scope = ? AND tbl = 'actions'").all(wardA) as { fields: string }[]
+    const actions = db.prepare("SELECT fields FROM records WHERE scope = ? AND tbl = 'actions'").all(wardA) as {
+      fields: string
+    }[]
     expect(actions.map((row) => (JSON.parse(row.fields) as { title: string }).title)).toEqual([CUSHIONS])
-    const falls = db.prepare("SELECT fields FROM records WHERE scope = ? AND tbl = 'entries'").all(wardA) as { fields: string }[]
+    const falls = db.prepare("SELECT fields FROM records WHERE scope = ? AND tbl = 'entries'").all(wardA) as {
+      fields: string
+    }[]
     expect(falls.map((row) => (JSON.parse(row.fields) as { value: unknown }).value)).toEqual([3])
   } finally {
     db.close()

@@ -2,7 +2,15 @@ import { expect, test } from '@playwright/test'
 import { libraryScopeId } from '../../src/shared/sync/scopes.ts'
 import { createOrganisation, issueCode } from './adminSetup.ts'
 import { pull, pushNewAction } from './syncApi.ts'
-import { enrolFromFirstRun, launchTablet, readAllStores, setUpWardBoard, storedEnrolment, SYNC_TIMEOUT, Teardown } from './syncTablets.ts'
+import {
+  enrolFromFirstRun,
+  launchTablet,
+  readAllStores,
+  setUpWardBoard,
+  storedEnrolment,
+  SYNC_TIMEOUT,
+  Teardown,
+} from './syncTablets.ts'
 import { startSyncServer } from './syncServer.ts'
 
 const CSU_BOARD = 'Medicine CSU board'
@@ -11,7 +19,7 @@ const CSU_ACTION = 'Agree the winter escalation beds with Ward A'
 const teardown = new Teardown()
 test.afterEach(() => teardown.run())
 
-test('a CSU tablet sets up the CSU board and sees a ward\'s board; a ward tablet never sees the CSU board', async () => {
+test("a CSU tablet sets up the CSU board and sees a ward's board; a ward tablet never sees the CSU board", async () => {
   test.setTimeout(240_000)
   const server = teardown.add(await startSyncServer(), (started) => started.dispose())
   const org = await createOrganisation(server, ['Ward A'])
@@ -42,7 +50,9 @@ test('a CSU tablet sets up the CSU board and sees a ward\'s board; a ward tablet
   const csuToken = (await storedEnrolment(csu.page)).token
   const csuRecords = await pull(server, org.csuId, csuToken)
   expect(csuRecords.status).toBe(200)
-  expect(csuRecords.records.map((r) => r.fields.name ?? r.fields.title)).toEqual(expect.arrayContaining([CSU_BOARD, CSU_ACTION]))
+  expect(csuRecords.records.map((r) => r.fields.name ?? r.fields.title)).toEqual(
+    expect.arrayContaining([CSU_BOARD, CSU_ACTION]),
+  )
 
   // It switches to Ward A's board, with Ward A's measures, from the header.
   const switcher = csu.page.getByLabel('Board shown on this tablet')

@@ -2,8 +2,17 @@ import { expect, test } from '@playwright/test'
 import { createOrganisation, issueCode } from './adminSetup.ts'
 import type { BoardPage } from './pages/BoardPage.ts'
 import {
-  enrolFromFirstRun, FALLS, HARM_FREE, launchTablet, openEnrolledBoard, SAFETY_BRIEF, setUpWardBoard, SYNC_TIMEOUT, WARD_MEASURES,
-  Teardown, type Tablet,
+  enrolFromFirstRun,
+  FALLS,
+  HARM_FREE,
+  launchTablet,
+  openEnrolledBoard,
+  SAFETY_BRIEF,
+  setUpWardBoard,
+  SYNC_TIMEOUT,
+  WARD_MEASURES,
+  Teardown,
+  type Tablet,
 } from './syncTablets.ts'
 import { startSyncServer } from './syncServer.ts'
 
@@ -15,7 +24,9 @@ const LIVE_LIMIT_MS = 5_000
 async function boardState(board: BoardPage): Promise<{ tiles: string[]; actions: string[] }> {
   const tiles: string[] = []
   for (const { name } of WARD_MEASURES) {
-    tiles.push(`${name}: ${await board.tile(name).getAttribute('data-status')} ${(await board.tileValue(name).innerText()).trim()}`)
+    tiles.push(
+      `${name}: ${await board.tile(name).getAttribute('data-status')} ${(await board.tileValue(name).innerText()).trim()}`,
+    )
   }
   const actions = (await board.actionRows.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim()).sort()
   return { tiles, actions }
@@ -29,7 +40,8 @@ function traceSyncRequests(tablets: Record<string, Tablet>) {
   for (const [who, tablet] of Object.entries(tablets)) {
     tablet.context.on('requestfinished', (request) => {
       const path = new URL(request.url()).pathname
-      if (since && path.startsWith('/api/') && !path.endsWith('/events')) events.push(`${who} ${request.method()} ${path} +${Date.now() - since} ms`)
+      if (since && path.startsWith('/api/') && !path.endsWith('/events'))
+        events.push(`${who} ${request.method()} ${path} +${Date.now() - since} ms`)
     })
   }
   return {
@@ -75,7 +87,9 @@ test('two tablets on Ward A share one board: live while online, and after one wa
   await expect(first.board.tile(SAFETY_BRIEF)).toHaveAttribute('data-status', 'green')
   await expect(second.board.tile(SAFETY_BRIEF)).toHaveAttribute('data-status', 'green', { timeout: LIVE_LIMIT_MS })
   const liveMs = Date.now() - savedAt
-  console.log(`Live sync: recorded on one tablet, shown on the other after ${liveMs} ms (target 2000 ms): ${trace.stop()}`)
+  console.log(
+    `Live sync: recorded on one tablet, shown on the other after ${liveMs} ms (target 2000 ms): ${trace.stop()}`,
+  )
   test.info().annotations.push({ type: 'live sync ms', description: String(liveMs) })
   await expect(second.board.tileValue(SAFETY_BRIEF)).toHaveText(await first.board.tileValue(SAFETY_BRIEF).innerText())
 
@@ -114,7 +128,9 @@ test('two tablets on Ward A share one board: live while online, and after one wa
   await expect(second.board.tileValue(FALLS)).toHaveText('2 falls', { timeout: SYNC_TIMEOUT })
   await expect(second.board.actionRow('Re-stock pressure-relief cushions')).toContainText('Sam Okafor')
   await expect(first.board.tile(HARM_FREE)).toHaveAttribute('data-status', 'amber', { timeout: SYNC_TIMEOUT })
-  await expect(first.board.actionRow('Chase the bed-rail audit')).toContainText('Priya Natarajan', { timeout: SYNC_TIMEOUT })
+  await expect(first.board.actionRow('Chase the bed-rail audit')).toContainText('Priya Natarajan', {
+    timeout: SYNC_TIMEOUT,
+  })
   await second.sync.expectSynced()
   await first.sync.expectSynced()
 

@@ -33,7 +33,11 @@ export interface PulledRecord {
 }
 
 /** GET /api/sync/pull from the start, one page (enough for a test's handful of records). */
-export async function pull(server: SyncServer, scope: string, token?: string): Promise<ApiAnswer & { records: PulledRecord[] }> {
+export async function pull(
+  server: SyncServer,
+  scope: string,
+  token?: string,
+): Promise<ApiAnswer & { records: PulledRecord[] }> {
   const query = new URLSearchParams({ protocol: String(PROTOCOL_VERSION), scope, after: '0', limit: '1000' })
   const reply = await answer(await fetch(`${server.url}/api/sync/pull?${query}`, { headers: authorisation(token) }))
   const records = (reply.status === 200 ? (reply.body?.records as PulledRecord[]) : undefined) ?? []
@@ -41,7 +45,12 @@ export async function pull(server: SyncServer, scope: string, token?: string): P
 }
 
 /** POST /api/sync/push of one new action in `scope`, well formed in every other way. */
-export async function pushNewAction(server: SyncServer, scope: string, title: string, token?: string): Promise<ApiAnswer & { mutation: Mutation }> {
+export async function pushNewAction(
+  server: SyncServer,
+  scope: string,
+  title: string,
+  token?: string,
+): Promise<ApiAnswer & { mutation: Mutation }> {
   const now = Date.now()
   const mutation: Mutation = {
     mutationId: randomUUID(),
@@ -63,7 +72,10 @@ export async function pushNewAction(server: SyncServer, scope: string, title: st
  * stream stays open, so it is closed at once). */
 export async function openEvents(server: SyncServer, scope: string, token?: string): Promise<ApiAnswer> {
   const controller = new AbortController()
-  const res = await fetch(`${server.url}/api/sync/events?${new URLSearchParams({ scope })}`, { headers: authorisation(token), signal: controller.signal })
+  const res = await fetch(`${server.url}/api/sync/events?${new URLSearchParams({ scope })}`, {
+    headers: authorisation(token),
+    signal: controller.signal,
+  })
   if (res.ok) {
     controller.abort()
     return { status: res.status, body: undefined }
@@ -72,7 +84,11 @@ export async function openEvents(server: SyncServer, scope: string, token?: stri
 }
 
 /** POST /api/enrol, as the enrol screen does: a device token for a one-time code. */
-export async function enrolDevice(server: SyncServer, code: string, deviceName: string): Promise<{ deviceId: string; token: string }> {
+export async function enrolDevice(
+  server: SyncServer,
+  code: string,
+  deviceName: string,
+): Promise<{ deviceId: string; token: string }> {
   const res = await fetch(`${server.url}/api/enrol`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -106,7 +106,12 @@ export async function enrolFromFirstRun(tablet: Tablet, code: string): Promise<v
 }
 
 /** Right after enrolment, the unit has no board yet: set it up and give it measures. */
-export async function setUpWardBoard(tablet: Tablet, unitName: string, person: string, measures: readonly WardMeasure[] = WARD_MEASURES): Promise<void> {
+export async function setUpWardBoard(
+  tablet: Tablet,
+  unitName: string,
+  person: string,
+  measures: readonly WardMeasure[] = WARD_MEASURES,
+): Promise<void> {
   const { page } = tablet
   await tablet.enrol.setUpBoardButton(unitName).click({ timeout: SYNC_TIMEOUT })
   await tablet.board.shell.typeName(person)
@@ -127,7 +132,11 @@ export async function setUpWardBoard(tablet: Tablet, unitName: string, person: s
 }
 
 /** Right after enrolment, the unit's board came with the first sync: open it. */
-export async function openEnrolledBoard(tablet: Tablet, unitName: string, measureCount = WARD_MEASURES.length): Promise<void> {
+export async function openEnrolledBoard(
+  tablet: Tablet,
+  unitName: string,
+  measureCount = WARD_MEASURES.length,
+): Promise<void> {
   await tablet.enrol.openBoardLink.click({ timeout: SYNC_TIMEOUT })
   await tablet.page.waitForURL('**/board')
   await expect(tablet.board.heading).toHaveText(unitName)
@@ -143,7 +152,8 @@ export interface StoredEnrolment {
 /** This tablet's enrolment as kept in its IndexedDB (meta `sync.enrolment`). */
 export async function storedEnrolment(page: Page): Promise<StoredEnrolment> {
   const rows = await readAllStores(page)
-  const row = (rows.meta ?? []).find((r) => (r as { key?: unknown }).key === 'sync.enrolment') as { value?: StoredEnrolment } | undefined
+  const row = (rows.meta ?? []).find((r) => (r as { key?: unknown }).key === 'sync.enrolment') as
+    { value?: StoredEnrolment } | undefined
   if (!row?.value) throw new Error('This tablet holds no enrolment')
   return row.value
 }
@@ -160,14 +170,19 @@ export async function readAllStores(page: Page): Promise<Record<string, unknown[
       const names = [...db.objectStoreNames]
       const result: Record<string, unknown[]> = {}
       const tx = db.transaction(names)
-      await Promise.all(names.map((name) => new Promise<void>((resolve, reject) => {
-        const request = tx.objectStore(name).getAll()
-        request.onsuccess = () => {
-          result[name] = request.result
-          resolve()
-        }
-        request.onerror = () => reject(request.error)
-      })))
+      await Promise.all(
+        names.map(
+          (name) =>
+            new Promise<void>((resolve, reject) => {
+              const request = tx.objectStore(name).getAll()
+              request.onsuccess = () => {
+                result[name] = request.result
+                resolve()
+              }
+              request.onerror = () => reject(request.error)
+            }),
+        ),
+      )
       return result
     } finally {
       db.close()

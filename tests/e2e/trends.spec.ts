@@ -5,10 +5,17 @@ import { putRows } from './indexedDb.ts'
 import { FLAGGED_WARD, buildTrendsData, seedTrends } from './trendsData.ts'
 
 function londonToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date())
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date())
 }
 
-test('a manager device with two wards opens the roll-up, taps the flagged measure, and reads its chart and table', async ({ page }) => {
+test('a manager device with two wards opens the roll-up, taps the flagged measure, and reads its chart and table', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   // The app creates its database on the first screen; then the CSU's data is written in.
   await page.goto('/setup')
@@ -19,7 +26,11 @@ test('a manager device with two wards opens the roll-up, taps the flagged measur
   await trends.goto()
   await expect(trends.heading).toBeVisible()
   await expect(trends.matrix).toBeVisible()
-  await expect(trends.matrix.getByRole('columnheader')).toHaveText(['Measure', /Ward 12 – Respiratory/, /Ward 7 – Elderly care/])
+  await expect(trends.matrix.getByRole('columnheader')).toHaveText([
+    'Measure',
+    /Ward 12 – Respiratory/,
+    /Ward 7 – Elderly care/,
+  ])
   await expect(trends.summary).toContainText(`Special-cause concern on: ${FLAGGED_WARD}`)
   const flagged = trends.cell('Falls', FLAGGED_WARD)
   await expect(flagged).toContainText('Special cause: concern, high')
@@ -50,7 +61,9 @@ test('a manager device with two wards opens the roll-up, taps the flagged measur
   expect(png.suggestedFilename()).toBe(`Falls – ${FLAGGED_WARD} - Weekly.png`)
 
   // Print: one clean sheet with the chart as an image, and nothing of the screen's controls.
-  await page.evaluate(() => { window.print = () => undefined })
+  await page.evaluate(() => {
+    window.print = () => undefined
+  })
   await page.getByRole('button', { name: 'Print' }).tap()
   await page.emulateMedia({ media: 'print' })
   const sheet = page.getByTestId('trend-print')
@@ -80,7 +93,9 @@ test('a manager device with two wards opens the roll-up, taps the flagged measur
   expect(practiceViolations, describeViolations(practiceViolations)).toEqual([])
 })
 
-test('a trust device holding two CSUs groups the units under each CSU, with the CSU board as a column', async ({ page }) => {
+test('a trust device holding two CSUs groups the units under each CSU, with the CSU board as a column', async ({
+  page,
+}) => {
   test.setTimeout(120_000)
   await page.goto('/setup')
   await page.getByRole('button', { name: 'Load the demo trust' }).waitFor()
@@ -89,14 +104,28 @@ test('a trust device holding two CSUs groups the units under each CSU, with the 
   // A second CSU with one unit, and a measure on the first CSU's own board (its unitId is the CSU's id).
   const falls = data.measures.find((m) => m.name === 'Falls')!
   const surgery = { ...data.csu, id: 'csu-surgery', name: 'Surgery' }
-  const theatres = { ...data.units[0]!, id: 'unit-theatres', unitId: 'unit-theatres', csuId: surgery.id, name: 'Theatres' }
+  const theatres = {
+    ...data.units[0]!,
+    id: 'unit-theatres',
+    unitId: 'unit-theatres',
+    csuId: surgery.id,
+    name: 'Theatres',
+  }
   const copies = [
     { ...falls, id: 'm-theatres-falls', unitId: theatres.id, boardId: 'board-theatres' },
     { ...falls, id: 'm-csu-falls', unitId: data.csu.id, boardId: 'board-csu' },
   ]
-  const entries = copies.flatMap((m) => data.entries.filter((e) => e.measureId === falls.id)
-    .map((e) => ({ ...e, id: `${m.id}:${e.day}`, measureId: m.id, unitId: m.unitId, boardId: m.boardId })))
-  await putRows(page, [['csus', [surgery]], ['units', [theatres]], ['measures', copies], ['entries', entries]])
+  const entries = copies.flatMap((m) =>
+    data.entries
+      .filter((e) => e.measureId === falls.id)
+      .map((e) => ({ ...e, id: `${m.id}:${e.day}`, measureId: m.id, unitId: m.unitId, boardId: m.boardId })),
+  )
+  await putRows(page, [
+    ['csus', [surgery]],
+    ['units', [theatres]],
+    ['measures', copies],
+    ['entries', entries],
+  ])
 
   const trends = new TrendsPage(page)
   await trends.goto()
@@ -105,7 +134,13 @@ test('a trust device holding two CSUs groups the units under each CSU, with the 
   await expect(groups).toHaveCount(2)
   await expect(groups.first()).toHaveAttribute('colspan', '3')
   await expect(groups.last()).toHaveText('Surgery CSU')
-  await expect(trends.matrix.locator('th[scope="col"]')).toHaveText(['Measure', /CSU board/, /Ward 12/, /Ward 7/, /Theatres/])
+  await expect(trends.matrix.locator('th[scope="col"]')).toHaveText([
+    'Measure',
+    /CSU board/,
+    /Ward 12/,
+    /Ward 7/,
+    /Theatres/,
+  ])
   await expect(trends.matrix.locator('[data-testid="rollup-cell"][data-measure-id="m-csu-falls"]')).toBeVisible()
   const violations = await seriousA11yViolations(page)
   expect(violations, describeViolations(violations)).toEqual([])

@@ -22,7 +22,14 @@ type Spec = Pick<Measure, 'name' | 'type' | 'unit' | 'direction' | 'target'> & P
 const SPECS: Spec[] = [
   { name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0 },
   { name: 'Observations on time', type: 'percentage', unit: '%', direction: 'higher', target: 95 },
-  { name: 'Safety brief done every shift', type: 'yesno', unit: '', direction: 'higher', goodAnswer: 'yes', target: null },
+  {
+    name: 'Safety brief done every shift',
+    type: 'yesno',
+    unit: '',
+    direction: 'higher',
+    goodAnswer: 'yes',
+    target: null,
+  },
   { name: 'Harm-free day (safety cross)', type: 'daystatus', unit: '', direction: 'neutral', target: null },
 ]
 
@@ -40,7 +47,10 @@ function random(seed: number): () => number {
 
 export const FLAGGED_WARD = 'Ward 12 – Respiratory'
 
-export function buildTrendsData(today: string, options: { units?: number; measures?: number; days?: number } = {}): TrendsData {
+export function buildTrendsData(
+  today: string,
+  options: { units?: number; measures?: number; days?: number } = {},
+): TrendsData {
   const unitCount = options.units ?? 2
   const measureCount = options.measures ?? SPECS.length
   const days = options.days ?? 200
@@ -50,30 +60,75 @@ export function buildTrendsData(today: string, options: { units?: number; measur
   const data: TrendsData = {
     trust: { id: 'trend-trust', name: 'Northfield Teaching Hospitals', createdAt: at },
     csu: { id: 'trend-csu', trustId: 'trend-trust', name: 'Medicine', createdAt: at },
-    units: [], boards: [], measures: [], entries: [], ideas: [], pdsaCycles: [],
+    units: [],
+    boards: [],
+    measures: [],
+    entries: [],
+    ideas: [],
+    pdsaCycles: [],
   }
   for (let u = 0; u < unitCount; u++) {
     const unitId = `trend-unit-${u + 1}`
     const boardId = `trend-board-${u + 1}`
     const name = u === 0 ? 'Ward 7 – Elderly care' : u === 1 ? FLAGGED_WARD : `Ward ${u + 20}`
-    data.units.push({ ...meta(unitId, unitId), csuId: data.csu.id, name, kind: 'ward', people: ['Sam Okafor', 'Priya Natarajan'] })
-    data.boards.push({ ...meta(boardId, unitId), name: 'Daily huddle board', categories: [{ id: 'safety', name: 'Safety' }], agenda: [], huddleMinutes: 15 })
+    data.units.push({
+      ...meta(unitId, unitId),
+      csuId: data.csu.id,
+      name,
+      kind: 'ward',
+      people: ['Sam Okafor', 'Priya Natarajan'],
+    })
+    data.boards.push({
+      ...meta(boardId, unitId),
+      name: 'Daily huddle board',
+      categories: [{ id: 'safety', name: 'Safety' }],
+      agenda: [],
+      huddleMinutes: 15,
+    })
     for (let i = 0; i < measureCount; i++) {
-      const spec = SPECS[i] ?? { name: `Measure ${i + 1}`, type: 'count', unit: 'items', direction: 'lower', target: null }
+      const spec = SPECS[i] ?? {
+        name: `Measure ${i + 1}`,
+        type: 'count',
+        unit: 'items',
+        direction: 'lower',
+        target: null,
+      }
       const measure: Measure = {
-        ...meta(`trend-m-${u + 1}-${i + 1}`, unitId), boardId, categoryId: 'safety', thresholds: null, description: '', conceptIds: [],
-        order: i + 1, archived: false, ...spec,
+        ...meta(`trend-m-${u + 1}-${i + 1}`, unitId),
+        boardId,
+        categoryId: 'safety',
+        thresholds: null,
+        description: '',
+        conceptIds: [],
+        order: i + 1,
+        archived: false,
+        ...spec,
       }
       data.measures.push(measure)
       for (let d = days; d >= 1; d--) {
         const day = addDays(today, -d)
         if (r() < 0.03) continue // the odd day is not recorded
         const rising = u === 1 && i === 0 && d <= 35
-        const value = measure.type === 'count' ? Math.floor(r() * 3) + (rising ? 4 : 0)
-          : measure.type === 'percentage' ? Math.round(88 + r() * 10)
-          : measure.type === 'yesno' ? r() > 0.1
-          : r() < 0.8 ? 'green' : r() < 0.7 ? 'amber' : 'red'
-        data.entries.push({ ...meta(`${measure.id}:${day}`, unitId), measureId: measure.id, boardId, day, value, comment: '' })
+        const value =
+          measure.type === 'count'
+            ? Math.floor(r() * 3) + (rising ? 4 : 0)
+            : measure.type === 'percentage'
+              ? Math.round(88 + r() * 10)
+              : measure.type === 'yesno'
+                ? r() > 0.1
+                : r() < 0.8
+                  ? 'green'
+                  : r() < 0.7
+                    ? 'amber'
+                    : 'red'
+        data.entries.push({
+          ...meta(`${measure.id}:${day}`, unitId),
+          measureId: measure.id,
+          boardId,
+          day,
+          value,
+          comment: '',
+        })
       }
     }
   }
@@ -81,14 +136,38 @@ export function buildTrendsData(today: string, options: { units?: number; measur
   const falls = data.measures.find((m) => m.unitId === 'trend-unit-2' && m.name === 'Falls')
   if (falls) {
     data.ideas.push({
-      ...meta('trend-idea-1', falls.unitId), boardId: falls.boardId, problem: 'Falls at night in bay 3', idea: 'Sensor mats in bay 3', benefit: '',
-      wastes: [], raisedBy: 'Sam Okafor', status: 'implemented', statusChangedAt: `${addDays(today, -20)}T10:00:00.000Z`,
-      notProgressedReason: '', implementedAt: `${addDays(today, -20)}T10:00:00.000Z`, owner: '', sponsor: '', effort: null, impact: null,
-      measureId: falls.id, conceptIds: [],
+      ...meta('trend-idea-1', falls.unitId),
+      boardId: falls.boardId,
+      problem: 'Falls at night in bay 3',
+      idea: 'Sensor mats in bay 3',
+      benefit: '',
+      wastes: [],
+      raisedBy: 'Sam Okafor',
+      status: 'implemented',
+      statusChangedAt: `${addDays(today, -20)}T10:00:00.000Z`,
+      notProgressedReason: '',
+      implementedAt: `${addDays(today, -20)}T10:00:00.000Z`,
+      owner: '',
+      sponsor: '',
+      effort: null,
+      impact: null,
+      measureId: falls.id,
+      conceptIds: [],
     })
     data.pdsaCycles.push({
-      ...meta('trend-pdsa-1', falls.unitId), ideaId: 'trend-idea-1', boardId: falls.boardId, number: 1, change: 'Mats on two beds',
-      prediction: '', measurePlan: '', whatHappened: '', study: '', decision: 'adopt', startDay: addDays(today, -40), endDay: addDays(today, -27), conceptIds: [],
+      ...meta('trend-pdsa-1', falls.unitId),
+      ideaId: 'trend-idea-1',
+      boardId: falls.boardId,
+      number: 1,
+      change: 'Mats on two beds',
+      prediction: '',
+      measurePlan: '',
+      whatHappened: '',
+      study: '',
+      decision: 'adopt',
+      startDay: addDays(today, -40),
+      endDay: addDays(today, -27),
+      conceptIds: [],
     })
   }
   return data
@@ -97,7 +176,14 @@ export function buildTrendsData(today: string, options: { units?: number; measur
 /** Writes the data into the app's IndexedDB (the app must have opened it once). */
 export async function seedTrends(page: Page, data: TrendsData): Promise<void> {
   await putRows(page, [
-    ['trusts', [data.trust]], ['csus', [data.csu]], ['units', data.units], ['boards', data.boards], ['measures', data.measures],
-    ['ideas', data.ideas], ['pdsaCycles', data.pdsaCycles], ['entries', data.entries], ['meta', [{ key: 'currentBoardId', value: data.boards[0]!.id }]],
+    ['trusts', [data.trust]],
+    ['csus', [data.csu]],
+    ['units', data.units],
+    ['boards', data.boards],
+    ['measures', data.measures],
+    ['ideas', data.ideas],
+    ['pdsaCycles', data.pdsaCycles],
+    ['entries', data.entries],
+    ['meta', [{ key: 'currentBoardId', value: data.boards[0]!.id }]],
   ])
 }

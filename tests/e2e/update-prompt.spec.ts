@@ -54,7 +54,9 @@ test('a waiting new version is offered, and "Update now" reloads into it', async
   await expect(shell.laterButton).toBeVisible()
   const violations = await seriousA11yViolations(page, { include: ['[data-testid="update-prompt"]'] })
   expect(violations, describeViolations(violations)).toEqual([])
-  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(true)
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting !== null)).toBe(
+    true,
+  )
 
   await page.evaluate(() => sessionStorage.setItem('e2e:same-tab', 'kept'))
   const reloaded = page.waitForEvent('load')

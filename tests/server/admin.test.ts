@@ -13,19 +13,40 @@ describe.each(BACKENDS)('admin API on %s', (backend) => {
   const running = useTestServer(backend, { devices: {} })
   const db = () => running().test.db
   let token: string | undefined
-  const admin = caller(() => running().server.app, () => token)
+  const admin = caller(
+    () => running().server.app,
+    () => token,
+  )
   const withToken = async () => {
     token ??= await adminTokenFor(db())
   }
 
   const count = async (table: 'org_trusts' | 'org_csus' | 'org_units' | 'enrolment_codes') =>
-    Number((await db().selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    )
 
   it('refuses every admin route without the admin token, or with a wrong one, and logs each refusal', async () => {
     await withToken()
-    const anonymous = caller(() => running().server.app, () => undefined)
-    const wrong = caller(() => running().server.app, () => 'not-the-admin-token')
-    for (const [method, url] of [['GET', '/api/admin/org'], ['POST', '/api/admin/trusts'], ['GET', '/api/admin/devices'], ['POST', '/api/admin/devices/x/revoke']] as const) {
+    const anonymous = caller(
+      () => running().server.app,
+      () => undefined,
+    )
+    const wrong = caller(
+      () => running().server.app,
+      () => 'not-the-admin-token',
+    )
+    for (const [method, url] of [
+      ['GET', '/api/admin/org'],
+      ['POST', '/api/admin/trusts'],
+      ['GET', '/api/admin/devices'],
+      ['POST', '/api/admin/devices/x/revoke'],
+    ] as const) {
       const res = await anonymous(method, url, method === 'POST' ? { name: 'Sneaky' } : undefined)
       expect(res.status, url).toBe(401)
       expect(res.body).toEqual({ error: 'unauthorised', message: ADMIN_UNAUTHORISED_MESSAGE })
@@ -33,9 +54,26 @@ describe.each(BACKENDS)('admin API on %s', (backend) => {
     expect((await wrong('GET', '/api/admin/org')).status).toBe(401)
     expect(await count('org_trusts')).toBe(0)
 
-    const refusals = (await admin('GET', '/api/admin/refusals')).body as { reason: string; url: string; method: string; ip: string; deviceId: null; at: number }[]
-    expect(refusals[0]).toMatchObject({ reason: 'unauthorised: wrong admin token', url: '/api/admin/org', method: 'GET', ip: '127.0.0.1', deviceId: null })
-    expect(refusals[1]).toMatchObject({ reason: 'unauthorised: no admin token', url: '/api/admin/devices/x/revoke', method: 'POST' })
+    const refusals = (await admin('GET', '/api/admin/refusals')).body as {
+      reason: string
+      url: string
+      method: string
+      ip: string
+      deviceId: null
+      at: number
+    }[]
+    expect(refusals[0]).toMatchObject({
+      reason: 'unauthorised: wrong admin token',
+      url: '/api/admin/org',
+      method: 'GET',
+      ip: '127.0.0.1',
+      deviceId: null,
+    })
+    expect(refusals[1]).toMatchObject({
+      reason: 'unauthorised: no admin token',
+      url: '/api/admin/devices/x/revoke',
+      method: 'POST',
+    })
     expect(refusals.length).toBeGreaterThanOrEqual(5)
     expect(refusals[0]!.at).toBeGreaterThanOrEqual(refusals[1]!.at)
   })
@@ -45,7 +83,14 @@ describe.each(BACKENDS)('admin API on %s', (backend) => {
     const old = token
     token = await adminTokenFor(db())
     expect((await admin('GET', '/api/admin/org')).status).toBe(200)
-    expect((await caller(() => running().server.app, () => old)('GET', '/api/admin/org')).status).toBe(401)
+    expect(
+      (
+        await caller(
+          () => running().server.app,
+          () => old,
+        )('GET', '/api/admin/org')
+      ).status,
+    ).toBe(401)
   })
 
   it('builds the organisation, and writes each unit as a synced record through the push path', async () => {
@@ -73,28 +118,67 @@ describe.each(BACKENDS)('admin API on %s', (backend) => {
     const [record] = (await pullRecords(db(), unitId, 0, 10)).records
     const at = new Date(unit.body.createdAt).toISOString()
     expect(record).toMatchObject({
-      table: 'units', id: unitId, scope: unitId, seq: 1,
-      fields: { csuId: csu.body.id, name: 'Ward 7', kind: 'ward', people: [], createdAt: at, updatedAt: at, updatedBy: 'Improvement office' },
+      table: 'units',
+      id: unitId,
+      scope: unitId,
+      seq: 1,
+      fields: {
+        csuId: csu.body.id,
+        name: 'Ward 7',
+        kind: 'ward',
+        people: [],
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: 'Improvement office',
+      },
     })
     const applied = await db().selectFrom('applied_mutations').selectAll().where('scope', '=', unitId).execute()
     expect(applied).toHaveLength(1)
 
-    const renamed = await admin('PATCH', `/api/admin/units/${unitId}`, { name: 'Ward 7 (Cardiology)', kind: 'department' })
-    expect(renamed).toMatchObject({ status: 200, body: { id: unitId, name: 'Ward 7 (Cardiology)', kind: 'department', createdAt: unit.body.createdAt } })
+    const renamed = await admin('PATCH', `/api/admin/units/${unitId}`, {
+      name: 'Ward 7 (Cardiology)',
+      kind: 'department',
+    })
+    expect(renamed).toMatchObject({
+      status: 200,
+      body: { id: unitId, name: 'Ward 7 (Cardiology)', kind: 'department', createdAt: unit.body.createdAt },
+    })
     const page = await pullRecords(db(), unitId, 1, 10)
     expect(page.records).toHaveLength(1)
-    expect(page.records[0]).toMatchObject({ seq: 2, fields: { name: 'Ward 7 (Cardiology)', kind: 'department', people: [], createdAt: at, updatedBy: 'Improvement office' } })
+    expect(page.records[0]).toMatchObject({
+      seq: 2,
+      fields: {
+        name: 'Ward 7 (Cardiology)',
+        kind: 'department',
+        people: [],
+        createdAt: at,
+        updatedBy: 'Improvement office',
+      },
+    })
     expect(page.records[0]!.conflicts).toBeUndefined()
 
-    expect(await admin('PATCH', `/api/admin/trusts/${trust.body.id}`, { name: 'Leeds' })).toMatchObject({ status: 200, body: { id: trust.body.id, name: 'Leeds' } })
-    expect(await admin('PATCH', `/api/admin/csus/${csu.body.id}`, { name: 'Medicine and Elderly' })).toMatchObject({ status: 200, body: { name: 'Medicine and Elderly', trustId: trust.body.id } })
+    expect(await admin('PATCH', `/api/admin/trusts/${trust.body.id}`, { name: 'Leeds' })).toMatchObject({
+      status: 200,
+      body: { id: trust.body.id, name: 'Leeds' },
+    })
+    expect(await admin('PATCH', `/api/admin/csus/${csu.body.id}`, { name: 'Medicine and Elderly' })).toMatchObject({
+      status: 200,
+      body: { name: 'Medicine and Elderly', trustId: trust.body.id },
+    })
   })
 
   it('keeps a rename made by the office ahead of a tablet that renamed the ward a moment before', async () => {
     await withToken()
     const org = await makeOrg(db())
     // A tablet whose clock is 30 seconds fast (within the allowed skew) renames the ward.
-    await pushMutations(db(), [mutation(org.unitA.id, org.unitA.id, { name: { set: 'Ward 7 typo' } }, { table: 'units', hlc: stamp('tabletA', Date.now() + 30_000) })])
+    await pushMutations(db(), [
+      mutation(
+        org.unitA.id,
+        org.unitA.id,
+        { name: { set: 'Ward 7 typo' } },
+        { table: 'units', hlc: stamp('tabletA', Date.now() + 30_000) },
+      ),
+    ])
     await admin('PATCH', `/api/admin/units/${org.unitA.id}`, { name: 'Ward 7' })
     const [record] = (await pullRecords(db(), org.unitA.id, 0, 10)).records
     expect(record?.fields.name).toBe('Ward 7')
@@ -116,7 +200,10 @@ describe.each(BACKENDS)('admin API on %s', (backend) => {
     const before = await Promise.all([count('org_trusts'), count('org_units'), count('enrolment_codes')])
     const res = await admin(method, url, payload)
     expect(res.status).toBe(400)
-    expect(res.body).toMatchObject({ error: 'invalid-payload', message: expect.stringMatching(/^That was not accepted \(.+\)\.$/) })
+    expect(res.body).toMatchObject({
+      error: 'invalid-payload',
+      message: expect.stringMatching(/^That was not accepted \(.+\)\.$/),
+    })
     expect(res.body.details.issues.map((issue: { path: string }) => issue.path)).toContain(path)
     expect(await Promise.all([count('org_trusts'), count('org_units'), count('enrolment_codes')])).toEqual(before)
   })
@@ -148,15 +235,29 @@ describe.each(BACKENDS)('admin API on %s', (backend) => {
   it('issues one-time codes shown once, lists them with their status, and revokes them', async () => {
     await withToken()
     const org = await makeOrg(db())
-    const issued = await admin('POST', '/api/admin/codes', { scopeKind: 'unit', scopeId: org.unitA.id, label: 'Nurses station tablet' })
+    const issued = await admin('POST', '/api/admin/codes', {
+      scopeKind: 'unit',
+      scopeId: org.unitA.id,
+      label: 'Nurses station tablet',
+    })
     expect(issued.status).toBe(201)
     expect(issued.body.code).toMatch(/^[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}$/)
     expect(issued.body).toMatchObject({
-      scopeKind: 'unit', scopeId: org.unitA.id, scopeName: org.unitA.name, label: 'Nurses station tablet',
-      usedAt: null, usedByDevice: null, revokedAt: null, status: 'active',
+      scopeKind: 'unit',
+      scopeId: org.unitA.id,
+      scopeName: org.unitA.name,
+      label: 'Nurses station tablet',
+      usedAt: null,
+      usedByDevice: null,
+      revokedAt: null,
+      status: 'active',
     })
     expect(issued.body.expiresAt - issued.body.createdAt).toBe(72 * 60 * 60 * 1000)
-    const csuCode = await admin('POST', '/api/admin/codes', { scopeKind: 'csu', scopeId: org.csu.id, expiresInHours: 1 })
+    const csuCode = await admin('POST', '/api/admin/codes', {
+      scopeKind: 'csu',
+      scopeId: org.csu.id,
+      expiresInHours: 1,
+    })
     expect(csuCode.body).toMatchObject({ scopeKind: 'csu', scopeName: org.csu.name, label: null })
     expect(csuCode.body.expiresAt - csuCode.body.createdAt).toBe(60 * 60 * 1000)
 
@@ -165,7 +266,11 @@ describe.each(BACKENDS)('admin API on %s', (backend) => {
     const { code: _code, ...row } = issued.body
     expect(listed).toContainEqual(row)
     expect(listed.every((entry) => !('code' in entry))).toBe(true)
-    const stored = await db().selectFrom('enrolment_codes').selectAll().where('id', '=', issued.body.id).executeTakeFirstOrThrow()
+    const stored = await db()
+      .selectFrom('enrolment_codes')
+      .selectAll()
+      .where('id', '=', issued.body.id)
+      .executeTakeFirstOrThrow()
     expect(JSON.stringify(stored)).not.toContain((issued.body.code as string).replaceAll('-', ''))
 
     const revoked = await admin('POST', `/api/admin/codes/${issued.body.id}/revoke`)
@@ -179,12 +284,25 @@ describe('admin rate limit', () => {
 
   it('answers 429 with the sync error body and retry-after once an address is over the limit, before checking the token', async () => {
     const token = await adminTokenFor(running().test.db)
-    const admin = caller(() => running().server.app, () => token)
+    const admin = caller(
+      () => running().server.app,
+      () => token,
+    )
     expect((await admin('GET', '/api/admin/org')).status).toBe(200)
     expect((await admin('GET', '/api/admin/devices')).status).toBe(200)
     const limited = await admin('GET', '/api/admin/org')
-    expect(limited).toMatchObject({ status: 429, body: { error: 'rate-limited', message: SYNC_ERROR_MESSAGES['rate-limited'] } })
+    expect(limited).toMatchObject({
+      status: 429,
+      body: { error: 'rate-limited', message: SYNC_ERROR_MESSAGES['rate-limited'] },
+    })
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
-    expect((await caller(() => running().server.app, () => 'wrong')('GET', '/api/admin/org')).status).toBe(429)
+    expect(
+      (
+        await caller(
+          () => running().server.app,
+          () => 'wrong',
+        )('GET', '/api/admin/org')
+      ).status,
+    ).toBe(429)
   })
 })

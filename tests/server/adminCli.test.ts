@@ -21,7 +21,12 @@ describe.each(BACKENDS)('admin commands on %s', (backend) => {
   async function admin(...argv: string[]) {
     const out: string[] = []
     const err: string[] = []
-    const code = await runAdminCommand(db(), argv, (line) => out.push(line), (line) => err.push(line))
+    const code = await runAdminCommand(
+      db(),
+      argv,
+      (line) => out.push(line),
+      (line) => err.push(line),
+    )
     return { code, out: out.join('\n'), err: err.join('\n') }
   }
   const idIn = (text: string) => /([0-9a-f]{8}-[0-9a-f-]{27})\s*\)?$/m.exec(text)?.[1] as string
@@ -51,18 +56,26 @@ describe.each(BACKENDS)('admin commands on %s', (backend) => {
     const csuCode = await admin('issue-code', '--csu', idIn(csu.out))
     expect(csuCode.out).toContain('Enrolment code for every unit of Medicine: ')
     const trustCode = await admin('issue-code', '--trust', idIn(trust.out))
-    expect(trustCode.out).toContain(`Enrolment code for the improvement office of ${trustName} (every unit and CSU, and the trust library): `)
+    expect(trustCode.out).toContain(
+      `Enrolment code for the improvement office of ${trustName} (every unit and CSU, and the trust library): `,
+    )
     expect((await admin('codes')).out).toMatch(new RegExp(`active {2}trust ${trustName}; expires`))
 
     const device = await enrolDevice(db(), { code, deviceName: 'Bay tablet' })
     const devices = await admin('devices')
     expect(devices.out).toContain(`Bay tablet  (${device.deviceId})`)
-    expect(devices.out).toMatch(/unit Ward 7; enrolled \d\d\/\d\d\/\d{4} \d\d:\d\d; last seen never; last synced never; nothing waiting/)
+    expect(devices.out).toMatch(
+      /unit Ward 7; enrolled \d\d\/\d\d\/\d{4} \d\d:\d\d; last seen never; last synced never; nothing waiting/,
+    )
 
     const revoked = await admin('revoke-device', device.deviceId)
     expect(revoked).toMatchObject({ code: 0, out: expect.stringContaining('"Bay tablet" was removed from Ward 7') })
     expect((await admin('devices')).out).toMatch(new RegExp(`Bay tablet {2}\\(${device.deviceId}\\) {2}REVOKED`))
-    const row = await db().selectFrom('devices').select('revoked_at').where('id', '=', device.deviceId).executeTakeFirstOrThrow()
+    const row = await db()
+      .selectFrom('devices')
+      .select('revoked_at')
+      .where('id', '=', device.deviceId)
+      .executeTakeFirstOrThrow()
     expect(row.revoked_at).toBeGreaterThan(0)
   })
 
@@ -97,12 +110,16 @@ describe('npm run admin (the CLI entry point)', () => {
   it('works on the SQLite file in DATA_DIR, migrating it first', { timeout: 60_000 }, async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lim-huddle-cli-'))
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' }
-    const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env, cwd: process.cwd() })
+    const cli = (...args: string[]) =>
+      run(process.execPath, ['--import', 'tsx', 'server/cli.ts', ...args], { env, cwd: process.cwd() })
     try {
       const added = await cli('add-trust', 'Leeds Teaching Hospitals')
       expect(added.stdout).toMatch(/^Added trust "Leeds Teaching Hospitals": /)
       expect((await cli('list')).stdout).toContain('Trust Leeds Teaching Hospitals')
-      const failed = await cli('revoke-device', 'nope').then(() => undefined, (error: { code: number; stderr: string }) => error)
+      const failed = await cli('revoke-device', 'nope').then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      )
       expect(failed).toMatchObject({ code: 1, stderr: expect.stringContaining('There is no device with that id.') })
     } finally {
       rmSync(dataDir, { recursive: true, force: true })

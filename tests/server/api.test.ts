@@ -11,12 +11,16 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
   const running = useTestServer(backend)
   const db = () => running().test.db
 
-  const push = (payload: unknown) => running().server.app.inject({ method: 'POST', url: '/api/sync/push', payload: payload as object })
+  const push = (payload: unknown) =>
+    running().server.app.inject({ method: 'POST', url: '/api/sync/push', payload: payload as object })
   const pull = (query: string) => running().server.app.inject({ method: 'GET', url: `/api/sync/pull?${query}` })
 
   it('accepts a push and serves it back through pull', async () => {
     const scope = newScope()
-    const changes = [mutation(scope, 'a1', { title: { set: 'Restock' } }), mutation(scope, 'a2', { title: { set: 'Audit' } })]
+    const changes = [
+      mutation(scope, 'a1', { title: { set: 'Restock' } }),
+      mutation(scope, 'a2', { title: { set: 'Audit' } }),
+    ]
     const pushed = await push(pushBody(changes))
     expect(pushed.statusCode).toBe(200)
     expect(pushed.headers['cache-control']).toBe('no-store')
@@ -44,7 +48,11 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
 
   it('tells a device whose clock is far ahead, and stores the change under server time', async () => {
     const scope = newScope()
-    const res = await push(pushBody([mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('fastTablet', Date.now() + 3 * 60 * 60_000) })]))
+    const res = await push(
+      pushBody([
+        mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('fastTablet', Date.now() + 3 * 60 * 60_000) }),
+      ]),
+    )
     expect(res.json().clockSkewMs).toBeGreaterThan(3 * 60 * 60_000 - 10_000)
     const [record] = PullResponseSchema.parse((await pull(`protocol=1&scope=${scope}`)).json()).records
     expect(record?.clocks.status).not.toContain('fastTablet')
@@ -57,9 +65,10 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
     ['pull', 2, 400, 'protocol-too-new'],
   ] as const)('answers a %s in protocol %i with %i %s and applies nothing', async (route, protocol, status, error) => {
     const scope = newScope()
-    const res = route === 'push'
-      ? await push(pushBody([mutation(scope, 'a1', { title: { set: 'x' } })], { protocol }))
-      : await pull(`protocol=${protocol}&scope=${scope}`)
+    const res =
+      route === 'push'
+        ? await push(pushBody([mutation(scope, 'a1', { title: { set: 'x' } })], { protocol }))
+        : await pull(`protocol=${protocol}&scope=${scope}`)
     expect(res.statusCode).toBe(status)
     expect(res.json()).toMatchObject({ error, message: SYNC_ERROR_MESSAGES[error] })
     expect(await currentSeq(db(), scope)).toBe(0)
@@ -79,13 +88,21 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
     const res = await push(pushBody(mutations))
     expect(res.statusCode).toBe(413)
     expect(res.headers['content-type']).toMatch(/application\/json/)
-    expect(res.json()).toMatchObject({ error: 'too-large', message: SYNC_ERROR_MESSAGES['too-large'], details: { maxBytes: SYNC_BODY_LIMIT } })
+    expect(res.json()).toMatchObject({
+      error: 'too-large',
+      message: SYNC_ERROR_MESSAGES['too-large'],
+      details: { maxBytes: SYNC_BODY_LIMIT },
+    })
     expect(await currentSeq(db(), scope)).toBe(0)
   })
 
   it.each([
     ['an unknown field on a mutation', (m: object) => ({ ...m, colour: 'red' }), 'mutations.1'],
-    ['an unknown operation on a field', (m: object) => ({ ...m, fields: { title: { set: 'x', replace: true } } }), 'mutations.1.fields.title'],
+    [
+      'an unknown operation on a field',
+      (m: object) => ({ ...m, fields: { title: { set: 'x', replace: true } } }),
+      'mutations.1.fields.title',
+    ],
     ['a table that does not sync', (m: object) => ({ ...m, table: 'secrets' }), 'mutations.1.table'],
     ['a stamp that is not an HLC', (m: object) => ({ ...m, hlc: '2024-01-01T00:00:00Z' }), 'mutations.1.hlc'],
     ['a mutation id that is not a UUID', (m: object) => ({ ...m, mutationId: 'one' }), 'mutations.1.mutationId'],
@@ -96,7 +113,9 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
     expect(res.statusCode).toBe(400)
     const body = res.json()
     expect(body).toMatchObject({ error: 'invalid-payload', message: SYNC_ERROR_MESSAGES['invalid-payload'] })
-    expect(body.details.issues.map((issue: { path: string }) => issue.path)).toContainEqual(expect.stringContaining(path))
+    expect(body.details.issues.map((issue: { path: string }) => issue.path)).toContainEqual(
+      expect.stringContaining(path),
+    )
     expect(await currentSeq(db(), scope)).toBe(0)
   })
 
@@ -107,7 +126,12 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
   })
 
   it('answers a body that is not JSON with a JSON 400', async () => {
-    const res = await running().server.app.inject({ method: 'POST', url: '/api/sync/push', headers: { 'content-type': 'application/json' }, payload: '{"protocol":1,' })
+    const res = await running().server.app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"protocol":1,',
+    })
     expect(res.statusCode).toBe(400)
     expect(res.json()).toMatchObject({ error: 'invalid-payload' })
   })
@@ -128,7 +152,8 @@ describe('sync API access hooks', () => {
   const forbidden = newScope()
   const running = useTestServer('sqlite', {
     authenticate: async (request, reply) => {
-      if (request.headers.authorization !== 'Bearer tablet') await reply.code(401).send({ error: 'unauthorised', message: 'No token' })
+      if (request.headers.authorization !== 'Bearer tablet')
+        await reply.code(401).send({ error: 'unauthorised', message: 'No token' })
     },
     mayUseScope: (_request, scope) => scope !== forbidden,
   })
@@ -137,8 +162,16 @@ describe('sync API access hooks', () => {
   const headers = { authorization: 'Bearer tablet' }
 
   it('runs the authenticate hook before every sync route', async () => {
-    for (const [method, url] of [['POST', '/api/sync/push'], ['GET', '/api/sync/pull?protocol=1&scope=a'], ['GET', '/api/sync/events?scope=a']] as const) {
-      const res = await running().server.app.inject({ method, url, payload: method === 'POST' ? pushBody([]) : undefined })
+    for (const [method, url] of [
+      ['POST', '/api/sync/push'],
+      ['GET', '/api/sync/pull?protocol=1&scope=a'],
+      ['GET', '/api/sync/events?scope=a'],
+    ] as const) {
+      const res = await running().server.app.inject({
+        method,
+        url,
+        payload: method === 'POST' ? pushBody([]) : undefined,
+      })
       expect(res.statusCode, url).toBe(401)
     }
   })
@@ -146,17 +179,25 @@ describe('sync API access hooks', () => {
   it('refuses a batch touching a scope the device may not use, applying none of it', async () => {
     const allowed = newScope()
     const res = await running().server.app.inject({
-      method: 'POST', url: '/api/sync/push', headers,
-      payload: pushBody([mutation(allowed, 'a', { title: { set: 'x' } }), mutation(forbidden, 'b', { title: { set: 'y' } })]),
+      method: 'POST',
+      url: '/api/sync/push',
+      headers,
+      payload: pushBody([
+        mutation(allowed, 'a', { title: { set: 'x' } }),
+        mutation(forbidden, 'b', { title: { set: 'y' } }),
+      ]),
     })
     expect(res.statusCode).toBe(403)
     expect(res.json()).toMatchObject({ error: 'forbidden-scope', details: { scope: forbidden } })
     expect(await currentSeq(db(), allowed)).toBe(0)
   })
 
-  it.each([`/api/sync/pull?protocol=1&scope=${forbidden}`, `/api/sync/events?scope=${forbidden}`])('refuses %s', async (url) => {
-    const res = await running().server.app.inject({ method: 'GET', url, headers })
-    expect(res.statusCode).toBe(403)
-    expect(res.json().error).toBe('forbidden-scope')
-  })
+  it.each([`/api/sync/pull?protocol=1&scope=${forbidden}`, `/api/sync/events?scope=${forbidden}`])(
+    'refuses %s',
+    async (url) => {
+      const res = await running().server.app.inject({ method: 'GET', url, headers })
+      expect(res.statusCode).toBe(403)
+      expect(res.json().error).toBe('forbidden-scope')
+    },
+  )
 })

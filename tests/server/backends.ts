@@ -16,8 +16,9 @@ import { createScopeNotifier, type ScopeNotifier } from '../../server/sync/notif
 export type BackendName = 'sqlite' | 'postgres'
 export const BACKENDS: readonly BackendName[] = ['sqlite', 'postgres']
 
-export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL
-  ?? `postgres://${encodeURIComponent(process.env.PGUSER || process.env.USER || userInfo().username)}@127.0.0.1:5432/test`
+export const TEST_DATABASE_URL =
+  process.env.TEST_DATABASE_URL ??
+  `postgres://${encodeURIComponent(process.env.PGUSER || process.env.USER || userInfo().username)}@127.0.0.1:5432/test`
 
 export interface TestDatabase {
   backend: BackendName
@@ -37,7 +38,9 @@ export async function openTestDatabase(backend: BackendName, { migrate = true } 
     const db = openDatabase(config)
     if (migrate) await migrateToLatest(db)
     return {
-      backend, config, db,
+      backend,
+      config,
+      db,
       openAnother() {
         const other = openDatabase(config)
         others.push(other)
@@ -57,13 +60,18 @@ export async function openTestDatabase(backend: BackendName, { migrate = true } 
     await sql`create schema ${sql.id(schema)}`.execute(admin)
   } catch (error) {
     await admin.destroy()
-    throw new Error(`PostgreSQL at ${TEST_DATABASE_URL} is required for the server tests: ${(error as Error).message}`, { cause: error })
+    throw new Error(
+      `PostgreSQL at ${TEST_DATABASE_URL} is required for the server tests: ${(error as Error).message}`,
+      { cause: error },
+    )
   }
   const config: DatabaseConfig = { dialect: 'postgres', connectionString: TEST_DATABASE_URL, schema, poolSize: 8 }
   const db = openDatabase(config)
   if (migrate) await migrateToLatest(db)
   return {
-    backend, config, db,
+    backend,
+    config,
+    db,
     openAnother() {
       const other = openDatabase(config)
       others.push(other)

@@ -4,7 +4,10 @@ import { revokeDevice } from '../../server/devices/devices.ts'
 import { BACKENDS, openTestDatabase, startTestServer, type TestDatabase, type TestServer } from './backends.ts'
 import { adminTokenFor, bearer, enrolTablet, makeOrg } from './devices.fixtures.ts'
 
-interface Poke { scope: string; seq: number }
+interface Poke {
+  scope: string
+  seq: number
+}
 
 /** An event stream read with fetch and a token, as the tablet reads it. */
 async function openStream(url: string, token: string) {
@@ -32,7 +35,15 @@ async function openStream(url: string, token: string) {
     }
     ended = true
   })()
-  return { res, pokes, isEnded: () => ended, close: async () => { abort.abort(); await reading } }
+  return {
+    res,
+    pokes,
+    isEnded: () => ended,
+    close: async () => {
+      abort.abort()
+      await reading
+    },
+  }
 }
 
 async function waitFor(check: () => boolean, what: string, timeoutMs = 3_000): Promise<number> {
@@ -85,12 +96,15 @@ describe.each(BACKENDS)('event streams of enrolled tablets on %s', (backend) => 
     }
   })
 
-  it('ends a revoked tablet\'s open streams at once when revoked through the admin API, and no one else\'s', async () => {
+  it("ends a revoked tablet's open streams at once when revoked through the admin API, and no one else's", async () => {
     const { base, tablet, other, events, db } = await start()
     const [revoked, kept] = [await events(tablet.token), await events(other.token)]
     try {
       await waitFor(() => revoked.pokes.length > 0 && kept.pokes.length > 0, 'both streams to open')
-      const res = await fetch(`${base}/api/admin/devices/${tablet.deviceId}/revoke`, { method: 'POST', headers: bearer(await adminTokenFor(db)) })
+      const res = await fetch(`${base}/api/admin/devices/${tablet.deviceId}/revoke`, {
+        method: 'POST',
+        headers: bearer(await adminTokenFor(db)),
+      })
       expect(res.status).toBe(200)
       await waitFor(revoked.isEnded, 'the revoked stream to end', 1_000)
       await new Promise((resolve) => setTimeout(resolve, 250))

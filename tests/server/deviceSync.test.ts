@@ -22,10 +22,14 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
   let adminToken: string | undefined
   const admin = caller(app, () => adminToken)
 
-  const push = (mutations: unknown[], headers?: Record<string, string>) => device('POST', '/api/sync/push', pushBody(mutations), headers)
-  const pull = (scope: string, query = '', headers?: Record<string, string>) => device('GET', `/api/sync/pull?protocol=1&scope=${scope}${query}`, undefined, headers)
-  const deviceRow = (id: string) => db().selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
-  const refusalsOf = (deviceId: string) => db().selectFrom('access_refusals').selectAll().where('device_id', '=', deviceId).orderBy('id').execute()
+  const push = (mutations: unknown[], headers?: Record<string, string>) =>
+    device('POST', '/api/sync/push', pushBody(mutations), headers)
+  const pull = (scope: string, query = '', headers?: Record<string, string>) =>
+    device('GET', `/api/sync/pull?protocol=1&scope=${scope}${query}`, undefined, headers)
+  const deviceRow = (id: string) =>
+    db().selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const refusalsOf = (deviceId: string) =>
+    db().selectFrom('access_refusals').selectAll().where('device_id', '=', deviceId).orderBy('id').execute()
 
   async function unitTablet() {
     const org = await makeOrg(db())
@@ -39,7 +43,11 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
     const change = mutation(org.unitA.id, 'action-1', { title: { set: 'Restock gloves' } })
     const pushed = await push([change])
     expect(pushed).toMatchObject({ status: 200, body: { accepted: [change.mutationId] } })
-    const applied = await db().selectFrom('applied_mutations').selectAll().where('mutation_id', '=', change.mutationId).executeTakeFirstOrThrow()
+    const applied = await db()
+      .selectFrom('applied_mutations')
+      .selectAll()
+      .where('mutation_id', '=', change.mutationId)
+      .executeTakeFirstOrThrow()
     // The device id comes from the token, not from what the push body claims ('tablet-a').
     expect(applied.device_id).toBe(enrolled.deviceId)
 
@@ -48,31 +56,54 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
     const page = PullResponseSchema.parse(pulled.body)
     expect(page.serverId).toBe(await serverId(db()))
     // The unit's own record (from the office) and the tablet's action.
-    expect(page.records.map((record) => `${record.table}/${record.id}`)).toEqual([`units/${org.unitA.id}`, 'actions/action-1'])
+    expect(page.records.map((record) => `${record.table}/${record.id}`)).toEqual([
+      `units/${org.unitA.id}`,
+      'actions/action-1',
+    ])
   })
 
   it('refuses another unit with 403 forbidden-scope, applies nothing and logs the refusal', async () => {
     const { org, enrolled } = await unitTablet()
     const before = await currentSeq(db(), org.unitB.id)
-    const res = await push([mutation(org.unitA.id, 'mine', { title: { set: 'ok' } }), mutation(org.unitB.id, 'theirs', { title: { set: 'no' } })])
-    expect(res).toMatchObject({ status: 403, body: { error: 'forbidden-scope', message: SYNC_ERROR_MESSAGES['forbidden-scope'], details: { scope: org.unitB.id } } })
+    const res = await push([
+      mutation(org.unitA.id, 'mine', { title: { set: 'ok' } }),
+      mutation(org.unitB.id, 'theirs', { title: { set: 'no' } }),
+    ])
+    expect(res).toMatchObject({
+      status: 403,
+      body: {
+        error: 'forbidden-scope',
+        message: SYNC_ERROR_MESSAGES['forbidden-scope'],
+        details: { scope: org.unitB.id },
+      },
+    })
     expect(await currentSeq(db(), org.unitB.id)).toBe(before)
     expect(await currentSeq(db(), org.unitA.id)).toBe(1)
     expect((await pull(org.elsewhere.id)).status).toBe(403)
     expect((await device('GET', `/api/sync/events?scope=${org.unitA.id}&scope=${org.unitB.id}`)).status).toBe(403)
 
     const refusals = await refusalsOf(enrolled.deviceId)
-    expect(refusals.map((refusal) => refusal.reason)).toEqual([`forbidden-scope: ${org.unitB.id}`, `forbidden-scope: ${org.elsewhere.id}`, `forbidden-scope: ${org.unitB.id}`])
+    expect(refusals.map((refusal) => refusal.reason)).toEqual([
+      `forbidden-scope: ${org.unitB.id}`,
+      `forbidden-scope: ${org.elsewhere.id}`,
+      `forbidden-scope: ${org.unitB.id}`,
+    ])
     expect(refusals[0]).toMatchObject({ method: 'POST', url: '/api/sync/push', ip: '127.0.0.1' })
   })
 
-  it('refuses a units record outside its own scope, even within the tablet\'s unit', async () => {
+  it("refuses a units record outside its own scope, even within the tablet's unit", async () => {
     const { org, enrolled } = await unitTablet()
-    const rename = (recordId: string) => mutation(org.unitA.id, recordId, { name: { set: 'Renamed' } }, { table: 'units' })
+    const rename = (recordId: string) =>
+      mutation(org.unitA.id, recordId, { name: { set: 'Renamed' } }, { table: 'units' })
     const res = await push([rename(org.unitB.id)])
-    expect(res).toMatchObject({ status: 403, body: { error: 'forbidden-scope', details: { scope: org.unitA.id, table: 'units', recordId: org.unitB.id } } })
+    expect(res).toMatchObject({
+      status: 403,
+      body: { error: 'forbidden-scope', details: { scope: org.unitA.id, table: 'units', recordId: org.unitB.id } },
+    })
     expect(await currentSeq(db(), org.unitA.id)).toBe(1)
-    expect((await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason)).toEqual([`forbidden-scope: units/${org.unitB.id} in ${org.unitA.id}`])
+    expect((await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason)).toEqual([
+      `forbidden-scope: units/${org.unitB.id} in ${org.unitA.id}`,
+    ])
     // Its own unit record is the tablet's to change (the name-picker list lives there).
     expect((await push([rename(org.unitA.id)])).status).toBe(200)
     expect(await currentSeq(db(), org.unitA.id)).toBe(2)
@@ -80,7 +111,10 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
 
   it('refuses a bad body with 400 and applies nothing', async () => {
     const { org } = await unitTablet()
-    const res = await push([mutation(org.unitA.id, 'a', { title: { set: 'fine' } }), { ...mutation(org.unitA.id, 'b', { title: { set: 'x' } }), colour: 'red' }])
+    const res = await push([
+      mutation(org.unitA.id, 'a', { title: { set: 'fine' } }),
+      { ...mutation(org.unitA.id, 'b', { title: { set: 'x' } }), colour: 'red' },
+    ])
     expect(res).toMatchObject({ status: 400, body: { error: 'invalid-payload' } })
     expect(await currentSeq(db(), org.unitA.id)).toBe(1)
   })
@@ -100,48 +134,93 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
     const { org, enrolled } = await unitTablet()
     adminToken ??= await adminTokenFor(db())
     expect((await pull(org.unitA.id)).status).toBe(200)
-    expect((await admin('POST', `/api/admin/devices/${enrolled.deviceId}/revoke`)).body).toMatchObject({ id: enrolled.deviceId, revokedAt: expect.any(Number) })
+    expect((await admin('POST', `/api/admin/devices/${enrolled.deviceId}/revoke`)).body).toMatchObject({
+      id: enrolled.deviceId,
+      revokedAt: expect.any(Number),
+    })
     const message = `This tablet was removed from ${org.unitA.name}. Ask your manager to re-enrol it.`
-    for (const res of [await pull(org.unitA.id), await push([mutation(org.unitA.id, 'a', { title: { set: 'x' } })]), await device('GET', '/api/device')]) {
+    for (const res of [
+      await pull(org.unitA.id),
+      await push([mutation(org.unitA.id, 'a', { title: { set: 'x' } })]),
+      await device('GET', '/api/device'),
+    ]) {
       expect(res).toMatchObject({ status: 403, body: { error: 'device-revoked', message } })
     }
     expect(await currentSeq(db(), org.unitA.id)).toBe(1)
-    expect((await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason)).toEqual(['device-revoked', 'device-revoked', 'device-revoked'])
+    expect((await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason)).toEqual([
+      'device-revoked',
+      'device-revoked',
+      'device-revoked',
+    ])
   })
 
-  it('names the CSU when a CSU tablet is revoked (by the CLI\'s service function)', async () => {
+  it("names the CSU when a CSU tablet is revoked (by the CLI's service function)", async () => {
     const org = await makeOrg(db())
     const enrolled = await enrolTablet(db(), 'csu', org.csu.id)
     token = enrolled.token
     await revokeDevice(db(), enrolled.deviceId)
-    expect((await pull(org.unitA.id)).body.message).toBe(`This tablet was removed from ${org.csu.name}. Ask your manager to re-enrol it.`)
+    expect((await pull(org.unitA.id)).body.message).toBe(
+      `This tablet was removed from ${org.csu.name}. Ask your manager to re-enrol it.`,
+    )
   })
 
   it.each([
     ['no token', undefined, 'unauthorised: no device token'],
     ['an unknown token', 'x'.repeat(43), 'unauthorised: unknown device token'],
-  ])('answers a request with %s with 401 unauthorised on every device route, and logs it', async (_what, badToken, reason) => {
-    const org = await makeOrg(db())
-    token = badToken
-    const before = await db().selectFrom('access_refusals').select('id').where('reason', '=', reason).execute()
-    for (const [method, url] of [['POST', '/api/sync/push'], ['GET', `/api/sync/pull?protocol=1&scope=${org.unitA.id}`], ['GET', `/api/sync/events?scope=${org.unitA.id}`], ['GET', '/api/device']] as const) {
-      const res = await device(method, url, method === 'POST' ? pushBody([mutation(org.unitA.id, 'a', { title: { set: 'x' } })]) : undefined)
-      expect(res, url).toMatchObject({ status: 401, body: { error: 'unauthorised', message: SYNC_ERROR_MESSAGES.unauthorised } })
-    }
-    expect(await currentSeq(db(), org.unitA.id)).toBe(1)
-    const after = await db().selectFrom('access_refusals').select('id').where('reason', '=', reason).execute()
-    expect(after.length - before.length).toBe(4)
-  })
+  ])(
+    'answers a request with %s with 401 unauthorised on every device route, and logs it',
+    async (_what, badToken, reason) => {
+      const org = await makeOrg(db())
+      token = badToken
+      const before = await db().selectFrom('access_refusals').select('id').where('reason', '=', reason).execute()
+      for (const [method, url] of [
+        ['POST', '/api/sync/push'],
+        ['GET', `/api/sync/pull?protocol=1&scope=${org.unitA.id}`],
+        ['GET', `/api/sync/events?scope=${org.unitA.id}`],
+        ['GET', '/api/device'],
+      ] as const) {
+        const res = await device(
+          method,
+          url,
+          method === 'POST' ? pushBody([mutation(org.unitA.id, 'a', { title: { set: 'x' } })]) : undefined,
+        )
+        expect(res, url).toMatchObject({
+          status: 401,
+          body: { error: 'unauthorised', message: SYNC_ERROR_MESSAGES.unauthorised },
+        })
+      }
+      expect(await currentSeq(db(), org.unitA.id)).toBe(1)
+      const after = await db().selectFrom('access_refusals').select('id').where('reason', '=', reason).execute()
+      expect(after.length - before.length).toBe(4)
+    },
+  )
 
   it('stores what x-lim-outbox reports, and flags changes waiting over 8 hours', async () => {
     const { org, enrolled } = await unitTablet()
     adminToken ??= await adminTokenFor(db())
     const oldest = Date.now() - 9 * HOUR
-    const listed = async () => ((await admin('GET', '/api/admin/devices')).body as { id: string }[]).find((entry) => entry.id === enrolled.deviceId)
+    const listed = async () =>
+      ((await admin('GET', '/api/admin/devices')).body as { id: string }[]).find(
+        (entry) => entry.id === enrolled.deviceId,
+      )
 
-    expect(await listed()).toMatchObject({ lastSeenAt: null, lastSyncAt: null, pendingCount: 0, oldestPendingAt: null, unsyncedOver8h: false, scopeName: org.unitA.name, revokedAt: null })
+    expect(await listed()).toMatchObject({
+      lastSeenAt: null,
+      lastSyncAt: null,
+      pendingCount: 0,
+      oldestPendingAt: null,
+      unsyncedOver8h: false,
+      scopeName: org.unitA.name,
+      revokedAt: null,
+    })
     await device('GET', '/api/device', undefined, { 'x-lim-outbox': `3,${oldest}` })
-    expect(await listed()).toMatchObject({ pendingCount: 3, oldestPendingAt: oldest, unsyncedOver8h: true, lastSyncAt: null, lastSeenAt: expect.any(Number) })
+    expect(await listed()).toMatchObject({
+      pendingCount: 3,
+      oldestPendingAt: oldest,
+      unsyncedOver8h: true,
+      lastSyncAt: null,
+      lastSeenAt: expect.any(Number),
+    })
 
     await device('GET', '/api/device', undefined, { 'x-lim-outbox': `2,${Date.now() - HOUR}` })
     expect(await listed()).toMatchObject({ pendingCount: 2, unsyncedOver8h: false })
@@ -186,7 +265,7 @@ describe('sync rate limit', () => {
   const running = useTestServer('sqlite', { devices: { limits: { syncPerMinute: 3 } } })
   const db = () => running().test.db
 
-  it('keeps the contract\'s limits by default', () => {
+  it("keeps the contract's limits by default", () => {
     expect(RATE_LIMITS).toEqual({ syncPerMinute: 1200, adminPerMinute: 300, enrolPerMinute: 10 })
   })
 
@@ -194,7 +273,11 @@ describe('sync rate limit', () => {
     const org = await makeOrg(db())
     const busy = await enrolTablet(db(), 'unit', org.unitA.id)
     const quiet = await enrolTablet(db(), 'unit', org.unitA.id)
-    const pullAs = (token: string) => caller(() => running().server.app, () => token)('GET', `/api/sync/pull?protocol=1&scope=${org.unitA.id}`)
+    const pullAs = (token: string) =>
+      caller(
+        () => running().server.app,
+        () => token,
+      )('GET', `/api/sync/pull?protocol=1&scope=${org.unitA.id}`)
     for (let i = 0; i < 3; i++) expect((await pullAs(busy.token)).status).toBe(200)
     const limited = await pullAs(busy.token)
     expect(limited.status).toBe(429)

@@ -4,7 +4,14 @@ import { expect } from 'vitest'
 import type { SyncDb } from '../../server/db/open.ts'
 import { issueCode } from '../../server/devices/codes.ts'
 import { enrolDevice } from '../../server/devices/devices.ts'
-import { createCsu, createTrust, createUnit, type CsuView, type TrustView, type UnitView } from '../../server/devices/org.ts'
+import {
+  createCsu,
+  createTrust,
+  createUnit,
+  type CsuView,
+  type TrustView,
+  type UnitView,
+} from '../../server/devices/org.ts'
 import { newAdminToken } from '../../server/devices/settings.ts'
 
 let counter = 0
@@ -35,7 +42,12 @@ export async function makeOrg(db: SyncDb): Promise<TestOrg> {
 }
 
 /** Enrols a tablet for a unit, a whole CSU or a whole trust, through the service functions. */
-export async function enrolTablet(db: SyncDb, scopeKind: 'unit' | 'csu' | 'trust', scopeId: string, name = uniqueName('Tablet')) {
+export async function enrolTablet(
+  db: SyncDb,
+  scopeKind: 'unit' | 'csu' | 'trust',
+  scopeId: string,
+  name = uniqueName('Tablet'),
+) {
   const { code } = await issueCode(db, { scopeKind, scopeId })
   return enrolDevice(db, { code, deviceName: name })
 }
@@ -44,7 +56,12 @@ export const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 
 /** `app.inject` with a token, returning status and parsed JSON. */
 export function caller(app: () => FastifyInstance, token: () => string | undefined) {
-  return async (method: InjectOptions['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) => {
+  return async (
+    method: InjectOptions['method'],
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     const current = token()
     const res = await app().inject({
       method,

@@ -20,7 +20,8 @@ describe.each(BACKENDS)('enrolment on %s', (backend) => {
   const anonymous = caller(app, () => undefined)
   const enrol = (payload: unknown) => anonymous('POST', '/api/enrol', payload)
 
-  const codeRow = (id: string) => db().selectFrom('enrolment_codes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
+  const codeRow = (id: string) =>
+    db().selectFrom('enrolment_codes').selectAll().where('id', '=', id).executeTakeFirstOrThrow()
 
   it('exchanges a code, typed in any case with or without dashes, for a device token and what it may sync', async () => {
     const org = await makeOrg(db())
@@ -46,8 +47,17 @@ describe.each(BACKENDS)('enrolment on %s', (backend) => {
 
     // The code is spent by this device, and the token is stored only as a hash.
     expect(await codeRow(issued.id)).toMatchObject({ used_by_device: res.body.deviceId })
-    const device = await db().selectFrom('devices').selectAll().where('id', '=', res.body.deviceId).executeTakeFirstOrThrow()
-    expect(device).toMatchObject({ name: 'Nurses station', scope_kind: 'unit', scope_id: org.unitA.id, revoked_at: null })
+    const device = await db()
+      .selectFrom('devices')
+      .selectAll()
+      .where('id', '=', res.body.deviceId)
+      .executeTakeFirstOrThrow()
+    expect(device).toMatchObject({
+      name: 'Nurses station',
+      scope_kind: 'unit',
+      scope_id: org.unitA.id,
+      revoked_at: null,
+    })
     expect(device.token_hash).toMatch(/^[0-9a-f]{64}$/)
     expect(device.token_hash).not.toContain(res.body.token)
 
@@ -63,7 +73,9 @@ describe.each(BACKENDS)('enrolment on %s', (backend) => {
     expect((await enrol({ code, deviceName: 'First' })).status).toBe(201)
     const again = await enrol({ code, deviceName: 'Second' })
     expect(again).toMatchObject({ status: 400, body: { error: 'invalid-code', message: INVALID_CODE_MESSAGE } })
-    expect(INVALID_CODE_MESSAGE).toBe('That enrolment code is not valid. It may have been used already or have expired. Ask your improvement office for a new one.')
+    expect(INVALID_CODE_MESSAGE).toBe(
+      'That enrolment code is not valid. It may have been used already or have expired. Ask your improvement office for a new one.',
+    )
     const devices = await db().selectFrom('devices').select('name').where('scope_id', '=', org.unitA.id).execute()
     expect(devices).toEqual([{ name: 'First' }])
   })
@@ -71,19 +83,34 @@ describe.each(BACKENDS)('enrolment on %s', (backend) => {
   it('gives one device, not two, when two tablets race with one code', async () => {
     const org = await makeOrg(db())
     const { code } = await issueCode(db(), { scopeKind: 'unit', scopeId: org.unitA.id })
-    const results = await Promise.all([enrol({ code, deviceName: 'A' }), enrol({ code, deviceName: 'B' }), enrol({ code, deviceName: 'C' })])
+    const results = await Promise.all([
+      enrol({ code, deviceName: 'A' }),
+      enrol({ code, deviceName: 'B' }),
+      enrol({ code, deviceName: 'C' }),
+    ])
     expect(results.map((res) => res.status).sort()).toEqual([201, 400, 400])
     expect(await db().selectFrom('devices').select('id').where('scope_id', '=', org.unitA.id).execute()).toHaveLength(1)
   })
 
   it('refuses an expired code, a revoked code and an unknown code alike', async () => {
     const org = await makeOrg(db())
-    const expired = await issueCode(db(), { scopeKind: 'unit', scopeId: org.unitA.id, expiresInHours: 1 }, Date.now() - 2 * HOUR)
+    const expired = await issueCode(
+      db(),
+      { scopeKind: 'unit', scopeId: org.unitA.id, expiresInHours: 1 },
+      Date.now() - 2 * HOUR,
+    )
     const revoked = await issueCode(db(), { scopeKind: 'unit', scopeId: org.unitA.id })
     await revokeCode(db(), revoked.id)
-    const justInTime = await issueCode(db(), { scopeKind: 'unit', scopeId: org.unitA.id, expiresInHours: 1 }, Date.now() - HOUR + 60_000)
+    const justInTime = await issueCode(
+      db(),
+      { scopeKind: 'unit', scopeId: org.unitA.id, expiresInHours: 1 },
+      Date.now() - HOUR + 60_000,
+    )
     for (const code of [expired.code, revoked.code, 'ABCD-EFGH-JKLM', '']) {
-      expect(await enrol({ code, deviceName: 'Tablet' }), code).toMatchObject({ status: 400, body: { error: 'invalid-code', message: INVALID_CODE_MESSAGE } })
+      expect(await enrol({ code, deviceName: 'Tablet' }), code).toMatchObject({
+        status: 400,
+        body: { error: 'invalid-code', message: INVALID_CODE_MESSAGE },
+      })
     }
     expect((await codeRow(expired.id)).used_at).toBeNull()
     expect((await enrol({ code: justInTime.code, deviceName: 'Tablet' })).status).toBe(201)
@@ -112,17 +139,23 @@ describe.each(BACKENDS)('enrolment on %s', (backend) => {
     expect(enrolled.units.map((unit) => unit.id).sort()).toEqual([org.unitA.id, org.unitB.id].sort())
     const later = await createUnit(db(), { csuId: org.csu.id, name: uniqueName('Ward'), kind: 'ward' })
     const info = await anonymous('GET', '/api/device', undefined, bearer(enrolled.token))
-    expect(info.body.units.map((unit: { id: string }) => unit.id).sort()).toEqual([org.unitA.id, org.unitB.id, later.id].sort())
+    expect(info.body.units.map((unit: { id: string }) => unit.id).sort()).toEqual(
+      [org.unitA.id, org.unitB.id, later.id].sort(),
+    )
     expect(info.body.units).not.toContainEqual(expect.objectContaining({ id: org.elsewhere.id }))
   })
 })
 
 describe('enrolment rate limit', () => {
   const running = useTestServer('sqlite', { devices: { limits: { enrolPerMinute: 3 } } })
-  const enrol = caller(() => running().server.app, () => undefined)
+  const enrol = caller(
+    () => running().server.app,
+    () => undefined,
+  )
 
   it('allows a few tries a minute from one address, then answers 429 with the sync error body and retry-after', async () => {
-    for (let i = 0; i < 3; i++) expect((await enrol('POST', '/api/enrol', { code: `WRONG${i}`, deviceName: 'Tablet' })).status).toBe(400)
+    for (let i = 0; i < 3; i++)
+      expect((await enrol('POST', '/api/enrol', { code: `WRONG${i}`, deviceName: 'Tablet' })).status).toBe(400)
     const limited = await enrol('POST', '/api/enrol', { code: 'WRONG', deviceName: 'Tablet' })
     expect(limited.status).toBe(429)
     expect(limited.body).toEqual({ error: 'rate-limited', message: SYNC_ERROR_MESSAGES['rate-limited'] })

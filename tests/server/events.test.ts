@@ -3,10 +3,20 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { listenerName } from '../../server/sync/notifier.ts'
 import { pushMutations } from '../../server/sync/push.ts'
-import { BACKENDS, newScope, openTestDatabase, startTestServer, type TestDatabase, type TestServer } from './backends.ts'
+import {
+  BACKENDS,
+  newScope,
+  openTestDatabase,
+  startTestServer,
+  type TestDatabase,
+  type TestServer,
+} from './backends.ts'
 import { mutation } from './fixtures.ts'
 
-interface Poke { scope: string; seq: number }
+interface Poke {
+  scope: string
+  seq: number
+}
 
 /** Reads a server-sent-events stream over real HTTP, collecting pokes and comment lines. */
 async function openEvents(base: string, query: string) {
@@ -29,7 +39,8 @@ async function openEvents(base: string, query: string) {
           const event = buffer.slice(0, end)
           buffer = buffer.slice(end + 2)
           if (event.startsWith(':')) comments.push(event)
-          else if (event.startsWith('event: poke\n')) pokes.push(JSON.parse(event.split('\ndata: ')[1] as string) as Poke)
+          else if (event.startsWith('event: poke\n'))
+            pokes.push(JSON.parse(event.split('\ndata: ')[1] as string) as Poke)
         }
       }
     } catch {
@@ -46,7 +57,17 @@ async function openEvents(base: string, query: string) {
       await new Promise((resolve) => setTimeout(resolve, 20))
     }
   }
-  return { res, pokes, comments, waitFor, isEnded: () => ended, close: async () => { abort.abort(); await reading } }
+  return {
+    res,
+    pokes,
+    comments,
+    waitFor,
+    isEnded: () => ended,
+    close: async () => {
+      abort.abort()
+      await reading
+    },
+  }
 }
 
 describe.each(BACKENDS)('live pokes on %s', (backend) => {
@@ -62,7 +83,7 @@ describe.each(BACKENDS)('live pokes on %s', (backend) => {
   async function start(heartbeatMs?: number) {
     test = await openTestDatabase(backend)
     server = await startTestServer(test, heartbeatMs ? { heartbeatMs } : {})
-    return `http://127.0.0.1:${(await listen(server))}`
+    return `http://127.0.0.1:${await listen(server)}`
   }
 
   async function listen(running: TestServer): Promise<number> {
@@ -80,11 +101,19 @@ describe.each(BACKENDS)('live pokes on %s', (backend) => {
     try {
       expect(events.res.headers.get('content-type')).toMatch(/^text\/event-stream/)
       await events.waitFor(() => (events.pokes.length >= 2 ? true : undefined))
-      expect(events.pokes).toEqual(expect.arrayContaining([{ scope, seq: 1 }, { scope: quiet, seq: 0 }]))
+      expect(events.pokes).toEqual(
+        expect.arrayContaining([
+          { scope, seq: 1 },
+          { scope: quiet, seq: 0 },
+        ]),
+      )
 
       // Written through another connection pool, as another server process would.
       const pushedAt = Date.now()
-      await pushMutations(test!.openAnother(), [mutation(scope, 'b', { title: { set: 'after' } }), mutation(scope, 'c', { title: { set: 'after' } })])
+      await pushMutations(test!.openAnother(), [
+        mutation(scope, 'b', { title: { set: 'after' } }),
+        mutation(scope, 'c', { title: { set: 'after' } }),
+      ])
       const poke = await events.waitFor(() => events.pokes.find((p) => p.scope === scope && p.seq === 3))
       expect(poke).toEqual({ scope, seq: 3 })
       expect(Date.now() - pushedAt).toBeLessThan(2_000)
@@ -101,7 +130,11 @@ describe.each(BACKENDS)('live pokes on %s', (backend) => {
     try {
       await events.waitFor(() => events.pokes[0])
       if (test!.config.dialect === 'postgres') {
-        const { rows } = await sql<{ ended: boolean }>`select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = ${listenerName(test!.config)}`.execute(test!.db)
+        const { rows } = await sql<{
+          ended: boolean
+        }>`select pg_terminate_backend(pid) as ended from pg_stat_activity where application_name = ${listenerName(test!.config)}`.execute(
+          test!.db,
+        )
         expect(rows).toEqual([{ ended: true }])
       }
       await pushMutations(test!.openAnother(), [mutation(scope, 'a', { title: { set: 'while reconnecting' } })])

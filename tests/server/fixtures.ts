@@ -10,7 +10,12 @@ export function stamp(nodeId = 'tabletA', wallMs = Date.now()): string {
   return formatHlc({ wallMs, counter, nodeId })
 }
 
-export function mutation(scope: string, recordId: string, fields: Record<string, FieldOp>, overrides: Partial<Mutation> = {}): Mutation {
+export function mutation(
+  scope: string,
+  recordId: string,
+  fields: Record<string, FieldOp>,
+  overrides: Partial<Mutation> = {},
+): Mutation {
   return { mutationId: randomUUID(), table: 'actions', recordId, scope, hlc: stamp(), fields, ...overrides }
 }
 

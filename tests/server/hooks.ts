@@ -26,13 +26,22 @@ export function useTestDatabase(backend: BackendName): () => TestDatabase {
 }
 
 /** A database and the whole app over it, for a describe block (failing every test if it cannot start). */
-export function useTestServer(backend: BackendName, options: Partial<AppSyncOptions> = {}): () => { test: TestDatabase; server: TestServer } {
+export function useTestServer(
+  backend: BackendName,
+  options: Partial<AppSyncOptions> = {},
+): () => { test: TestDatabase; server: TestServer } {
   let running: { test: TestDatabase; server: TestServer } | undefined
   let failure: unknown
   beforeAll(async () => {
     try {
       const test = await openTestDatabase(backend)
-      running = { test, server: await startTestServer(test, options).catch(async (error: unknown) => { await test.close(); throw error }) }
+      running = {
+        test,
+        server: await startTestServer(test, options).catch(async (error: unknown) => {
+          await test.close()
+          throw error
+        }),
+      }
     } catch (error) {
       failure = error
     }

@@ -18,13 +18,17 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
     test = await openTestDatabase(backend, { migrate: false })
     expect(await migrateToLatest(test.db)).toEqual(Object.keys(MIGRATIONS))
     const tables = await test.db.introspection.getTables()
-    const columns = Object.fromEntries(tables.map((table) => [table.name, table.columns.map((column) => column.name).sort()]))
+    const columns = Object.fromEntries(
+      tables.map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
+    )
     expect(columns).toMatchObject({
       scopes: ['scope', 'seq'],
       records: ['clocks', 'conflicts', 'fields', 'id', 'origins', 'scope', 'seq', 'tbl'],
       applied_mutations: ['applied_at', 'device_id', 'mutation_id', 'scope'],
     })
-    const seqType = tables.find((table) => table.name === 'records')?.columns.find((column) => column.name === 'seq')?.dataType
+    const seqType = tables
+      .find((table) => table.name === 'records')
+      ?.columns.find((column) => column.name === 'seq')?.dataType
     expect(seqType).toBe(backend === 'postgres' ? 'int8' : 'INTEGER')
   })
 
@@ -45,7 +49,11 @@ describe('migrations on postgres from two processes at once', () => {
   it('runs each migration once while both start', async () => {
     const test = await openTestDatabase('postgres', { migrate: false })
     try {
-      const results = await Promise.all([migrateToLatest(test.db), migrateToLatest(test.openAnother()), migrateToLatest(test.openAnother())])
+      const results = await Promise.all([
+        migrateToLatest(test.db),
+        migrateToLatest(test.openAnother()),
+        migrateToLatest(test.openAnother()),
+      ])
       expect(results.flat().sort()).toEqual(Object.keys(MIGRATIONS))
     } finally {
       await test.close()

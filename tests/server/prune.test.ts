@@ -13,7 +13,9 @@ describe.each(BACKENDS)('pruning remembered mutation ids on %s', (backend) => {
   const database = useTestDatabase(backend)
   const db = () => database().db
   const ids = async (scope: string) =>
-    (await db().selectFrom('applied_mutations').select('mutation_id').where('scope', '=', scope).execute()).map((row) => row.mutation_id).sort()
+    (await db().selectFrom('applied_mutations').select('mutation_id').where('scope', '=', scope).execute())
+      .map((row) => row.mutation_id)
+      .sort()
 
   it('keeps 90 days', () => {
     expect(APPLIED_MUTATIONS_KEEP_MS).toBe(90 * DAY)
@@ -36,9 +38,18 @@ describe.each(BACKENDS)('pruning remembered mutation ids on %s', (backend) => {
     const scope = newScope()
     const now = Date.now()
     // Stamped when it was made, 100 days ago, as a tablet's change is.
-    const first = mutation(scope, 'a1', { title: { set: 'Restock' }, status: { set: 'open' } }, { hlc: stamp('tabletA', now - 100 * DAY) })
+    const first = mutation(
+      scope,
+      'a1',
+      { title: { set: 'Restock' }, status: { set: 'open' } },
+      { hlc: stamp('tabletA', now - 100 * DAY) },
+    )
     await pushMutations(db(), [first], { now: now - 100 * DAY })
-    await pushMutations(db(), [mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('tabletB', now - 99 * DAY) })], { now: now - 99 * DAY })
+    await pushMutations(
+      db(),
+      [mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('tabletB', now - 99 * DAY) })],
+      { now: now - 99 * DAY },
+    )
     const before = await pullRecords(db(), scope, 0, 10)
     await pruneAppliedMutations(db(), now)
     expect(await ids(scope)).toEqual([])
@@ -59,11 +70,13 @@ describe.each(BACKENDS)('pruning remembered mutation ids on %s', (backend) => {
     const errors: Error[] = []
     const stop = schedulePruning(db(), { everyMs: 50, onError: (error) => errors.push(error) })
     try {
-      for (let i = 0; i < 100 && (await ids(scope)).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+      for (let i = 0; i < 100 && (await ids(scope)).length > 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10))
       expect(await ids(scope)).toEqual([])
       const later = mutation(scope, 'later', { title: { set: 'later' } })
       await pushMutations(db(), [later], { now: Date.now() - 120 * DAY })
-      for (let i = 0; i < 100 && (await ids(scope)).length > 0; i++) await new Promise((resolve) => setTimeout(resolve, 10))
+      for (let i = 0; i < 100 && (await ids(scope)).length > 0; i++)
+        await new Promise((resolve) => setTimeout(resolve, 10))
       expect(await ids(scope)).toEqual([])
       expect(errors).toEqual([])
     } finally {

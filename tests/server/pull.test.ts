@@ -26,10 +26,17 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     const scope = newScope()
     const ids = Array.from({ length: 25 }, (_, i) => `r${String(i).padStart(2, '0')}`)
     for (let i = 0; i < ids.length; i += 7) {
-      await pushMutations(database().db, ids.slice(i, i + 7).map((id) => mutation(scope, id, { title: { set: id } })))
+      await pushMutations(
+        database().db,
+        ids.slice(i, i + 7).map((id) => mutation(scope, id, { title: { set: id } })),
+      )
     }
     const pages = await pullAll(scope, 0, 10)
-    expect(pages.map((page) => [page.ids.length, page.cursor, page.hasMore])).toEqual([[10, 10, true], [10, 20, true], [5, 25, false]])
+    expect(pages.map((page) => [page.ids.length, page.cursor, page.hasMore])).toEqual([
+      [10, 10, true],
+      [10, 20, true],
+      [5, 25, false],
+    ])
     expect(pages.flatMap((page) => page.ids)).toEqual(ids)
 
     const caughtUp = await pullRecords(database().db, scope, 25, 10)
@@ -38,13 +45,19 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
 
   it('says hasMore false when the last page is exactly full', async () => {
     const scope = newScope()
-    await pushMutations(database().db, ['a', 'b'].map((id) => mutation(scope, id, { title: { set: id } })))
+    await pushMutations(
+      database().db,
+      ['a', 'b'].map((id) => mutation(scope, id, { title: { set: id } })),
+    )
     expect(await pullRecords(database().db, scope, 0, 2)).toMatchObject({ cursor: 2, hasMore: false })
   })
 
   it('sends the latest state of a changed record once, under its new sequence number', async () => {
     const scope = newScope()
-    await pushMutations(database().db, [mutation(scope, 'a', { title: { set: 'first' } }), mutation(scope, 'b', { title: { set: 'other' } })])
+    await pushMutations(database().db, [
+      mutation(scope, 'a', { title: { set: 'first' } }),
+      mutation(scope, 'b', { title: { set: 'other' } }),
+    ])
     const seen = await pullRecords(database().db, scope, 0, 100)
     await pushMutations(database().db, [mutation(scope, 'a', { title: { set: 'second' } })])
     await pushMutations(database().db, [mutation(scope, 'a', { status: { set: 'done' } })])
@@ -56,11 +69,18 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
   it('keeps scopes apart, each with its own sequence', async () => {
     const wardA = newScope()
     const wardB = newScope()
-    await pushMutations(database().db, [mutation(wardA, 'a1', { title: { set: 'A' } }), mutation(wardB, 'b1', { title: { set: 'B' } }), mutation(wardB, 'b2', { title: { set: 'B2' } })])
+    await pushMutations(database().db, [
+      mutation(wardA, 'a1', { title: { set: 'A' } }),
+      mutation(wardB, 'b1', { title: { set: 'B' } }),
+      mutation(wardB, 'b2', { title: { set: 'B2' } }),
+    ])
     const a = await pullRecords(database().db, wardA, 0, 100)
     const b = await pullRecords(database().db, wardB, 0, 100)
     expect(a.records.map((r) => [r.scope, r.id, r.seq])).toEqual([[wardA, 'a1', 1]])
-    expect(b.records.map((r) => [r.scope, r.id, r.seq])).toEqual([[wardB, 'b1', 1], [wardB, 'b2', 2]])
+    expect(b.records.map((r) => [r.scope, r.id, r.seq])).toEqual([
+      [wardB, 'b1', 1],
+      [wardB, 'b2', 2],
+    ])
   })
 
   it('returns every part of a record: tombstones, clocks, origins and conflicts', async () => {
@@ -69,7 +89,12 @@ describe.each(BACKENDS)('pull on %s', (backend) => {
     await pushMutations(database().db, [created])
     await pushMutations(database().db, [
       mutation(scope, 'a1', { title: { set: 'Fix the ward door', base: created.hlc } }),
-      mutation(scope, 'a1', { title: { set: 'Fix the door now', base: created.hlc } }, { hlc: created.hlc.replace('tabletA', 'tabletB') }),
+      mutation(
+        scope,
+        'a1',
+        { title: { set: 'Fix the door now', base: created.hlc } },
+        { hlc: created.hlc.replace('tabletA', 'tabletB') },
+      ),
       mutation(scope, 'a1', { deleted: { set: true } }),
     ])
     const [record] = (await pullRecords(database().db, scope, 0, 10)).records as [ServerRecord]

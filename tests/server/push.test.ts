@@ -54,9 +54,14 @@ describe.each(BACKENDS)('push on %s', (backend) => {
 
   it('applies a batch pushed by several processes at the same moment once', async () => {
     const scope = newScope()
-    const batch = Array.from({ length: 20 }, (_, i) => mutation(scope, `t${i % 4}`, { count: { inc: 1 } }, { table: 'tallies' }))
+    const batch = Array.from({ length: 20 }, (_, i) =>
+      mutation(scope, `t${i % 4}`, { count: { inc: 1 } }, { table: 'tallies' }),
+    )
     // PostgreSQL: separate pools, so the pushes really race; SQLite: one writer at a time.
-    const dbs = backend === 'postgres' ? [database().db, database().openAnother(), database().openAnother(), database().openAnother()] : [database().db, database().db, database().db, database().db]
+    const dbs =
+      backend === 'postgres'
+        ? [database().db, database().openAnother(), database().openAnother(), database().openAnother()]
+        : [database().db, database().db, database().db, database().db]
     const results = await Promise.all(dbs.map((db) => pushMutations(db, batch, { tables: TABLES })))
     for (const result of results) expect(result.accepted).toHaveLength(20)
     expect(results.reduce((sum, result) => sum + result.applied, 0)).toBe(20)
@@ -67,7 +72,12 @@ describe.each(BACKENDS)('push on %s', (backend) => {
     const scope = newScope()
     const now = Date.now()
     const later = mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('tabletB', now) })
-    const earlier = mutation(scope, 'a1', { status: { set: 'open' }, owner: { set: 'Sam' } }, { hlc: stamp('tabletA', now - 5_000) })
+    const earlier = mutation(
+      scope,
+      'a1',
+      { status: { set: 'open' }, owner: { set: 'Sam' } },
+      { hlc: stamp('tabletA', now - 5_000) },
+    )
     await pushMutations(database().db, [later])
     const stale = await pushMutations(database().db, [earlier])
     const [record] = await only(scope)
@@ -79,8 +89,12 @@ describe.each(BACKENDS)('push on %s', (backend) => {
   it('does not advance the sequence for a write that changes nothing', async () => {
     const scope = newScope()
     const now = Date.now()
-    await pushMutations(database().db, [mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('tabletB', now) })])
-    const outdated = await pushMutations(database().db, [mutation(scope, 'a1', { status: { set: 'open' } }, { hlc: stamp('tabletA', now - 60_000) })])
+    await pushMutations(database().db, [
+      mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('tabletB', now) }),
+    ])
+    const outdated = await pushMutations(database().db, [
+      mutation(scope, 'a1', { status: { set: 'open' } }, { hlc: stamp('tabletA', now - 60_000) }),
+    ])
     expect(outdated).toMatchObject({ applied: 1, advanced: {} })
     expect(await currentSeq(database().db, scope)).toBe(1)
   })
@@ -89,7 +103,12 @@ describe.each(BACKENDS)('push on %s', (backend) => {
     const scope = newScope()
     const now = Date.now()
     const clock = createClock('server-test', () => now)
-    const fromTheFuture = mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('fastTablet', now + 2 * 60 * 60_000) })
+    const fromTheFuture = mutation(
+      scope,
+      'a1',
+      { status: { set: 'done' } },
+      { hlc: stamp('fastTablet', now + 2 * 60 * 60_000) },
+    )
     const result = await pushMutations(database().db, [fromTheFuture], { now, clock })
     expect(result.clockSkewMs).toBeGreaterThan(2 * 60 * 60_000 - 1_000)
     const [stored] = await only(scope)
@@ -103,7 +122,12 @@ describe.each(BACKENDS)('push on %s', (backend) => {
   it('keeps a stamp that is ahead by less than the allowed skew', async () => {
     const scope = newScope()
     const now = Date.now()
-    const slightlyFast = mutation(scope, 'a1', { status: { set: 'done' } }, { hlc: stamp('tabletA', now + MAX_FUTURE_SKEW_MS - 5_000) })
+    const slightlyFast = mutation(
+      scope,
+      'a1',
+      { status: { set: 'done' } },
+      { hlc: stamp('tabletA', now + MAX_FUTURE_SKEW_MS - 5_000) },
+    )
     const result = await pushMutations(database().db, [slightlyFast], { now })
     expect(result.clockSkewMs).toBeUndefined()
     expect((await only(scope))[0]?.clocks.status).toBe(slightlyFast.hlc)
@@ -114,13 +138,26 @@ describe.each(BACKENDS)('push on %s', (backend) => {
     const now = Date.now()
     const original = mutation(scope, 'a1', { title: { set: 'Fix the door' } }, { hlc: stamp('tabletA', now - 10_000) })
     await pushMutations(database().db, [original])
-    const fromA = mutation(scope, 'a1', { title: { set: 'Fix the ward door', base: original.hlc } }, { hlc: stamp('tabletA', now - 5_000), by: 'Sam' })
-    const fromB = mutation(scope, 'a1', { title: { set: 'Fix the door today', base: original.hlc } }, { hlc: stamp('tabletB', now - 4_000), by: 'Ali' })
+    const fromA = mutation(
+      scope,
+      'a1',
+      { title: { set: 'Fix the ward door', base: original.hlc } },
+      { hlc: stamp('tabletA', now - 5_000), by: 'Sam' },
+    )
+    const fromB = mutation(
+      scope,
+      'a1',
+      { title: { set: 'Fix the door today', base: original.hlc } },
+      { hlc: stamp('tabletB', now - 4_000), by: 'Ali' },
+    )
     await pushMutations(database().db, [fromA])
     await pushMutations(database().db, [fromB])
     const [record] = await only(scope)
     expect(record?.fields.title).toBe('Fix the door today')
-    expect(record?.conflicts?.title?.map((version) => version.value)).toEqual(['Fix the ward door', 'Fix the door today'])
+    expect(record?.conflicts?.title?.map((version) => version.value)).toEqual([
+      'Fix the ward door',
+      'Fix the door today',
+    ])
   })
 
   it('applies nothing from a batch when one mutation in it fails', async () => {

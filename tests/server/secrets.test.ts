@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { CODE_ALPHABET, formatCode, hashSecret, newEnrolmentCode, newToken, normaliseCode, secretMatches } from '../../server/devices/secrets.ts'
+import {
+  CODE_ALPHABET,
+  formatCode,
+  hashSecret,
+  newEnrolmentCode,
+  newToken,
+  normaliseCode,
+  secretMatches,
+} from '../../server/devices/secrets.ts'
 
 describe('device secrets', () => {
   it('makes tokens of 32 random bytes in base64url', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { filterActions, quickDueDays, urgencyLabel, validateActionForm, type ActionFilter } from '@/domain/actionDisplay'
+import {
+  filterActions,
+  quickDueDays,
+  urgencyLabel,
+  validateActionForm,
+  type ActionFilter,
+} from '@/domain/actionDisplay'
 import type { ActionStatus } from '@/domain/types'
 
 const today = '2026-11-26'
@@ -41,10 +47,20 @@ describe('validateActionForm', () => {
     ['a complete new action', valid, false, {}],
     ['an empty title', { ...valid, title: '   ' }, false, { title: 'Enter what needs doing' }],
     ['no owner', { ...valid, owner: '' }, false, { owner: 'Enter who will do it' }],
-    ['a new action due in the past', { ...valid, dueDay: '2026-11-25' }, false, { dueDay: 'The due date is in the past' }],
+    [
+      'a new action due in the past',
+      { ...valid, dueDay: '2026-11-25' },
+      false,
+      { dueDay: 'The due date is in the past' },
+    ],
     ['a new action due today', { ...valid, dueDay: today }, false, {}],
     ['an edited action due in the past', { ...valid, dueDay: '2026-11-01' }, true, {}],
-    ['a date that does not exist', { ...valid, dueDay: '2026-02-30' }, false, { dueDay: 'Enter a real due date, like 27/11/2026' }],
+    [
+      'a date that does not exist',
+      { ...valid, dueDay: '2026-02-30' },
+      false,
+      { dueDay: 'Enter a real due date, like 27/11/2026' },
+    ],
   ])('%s', (_, draft, editing, errors) => {
     expect(validateActionForm(draft, { today, editing })).toEqual(errors)
   })

@@ -13,7 +13,9 @@ describe('changeDayOf', () => {
   it('uses the day implemented (London time), else the first cycle start, else none', () => {
     // 23:30 UTC in British Summer Time is the next London day.
     expect(changeDayOf({ implementedAt: '2026-06-30T23:30:00.000Z' }, [{ startDay: '2026-06-01' }])).toBe('2026-07-01')
-    expect(changeDayOf({ implementedAt: null }, [{ startDay: '2026-06-09' }, { startDay: '2026-06-02' }])).toBe('2026-06-02')
+    expect(changeDayOf({ implementedAt: null }, [{ startDay: '2026-06-09' }, { startDay: '2026-06-02' }])).toBe(
+      '2026-06-02',
+    )
     expect(changeDayOf({ implementedAt: null }, [])).toBeNull()
   })
 })
@@ -22,13 +24,34 @@ describe('beforeAfter', () => {
   it('compares the 28 days before the change day with the 28 from it, stating the days', () => {
     const entries = [...run(addDays(change, -28), Array(28).fill(4)), ...run(change, Array(28).fill(2))]
     const result = beforeAfter('count', entries, change, '2026-11-26')
-    expect(result.before).toMatchObject({ from: '2026-09-03', to: '2026-09-30', days: 28, recorded: 28, mean: 4, total: 112 })
-    expect(result.after).toMatchObject({ from: '2026-10-01', to: '2026-10-28', days: 28, recorded: 28, mean: 2, total: 56 })
-    expect(windowText(result.before, 'falls')).toBe('Average 4 falls a day, total 112 falls (on 28 of 28 days, 03/09/2026 to 30/09/2026)')
+    expect(result.before).toMatchObject({
+      from: '2026-09-03',
+      to: '2026-09-30',
+      days: 28,
+      recorded: 28,
+      mean: 4,
+      total: 112,
+    })
+    expect(result.after).toMatchObject({
+      from: '2026-10-01',
+      to: '2026-10-28',
+      days: 28,
+      recorded: 28,
+      mean: 2,
+      total: 56,
+    })
+    expect(windowText(result.before, 'falls')).toBe(
+      'Average 4 falls a day, total 112 falls (on 28 of 28 days, 03/09/2026 to 30/09/2026)',
+    )
   })
 
   it('ignores values outside both windows, and counts only days with a value', () => {
-    const entries = [{ day: '2026-08-01', value: 99 }, { day: '2026-09-29', value: 10 }, { day: '2026-09-30', value: 20 }, { day: '2026-10-30', value: 99 }]
+    const entries = [
+      { day: '2026-08-01', value: 99 },
+      { day: '2026-09-29', value: 10 },
+      { day: '2026-09-30', value: 20 },
+      { day: '2026-10-30', value: 99 },
+    ]
     const result = beforeAfter('number', entries, change, '2026-11-26')
     expect(result.before).toMatchObject({ recorded: 2, mean: 15, total: null })
     expect(result.after).toMatchObject({ recorded: 0, mean: null })
@@ -36,7 +59,11 @@ describe('beforeAfter', () => {
   })
 
   it('stops the after window at today, and has none when the change is still ahead', () => {
-    expect(beforeAfter('number', [], change, '2026-10-10').after).toMatchObject({ from: change, to: '2026-10-10', days: 10 })
+    expect(beforeAfter('number', [], change, '2026-10-10').after).toMatchObject({
+      from: change,
+      to: '2026-10-10',
+      days: 10,
+    })
     expect(beforeAfter('number', [], change, '2026-09-30').after).toBeNull()
   })
 

@@ -27,7 +27,11 @@ describe('monthGrid', () => {
 })
 
 describe('monthEnd', () => {
-  it.each([['2026-11', '2026-11-30'], ['2024-02', '2024-02-29'], ['2026-12', '2026-12-31']])('%s ends on %s', (month, end) => {
+  it.each([
+    ['2026-11', '2026-11-30'],
+    ['2024-02', '2024-02-29'],
+    ['2026-12', '2026-12-31'],
+  ])('%s ends on %s', (month, end) => {
     expect(monthEnd(month)).toBe(end)
   })
 })

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
-  assembleCatalogue, CONCEPT_CATALOGUE, CONCEPT_PAGES, CONCEPT_TEXT_FIELDS, catalogueConcept, groupConcepts, relatedConcepts, searchCatalogue,
+  assembleCatalogue,
+  CONCEPT_CATALOGUE,
+  CONCEPT_PAGES,
+  CONCEPT_TEXT_FIELDS,
+  catalogueConcept,
+  groupConcepts,
+  relatedConcepts,
+  searchCatalogue,
 } from '@/domain/conceptCatalogue'
 import { CONCEPT_GROUPS, CONCEPT_INDEX, conceptById, searchConcepts } from '@/domain/concepts'
 import { fleschKincaidGrade, longestSentence, sentencesOf, syllables } from './readability'
@@ -8,22 +15,44 @@ import { fleschKincaidGrade, longestSentence, sentencesOf, syllables } from './r
 // The 17 ids measures, actions, history and the demo stored before the library
 // existed. They must keep opening a page, with the same name, for ever.
 const STARTER_IDS: [string, string][] = [
-  ['daily-management', 'Daily management'], ['tiered-huddles', 'Tiered huddles and escalation'],
-  ['visual-management', 'Visual management'], ['sqdcp-measures', 'Safety, quality, people, flow and cost measures'],
-  ['safety-cross', 'Safety cross'], ['standard-work', 'Standard work'], ['leader-standard-work', 'Leader standard work'],
-  ['gemba', 'Gemba / leader rounding'], ['eight-wastes', 'The 8 wastes'], ['five-s', '5S'],
-  ['everyday-ideas', 'Everyday improvement ideas'], ['pdsa', 'PDSA'], ['root-cause', 'Root cause / 5 whys'],
-  ['stop-the-line', 'Stop the line'], ['flow', 'Flow'], ['variation-spc', 'Variation and SPC'],
+  ['daily-management', 'Daily management'],
+  ['tiered-huddles', 'Tiered huddles and escalation'],
+  ['visual-management', 'Visual management'],
+  ['sqdcp-measures', 'Safety, quality, people, flow and cost measures'],
+  ['safety-cross', 'Safety cross'],
+  ['standard-work', 'Standard work'],
+  ['leader-standard-work', 'Leader standard work'],
+  ['gemba', 'Gemba / leader rounding'],
+  ['eight-wastes', 'The 8 wastes'],
+  ['five-s', '5S'],
+  ['everyday-ideas', 'Everyday improvement ideas'],
+  ['pdsa', 'PDSA'],
+  ['root-cause', 'Root cause / 5 whys'],
+  ['stop-the-line', 'Stop the line'],
+  ['flow', 'Flow'],
+  ['variation-spc', 'Variation and SPC'],
   ['respect-for-people', 'Respect for people'],
 ]
 
 // What the issue asks the library to cover, beyond the starter list.
-const ALSO_REQUIRED = ['kamishibai', 'a3-thinking', 'mistake-proofing', 'rpiw', 'value-stream-mapping', 'pull', 'takt-time', 'strategy-deployment', 'tri-team-leadership']
+const ALSO_REQUIRED = [
+  'kamishibai',
+  'a3-thinking',
+  'mistake-proofing',
+  'rpiw',
+  'value-stream-mapping',
+  'pull',
+  'takt-time',
+  'strategy-deployment',
+  'tri-team-leadership',
+]
 
 /** American spellings a writer might slip into (colour, centre, organise, behaviour...). */
-const US_SPELLING = /\b(?:colors?|colored|centers?|organiz\w*|prioritiz\w*|standardiz\w*|analyz\w*|behaviors?|favorite|labeled|labeling)\b/i
+const US_SPELLING =
+  /\b(?:colors?|colored|centers?|organiz\w*|prioritiz\w*|standardiz\w*|analyz\w*|behaviors?|favorite|labeled|labeling)\b/i
 
-const pageText = (c: (typeof CONCEPT_CATALOGUE)[number]) => [c.summary, c.whatItIs, c.whyOnAWard, c.tryThisWeek, ...c.pitfalls].join(' ')
+const pageText = (c: (typeof CONCEPT_CATALOGUE)[number]) =>
+  [c.summary, c.whatItIs, c.whyOnAWard, c.tryThisWeek, ...c.pitfalls].join(' ')
 
 describe('the concept catalogue', () => {
   it('has about 25 concepts, every name with its page and every page with its name', () => {
@@ -93,7 +122,10 @@ describe('the concept catalogue', () => {
 
   it('leaves out a name that has no page', () => {
     const [first, second] = CONCEPT_INDEX
-    const built = assembleCatalogue([first!, second!], CONCEPT_PAGES.filter((p) => p.id === first!.id))
+    const built = assembleCatalogue(
+      [first!, second!],
+      CONCEPT_PAGES.filter((p) => p.id === first!.id),
+    )
     expect(built.map((c) => c.id)).toEqual([first!.id])
   })
 })
@@ -138,7 +170,13 @@ describe('the picker index', () => {
 })
 
 describe('the readability check itself', () => {
-  it.each([['cat', 1], ['huddle', 2], ['standard', 2], ['improvement', 4], ['made', 1]])('counts %s as %i syllables', (word, n) => {
+  it.each([
+    ['cat', 1],
+    ['huddle', 2],
+    ['standard', 2],
+    ['improvement', 4],
+    ['made', 1],
+  ])('counts %s as %i syllables', (word, n) => {
     expect(syllables(word)).toBe(n)
   })
 
@@ -148,7 +186,11 @@ describe('the readability check itself', () => {
   })
 
   it('scores hard text above grade 6 and simple text below', () => {
-    expect(fleschKincaidGrade('Organisational transformation necessitates comprehensive multidisciplinary stakeholder engagement initiatives.')).toBeGreaterThan(6)
+    expect(
+      fleschKincaidGrade(
+        'Organisational transformation necessitates comprehensive multidisciplinary stakeholder engagement initiatives.',
+      ),
+    ).toBeGreaterThan(6)
     expect(fleschKincaidGrade('Look at the board. Ask what went wrong. Fix one thing.')).toBeLessThan(6)
   })
 })

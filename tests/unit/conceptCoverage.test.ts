@@ -3,31 +3,72 @@ import { conceptCoverage, coverageLevel, linkedItems } from '@/domain/conceptCov
 import type { ConceptLinkRows } from '@/domain/conceptExamples'
 import type { Action, Measure } from '@/domain/types'
 
-const concepts = [{ id: 'five-s', name: '5S' }, { id: 'pdsa', name: 'PDSA' }, { id: 'flow', name: 'Flow' }]
-const units = [{ id: 'u12', name: 'Ward 12' }, { id: 'u7', name: 'Ward 7' }]
-const action = (unitId: string, conceptIds: string[], status: Action['status'] = 'open') => ({ unitId, conceptIds, status }) as Action
+const concepts = [
+  { id: 'five-s', name: '5S' },
+  { id: 'pdsa', name: 'PDSA' },
+  { id: 'flow', name: 'Flow' },
+]
+const units = [
+  { id: 'u12', name: 'Ward 12' },
+  { id: 'u7', name: 'Ward 7' },
+]
+const action = (unitId: string, conceptIds: string[], status: Action['status'] = 'open') =>
+  ({ unitId, conceptIds, status }) as Action
 const measure = (unitId: string, conceptIds: string[]) => ({ unitId, conceptIds }) as Measure
-const rows = (more: Partial<Omit<ConceptLinkRows, 'entries'>>): Omit<ConceptLinkRows, 'entries'> => ({ units, measures: [], actions: [], ...more })
+const rows = (more: Partial<Omit<ConceptLinkRows, 'entries'>>): Omit<ConceptLinkRows, 'entries'> => ({
+  units,
+  measures: [],
+  actions: [],
+  ...more,
+})
 
 describe('coverageLevel', () => {
-  it.each([[0, 'none'], [1, 'started'], [2, 'started'], [3, 'practised'], [10, 'practised']])('%i linked items: %s', (n, level) => {
+  it.each([
+    [0, 'none'],
+    [1, 'started'],
+    [2, 'started'],
+    [3, 'practised'],
+    [10, 'practised'],
+  ])('%i linked items: %s', (n, level) => {
     expect(coverageLevel(n)).toBe(level)
   })
 })
 
 describe('conceptCoverage', () => {
   it('counts linked items per concept and unit and lists what each unit never touches', () => {
-    const coverage = conceptCoverage(concepts, rows({
-      measures: [measure('u7', ['five-s']), measure('u12', ['pdsa', 'pdsa'])],
-      actions: [action('u7', ['five-s', 'pdsa']), action('u7', ['five-s'], 'cancelled'), action('elsewhere', ['flow'])],
-      ideas: [{ unitId: 'u7', status: 'implemented', conceptIds: ['five-s'] }, { unitId: 'u7', status: 'not-progressed', conceptIds: ['flow'] }],
-      pdsaCycles: [{ unitId: 'u12', conceptIds: ['pdsa'] }],
-      checklistTemplates: [
-        { unitId: 'u12', retired: false, conceptIds: ['flow'], steps: [{ id: 's', text: '', keyPoint: '', expectedMinutes: null, conceptIds: ['flow'] }] },
-        { unitId: 'u12', retired: true, conceptIds: ['five-s'] },
-      ],
-      boards: [{ id: 'b', unitId: 'u7', updatedAt: '2026-11-01T10:00:00Z', agenda: [{ id: 'a', title: 'x', seconds: 60, kind: 'safety', conceptIds: ['pdsa'] }] }],
-    }))
+    const coverage = conceptCoverage(
+      concepts,
+      rows({
+        measures: [measure('u7', ['five-s']), measure('u12', ['pdsa', 'pdsa'])],
+        actions: [
+          action('u7', ['five-s', 'pdsa']),
+          action('u7', ['five-s'], 'cancelled'),
+          action('elsewhere', ['flow']),
+        ],
+        ideas: [
+          { unitId: 'u7', status: 'implemented', conceptIds: ['five-s'] },
+          { unitId: 'u7', status: 'not-progressed', conceptIds: ['flow'] },
+        ],
+        pdsaCycles: [{ unitId: 'u12', conceptIds: ['pdsa'] }],
+        checklistTemplates: [
+          {
+            unitId: 'u12',
+            retired: false,
+            conceptIds: ['flow'],
+            steps: [{ id: 's', text: '', keyPoint: '', expectedMinutes: null, conceptIds: ['flow'] }],
+          },
+          { unitId: 'u12', retired: true, conceptIds: ['five-s'] },
+        ],
+        boards: [
+          {
+            id: 'b',
+            unitId: 'u7',
+            updatedAt: '2026-11-01T10:00:00Z',
+            agenda: [{ id: 'a', title: 'x', seconds: 60, kind: 'safety', conceptIds: ['pdsa'] }],
+          },
+        ],
+      }),
+    )
     expect(coverage.units.map((u) => u.name)).toEqual(['Ward 12', 'Ward 7'])
     expect(coverage.rows.map((r) => [r.name, r.counts, r.total])).toEqual([
       ['5S', [0, 3], 3],
@@ -38,6 +79,15 @@ describe('conceptCoverage', () => {
   })
 
   it('reads half-filled rows without failing', () => {
-    expect(linkedItems(rows({ ideas: [{}], pdsaCycles: [{ unitId: 'u7' }], checklistTemplates: [{ unitId: 'u7', steps: [null as never] }], boards: [{ id: 'b', unitId: 'u7', updatedAt: '' }] }))).toEqual([])
+    expect(
+      linkedItems(
+        rows({
+          ideas: [{}],
+          pdsaCycles: [{ unitId: 'u7' }],
+          checklistTemplates: [{ unitId: 'u7', steps: [null as never] }],
+          boards: [{ id: 'b', unitId: 'u7', updatedAt: '' }],
+        }),
+      ),
+    ).toEqual([])
   })
 })

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { CONCEPT_CATALOGUE, catalogueConcept } from '@/domain/conceptCatalogue'
 import {
-  CONCEPT_LIMITS, draftOf, editFields, emptyDraft, validateConceptDraft, validateResourceUrl, type ConceptDraft,
+  CONCEPT_LIMITS,
+  draftOf,
+  editFields,
+  emptyDraft,
+  validateConceptDraft,
+  validateResourceUrl,
+  type ConceptDraft,
 } from '@/domain/conceptEditing'
 import { mergeLibrary } from '@/domain/conceptLibrary'
 import { canEditLibrary, libraryRefs, searchRefs } from '@/domain/conceptNames'
@@ -10,8 +16,20 @@ import type { ConceptEdit } from '@/domain/types'
 const AT = '2026-11-20T10:00:00.000Z'
 function edit(fields: Partial<ConceptEdit> & { id: string }): ConceptEdit {
   return {
-    unitId: 'library-t1', createdAt: AT, updatedAt: AT, updatedBy: 'Kim (KPO)', builtIn: true, name: null, summary: null,
-    sections: {}, group: null, relatedIds: null, resources: [], retired: false, baseVersion: 1, ...fields,
+    unitId: 'library-t1',
+    createdAt: AT,
+    updatedAt: AT,
+    updatedBy: 'Kim (KPO)',
+    builtIn: true,
+    name: null,
+    summary: null,
+    sections: {},
+    group: null,
+    relatedIds: null,
+    resources: [],
+    retired: false,
+    baseVersion: 1,
+    ...fields,
   }
 }
 const fiveS = catalogueConcept('five-s')!
@@ -25,9 +43,24 @@ describe('mergeLibrary', () => {
 
   it.each([
     ['name', { name: 'Five S' }, (c: ReturnType<typeof mergeLibrary>[number]) => c.name, 'Five S'],
-    ['summary', { summary: 'Tidy once, keep it tidy.' }, (c: ReturnType<typeof mergeLibrary>[number]) => c.summary, 'Tidy once, keep it tidy.'],
-    ['a section', { sections: { whatItIs: 'Our words.' } }, (c: ReturnType<typeof mergeLibrary>[number]) => c.whatItIs, 'Our words.'],
-    ['pitfalls, one per line', { sections: { pitfalls: 'One\n\n Two ' } }, (c: ReturnType<typeof mergeLibrary>[number]) => c.pitfalls, ['One', 'Two']],
+    [
+      'summary',
+      { summary: 'Tidy once, keep it tidy.' },
+      (c: ReturnType<typeof mergeLibrary>[number]) => c.summary,
+      'Tidy once, keep it tidy.',
+    ],
+    [
+      'a section',
+      { sections: { whatItIs: 'Our words.' } },
+      (c: ReturnType<typeof mergeLibrary>[number]) => c.whatItIs,
+      'Our words.',
+    ],
+    [
+      'pitfalls, one per line',
+      { sections: { pitfalls: 'One\n\n Two ' } },
+      (c: ReturnType<typeof mergeLibrary>[number]) => c.pitfalls,
+      ['One', 'Two'],
+    ],
   ])('lays an edited %s over the built-in text', (_what, fields, read, expected) => {
     const merged = mergeLibrary([edit({ id: 'five-s', ...fields })]).find((c) => c.id === 'five-s')!
     expect(read(merged)).toEqual(expected)
@@ -61,16 +94,30 @@ describe('mergeLibrary', () => {
 
   it("adds the trust's own concepts after the built-in ones, by name, and skips one with no name", () => {
     const merged = mergeLibrary([
-      edit({ id: 'z1', builtIn: false, name: 'Zero harm walk', group: 'leading', summary: 'S.', sections: { whatItIs: 'W.' } }),
+      edit({
+        id: 'z1',
+        builtIn: false,
+        name: 'Zero harm walk',
+        group: 'leading',
+        summary: 'S.',
+        sections: { whatItIs: 'W.' },
+      }),
       edit({ id: 'a1', builtIn: false, name: 'Arrival huddle', group: 'not-a-group' }),
       edit({ id: 'x1', builtIn: false, name: '  ' }),
     ])
-    expect(merged.slice(-2).map((c) => [c.id, c.group, c.builtIn])).toEqual([['a1', 'improving', false], ['z1', 'leading', false]])
+    expect(merged.slice(-2).map((c) => [c.id, c.group, c.builtIn])).toEqual([
+      ['a1', 'improving', false],
+      ['z1', 'leading', false],
+    ])
     expect(merged).toHaveLength(CONCEPT_CATALOGUE.length + 2)
   })
 
   it('reads a synced edit defensively (missing sections and resources, bad resources)', () => {
-    const odd = { ...edit({ id: 'pdsa' }), sections: undefined, resources: [{ title: 'x' }, null] } as unknown as ConceptEdit
+    const odd = {
+      ...edit({ id: 'pdsa' }),
+      sections: undefined,
+      resources: [{ title: 'x' }, null],
+    } as unknown as ConceptEdit
     const merged = mergeLibrary([odd]).find((c) => c.id === 'pdsa')!
     expect(merged.resources).toEqual([])
     expect(merged.whatItIs).toBe(catalogueConcept('pdsa')!.whatItIs)
@@ -97,7 +144,10 @@ describe('libraryRefs (names for chips and pickers)', () => {
 
 describe('canEditLibrary', () => {
   it.each([
-    [undefined, true], ['trust', true], ['unit', false], ['csu', false],
+    [undefined, true],
+    ['trust', true],
+    ['unit', false],
+    ['csu', false],
   ])('enrolment kind %s may edit: %s', (kind, may) => {
     expect(canEditLibrary(kind)).toBe(may)
   })
@@ -125,7 +175,12 @@ describe('validateResourceUrl', () => {
 })
 
 describe('validateConceptDraft', () => {
-  const good = (): ConceptDraft => ({ ...emptyDraft('flow'), name: 'Bed board', summary: 'One board for every bed.', whatItIs: 'A board.' })
+  const good = (): ConceptDraft => ({
+    ...emptyDraft('flow'),
+    name: 'Bed board',
+    summary: 'One board for every bed.',
+    whatItIs: 'A board.',
+  })
   const others = CONCEPT_CATALOGUE.map((c) => c.name)
 
   it('accepts a complete trust concept', () => {
@@ -134,23 +189,49 @@ describe('validateConceptDraft', () => {
 
   it.each([
     ['an empty name', { name: '   ' }, 'name', 'Enter a name for the concept'],
-    ['a built-in name in other case', { name: ' pdsa ' }, 'name', 'There is already a concept called "pdsa". Choose a different name'],
+    [
+      'a built-in name in other case',
+      { name: ' pdsa ' },
+      'name',
+      'There is already a concept called "pdsa". Choose a different name',
+    ],
     ['a name with extra spaces', { name: 'The  8   wastes' }, 'name', /already a concept/],
     ['a very long name', { name: 'x'.repeat(81) }, 'name', 'The name must be 80 characters or fewer (it has 81)'],
     ['no summary', { summary: '' }, 'summary', 'Enter a one-line summary'],
     ['a very long section', { whyOnAWard: 'y'.repeat(1501) }, 'whyOnAWard', /1500 characters or fewer/],
     ['too many pitfalls', { pitfalls: 'a\nb\nc\nd\ne\nf\ng' }, 'pitfalls', /at most 6 pitfalls/],
-    ['a resource with no title', { resources: [{ title: ' ', url: 'https://a.org' }] }, 'resource-title-0', 'Enter a title for resource 1'],
-    ['a javascript: resource', { resources: [{ title: 'Video', url: 'javascript:alert(1)' }] }, 'resource-url-0', /^Resource 1: Only web links/],
+    [
+      'a resource with no title',
+      { resources: [{ title: ' ', url: 'https://a.org' }] },
+      'resource-title-0',
+      'Enter a title for resource 1',
+    ],
+    [
+      'a javascript: resource',
+      { resources: [{ title: 'Video', url: 'javascript:alert(1)' }] },
+      'resource-url-0',
+      /^Resource 1: Only web links/,
+    ],
   ])('refuses %s', (_what, change, field, message) => {
-    const errors = validateConceptDraft({ ...good(), ...change }, { builtIn: false, otherNames: [...others, 'Arrival huddle'] })
+    const errors = validateConceptDraft(
+      { ...good(), ...change },
+      { builtIn: false, otherNames: [...others, 'Arrival huddle'] },
+    )
     if (typeof message === 'string') expect(errors[field]).toBe(message)
     else expect(errors[field]).toMatch(message)
   })
 
   it("finds a duplicate of the trust's own concepts too, and lets a concept keep its own name", () => {
-    expect(validateConceptDraft({ ...good(), name: 'ARRIVAL HUDDLE' }, { builtIn: false, otherNames: ['Arrival huddle'] }).name).toMatch(/already/)
-    expect(validateConceptDraft(draftOf(mergeLibrary([]).find((c) => c.id === 'pdsa')!), { builtIn: true, otherNames: others.filter((n) => n !== 'PDSA') })).toEqual({})
+    expect(
+      validateConceptDraft({ ...good(), name: 'ARRIVAL HUDDLE' }, { builtIn: false, otherNames: ['Arrival huddle'] })
+        .name,
+    ).toMatch(/already/)
+    expect(
+      validateConceptDraft(draftOf(mergeLibrary([]).find((c) => c.id === 'pdsa')!), {
+        builtIn: true,
+        otherNames: others.filter((n) => n !== 'PDSA'),
+      }),
+    ).toEqual({})
   })
 
   it('lets a built-in concept leave sections empty (they fall back)', () => {
@@ -164,19 +245,43 @@ describe('editFields', () => {
 
   it('stores only what differs from the built-in text, against its version', () => {
     const fields = editFields({ ...draftOf(merged), whatItIs: 'Our own words.', summary: '' }, fiveS, undefined)
-    expect(fields).toMatchObject({ builtIn: true, name: null, summary: null, sections: { whatItIs: 'Our own words.' }, baseVersion: fiveS.version })
-    expect(mergeLibrary([edit({ id: 'five-s', ...fields })]).find((c) => c.id === 'five-s')!.summary).toBe(fiveS.summary)
+    expect(fields).toMatchObject({
+      builtIn: true,
+      name: null,
+      summary: null,
+      sections: { whatItIs: 'Our own words.' },
+      baseVersion: fiveS.version,
+    })
+    expect(mergeLibrary([edit({ id: 'five-s', ...fields })]).find((c) => c.id === 'five-s')!.summary).toBe(
+      fiveS.summary,
+    )
   })
 
   it('keeps a retirement and the related ids when the text is saved again', () => {
     const existing = edit({ id: 'five-s', retired: true, retiredAt: AT, relatedIds: ['pdsa'] })
-    expect(editFields(draftOf(merged), fiveS, existing)).toMatchObject({ retired: true, retiredAt: AT, relatedIds: ['pdsa'] })
+    expect(editFields(draftOf(merged), fiveS, existing)).toMatchObject({
+      retired: true,
+      retiredAt: AT,
+      relatedIds: ['pdsa'],
+    })
   })
 
   it("stores all of a trust concept's words and its group", () => {
-    const draft = { ...emptyDraft('daily'), name: ' Board  walk ', summary: 'S.', whatItIs: 'W.', pitfalls: 'a\n\nb', resources: [{ title: ' T ', url: ' https://a.org ' }] }
+    const draft = {
+      ...emptyDraft('daily'),
+      name: ' Board  walk ',
+      summary: 'S.',
+      whatItIs: 'W.',
+      pitfalls: 'a\n\nb',
+      resources: [{ title: ' T ', url: ' https://a.org ' }],
+    }
     expect(editFields(draft, undefined, undefined)).toMatchObject({
-      builtIn: false, name: 'Board walk', group: 'daily', sections: { whatItIs: 'W.', pitfalls: 'a\nb' }, resources: [{ title: 'T', url: 'https://a.org' }], baseVersion: 0,
+      builtIn: false,
+      name: 'Board walk',
+      group: 'daily',
+      sections: { whatItIs: 'W.', pitfalls: 'a\nb' },
+      resources: [{ title: 'T', url: 'https://a.org' }],
+      baseVersion: 0,
     })
   })
 })

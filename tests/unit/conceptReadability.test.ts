@@ -3,13 +3,20 @@ import { CONCEPT_CATALOGUE } from '@/domain/conceptCatalogue'
 import { conceptSections, readingFigures, readsAtAbout11, syllables } from '@/domain/conceptReadability'
 
 describe('the reading-age figures (scripts/readingAge.ts)', () => {
-  it.each([['cat', 1], ['huddle', 2], ['improvement', 4], ['made', 1]])('counts %s as %i syllables', (word, n) => {
+  it.each([
+    ['cat', 1],
+    ['huddle', 2],
+    ['improvement', 4],
+    ['made', 1],
+  ])('counts %s as %i syllables', (word, n) => {
     expect(syllables(word)).toBe(n)
   })
 
   it('scores plain words as easy and jargon as hard', () => {
     const plain = readingFigures('Look at the board. Ask what went wrong. Fix one thing.')
-    const jargon = readingFigures('Organisational transformation necessitates comprehensive multidisciplinary stakeholder engagement initiatives.')
+    const jargon = readingFigures(
+      'Organisational transformation necessitates comprehensive multidisciplinary stakeholder engagement initiatives.',
+    )
     expect(readsAtAbout11(plain)).toBe(true)
     expect(readsAtAbout11(jargon)).toBe(false)
     expect(plain.ease).toBeGreaterThan(jargon.ease)

@@ -21,8 +21,15 @@ describe('csvCell', () => {
   })
 
   it.each([
-    [-3, '-3'], [0, '0'], [12.5, '12.5'], [Number.NaN, ''], [Number.POSITIVE_INFINITY, ''],
-    [null, ''], [undefined, ''], [true, 'yes'], [false, 'no'],
+    [-3, '-3'],
+    [0, '0'],
+    [12.5, '12.5'],
+    [Number.NaN, ''],
+    [Number.POSITIVE_INFINITY, ''],
+    [null, ''],
+    [undefined, ''],
+    [true, 'yes'],
+    [false, 'no'],
   ] as const)('%s', (value, expected) => {
     expect(csvCell(value)).toBe(expected)
   })
@@ -30,6 +37,11 @@ describe('csvCell', () => {
 
 describe('toCsv', () => {
   it('joins cells with commas and rows with CRLF, ending with one', () => {
-    expect(toCsv([['Problem', 'Status'], ['Long walk, twice', 'New']])).toBe('Problem,Status\r\n"Long walk, twice",New\r\n')
+    expect(
+      toCsv([
+        ['Problem', 'Status'],
+        ['Long walk, twice', 'New'],
+      ]),
+    ).toBe('Problem,Status\r\n"Long walk, twice",New\r\n')
   })
 })

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import {
-  addDays, addMonths, daysBetween, daysOfMonth, formatDay, formatDuration, formatInstant, isDayKey, lastDays, londonDay,
-  parseUkDate, weekStart, weekdayIndex,
+  addDays,
+  addMonths,
+  daysBetween,
+  daysOfMonth,
+  formatDay,
+  formatDuration,
+  formatInstant,
+  isDayKey,
+  lastDays,
+  londonDay,
+  parseUkDate,
+  weekStart,
+  weekdayIndex,
 } from '@/domain/dates'
 
 describe('londonDay: the Europe/London day an instant falls in', () => {

@@ -31,10 +31,41 @@ describe('database versions 3 and 4', () => {
     old.version(1).stores(VERSION_1)
     old.version(2).stores(VERSION_2)
     await old.table('boards').put({ ...meta('b1'), name: 'Daily board', categories: [], agenda: [], huddleMinutes: 15 })
-    await old.table('actions').put({ ...meta('a1'), boardId: 'b1', title: 'Chase estates', owner: 'Sam', dueDay: null, status: 'open', measureId: null, measureDay: null, conceptIds: [], closedAt: null })
-    await old.table('outbox').add({ mutationId: 'm1', table: 'actions', recordId: 'a1', unitId: 'u1', op: 'put', fields: { title: 'Chase estates' }, at, by: 'Sam', hlc: '1764144000000:000000:dabc' })
-    await old.table('syncState').put({ table: 'actions', id: 'a1', scope: 'u1', seq: 4, fields: { title: 'Chase estates' }, clocks: { title: '1764144000000:000000:dabc' }, conflicted: 0 })
-    await old.table('meta').put({ key: SYNC_META.device, value: { nodeId: 'dabc', latest: '1764144000000:000000:dabc' } })
+    await old.table('actions').put({
+      ...meta('a1'),
+      boardId: 'b1',
+      title: 'Chase estates',
+      owner: 'Sam',
+      dueDay: null,
+      status: 'open',
+      measureId: null,
+      measureDay: null,
+      conceptIds: [],
+      closedAt: null,
+    })
+    await old.table('outbox').add({
+      mutationId: 'm1',
+      table: 'actions',
+      recordId: 'a1',
+      unitId: 'u1',
+      op: 'put',
+      fields: { title: 'Chase estates' },
+      at,
+      by: 'Sam',
+      hlc: '1764144000000:000000:dabc',
+    })
+    await old.table('syncState').put({
+      table: 'actions',
+      id: 'a1',
+      scope: 'u1',
+      seq: 4,
+      fields: { title: 'Chase estates' },
+      clocks: { title: '1764144000000:000000:dabc' },
+      conflicted: 0,
+    })
+    await old
+      .table('meta')
+      .put({ key: SYNC_META.device, value: { nodeId: 'dabc', latest: '1764144000000:000000:dabc' } })
     expect(old.verno).toBe(2)
     old.close()
 
@@ -49,11 +80,23 @@ describe('database versions 3 and 4', () => {
     expect(outbox[0]).toMatchObject({ mutationId: 'm1', hlc: '1764144000000:000000:dabc' })
     expect(await upgraded.outbox.where('[table+recordId]').equals(['actions', 'a1']).count()).toBe(1)
     expect(await upgraded.syncState.get(['actions', 'a1'])).toMatchObject({ seq: 4, conflicted: 0 })
-    expect((await upgraded.meta.get(SYNC_META.device))?.value).toEqual({ nodeId: 'dabc', latest: '1764144000000:000000:dabc' })
+    expect((await upgraded.meta.get(SYNC_META.device))?.value).toEqual({
+      nodeId: 'dabc',
+      latest: '1764144000000:000000:dabc',
+    })
 
     // The new table works like every other synced table, with its indexes.
     const repo = repoFor(upgraded)
-    const idea = await repo.saveRecord<Idea>('ideas', { id: 'i1', unitId: 'u1', boardId: 'b1', ...newIdeaFields({ problem: 'Long walk', idea: 'Stock in bays' }, new Date(at)) }, 'Anonymous')
+    const idea = await repo.saveRecord<Idea>(
+      'ideas',
+      {
+        id: 'i1',
+        unitId: 'u1',
+        boardId: 'b1',
+        ...newIdeaFields({ problem: 'Long walk', idea: 'Stock in bays' }, new Date(at)),
+      },
+      'Anonymous',
+    )
     expect(await upgraded.ideas.where('boardId').equals('b1').toArray()).toEqual([idea])
     expect(await upgraded.ideas.where('status').equals('new').count()).toBe(1)
     expect(await upgraded.outbox.where('table').equals('ideas').count()).toBe(1)

@@ -5,7 +5,13 @@ import { findLikelyPatientIdentifiers } from '@/domain/pii'
 import { changeDayOf } from '@/domain/beforeAfter'
 import { ANSWERED_STATUSES, OPEN_STATUSES } from '@/domain/escalations'
 import {
-  DEFAULT_SHIFTS, completedOnTime, completionProblem, slotRunId, slotsOnDay, stepResultId, weeklyAdherence,
+  DEFAULT_SHIFTS,
+  completedOnTime,
+  completionProblem,
+  slotRunId,
+  slotsOnDay,
+  stepResultId,
+  weeklyAdherence,
 } from '@/domain/standardWork'
 import { validatePdsa } from '@/domain/pdsa'
 
@@ -28,13 +34,28 @@ describe('the demo trust: newer features', () => {
 
   it('keeps the original measures, entries and huddles exactly as they were', () => {
     // The newer parts draw from their own random streams.
-    const entries = demo.entries.filter((e) => e.measureId === 'demo-m-1-4').slice(0, 3).map((e) => [e.day, e.value])
-    expect(entries).toEqual(buildDemoTrust(today).entries.filter((e) => e.measureId === 'demo-m-1-4').slice(0, 3).map((e) => [e.day, e.value]))
+    const entries = demo.entries
+      .filter((e) => e.measureId === 'demo-m-1-4')
+      .slice(0, 3)
+      .map((e) => [e.day, e.value])
+    expect(entries).toEqual(
+      buildDemoTrust(today)
+        .entries.filter((e) => e.measureId === 'demo-m-1-4')
+        .slice(0, 3)
+        .map((e) => [e.day, e.value]),
+    )
     expect(demo.entries.length).toBeGreaterThan(700)
   })
 
   it('gives every record a demo- id, so none of it ever syncs', () => {
-    const records = [...demo.checklistTemplates, ...demo.checklistRuns, ...demo.stepResults, ...demo.ideas, ...demo.pdsaCycles, ...demo.escalations]
+    const records = [
+      ...demo.checklistTemplates,
+      ...demo.checklistRuns,
+      ...demo.stepResults,
+      ...demo.ideas,
+      ...demo.pdsaCycles,
+      ...demo.escalations,
+    ]
     expect(records.length).toBeGreaterThan(500)
     for (const record of records) {
       expect(record.id.startsWith('demo-')).toBe(true)
@@ -43,8 +64,16 @@ describe('the demo trust: newer features', () => {
   })
 
   it('has no text that looks like patient information', () => {
-    const all = [...demo.checklistTemplates, ...demo.checklistRuns, ...demo.stepResults, ...demo.ideas, ...demo.pdsaCycles, ...demo.escalations]
-      .flatMap(texts).filter((t) => !/^demo-|^\d{4}-\d{2}-\d{2}/.test(t))
+    const all = [
+      ...demo.checklistTemplates,
+      ...demo.checklistRuns,
+      ...demo.stepResults,
+      ...demo.ideas,
+      ...demo.pdsaCycles,
+      ...demo.escalations,
+    ]
+      .flatMap(texts)
+      .filter((t) => !/^demo-|^\d{4}-\d{2}-\d{2}/.test(t))
     expect(all.length).toBeGreaterThan(100)
     const flagged = [...new Set(all)].filter((t) => findLikelyPatientIdentifiers(t).length > 0)
     expect(flagged).toEqual([])
@@ -97,7 +126,9 @@ describe('the demo trust: newer features', () => {
     const input = {
       templates: demo.checklistTemplates.filter((t) => t.boardId === board.id),
       runs: demo.checklistRuns.filter((r) => r.boardId === board.id),
-      results: demo.stepResults.filter((r) => r.unitId === board.unitId), shifts: DEFAULT_SHIFTS, now,
+      results: demo.stepResults.filter((r) => r.unitId === board.unitId),
+      shifts: DEFAULT_SHIFTS,
+      now,
     }
     const lastWeek = weeklyAdherence(input, addDays(today, -7))
     expect(lastWeek.templates).toHaveLength(3)
@@ -113,7 +144,9 @@ describe('the demo trust: newer features', () => {
     for (const board of demo.boards) {
       const ideas = demo.ideas.filter((i) => i.boardId === board.id)
       expect(ideas).toHaveLength(8)
-      expect(new Set(ideas.map((i) => i.status))).toEqual(new Set(['new', 'review', 'testing', 'implemented', 'sustained', 'not-progressed']))
+      expect(new Set(ideas.map((i) => i.status))).toEqual(
+        new Set(['new', 'review', 'testing', 'implemented', 'sustained', 'not-progressed']),
+      )
       for (const idea of ideas) {
         expect(idea.statusChangedAt >= idea.createdAt).toBe(true)
         expect(idea.conceptIds.length).toBeGreaterThan(0)
@@ -130,7 +163,9 @@ describe('the demo trust: newer features', () => {
       expect(cycles.some((c) => c.decision === 'adopt')).toBe(true)
       for (const cycle of cycles) {
         expect(cycle.createdAt >= linked[0]!.createdAt).toBe(true)
-        expect(validatePdsa({ ...cycle, startDay: cycle.startDay ?? '', endDay: cycle.endDay ?? '' }, today)).toEqual({})
+        expect(validatePdsa({ ...cycle, startDay: cycle.startDay ?? '', endDay: cycle.endDay ?? '' }, today)).toEqual(
+          {},
+        )
       }
       expect(changeDayOf(linked[0]!, cycles)).toBe(addDays(today, -(board.id === 'demo-board-1' ? 14 : 16)))
     }

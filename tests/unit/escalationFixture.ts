@@ -5,8 +5,19 @@ import type { Escalation } from '@/domain/types'
 export function escalation(over: Partial<Escalation> = {}): Escalation {
   const at = '2026-11-20T09:00:00.000Z'
   return {
-    id: 'e1', unitId: 'ward7', boardId: 'b1', createdAt: at, updatedAt: at, updatedBy: 'Sam',
-    ...newEscalationFields({ title: 'Broken hoist', reason: 'Estates not answering', category: 'Equipment or estates' }, 'unit', 'Sam', null, new Date(at)),
+    id: 'e1',
+    unitId: 'ward7',
+    boardId: 'b1',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Sam',
+    ...newEscalationFields(
+      { title: 'Broken hoist', reason: 'Estates not answering', category: 'Equipment or estates' },
+      'unit',
+      'Sam',
+      null,
+      new Date(at),
+    ),
     ...over,
   }
 }

@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import {
-  TRANSITIONS, canMove, categoriesOf, criteriaOf, DEFAULT_ESCALATION_CATEGORIES, DEFAULT_ESCALATION_CRITERIA, moveFields,
-  newEscalationFields, nextTier, oldestFirst, refusal, validateEscalation, validateMove, waitingFor,
+  TRANSITIONS,
+  canMove,
+  categoriesOf,
+  criteriaOf,
+  DEFAULT_ESCALATION_CATEGORIES,
+  DEFAULT_ESCALATION_CRITERIA,
+  moveFields,
+  newEscalationFields,
+  nextTier,
+  oldestFirst,
+  refusal,
+  validateEscalation,
+  validateMove,
+  waitingFor,
   type EscalationMove,
 } from '@/domain/escalations'
 import type { EscalationStatus } from '@/domain/types'
 import { escalation } from './escalationFixture'
-
 
 const STATUSES: EscalationStatus[] = ['raised', 'accepted', 'answered', 'returned', 'withdrawn', 'closed']
 const ALLOWED: Record<EscalationMove, EscalationStatus[]> = {
@@ -20,13 +31,19 @@ const ALLOWED: Record<EscalationMove, EscalationStatus[]> = {
 
 describe('escalation state machine', () => {
   const cases = (Object.keys(ALLOWED) as EscalationMove[]).flatMap((move) =>
-    STATUSES.map((status) => ({ move, status, allowed: ALLOWED[move].includes(status) })))
+    STATUSES.map((status) => ({ move, status, allowed: ALLOWED[move].includes(status) })),
+  )
   it.each(cases)('$move from $status: allowed $allowed', ({ move, status, allowed }) => {
     expect(canMove(status, move, 'csu')).toBe(allowed)
   })
 
   it.each([
-    ['accept', 'accepted'], ['answer', 'answered'], ['return', 'returned'], ['reEscalate', 'raised'], ['withdraw', 'withdrawn'], ['close', 'closed'],
+    ['accept', 'accepted'],
+    ['answer', 'answered'],
+    ['return', 'returned'],
+    ['reEscalate', 'raised'],
+    ['withdraw', 'withdrawn'],
+    ['close', 'closed'],
   ] as const)('%s leads to %s', (move, to) => {
     expect(TRANSITIONS[move].to).toBe(to)
   })
@@ -34,7 +51,13 @@ describe('escalation state machine', () => {
   it('re-escalating goes up one tier, back to raised, with no owner and a fresh wait', () => {
     const now = new Date('2026-11-21T10:00:00.000Z')
     const fields = moveFields(escalation({ status: 'accepted', owner: 'Jo' }), 'reEscalate', '', 'Jo', now)
-    expect(fields).toMatchObject({ tier: 'trust', status: 'raised', owner: '', tierSince: now.toISOString(), statusBy: 'Jo' })
+    expect(fields).toMatchObject({
+      tier: 'trust',
+      status: 'raised',
+      owner: '',
+      tierSince: now.toISOString(),
+      statusBy: 'Jo',
+    })
   })
 
   it('cannot re-escalate beyond the trust', () => {
@@ -46,17 +69,31 @@ describe('escalation state machine', () => {
 
   it('a ward raises to its CSU and a CSU to the trust', () => {
     const at = new Date()
-    expect(newEscalationFields({ title: 't', reason: 'r', category: 'Other' }, 'unit', 'Sam', null, at).tier).toBe('csu')
-    expect(newEscalationFields({ title: 't', reason: 'r', category: 'Other' }, 'csu', 'Sam', null, at).tier).toBe('trust')
+    expect(newEscalationFields({ title: 't', reason: 'r', category: 'Other' }, 'unit', 'Sam', null, at).tier).toBe(
+      'csu',
+    )
+    expect(newEscalationFields({ title: 't', reason: 'r', category: 'Other' }, 'csu', 'Sam', null, at).tier).toBe(
+      'trust',
+    )
   })
 
   it('answering records the answer, who and when; returning does the same with advice', () => {
     const now = new Date('2026-11-21T10:00:00.000Z')
-    expect(moveFields(escalation({ status: 'accepted' }), 'answer', ' Hoist ordered ', 'Jo', now))
-      .toMatchObject({ status: 'answered', answer: 'Hoist ordered', answeredBy: 'Jo', answeredAt: now.toISOString() })
-    expect(moveFields(escalation(), 'return', 'Ring the on-call engineer', 'Jo', now)).toMatchObject({ status: 'returned', answer: 'Ring the on-call engineer' })
+    expect(moveFields(escalation({ status: 'accepted' }), 'answer', ' Hoist ordered ', 'Jo', now)).toMatchObject({
+      status: 'answered',
+      answer: 'Hoist ordered',
+      answeredBy: 'Jo',
+      answeredAt: now.toISOString(),
+    })
+    expect(moveFields(escalation(), 'return', 'Ring the on-call engineer', 'Jo', now)).toMatchObject({
+      status: 'returned',
+      answer: 'Ring the on-call engineer',
+    })
     expect(moveFields(escalation(), 'accept', ' Jo ', 'Jo', now)).toMatchObject({ status: 'accepted', owner: 'Jo' })
-    expect(moveFields(escalation({ status: 'answered' }), 'close', '', 'Sam', now)).toMatchObject({ status: 'closed', closedAt: now.toISOString() })
+    expect(moveFields(escalation({ status: 'answered' }), 'close', '', 'Sam', now)).toMatchObject({
+      status: 'closed',
+      closedAt: now.toISOString(),
+    })
   })
 })
 
@@ -64,7 +101,11 @@ describe('validation', () => {
   it.each([
     [{ title: '', reason: 'r', category: 'Other' }, 'title', 'Enter what needs escalating'],
     [{ title: 't', reason: '   ', category: 'Other' }, 'reason', 'Enter why the team cannot solve this itself'],
-    [{ title: 't', reason: 'x'.repeat(501), category: 'Other' }, 'reason', 'Why the team cannot solve this itself must be 500 characters or fewer (it has 501)'],
+    [
+      { title: 't', reason: 'x'.repeat(501), category: 'Other' },
+      'reason',
+      'Why the team cannot solve this itself must be 500 characters or fewer (it has 501)',
+    ],
     [{ title: 't', reason: 'r', category: '' }, 'category', 'Choose a category'],
   ] as const)('%o → %s', (input, field, message) => {
     expect(validateEscalation(input)[field]).toBe(message)
@@ -89,7 +130,10 @@ describe('categories and criteria', () => {
   it('a board without its own list offers the defaults', () => {
     expect(categoriesOf({})).toEqual(DEFAULT_ESCALATION_CATEGORIES)
     expect(categoriesOf({ escalationCategories: [' ', ''] })).toEqual(DEFAULT_ESCALATION_CATEGORIES)
-    expect(categoriesOf({ escalationCategories: ['Infection control ', 'Other'] })).toEqual(['Infection control', 'Other'])
+    expect(categoriesOf({ escalationCategories: ['Infection control ', 'Other'] })).toEqual([
+      'Infection control',
+      'Other',
+    ])
   })
   it('criteria fall back to the default text', () => {
     expect(criteriaOf(null)).toBe(DEFAULT_ESCALATION_CRITERIA)
@@ -121,11 +165,15 @@ describe('a move on an escalation changed meanwhile on another tablet', () => {
   const time = (at: string) => at.slice(11, 16)
   it('answering one the ward withdrew names who and when and says the answer is kept', () => {
     const stored = escalation({ status: 'withdrawn', statusBy: 'Sam', statusAt: '2026-11-20T09:12:00.000Z' })
-    expect(refusal(stored, 'answer', 'Ward 7', time)).toBe('This escalation was withdrawn by Ward 7 at 09:12; your answer is kept below')
+    expect(refusal(stored, 'answer', 'Ward 7', time)).toBe(
+      'This escalation was withdrawn by Ward 7 at 09:12; your answer is kept below',
+    )
   })
   it('accepting one someone else accepted says so', () => {
     const stored = escalation({ status: 'accepted', statusBy: 'Jo', statusAt: '2026-11-20T10:00:00.000Z' })
-    expect(refusal(stored, 'accept', 'Ward 7', time)).toBe('This escalation is now “Accepted” (changed by Jo at 10:00), so you cannot accept it')
+    expect(refusal(stored, 'accept', 'Ward 7', time)).toBe(
+      'This escalation is now “Accepted” (changed by Jo at 10:00), so you cannot accept it',
+    )
   })
   it('an allowed move has no refusal', () => {
     expect(refusal(escalation({ status: 'accepted' }), 'answer', 'Ward 7', time)).toBeUndefined()

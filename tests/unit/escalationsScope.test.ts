@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest'
-import { answeredFrom, answersBack, csuInboxOnWardBoard, inboxOf, passedOnFrom, raisedBy, raiserName, tierOfBoardScope } from '@/domain/escalationsScope'
+import {
+  answeredFrom,
+  answersBack,
+  csuInboxOnWardBoard,
+  inboxOf,
+  passedOnFrom,
+  raisedBy,
+  raiserName,
+  tierOfBoardScope,
+} from '@/domain/escalationsScope'
 import { escalation } from './escalationFixture'
 
 const org = {
-  trusts: [{ id: 'trust1', name: 'Trust' }, { id: 'trust2', name: 'Other trust' }],
-  csus: [{ id: 'medicine', trustId: 'trust1', name: 'Medicine' }, { id: 'surgery', trustId: 'trust1', name: 'Surgery' }, { id: 'far', trustId: 'trust2', name: 'Far' }],
+  trusts: [
+    { id: 'trust1', name: 'Trust' },
+    { id: 'trust2', name: 'Other trust' },
+  ],
+  csus: [
+    { id: 'medicine', trustId: 'trust1', name: 'Medicine' },
+    { id: 'surgery', trustId: 'trust1', name: 'Surgery' },
+    { id: 'far', trustId: 'trust2', name: 'Far' },
+  ],
   units: [
-    { id: 'ward7', csuId: 'medicine', name: 'Ward 7' }, { id: 'ward8', csuId: 'medicine', name: 'Ward 8' },
-    { id: 'theatres', csuId: 'surgery', name: 'Theatres' }, { id: 'farward', csuId: 'far', name: 'Far ward' },
+    { id: 'ward7', csuId: 'medicine', name: 'Ward 7' },
+    { id: 'ward8', csuId: 'medicine', name: 'Ward 8' },
+    { id: 'theatres', csuId: 'surgery', name: 'Theatres' },
+    { id: 'farward', csuId: 'far', name: 'Far ward' },
   ],
 }
 
@@ -23,7 +41,12 @@ const list = [
 ]
 
 describe('scope rules', () => {
-  it.each([['ward7', 'unit'], ['medicine', 'csu'], ['trust1', 'trust'], ['unknown', 'unit']] as const)('%s is a %s board', (scope, tier) => {
+  it.each([
+    ['ward7', 'unit'],
+    ['medicine', 'csu'],
+    ['trust1', 'trust'],
+    ['unknown', 'unit'],
+  ] as const)('%s is a %s board', (scope, tier) => {
     expect(tierOfBoardScope(scope, org)).toBe(tier)
   })
 
@@ -33,7 +56,11 @@ describe('scope rules', () => {
   })
 
   it("a trust's inbox holds what reached the trust from its own CSUs and their wards, never another trust's", () => {
-    expect(inboxOf(list, 'trust', 'trust1', org).map((e) => e.id).sort()).toEqual(['medicine-to-trust', 'w8-trust'])
+    expect(
+      inboxOf(list, 'trust', 'trust1', org)
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['medicine-to-trust', 'w8-trust'])
     expect(inboxOf(list, 'trust', 'trust2', org).map((e) => e.id)).toEqual(['far'])
   })
 
@@ -44,7 +71,11 @@ describe('scope rules', () => {
 
   it('a ward board has no inbox; it sees everything it raised and the answers to confirm', () => {
     expect(inboxOf(list, 'unit', 'ward7', org)).toEqual([])
-    expect(raisedBy(list, 'ward7').map((e) => e.id).sort()).toEqual(['w7-answered', 'w7-closed', 'w7-raised'])
+    expect(
+      raisedBy(list, 'ward7')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(['w7-answered', 'w7-closed', 'w7-raised'])
     expect(answersBack(list, 'ward7').map((e) => e.id)).toEqual(['w7-answered'])
     expect(raisedBy(list, 'medicine').map((e) => e.id)).toEqual(['medicine-to-trust'])
   })

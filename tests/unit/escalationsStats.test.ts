@@ -13,14 +13,37 @@ describe('isoWeek', () => {
 })
 
 describe('median', () => {
-  it.each([[[], null], [[3], 3], [[5, 1, 3], 3], [[4, 1, 3, 2], 2.5]] as const)('%j → %s', (values, m) => expect(median(values)).toBe(m))
+  it.each([
+    [[], null],
+    [[3], 3],
+    [[5, 1, 3], 3],
+    [[4, 1, 3, 2], 2.5],
+  ] as const)('%j → %s', (values, m) => expect(median(values)).toBe(m))
 })
 
 describe('escalationStats', () => {
   const list = [
-    escalation({ id: 'a', unitId: 'ward7', category: 'Staffing', raisedAt: '2026-11-23T09:00:00.000Z', answeredAt: '2026-11-23T11:00:00.000Z' }),
-    escalation({ id: 'b', unitId: 'ward7', category: 'Staffing', raisedAt: '2026-11-24T09:00:00.000Z', answeredAt: '2026-11-30T09:00:00.000Z' }),
-    escalation({ id: 'c', unitId: 'ward8', category: 'Flow or beds', raisedAt: '2026-11-17T09:00:00.000Z', answeredAt: null }),
+    escalation({
+      id: 'a',
+      unitId: 'ward7',
+      category: 'Staffing',
+      raisedAt: '2026-11-23T09:00:00.000Z',
+      answeredAt: '2026-11-23T11:00:00.000Z',
+    }),
+    escalation({
+      id: 'b',
+      unitId: 'ward7',
+      category: 'Staffing',
+      raisedAt: '2026-11-24T09:00:00.000Z',
+      answeredAt: '2026-11-30T09:00:00.000Z',
+    }),
+    escalation({
+      id: 'c',
+      unitId: 'ward8',
+      category: 'Flow or beds',
+      raisedAt: '2026-11-17T09:00:00.000Z',
+      answeredAt: null,
+    }),
   ]
   const names = (id: string) => ({ ward7: 'Ward 7', ward8: 'Ward 8' })[id] ?? id
 
@@ -36,7 +59,10 @@ describe('escalationStats', () => {
       { key: 'Staffing', raised: 2, answered: 2, medianHoursToAnswer: 73 },
       { key: 'Flow or beds', raised: 1, answered: 0, medianHoursToAnswer: null },
     ])
-    expect(stats.byUnit.map((g) => [g.key, g.raised])).toEqual([['Ward 7', 2], ['Ward 8', 1]])
+    expect(stats.byUnit.map((g) => [g.key, g.raised])).toEqual([
+      ['Ward 7', 2],
+      ['Ward 8', 1],
+    ])
   })
 
   it('leaves out escalations raised before the given day', () => {

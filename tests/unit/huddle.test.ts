@@ -1,10 +1,35 @@
 import { describe, expect, it } from 'vitest'
 import { londonDay } from '@/domain/dates'
 import {
-  agendaSeconds, composeHuddleNotes, describeSeconds, draftFromAgenda, draftTotalSeconds, elapsedSeconds, formatMinSec,
-  goTo, huddleNudge, huddlesPerWeek, huddleTimings, isHuddleOver, isItemOver, itemElapsedSeconds, itemNudge, itemProgress,
-  itemRemainingSeconds, measuresForStep, next, pageCount, pageOf, previous, remainingSeconds, startHuddle, thisWeek,
-  validateAgendaDraft, validateAttendance, validateHuddleEnd, type RunningHuddle,
+  agendaSeconds,
+  composeHuddleNotes,
+  describeSeconds,
+  draftFromAgenda,
+  draftTotalSeconds,
+  elapsedSeconds,
+  formatMinSec,
+  goTo,
+  huddleNudge,
+  huddlesPerWeek,
+  huddleTimings,
+  isHuddleOver,
+  isItemOver,
+  itemElapsedSeconds,
+  itemNudge,
+  itemProgress,
+  itemRemainingSeconds,
+  measuresForStep,
+  next,
+  pageCount,
+  pageOf,
+  previous,
+  remainingSeconds,
+  startHuddle,
+  thisWeek,
+  validateAgendaDraft,
+  validateAttendance,
+  validateHuddleEnd,
+  type RunningHuddle,
 } from '@/domain/huddle'
 import type { AgendaItem, MeasureCategory } from '@/domain/types'
 
@@ -17,7 +42,7 @@ const T0 = Date.UTC(2026, 10, 26, 8, 0, 0) // 08:00 on 26/11/2026
 const s = (seconds: number) => T0 + seconds * 1000
 
 /** Apply moves at given seconds after the start: ['next', 30] etc. */
-function run(moves: [('next' | 'previous' | number), number][]): RunningHuddle {
+function run(moves: ['next' | 'previous' | number, number][]): RunningHuddle {
   let state = startHuddle('board-1', AGENDA, 10, T0)
   for (const [move, at] of moves) {
     if (move === 'next') state = next(state, s(at))
@@ -30,7 +55,14 @@ function run(moves: [('next' | 'previous' | number), number][]): RunningHuddle {
 describe('startHuddle', () => {
   it('starts on the first item with nothing spent and a snapshot of the agenda', () => {
     const state = startHuddle('board-1', AGENDA, 15, T0)
-    expect(state).toMatchObject({ boardId: 'board-1', totalSeconds: 900, startedAt: T0, currentIndex: 0, itemEnteredAt: T0, spentMs: [0, 0, 0] })
+    expect(state).toMatchObject({
+      boardId: 'board-1',
+      totalSeconds: 900,
+      startedAt: T0,
+      currentIndex: 0,
+      itemEnteredAt: T0,
+      spentMs: [0, 0, 0],
+    })
     expect(state.agenda).toEqual(AGENDA)
     expect(state.agenda[0]).not.toBe(AGENDA[0])
   })
@@ -44,13 +76,47 @@ describe('startHuddle', () => {
 describe('moving between items', () => {
   it.each([
     ['next moves on and banks the time', [['next', 30]], 1, [30_000, 0, 0]],
-    ['next twice', [['next', 30], ['next', 100]], 2, [30_000, 70_000, 0]],
-    ['next on the last item stays put', [['next', 10], ['next', 20], ['next', 30]], 2, [10_000, 10_000, 0]],
+    [
+      'next twice',
+      [
+        ['next', 30],
+        ['next', 100],
+      ],
+      2,
+      [30_000, 70_000, 0],
+    ],
+    [
+      'next on the last item stays put',
+      [
+        ['next', 10],
+        ['next', 20],
+        ['next', 30],
+      ],
+      2,
+      [10_000, 10_000, 0],
+    ],
     ['previous on the first item stays put', [['previous', 40]], 0, [0, 0, 0]],
-    ['going back accumulates on the earlier item', [['next', 30], ['previous', 50], ['next', 65]], 1, [45_000, 20_000, 0]],
+    [
+      'going back accumulates on the earlier item',
+      [
+        ['next', 30],
+        ['previous', 50],
+        ['next', 65],
+      ],
+      1,
+      [45_000, 20_000, 0],
+    ],
     ['goTo jumps, clamped to the agenda', [[7, 20]], 2, [20_000, 0, 0]],
-    ['goTo a negative index goes to the first item', [['next', 10], [-3, 25]], 0, [10_000, 15_000, 0]],
-  ] as [string, [('next' | 'previous' | number), number][], number, number[]][])('%s', (_, moves, index, spent) => {
+    [
+      'goTo a negative index goes to the first item',
+      [
+        ['next', 10],
+        [-3, 25],
+      ],
+      0,
+      [10_000, 15_000, 0],
+    ],
+  ] as [string, ['next' | 'previous' | number, number][], number, number[]][])('%s', (_, moves, index, spent) => {
     const state = run(moves)
     expect(state.currentIndex).toBe(index)
     expect(state.spentMs).toEqual(spent)
@@ -62,7 +128,12 @@ describe('moving between items', () => {
   })
 
   it('never banks negative time when the clock goes backwards', () => {
-    expect(run([['next', 30], ['next', 20]]).spentMs).toEqual([30_000, 0, 0])
+    expect(
+      run([
+        ['next', 30],
+        ['next', 20],
+      ]).spentMs,
+    ).toEqual([30_000, 0, 0])
   })
 })
 
@@ -72,10 +143,32 @@ describe('derived times', () => {
     ['at the start', [], 0, 0, 600, 0, 180],
     ['part way through the first item', [], 59.9, 59, 541, 59, 121],
     ['on the second item', [['next', 100]], 130, 130, 470, 30, 90],
-    ['back on the first item adds to its time', [['next', 100], ['previous', 130]], 150, 150, 450, 120, 60],
-    ['past the whole time box', [['next', 100], ['next', 200]], 660, 660, -60, 460, -400],
+    [
+      'back on the first item adds to its time',
+      [
+        ['next', 100],
+        ['previous', 130],
+      ],
+      150,
+      150,
+      450,
+      120,
+      60,
+    ],
+    [
+      'past the whole time box',
+      [
+        ['next', 100],
+        ['next', 200],
+      ],
+      660,
+      660,
+      -60,
+      460,
+      -400,
+    ],
     ['a clock set back before the start', [], -5, 0, 600, 0, 180],
-  ] as [string, [('next' | 'previous' | number), number][], number, number, number, number, number][])(
+  ] as [string, ['next' | 'previous' | number, number][], number, number, number, number, number][])(
     '%s',
     (_, moves, now, elapsed, remaining, itemElapsed, itemRemaining) => {
       const state = run(moves)
@@ -105,8 +198,19 @@ describe('derived times', () => {
   it.each([
     [0, 'current', 'upcoming', 'upcoming', []],
     [1, 'done', 'current', 'upcoming', [['next', 10]]],
-    [0, 'current', 'done', 'done', [['next', 10], ['next', 20], ['previous', 30], ['previous', 40]]],
-  ] as [number, string, string, string, [('next' | 'previous' | number), number][]][])(
+    [
+      0,
+      'current',
+      'done',
+      'done',
+      [
+        ['next', 10],
+        ['next', 20],
+        ['previous', 30],
+        ['previous', 40],
+      ],
+    ],
+  ] as [number, string, string, string, ['next' | 'previous' | number, number][]][])(
     'progress with item %s on screen: %s, %s, %s',
     (_, a, b, c, moves) => {
       const state = run(moves)
@@ -130,17 +234,35 @@ describe('nudges', () => {
     [602, 'The huddle is 2 seconds over its 10 minutes – time to finish?'],
     [720, 'The huddle is 2 minutes over its 10 minutes – time to finish?'],
   ])('huddle nudge at %s s', (at, text) => {
-    expect(huddleNudge(run([['next', 10], ['next', 20]]), s(at))).toBe(text)
+    expect(
+      huddleNudge(
+        run([
+          ['next', 10],
+          ['next', 20],
+        ]),
+        s(at),
+      ),
+    ).toBe(text)
   })
 
   it.each([
-    [0, '0 seconds'], [1, '1 second'], [59, '59 seconds'], [60, '1 minute'], [61, '1 minute 1 second'], [180, '3 minutes'], [-30, '30 seconds'],
+    [0, '0 seconds'],
+    [1, '1 second'],
+    [59, '59 seconds'],
+    [60, '1 minute'],
+    [61, '1 minute 1 second'],
+    [180, '3 minutes'],
+    [-30, '30 seconds'],
   ])('describeSeconds(%s) = %s', (seconds, text) => {
     expect(describeSeconds(seconds)).toBe(text)
   })
 
   it.each([
-    [0, '0 s'], [45, '45 s'], [60, '1 min'], [750, '12 min 30 s'], [-5, '0 s'],
+    [0, '0 s'],
+    [45, '45 s'],
+    [60, '1 min'],
+    [750, '12 min 30 s'],
+    [-5, '0 s'],
   ])('formatMinSec(%s) = %s', (seconds, text) => {
     expect(formatMinSec(seconds)).toBe(text)
   })
@@ -148,7 +270,11 @@ describe('nudges', () => {
 
 describe('the huddle record', () => {
   it('times every item, including going back and items never reached', () => {
-    const state = run([['next', 200], ['previous', 260], ['next', 290]])
+    const state = run([
+      ['next', 200],
+      ['previous', 260],
+      ['next', 290],
+    ])
     expect(huddleTimings(state, s(330))).toEqual([
       { agendaItemId: 'safety', title: 'Safety', seconds: 230, timeBoxSeconds: 180 },
       { agendaItemId: 'measures', title: "Yesterday's measures", seconds: 100, timeBoxSeconds: 120 },
@@ -157,7 +283,12 @@ describe('the huddle record', () => {
   })
 
   it('timings add up to the huddle length', () => {
-    const state = run([['next', 61], ['next', 130], ['previous', 190], [0, 250]])
+    const state = run([
+      ['next', 61],
+      ['next', 130],
+      ['previous', 190],
+      [0, 250],
+    ])
     const total = huddleTimings(state, s(400)).reduce((sum, t) => sum + t.seconds, 0)
     expect(total).toBe(elapsedSeconds(state, s(400)))
   })
@@ -168,7 +299,12 @@ describe('the huddle record', () => {
       { id: 'ideas', title: 'Ideas', seconds: 60, kind: 'ideas' },
       { id: 'thanks', title: 'Recognition', seconds: 60, kind: 'recognition' },
     ]
-    const notes = composeHuddleNotes(agenda, '  Fire drill at 2pm ', { plan: 'Two discharges before noon', ideas: '  ', thanks: 'Thanks to Grace', safety: 'ignored: not a notes step' })
+    const notes = composeHuddleNotes(agenda, '  Fire drill at 2pm ', {
+      plan: 'Two discharges before noon',
+      ideas: '  ',
+      thanks: 'Thanks to Grace',
+      safety: 'ignored: not a notes step',
+    })
     expect(notes).toBe("Fire drill at 2pm\n\nToday's plan: Two discharges before noon\n\nRecognition: Thanks to Grace")
     expect(composeHuddleNotes(agenda, '', {})).toBe('')
   })
@@ -200,7 +336,10 @@ describe('what the steps show', () => {
     { id: 'quality', name: 'Quality' },
     { id: 'c-2', name: 'Safety huddle extras' },
   ]
-  const byCategory = categories.map((category) => ({ category, measures: [{ id: `${category.id}-1`, categoryId: category.id }] }))
+  const byCategory = categories.map((category) => ({
+    category,
+    measures: [{ id: `${category.id}-1`, categoryId: category.id }],
+  }))
 
   it.each([
     ['safety', ['safety-1', 'c-2-1']],
@@ -227,7 +366,13 @@ describe('huddles per week', () => {
   const at = (instant: string) => ({ day: londonDay(new Date(instant)) })
 
   it('counts each Monday-to-Sunday week, including empty ones', () => {
-    const records = [{ day: '2026-11-16' }, { day: '2026-11-17' }, { day: '2026-11-17' }, { day: '2026-11-21' }, { day: '2026-11-30' }]
+    const records = [
+      { day: '2026-11-16' },
+      { day: '2026-11-17' },
+      { day: '2026-11-17' },
+      { day: '2026-11-21' },
+      { day: '2026-11-30' },
+    ]
     expect(huddlesPerWeek(records, '2026-11-16', '2026-12-06')).toEqual([
       { weekStart: '2026-11-16', huddles: 4, weekdaysHeld: 2 },
       { weekStart: '2026-11-23', huddles: 0, weekdaysHeld: 0 },
@@ -237,7 +382,9 @@ describe('huddles per week', () => {
 
   it('starts from the Monday before `from` and ignores records outside the range', () => {
     const records = [{ day: '2026-11-18' }, { day: '2026-11-19' }, { day: '2026-11-26' }]
-    expect(huddlesPerWeek(records, '2026-11-19', '2026-11-22')).toEqual([{ weekStart: '2026-11-16', huddles: 1, weekdaysHeld: 1 }])
+    expect(huddlesPerWeek(records, '2026-11-19', '2026-11-22')).toEqual([
+      { weekStart: '2026-11-16', huddles: 1, weekdaysHeld: 1 },
+    ])
   })
 
   it('keeps London days across the end of BST on Sunday 25/10/2026', () => {
@@ -273,11 +420,36 @@ describe('agenda editor drafts', () => {
 
   it.each([
     ['a blank title', { title: '  ' }, 'title-measures', 'Enter a title for agenda item 2'],
-    ['a long title', { title: 'x'.repeat(81) }, 'title-measures', "Agenda item 2's title must be 80 characters or fewer (it has 81)"],
-    ['letters for minutes', { minutes: 'two' }, 'time-measures', "Enter agenda item 2's time as whole minutes and seconds (0 to 59 seconds)"],
-    ['60 seconds', { seconds: '60' }, 'time-measures', "Enter agenda item 2's time as whole minutes and seconds (0 to 59 seconds)"],
-    ['under 15 seconds', { minutes: '0', seconds: '10' }, 'time-measures', "Agenda item 2's time must be between 15 seconds and 30 minutes"],
-    ['over 30 minutes', { minutes: '30', seconds: '1' }, 'time-measures', "Agenda item 2's time must be between 15 seconds and 30 minutes"],
+    [
+      'a long title',
+      { title: 'x'.repeat(81) },
+      'title-measures',
+      "Agenda item 2's title must be 80 characters or fewer (it has 81)",
+    ],
+    [
+      'letters for minutes',
+      { minutes: 'two' },
+      'time-measures',
+      "Enter agenda item 2's time as whole minutes and seconds (0 to 59 seconds)",
+    ],
+    [
+      '60 seconds',
+      { seconds: '60' },
+      'time-measures',
+      "Enter agenda item 2's time as whole minutes and seconds (0 to 59 seconds)",
+    ],
+    [
+      'under 15 seconds',
+      { minutes: '0', seconds: '10' },
+      'time-measures',
+      "Agenda item 2's time must be between 15 seconds and 30 minutes",
+    ],
+    [
+      'over 30 minutes',
+      { minutes: '30', seconds: '1' },
+      'time-measures',
+      "Agenda item 2's time must be between 15 seconds and 30 minutes",
+    ],
   ])('flags %s on the item itself', (_, change, field, message) => {
     const d = draft()
     d.items[1] = { ...d.items[1]!, ...change }
@@ -293,11 +465,16 @@ describe('agenda editor drafts', () => {
   })
 
   it('needs at least one item (the shared agenda rule)', () => {
-    expect(validateAgendaDraft({ items: [], huddleMinutes: '15' }).errors).toEqual({ agenda: 'The agenda needs at least one item' })
+    expect(validateAgendaDraft({ items: [], huddleMinutes: '15' }).errors).toEqual({
+      agenda: 'The agenda needs at least one item',
+    })
   })
 
   it('treats blank seconds as 0 and trims titles', () => {
-    const result = validateAgendaDraft({ items: [{ id: 'a', title: ' Safety ', kind: 'safety', minutes: '2', seconds: '' }], huddleMinutes: ' 10 ' })
+    const result = validateAgendaDraft({
+      items: [{ id: 'a', title: ' Safety ', kind: 'safety', minutes: '2', seconds: '' }],
+      huddleMinutes: ' 10 ',
+    })
     expect(result.agenda).toEqual([{ id: 'a', title: 'Safety', kind: 'safety', seconds: 120 }])
     expect(result.huddleMinutes).toBe(10)
   })

@@ -8,7 +8,10 @@ import { InputError } from '@/domain/errors'
 import { HuddleEndError, RUNNING_HUDDLE_KEY, useHuddleStore } from '@/stores/huddle'
 
 const BOARD: Pick<Board, 'id' | 'unitId' | 'agenda' | 'huddleMinutes'> = {
-  id: 'board-1', unitId: 'unit-1', agenda: DEFAULT_AGENDA, huddleMinutes: 15,
+  id: 'board-1',
+  unitId: 'unit-1',
+  agenda: DEFAULT_AGENDA,
+  huddleMinutes: 15,
 }
 // 00:30 BST on Sunday 25/10/2026 (23:30 UTC the evening before): a London day of 25/10.
 const T0 = Date.parse('2026-10-24T23:30:00Z')
@@ -41,7 +44,10 @@ describe('useHuddleStore', () => {
 
   it.each([
     [{ attendance: 0, facilitator: 'Sam' }, { attendance: 'Enter how many people were at the huddle (at least 1)' }],
-    [{ attendance: 201, facilitator: 'Sam' }, { attendance: 'The number of people at the huddle must be 200 or fewer' }],
+    [
+      { attendance: 201, facilitator: 'Sam' },
+      { attendance: 'The number of people at the huddle must be 200 or fewer' },
+    ],
     [{ attendance: 8, facilitator: '' }, { facilitator: 'Enter who facilitated the huddle' }],
   ])('refuses to end with %j and saves nothing', async (details, errors) => {
     const huddle = started()
@@ -78,13 +84,25 @@ describe('useHuddleStore', () => {
 
     const stored = (await db.huddles.get(saved.id)) as HuddleRecord
     expect(stored).toMatchObject({
-      unitId: 'unit-1', boardId: 'board-1', day: '2026-10-25',
-      startedAt: '2026-10-24T23:30:00.000Z', endedAt: '2026-10-24T23:42:30.000Z', durationSeconds: 750,
-      attendance: 8, facilitator: 'Priya Natarajan', updatedBy: 'Sam Okafor',
+      unitId: 'unit-1',
+      boardId: 'board-1',
+      day: '2026-10-25',
+      startedAt: '2026-10-24T23:30:00.000Z',
+      endedAt: '2026-10-24T23:42:30.000Z',
+      durationSeconds: 750,
+      attendance: 8,
+      facilitator: 'Priya Natarajan',
+      updatedBy: 'Sam Okafor',
       notes: "Fire drill at 2pm\n\nToday's plan: Two discharges before noon\n\nIdeas: Label the sluice cupboards",
     })
     expect(stored.timings.map((t) => [t.agendaItemId, t.seconds, t.timeBoxSeconds])).toEqual([
-      ['safety', 200, 180], ['yesterday', 480, 180], ['plan', 70, 180], ['actions', 0, 150], ['answers', 0, 60], ['ideas', 0, 90], ['recognition', 0, 60],
+      ['safety', 200, 180],
+      ['yesterday', 480, 180],
+      ['plan', 70, 180],
+      ['actions', 0, 150],
+      ['answers', 0, 60],
+      ['ideas', 0, 90],
+      ['recognition', 0, 60],
     ])
     const outbox = await db.outbox.toArray()
     expect(outbox).toHaveLength(1)
@@ -149,12 +167,27 @@ describe('useHuddleStore', () => {
 
   it('lists the board’s huddles from the last 28 days, newest first', async () => {
     const record = (id: string, boardId: string, day: string): HuddleRecord => ({
-      id, unitId: 'unit-1', boardId, day, startedAt: `${day}T08:00:00.000Z`, endedAt: `${day}T08:12:00.000Z`, durationSeconds: 720,
-      attendance: 7, facilitator: 'Sam', notes: '', timings: [], createdAt: '', updatedAt: '', updatedBy: 'Sam',
+      id,
+      unitId: 'unit-1',
+      boardId,
+      day,
+      startedAt: `${day}T08:00:00.000Z`,
+      endedAt: `${day}T08:12:00.000Z`,
+      durationSeconds: 720,
+      attendance: 7,
+      facilitator: 'Sam',
+      notes: '',
+      timings: [],
+      createdAt: '',
+      updatedAt: '',
+      updatedBy: 'Sam',
     })
     await db.huddles.bulkPut([
-      record('a', 'board-1', '2026-11-20'), record('b', 'board-1', '2026-11-26'), record('c', 'board-1', '2026-10-30'),
-      record('d', 'board-1', '2026-10-29'), record('e', 'board-2', '2026-11-25'),
+      record('a', 'board-1', '2026-11-20'),
+      record('b', 'board-1', '2026-11-26'),
+      record('c', 'board-1', '2026-10-30'),
+      record('d', 'board-1', '2026-10-29'),
+      record('e', 'board-2', '2026-11-25'),
     ])
     const recent = await useHuddleStore().loadRecent('board-1', '2026-11-26')
     expect(recent.map((r) => r.id)).toEqual(['b', 'a', 'c'])

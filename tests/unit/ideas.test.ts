@@ -1,8 +1,25 @@
 import { describe, expect, it } from 'vitest'
 import {
-  DEFAULT_STUCK_DAYS, IDEA_STATUSES, IDEA_TEXT_MAX, ageText, daysInStatus, ideasByStatus, isStuck, moveFields, newIdeaFields,
-  newSince, normaliseWastes, parseStuckDays, raisedByText, stuckIdeas, stuckLimits, stuckText, textLength, validateIdea,
-  validateMove, validatePerson,
+  DEFAULT_STUCK_DAYS,
+  IDEA_STATUSES,
+  IDEA_TEXT_MAX,
+  ageText,
+  daysInStatus,
+  ideasByStatus,
+  isStuck,
+  moveFields,
+  newIdeaFields,
+  newSince,
+  normaliseWastes,
+  parseStuckDays,
+  raisedByText,
+  stuckIdeas,
+  stuckLimits,
+  stuckText,
+  textLength,
+  validateIdea,
+  validateMove,
+  validatePerson,
 } from '@/domain/ideas'
 import { historyText } from '@/domain/changeText'
 import { SYNCED_TABLES, fieldKind } from '@/shared/sync/tables'
@@ -22,11 +39,23 @@ describe('validateIdea', () => {
     ['an empty idea', { ...ok, idea: '' }, { idea: 'Enter your idea' }],
     ['both empty', { problem: '', idea: ' ' }, { problem: 'Enter what the problem is', idea: 'Enter your idea' }],
     ['a problem of exactly 2,000 characters', { ...ok, problem: 'a'.repeat(IDEA_TEXT_MAX) }, {}],
-    ['a 10,000-character idea', { ...ok, idea: 'b'.repeat(10_000) }, { idea: 'Your idea must be 2,000 characters or fewer (it has 10,000)' }],
-    ['a 2,001-character benefit', { ...ok, benefit: 'c'.repeat(2001) }, { benefit: 'The expected benefit must be 2,000 characters or fewer (it has 2,001)' }],
+    [
+      'a 10,000-character idea',
+      { ...ok, idea: 'b'.repeat(10_000) },
+      { idea: 'Your idea must be 2,000 characters or fewer (it has 10,000)' },
+    ],
+    [
+      'a 2,001-character benefit',
+      { ...ok, benefit: 'c'.repeat(2001) },
+      { benefit: 'The expected benefit must be 2,000 characters or fewer (it has 2,001)' },
+    ],
     ['2,000 emoji (each counts once)', { ...ok, idea: '💡'.repeat(2000) }, {}],
     ['right-to-left text', { ...ok, idea: 'ضع مخزونًا صغيرًا في كل جناح' }, {}],
-    ['a 61-character name', { ...ok, raisedBy: 'n'.repeat(61) }, { raisedBy: 'Your name must be 60 characters or fewer (it has 61)' }],
+    [
+      'a 61-character name',
+      { ...ok, raisedBy: 'n'.repeat(61) },
+      { raisedBy: 'Your name must be 60 characters or fewer (it has 61)' },
+    ],
     ['no name (anonymous)', { ...ok, raisedBy: '' }, {}],
   ])('%s', (_name, input, expected) => {
     expect(validateIdea(input)).toEqual(expected)
@@ -42,8 +71,18 @@ describe('newIdeaFields', () => {
 
   it('trims the text, starts in New and is anonymous when no name is given', () => {
     expect(newIdeaFields({ problem: '  Long walk  ', idea: ' Stock in bays ', raisedBy: '  ' }, now)).toMatchObject({
-      problem: 'Long walk', idea: 'Stock in bays', benefit: '', raisedBy: null, status: 'new',
-      statusChangedAt: now.toISOString(), notProgressedReason: '', implementedAt: null, owner: '', sponsor: '', effort: null, impact: null,
+      problem: 'Long walk',
+      idea: 'Stock in bays',
+      benefit: '',
+      raisedBy: null,
+      status: 'new',
+      statusChangedAt: now.toISOString(),
+      notProgressedReason: '',
+      implementedAt: null,
+      owner: '',
+      sponsor: '',
+      effort: null,
+      impact: null,
     })
   })
 
@@ -59,7 +98,14 @@ describe('newIdeaFields', () => {
 describe('the 8 wastes', () => {
   it('lists all eight, each with a plain-English ward hint', () => {
     expect(WASTES.map((w) => w.name)).toEqual([
-      'Defects', 'Overproduction', 'Waiting', 'Unused talent', 'Transport', 'Inventory', 'Motion', 'Extra processing',
+      'Defects',
+      'Overproduction',
+      'Waiting',
+      'Unused talent',
+      'Transport',
+      'Inventory',
+      'Motion',
+      'Extra processing',
     ])
     expect(WASTES.every((w) => w.hint.length > 20)).toBe(true)
     expect(wasteById('unused-talent')?.name).toBe('Unused talent')
@@ -70,9 +116,12 @@ describe('the 8 wastes', () => {
 describe('moving an idea', () => {
   const every = IDEA_STATUSES.flatMap((from) => IDEA_STATUSES.map((to) => [from, to] as [IdeaStatus, IdeaStatus]))
 
-  it.each(every.filter(([from, to]) => from !== to && to !== 'not-progressed'))('%s → %s is allowed with no reason', (from, to) => {
-    expect(validateMove(from, to)).toBeUndefined()
-  })
+  it.each(every.filter(([from, to]) => from !== to && to !== 'not-progressed'))(
+    '%s → %s is allowed with no reason',
+    (from, to) => {
+      expect(validateMove(from, to)).toBeUndefined()
+    },
+  )
 
   it.each(IDEA_STATUSES.filter((s) => s !== 'not-progressed'))('%s → not-progressed needs a reason', (from) => {
     expect(validateMove(from, 'not-progressed')).toBe('Enter why this idea is not going ahead')
@@ -92,11 +141,41 @@ describe('moving an idea', () => {
   const earlier = '2026-11-20T10:00:00.000Z'
 
   it.each([
-    ['into Not progressed: keeps the reason, trimmed', { status: 'review', implementedAt: null }, 'not-progressed', ' No budget ', { notProgressedReason: 'No budget', implementedAt: null }],
-    ['out of Not progressed: the reason goes', { status: 'not-progressed', implementedAt: null }, 'review', '', { notProgressedReason: '', implementedAt: null }],
-    ['into Implemented: stamps when', { status: 'testing', implementedAt: null }, 'implemented', '', { notProgressedReason: '', implementedAt: now.toISOString() }],
-    ['on to Sustained: keeps the first implemented date', { status: 'implemented', implementedAt: earlier }, 'sustained', '', { notProgressedReason: '', implementedAt: earlier }],
-    ['back to Testing: no longer implemented', { status: 'implemented', implementedAt: earlier }, 'testing', '', { notProgressedReason: '', implementedAt: null }],
+    [
+      'into Not progressed: keeps the reason, trimmed',
+      { status: 'review', implementedAt: null },
+      'not-progressed',
+      ' No budget ',
+      { notProgressedReason: 'No budget', implementedAt: null },
+    ],
+    [
+      'out of Not progressed: the reason goes',
+      { status: 'not-progressed', implementedAt: null },
+      'review',
+      '',
+      { notProgressedReason: '', implementedAt: null },
+    ],
+    [
+      'into Implemented: stamps when',
+      { status: 'testing', implementedAt: null },
+      'implemented',
+      '',
+      { notProgressedReason: '', implementedAt: now.toISOString() },
+    ],
+    [
+      'on to Sustained: keeps the first implemented date',
+      { status: 'implemented', implementedAt: earlier },
+      'sustained',
+      '',
+      { notProgressedReason: '', implementedAt: earlier },
+    ],
+    [
+      'back to Testing: no longer implemented',
+      { status: 'implemented', implementedAt: earlier },
+      'testing',
+      '',
+      { notProgressedReason: '', implementedAt: null },
+    ],
   ] as const)('%s', (_name, idea, to, reason, expected) => {
     expect(moveFields(idea, to, reason, now)).toEqual({ status: to, statusChangedAt: now.toISOString(), ...expected })
   })
@@ -203,11 +282,22 @@ describe('showing ideas', () => {
   })
 })
 
-
 describe('an idea in its history', () => {
   it.each([
-    [[{ field: 'status', from: 'new', to: 'testing' }, { field: 'statusChangedAt', from: '2026-11-01T08:00:00Z', to: '2026-11-26T08:00:00Z' }], 'Sam changed status from New to Testing (PDSA)'],
-    [[{ field: 'status', from: 'review', to: 'not-progressed' }, { field: 'notProgressedReason', from: '', to: 'No budget this year' }], 'Sam changed status from Under review to Not progressed and set reason not progressed to “No budget this year”'],
+    [
+      [
+        { field: 'status', from: 'new', to: 'testing' },
+        { field: 'statusChangedAt', from: '2026-11-01T08:00:00Z', to: '2026-11-26T08:00:00Z' },
+      ],
+      'Sam changed status from New to Testing (PDSA)',
+    ],
+    [
+      [
+        { field: 'status', from: 'review', to: 'not-progressed' },
+        { field: 'notProgressedReason', from: '', to: 'No budget this year' },
+      ],
+      'Sam changed status from Under review to Not progressed and set reason not progressed to “No budget this year”',
+    ],
     [[{ field: 'wastes', from: [], to: ['motion', 'unused-talent'] }], 'Sam set wastes to Motion, Unused talent'],
     [[{ field: 'sponsor', from: '', to: 'Matron Hughes' }], 'Sam set sponsor to Matron Hughes'],
   ])('reads in plain English (%#)', (changes, text) => {
@@ -217,8 +307,13 @@ describe('an idea in its history', () => {
 
 describe('ideas sync like every other table', () => {
   it.each([
-    ['problem', 'text'], ['idea', 'text'], ['benefit', 'text'], ['notProgressedReason', 'text'],
-    ['status', 'value'], ['owner', 'value'], ['wastes', 'value'],
+    ['problem', 'text'],
+    ['idea', 'text'],
+    ['benefit', 'text'],
+    ['notProgressedReason', 'text'],
+    ['status', 'value'],
+    ['owner', 'value'],
+    ['wastes', 'value'],
   ])('%s merges as %s', (field, kind) => {
     expect(fieldKind(SYNCED_TABLES, 'ideas', field)).toBe(kind)
   })

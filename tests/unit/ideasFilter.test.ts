@@ -1,23 +1,54 @@
 import { describe, expect, it } from 'vitest'
 import { newIdeaFields } from '@/domain/ideas'
-import { emptyFilter, filterIdeas, filterProblem, isFiltering, pickGrid, pickQuadrant, type IdeaFilter } from '@/domain/ideasFilter'
+import {
+  emptyFilter,
+  filterIdeas,
+  filterProblem,
+  isFiltering,
+  pickGrid,
+  pickQuadrant,
+  type IdeaFilter,
+} from '@/domain/ideasFilter'
 import type { Idea, IdeaLevel, IdeaStatus } from '@/domain/types'
 
 function idea(id: string, fields: Partial<Idea> & { problem?: string } = {}): Idea {
   const at = fields.createdAt ?? '2026-11-01T10:00:00.000Z'
   return {
-    id, unitId: 'u1', boardId: 'b1', createdAt: at, updatedAt: at, updatedBy: 'Seed',
+    id,
+    unitId: 'u1',
+    boardId: 'b1',
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Seed',
     ...newIdeaFields({ problem: fields.problem ?? `Problem ${id}`, idea: `Idea ${id}` }, new Date(at)),
     ...fields,
   }
 }
 
 const ideas = [
-  idea('a', { problem: 'Walking to the store room for dressings', wastes: ['motion'], raisedBy: 'Zoë Adams', createdAt: '2026-10-01T09:00:00.000Z' }),
-  idea('b', { problem: 'Waiting for pharmacy', wastes: ['waiting'], owner: 'Sam Okafor', status: 'testing', conceptIds: ['pdsa'] }),
-  idea('c', { problem: 'مشكلة في الأدوية', sponsor: 'Priya Shah', status: 'not-progressed', notProgressedReason: 'Budget for dressings trolley', createdAt: '2026-11-20T23:30:00.000Z' }),
+  idea('a', {
+    problem: 'Walking to the store room for dressings',
+    wastes: ['motion'],
+    raisedBy: 'Zoë Adams',
+    createdAt: '2026-10-01T09:00:00.000Z',
+  }),
+  idea('b', {
+    problem: 'Waiting for pharmacy',
+    wastes: ['waiting'],
+    owner: 'Sam Okafor',
+    status: 'testing',
+    conceptIds: ['pdsa'],
+  }),
+  idea('c', {
+    problem: 'مشكلة في الأدوية',
+    sponsor: 'Priya Shah',
+    status: 'not-progressed',
+    notProgressedReason: 'Budget for dressings trolley',
+    createdAt: '2026-11-20T23:30:00.000Z',
+  }),
 ]
-const ids = (filter: Partial<IdeaFilter>, concepts?: Map<string, string[]>) => filterIdeas(ideas, { ...emptyFilter(), ...filter }, concepts).map((i) => i.id)
+const ids = (filter: Partial<IdeaFilter>, concepts?: Map<string, string[]>) =>
+  filterIdeas(ideas, { ...emptyFilter(), ...filter }, concepts).map((i) => i.id)
 
 describe('filterIdeas', () => {
   it.each<[string, Partial<IdeaFilter>, string[]]>([
@@ -65,8 +96,13 @@ describe('PICK', () => {
   })
 
   it('places open ideas only, oldest first, and lists the unrated apart', () => {
-    const rated = (id: string, status: IdeaStatus, effort: IdeaLevel | null, impact: IdeaLevel | null, createdAt: string) =>
-      idea(id, { status, effort, impact, createdAt })
+    const rated = (
+      id: string,
+      status: IdeaStatus,
+      effort: IdeaLevel | null,
+      impact: IdeaLevel | null,
+      createdAt: string,
+    ) => idea(id, { status, effort, impact, createdAt })
     const grid = pickGrid([
       rated('late', 'new', 'low', 'high', '2026-11-03T00:00:00.000Z'),
       rated('early', 'review', 'low', 'high', '2026-11-01T00:00:00.000Z'),
@@ -76,7 +112,11 @@ describe('PICK', () => {
       rated('no', 'not-progressed', 'low', 'low', '2026-11-01T00:00:00.000Z'),
     ])
     expect(Object.fromEntries(Object.entries(grid).map(([k, v]) => [k, v.map((i) => i.id)]))).toEqual({
-      implement: ['early', 'late'], challenge: [], possible: [], kill: ['kill'], unrated: ['half'],
+      implement: ['early', 'late'],
+      challenge: [],
+      possible: [],
+      kill: ['kill'],
+      unrated: ['half'],
     })
   })
 })

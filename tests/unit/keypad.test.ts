@@ -64,12 +64,17 @@ describe('toggleSign', () => {
 })
 
 describe('keypadText', () => {
-  it.each<[unknown, string]>([[3, '3'], [92.5, '92.5'], [0, '0'], [undefined, ''], [true, ''], ['green', ''], [Number.NaN, '']])(
-    '%s shows as "%s"',
-    (value, expected) => {
-      expect(keypadText(value)).toBe(expected)
-    },
-  )
+  it.each<[unknown, string]>([
+    [3, '3'],
+    [92.5, '92.5'],
+    [0, '0'],
+    [undefined, ''],
+    [true, ''],
+    ['green', ''],
+    [Number.NaN, ''],
+  ])('%s shows as "%s"', (value, expected) => {
+    expect(keypadText(value)).toBe(expected)
+  })
 })
 
 describe('readTypedEntry', () => {

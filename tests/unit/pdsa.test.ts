@@ -1,19 +1,56 @@
 import { describe, expect, it } from 'vitest'
-import { emptyPdsaInput, firstStartDay, nextCycleNumber, pdsaFields, pdsaStage, sortCycles, validatePdsa, type PdsaInput } from '@/domain/pdsa'
+import {
+  emptyPdsaInput,
+  firstStartDay,
+  nextCycleNumber,
+  pdsaFields,
+  pdsaStage,
+  sortCycles,
+  validatePdsa,
+  type PdsaInput,
+} from '@/domain/pdsa'
 
 const today = '2026-11-26'
-const input = (fields: Partial<PdsaInput>): PdsaInput => ({ ...emptyPdsaInput(), change: 'Dressings box in bay 1', ...fields })
+const input = (fields: Partial<PdsaInput>): PdsaInput => ({
+  ...emptyPdsaInput(),
+  change: 'Dressings box in bay 1',
+  ...fields,
+})
 
 describe('validatePdsa', () => {
   it.each<[string, Partial<PdsaInput>, Record<string, string>]>([
     ['a plan alone is enough', {}, {}],
-    ['a full cycle', { prediction: 'Fewer trips', measurePlan: 'Trips a shift', whatHappened: 'Used all week', study: 'Trips halved', decision: 'adopt', startDay: '2026-11-01', endDay: '2026-11-07' }, {}],
+    [
+      'a full cycle',
+      {
+        prediction: 'Fewer trips',
+        measurePlan: 'Trips a shift',
+        whatHappened: 'Used all week',
+        study: 'Trips halved',
+        decision: 'adopt',
+        startDay: '2026-11-01',
+        endDay: '2026-11-07',
+      },
+      {},
+    ],
     ['no change', { change: '   ' }, { change: 'Enter the change you will test' }],
-    ['a decision before the study', { decision: 'adopt' }, { decision: 'Write the result against the prediction (Study) before deciding what to do' }],
-    ['end before start', { startDay: '2026-11-10', endDay: '2026-11-09' }, { endDay: 'The end date must be the same as or after the start date' }],
+    [
+      'a decision before the study',
+      { decision: 'adopt' },
+      { decision: 'Write the result against the prediction (Study) before deciding what to do' },
+    ],
+    [
+      'end before start',
+      { startDay: '2026-11-10', endDay: '2026-11-09' },
+      { endDay: 'The end date must be the same as or after the start date' },
+    ],
     ['same start and end day', { startDay: '2026-11-10', endDay: '2026-11-10' }, {}],
     ['an end without a start', { endDay: '2026-11-09' }, { endDay: 'Enter the start date as well as the end date' }],
-    ['an end in the future', { startDay: '2026-11-20', endDay: '2026-11-27' }, { endDay: 'The end date cannot be in the future: leave it blank while the test runs' }],
+    [
+      'an end in the future',
+      { startDay: '2026-11-20', endDay: '2026-11-27' },
+      { endDay: 'The end date cannot be in the future: leave it blank while the test runs' },
+    ],
     ['a planned start in the future', { startDay: '2026-12-01' }, {}],
     ['not a day', { startDay: '2026-02-30' }, { startDay: 'Enter a real start date, or leave it blank' }],
   ])('%s', (_, fields, errors) => {
@@ -30,7 +67,12 @@ describe('validatePdsa', () => {
 
 describe('cycles', () => {
   it('trims text, stores blank days as null and each concept once', () => {
-    expect(pdsaFields(input({ change: '  Box  ', startDay: '', conceptIds: ['pdsa', 'pdsa'] }))).toMatchObject({ change: 'Box', startDay: null, endDay: null, conceptIds: ['pdsa'] })
+    expect(pdsaFields(input({ change: '  Box  ', startDay: '', conceptIds: ['pdsa', 'pdsa'] }))).toMatchObject({
+      change: 'Box',
+      startDay: null,
+      endDay: null,
+      conceptIds: ['pdsa'],
+    })
   })
 
   it('numbers the next cycle after the highest, even with gaps', () => {
@@ -57,7 +99,9 @@ describe('cycles', () => {
   })
 
   it('finds the first start day of any cycle', () => {
-    expect(firstStartDay([{ startDay: null }, { startDay: '2026-11-09' }, { startDay: '2026-11-02' }])).toBe('2026-11-02')
+    expect(firstStartDay([{ startDay: null }, { startDay: '2026-11-09' }, { startDay: '2026-11-02' }])).toBe(
+      '2026-11-02',
+    )
     expect(firstStartDay([{ startDay: null }])).toBeNull()
   })
 })

@@ -15,7 +15,12 @@ describe('whose names a board offers', () => {
     ['a CSU board nobody has listed yet', { unitId: 'csu-med' }, undefined, []],
     ['a ward board whose unit is not on the tablet yet', wardBoard, null, []],
     ['no board', null, ward, []],
-    ['a list pulled with blanks and non-names', { unitId: 'csu-med', people: ['Jo', '', '  ', 7, null, 'Ade'] }, null, ['Jo', 'Ade']],
+    [
+      'a list pulled with blanks and non-names',
+      { unitId: 'csu-med', people: ['Jo', '', '  ', 7, null, 'Ade'] },
+      null,
+      ['Jo', 'Ade'],
+    ],
     ['a list that is not a list', { unitId: 'csu-med', people: 'Jo' }, null, []],
   ] as const)('%s', (_, board, unit, expected) => {
     expect(peopleFor(board, unit)).toEqual(expected)

@@ -36,7 +36,7 @@ describe('isValidNhsNumber', () => {
       const made = withCheckDigit(String(n))
       if (made) expect(isValidNhsNumber(made)).toBe(true)
       // Every other last digit is wrong.
-      const wrong = String(n) + String(((Number(made?.[9] ?? 0) + 1) % 10))
+      const wrong = String(n) + String((Number(made?.[9] ?? 0) + 1) % 10)
       if (made) expect(isValidNhsNumber(wrong)).toBe(false)
     }
   })
@@ -53,7 +53,13 @@ describe('findLikelyPatientIdentifiers: NHS numbers', () => {
     ['Patient 9434765919 to ward', [['nhs-number', '9434765919']]],
     ['nhs:943-476-5919.', [['nhs-number', '943-476-5919']]],
     ['bed 12 943 476 5919 moved', [['nhs-number', '943 476 5919']]],
-    ['two: 401 023 2137 and 4857773457', [['nhs-number', '401 023 2137'], ['nhs-number', '4857773457']]],
+    [
+      'two: 401 023 2137 and 4857773457',
+      [
+        ['nhs-number', '401 023 2137'],
+        ['nhs-number', '4857773457'],
+      ],
+    ],
     ['NHS number 943 476 5918 (mistyped but labelled)', [['nhs-number', '943 476 5918']]],
     ['NHS no: 943 476 5919', [['nhs-number', '943 476 5919']]],
     ['hosp no 9434765919', [['nhs-number', '9434765919']]],
@@ -81,7 +87,13 @@ describe('findLikelyPatientIdentifiers: NHS numbers', () => {
   it('gives the span and a plain-English message', () => {
     const text = 'Please check 943 476 5919 today'
     const [finding] = findLikelyPatientIdentifiers(text)
-    expect(finding).toEqual({ kind: 'nhs-number', start: 13, end: 25, matched: '943 476 5919', message: 'an NHS number (943 476 5919)' })
+    expect(finding).toEqual({
+      kind: 'nhs-number',
+      start: 13,
+      end: 25,
+      matched: '943 476 5919',
+      message: 'an NHS number (943 476 5919)',
+    })
     expect(text.slice(finding!.start, finding!.end)).toBe(finding!.matched)
   })
 })
@@ -148,7 +160,7 @@ describe('findLikelyPatientIdentifiers: a bed and a name', () => {
     ['Bay 3 bed 4 - John Smith', 'Bay 3 bed 4 - John Smith'],
     ['Mr Jones in bed 6', 'Mr Jones in bed 6'],
     ['side room 2 Mrs Patel', 'side room 2 Mrs Patel'],
-    ['Bed 4: Miss O\'Brien for discharge', 'Bed 4: Miss O\'Brien'],
+    ["Bed 4: Miss O'Brien for discharge", "Bed 4: Miss O'Brien"],
     ['Mrs Smith (bed 4) home today', 'Mrs Smith (bed 4)'],
     ['bed 12 mrs smith', 'bed 12 mrs smith'],
     ['Cubicle 3 is Mr A. Khan', 'Cubicle 3 is Mr A. Khan'],

@@ -1,16 +1,72 @@
 import { describe, expect, it } from 'vitest'
-import { buildPrintModel, compactValue, goalText, printMonthFrom, PRINT_KEY, PRINT_SYMBOL, type PrintInput } from '@/domain/print'
+import {
+  buildPrintModel,
+  compactValue,
+  goalText,
+  printMonthFrom,
+  PRINT_KEY,
+  PRINT_SYMBOL,
+  type PrintInput,
+} from '@/domain/print'
 import type { EntryValue, Measure, MeasureCategory } from '@/domain/types'
 
 type M = PrintInput['measures'][number]
-const base = { direction: 'neutral', unit: '', goodAnswer: undefined, target: null, thresholds: null, archived: false } as const
-const falls: M = { ...base, id: 'falls', name: 'Falls', categoryId: 'safety', type: 'count', unit: 'falls', direction: 'lower', thresholds: { green: 0, red: 1 }, order: 2 }
+const base = {
+  direction: 'neutral',
+  unit: '',
+  goodAnswer: undefined,
+  target: null,
+  thresholds: null,
+  archived: false,
+} as const
+const falls: M = {
+  ...base,
+  id: 'falls',
+  name: 'Falls',
+  categoryId: 'safety',
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  thresholds: { green: 0, red: 1 },
+  order: 2,
+}
 const cross: M = { ...base, id: 'cross', name: 'Harm-free day', categoryId: 'safety', type: 'daystatus', order: 1 }
-const obs: M = { ...base, id: 'obs', name: 'Observations on time', categoryId: 'quality', type: 'percentage', unit: '%', direction: 'higher', target: 95, thresholds: { green: 95, red: 85 }, order: 1 }
-const brief: M = { ...base, id: 'brief', name: 'Safety brief', categoryId: 'safety', type: 'yesno', goodAnswer: 'yes', order: 3 }
-const los: M = { ...base, id: 'los', name: 'Length of stay', categoryId: 'flow', type: 'number', unit: 'days', order: 1 }
+const obs: M = {
+  ...base,
+  id: 'obs',
+  name: 'Observations on time',
+  categoryId: 'quality',
+  type: 'percentage',
+  unit: '%',
+  direction: 'higher',
+  target: 95,
+  thresholds: { green: 95, red: 85 },
+  order: 1,
+}
+const brief: M = {
+  ...base,
+  id: 'brief',
+  name: 'Safety brief',
+  categoryId: 'safety',
+  type: 'yesno',
+  goodAnswer: 'yes',
+  order: 3,
+}
+const los: M = {
+  ...base,
+  id: 'los',
+  name: 'Length of stay',
+  categoryId: 'flow',
+  type: 'number',
+  unit: 'days',
+  order: 1,
+}
 const old: M = { ...falls, id: 'old', name: 'Old measure', archived: true }
-const categories: MeasureCategory[] = [{ id: 'safety', name: 'Safety' }, { id: 'quality', name: 'Quality' }, { id: 'flow', name: 'Flow' }]
+const categories: MeasureCategory[] = [
+  { id: 'safety', name: 'Safety' },
+  { id: 'quality', name: 'Quality' },
+  { id: 'flow', name: 'Flow' },
+]
 
 const values: Record<string, EntryValue> = {
   'falls:2026-11-02': 0,
@@ -33,7 +89,10 @@ function model(overrides: Partial<PrintInput> = {}) {
   })
 }
 const cell = (measureId: string, day: string) =>
-  model().blocks.find((b) => b.measureId === measureId)!.weeks.flat().find((c) => c?.day === day)!
+  model()
+    .blocks.find((b) => b.measureId === measureId)!
+    .weeks.flat()
+    .find((c) => c?.day === day)!
 
 describe('buildPrintModel', () => {
   it('lists active measures in board order: by category, then position', () => {
@@ -60,7 +119,12 @@ describe('buildPrintModel', () => {
     expect(block.weeks).toHaveLength(weeks)
     expect(block.weeks.every((w) => w.length === 7)).toBe(true)
     expect(block.weeks[0]!.findIndex((c) => c !== null)).toBe(leading)
-    expect(block.weeks.flat().filter(Boolean).map((c) => c!.date)[0]).toBe(1)
+    expect(
+      block.weeks
+        .flat()
+        .filter(Boolean)
+        .map((c) => c!.date)[0],
+    ).toBe(1)
   })
 
   it.each([
@@ -97,7 +161,11 @@ describe('print symbols', () => {
     const symbols = Object.values(PRINT_SYMBOL)
     expect(new Set(symbols).size).toBe(symbols.length)
     expect(PRINT_KEY.map((k) => [k.symbol, k.label])).toEqual([
-      ['✓', 'Good'], ['!', 'At risk'], ['✕', 'Not met'], ['•', 'Recorded'], ['', 'Not recorded'],
+      ['✓', 'Good'],
+      ['!', 'At risk'],
+      ['✕', 'Not met'],
+      ['•', 'Recorded'],
+      ['', 'Not recorded'],
     ])
   })
 })

@@ -22,11 +22,23 @@ describe('action urgency', () => {
   })
 
   it('sorts overdue (oldest first), due today, upcoming, undated, closed', () => {
-    const a = (title: string, status: 'open' | 'done', dueDay: string | null) => ({ title, status, dueDay, createdAt: '2026-11-01T00:00:00Z' })
-    const sorted = sortActions([
-      a('done', 'done', '2026-11-01'), a('undated', 'open', null), a('later', 'open', '2026-12-01'),
-      a('today', 'open', today), a('late2', 'open', '2026-11-20'), a('late1', 'open', '2026-11-10'),
-    ], today)
+    const a = (title: string, status: 'open' | 'done', dueDay: string | null) => ({
+      title,
+      status,
+      dueDay,
+      createdAt: '2026-11-01T00:00:00Z',
+    })
+    const sorted = sortActions(
+      [
+        a('done', 'done', '2026-11-01'),
+        a('undated', 'open', null),
+        a('later', 'open', '2026-12-01'),
+        a('today', 'open', today),
+        a('late2', 'open', '2026-11-20'),
+        a('late1', 'open', '2026-11-10'),
+      ],
+      today,
+    )
     expect(sorted.map((x) => x.title)).toEqual(['late1', 'late2', 'today', 'later', 'undated', 'done'])
   })
 })
@@ -63,11 +75,26 @@ describe('diffRecords', () => {
 
 describe('first-run setup', () => {
   it('cleans the people list', () => {
-    expect(parsePeople(' Sam  Okafor \n\nsam okafor\nPriya, Tom;Grace ')).toEqual(['Sam Okafor', 'Priya', 'Tom', 'Grace'])
+    expect(parsePeople(' Sam  Okafor \n\nsam okafor\nPriya, Tom;Grace ')).toEqual([
+      'Sam Okafor',
+      'Priya',
+      'Tom',
+      'Grace',
+    ])
   })
 
   it('asks for every name in plain English', () => {
-    expect(validateSetup({ trustName: '', csuName: '', unitName: '', unitKind: 'ward', boardName: '', people: '', yourName: '' })).toEqual({
+    expect(
+      validateSetup({
+        trustName: '',
+        csuName: '',
+        unitName: '',
+        unitKind: 'ward',
+        boardName: '',
+        people: '',
+        yourName: '',
+      }),
+    ).toEqual({
       trustName: 'Enter the name of your trust',
       csuName: 'Enter the name of your clinical service unit (CSU)',
       unitName: 'Enter the name of your ward or department',
@@ -77,7 +104,15 @@ describe('first-run setup', () => {
   })
 
   it('refuses a name longer than the limit', () => {
-    const errors = validateSetup({ trustName: 'T', csuName: 'C', unitName: 'U', unitKind: 'ward', boardName: 'B', people: 'x'.repeat(61), yourName: 'Me' })
+    const errors = validateSetup({
+      trustName: 'T',
+      csuName: 'C',
+      unitName: 'U',
+      unitKind: 'ward',
+      boardName: 'B',
+      people: 'x'.repeat(61),
+      yourName: 'Me',
+    })
     expect(errors.people).toMatch(/60 characters or fewer/)
   })
 })

@@ -47,13 +47,16 @@ describe('GET /api/health', () => {
 })
 
 describe('SPA fallback', () => {
-  it.each(['/', '/board', '/board/huddle', '/setup?from=link', '/no/such/screen'])('serves index.html for %s', async (url) => {
-    const res = await app.inject({ method: 'GET', url })
-    expect(res.statusCode).toBe(200)
-    expect(res.headers['content-type']).toMatch(/text\/html/)
-    expect(res.body).toBe(INDEX)
-    expect(res.headers['cache-control']).toBe('no-cache')
-  })
+  it.each(['/', '/board', '/board/huddle', '/setup?from=link', '/no/such/screen'])(
+    'serves index.html for %s',
+    async (url) => {
+      const res = await app.inject({ method: 'GET', url })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toMatch(/text\/html/)
+      expect(res.body).toBe(INDEX)
+      expect(res.headers['cache-control']).toBe('no-cache')
+    },
+  )
 
   it.each(['/api/nothing', '/api', '/api/sync/unknown?x=1'])('answers %s with a JSON 404, not the app', async (url) => {
     const res = await app.inject({ method: 'GET', url })
@@ -62,11 +65,14 @@ describe('SPA fallback', () => {
     expect(res.json()).toMatchObject({ error: 'Not found' })
   })
 
-  it.each(['/assets/index-OLDHASH1.js', '/missing.png', '/icons/nope.png'])('answers a missing file %s with 404 rather than HTML', async (url) => {
-    const res = await app.inject({ method: 'GET', url })
-    expect(res.statusCode).toBe(404)
-    expect(res.body).not.toContain('<div id="app">')
-  })
+  it.each(['/assets/index-OLDHASH1.js', '/missing.png', '/icons/nope.png'])(
+    'answers a missing file %s with 404 rather than HTML',
+    async (url) => {
+      const res = await app.inject({ method: 'GET', url })
+      expect(res.statusCode).toBe(404)
+      expect(res.body).not.toContain('<div id="app">')
+    },
+  )
 
   it('does not answer a POST to an unknown page with the app', async () => {
     const res = await app.inject({ method: 'POST', url: '/board', payload: {} })

@@ -1,6 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import {
-  MIN_CHECK_GAP_MS, UPDATE_CHECK_INTERVAL_MS, markOfflineReadyAnnounced, offlineReadyAlreadyAnnounced, watchForUpdates,
+  MIN_CHECK_GAP_MS,
+  UPDATE_CHECK_INTERVAL_MS,
+  markOfflineReadyAnnounced,
+  offlineReadyAlreadyAnnounced,
+  watchForUpdates,
 } from '@/pwa/updates'
 
 let online = true

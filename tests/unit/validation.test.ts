@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
-  hasErrors, parseNumber, validateAction, validateAgenda, validateCategories, validateEntry, validateMeasureDraft, type MeasureDraft,
+  hasErrors,
+  parseNumber,
+  validateAction,
+  validateAgenda,
+  validateCategories,
+  validateEntry,
+  validateMeasureDraft,
+  type MeasureDraft,
 } from '@/domain/validation'
 import type { EntryValue, MeasureType } from '@/domain/types'
 
@@ -44,8 +51,17 @@ describe('parseNumber', () => {
 })
 
 const draft = (over: Partial<MeasureDraft>): MeasureDraft => ({
-  name: 'Falls', categoryId: 'safety', type: 'count', unit: 'falls', direction: 'lower', goodAnswer: 'yes',
-  target: '', green: '', red: '', description: '', ...over,
+  name: 'Falls',
+  categoryId: 'safety',
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  goodAnswer: 'yes',
+  target: '',
+  green: '',
+  red: '',
+  description: '',
+  ...over,
 })
 
 describe('validateMeasureDraft', () => {
@@ -53,12 +69,32 @@ describe('validateMeasureDraft', () => {
     ['an empty name', { name: '  ' }, { name: 'Enter a name for the measure' }],
     ['an unknown category', { categoryId: 'nope' }, { categoryId: 'Choose a category' }],
     ['a target that is not a number', { target: 'ten' }, { target: 'The target must be a number, like 5 or 92.5' }],
-    ['a percentage target over 100', { type: 'percentage', target: '140' }, { target: 'The target must be between 0 and 100' }],
+    [
+      'a percentage target over 100',
+      { type: 'percentage', target: '140' },
+      { target: 'The target must be between 0 and 100' },
+    ],
     ['only one threshold', { green: '0' }, { red: 'Enter both the green and the red threshold, or neither' }],
-    ['red better than green when lower is better', { green: '2', red: '1' }, { red: 'When lower is better, the red threshold must not be below the green one' }],
-    ['red better than green when higher is better', { direction: 'higher', green: '90', red: '95' }, { red: 'When higher is better, the red threshold must not be above the green one' }],
-    ['thresholds on a neutral measure', { direction: 'neutral', green: '1', red: '2' }, { green: 'Choose whether higher or lower is better before setting thresholds' }],
-    ['a name of 81 characters', { name: 'x'.repeat(81) }, { name: 'A name for the measure must be 80 characters or fewer (it has 81)' }],
+    [
+      'red better than green when lower is better',
+      { green: '2', red: '1' },
+      { red: 'When lower is better, the red threshold must not be below the green one' },
+    ],
+    [
+      'red better than green when higher is better',
+      { direction: 'higher', green: '90', red: '95' },
+      { red: 'When higher is better, the red threshold must not be above the green one' },
+    ],
+    [
+      'thresholds on a neutral measure',
+      { direction: 'neutral', green: '1', red: '2' },
+      { green: 'Choose whether higher or lower is better before setting thresholds' },
+    ],
+    [
+      'a name of 81 characters',
+      { name: 'x'.repeat(81) },
+      { name: 'A name for the measure must be 80 characters or fewer (it has 81)' },
+    ],
   ])('%s', (_, over, errors) => {
     expect(validateMeasureDraft(draft(over), ['safety']).errors).toEqual(errors)
   })
@@ -69,7 +105,11 @@ describe('validateMeasureDraft', () => {
   })
 
   it('ignores numbers for yes/no measures', () => {
-    expect(validateMeasureDraft(draft({ type: 'yesno', target: 'junk' }), ['safety'])).toEqual({ errors: {}, target: null, thresholds: null })
+    expect(validateMeasureDraft(draft({ type: 'yesno', target: 'junk' }), ['safety'])).toEqual({
+      errors: {},
+      target: null,
+      thresholds: null,
+    })
   })
 })
 
@@ -98,7 +138,10 @@ describe('validateAgenda', () => {
 })
 
 describe('validateCategories', () => {
-  const cats = [{ id: 'safety', name: 'Safety' }, { id: 'flow', name: 'Flow' }]
+  const cats = [
+    { id: 'safety', name: 'Safety' },
+    { id: 'flow', name: 'Flow' },
+  ]
   it.each([
     [[], [], 'The board needs at least one category'],
     [[{ id: 'a', name: '' }], [], 'Enter a name for category 1'],

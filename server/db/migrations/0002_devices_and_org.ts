@@ -76,7 +76,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('access_refusals')
-    .addColumn('id', postgres ? 'bigserial' : 'integer', (col) => (postgres ? col.primaryKey() : col.primaryKey().autoIncrement()))
+    .addColumn('id', postgres ? 'bigserial' : 'integer', (col) =>
+      postgres ? col.primaryKey() : col.primaryKey().autoIncrement(),
+    )
     .addColumn('at', int64, (col) => col.notNull())
     .addColumn('device_id', 'text')
     .addColumn('ip', 'text', (col) => col.notNull())
@@ -91,7 +93,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('applied_mutations_applied_at').execute()
-  for (const table of ['access_refusals', 'server_settings', 'devices', 'enrolment_codes', 'org_units', 'org_csus', 'org_trusts']) {
+  for (const table of [
+    'access_refusals',
+    'server_settings',
+    'devices',
+    'enrolment_codes',
+    'org_units',
+    'org_csus',
+    'org_trusts',
+  ]) {
     await db.schema.dropTable(table).execute()
   }
 }

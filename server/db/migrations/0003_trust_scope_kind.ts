@@ -29,17 +29,27 @@ async function replaceScopeKindCheck(db: Kysely<any>, kinds: readonly string[]):
       // Named by PostgreSQL when 0002 declared it inline: found by what it checks.
       const { rows } = await sql<{ name: string }>`
         select conname as name from pg_constraint
-        where conrelid = ${sql.lit(table)}::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%scope_kind%'`.execute(db)
-      for (const { name } of rows) await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db)
-      await sql`alter table ${sql.table(table)} add constraint ${sql.id(`${table}_scope_kind_check`)} check (scope_kind in (${allowed}))`.execute(db)
+        where conrelid = ${sql.lit(table)}::regclass and contype = 'c' and pg_get_constraintdef(oid) like '%scope_kind%'`.execute(
+        db,
+      )
+      for (const { name } of rows)
+        await sql`alter table ${sql.table(table)} drop constraint ${sql.id(name)}`.execute(db)
+      await sql`alter table ${sql.table(table)} add constraint ${sql.id(`${table}_scope_kind_check`)} check (scope_kind in (${allowed}))`.execute(
+        db,
+      )
     }
     return
   }
   for (const table of TABLES) {
-    const { rows } = await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db)
+    const { rows } = await sql<{
+      sql: string
+    }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db)
     const create = rows[0]?.sql
     if (!create) throw new Error(`Table ${table} is missing`)
-    const rebuilt = create.replace(/check\s*\(\s*"?scope_kind"?\s+in\s*\([^)]*\)\s*\)/i, `check (scope_kind in (${kinds.map((kind) => `'${kind}'`).join(', ')}))`)
+    const rebuilt = create.replace(
+      /check\s*\(\s*"?scope_kind"?\s+in\s*\([^)]*\)\s*\)/i,
+      `check (scope_kind in (${kinds.map((kind) => `'${kind}'`).join(', ')}))`,
+    )
     if (rebuilt === create) throw new Error(`Could not find the scope_kind check of ${table}`)
     const next = `${table}_next`
     await sql.raw(rebuilt.replace(/^create table\s+"?[a-z_]+"?/i, `create table "${next}"`)).execute(db)

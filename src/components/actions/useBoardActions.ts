@@ -21,6 +21,9 @@ export function useBoardActions(options: { withMeasures: boolean }) {
   }
 
   const ready = ensure()
-  watch(() => org.currentBoardId, () => void ensure())
+  watch(
+    () => org.currentBoardId,
+    () => void ensure(),
+  )
   return { ready }
 }

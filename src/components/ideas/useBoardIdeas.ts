@@ -17,7 +17,10 @@ export function useBoardIdeas() {
   }
 
   const ready = ensure()
-  watch(() => org.currentBoardId, () => void ensure())
+  watch(
+    () => org.currentBoardId,
+    () => void ensure(),
+  )
   ideas.today = londonDay()
   const clock = setInterval(() => (ideas.today = londonDay()), 60_000)
   onBeforeUnmount(() => clearInterval(clock))

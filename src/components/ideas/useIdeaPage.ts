@@ -40,7 +40,13 @@ export function useIdeaPage(ideaId: Ref<string>) {
   const cycles = computed(() => pdsa.forIdea(ideaId.value))
   const measure = computed(() => boardStore.measures.find((m) => m.id === idea.value?.measureId) ?? null)
   const changeDay = computed(() => (idea.value ? changeDayOf(idea.value, cycles.value) : null))
-  const changeSource = computed(() => (idea.value?.implementedAt ? 'the day it was implemented' : firstStartDay(cycles.value) ? 'the start of the first PDSA cycle' : ''))
+  const changeSource = computed(() =>
+    idea.value?.implementedAt
+      ? 'the day it was implemented'
+      : firstStartDay(cycles.value)
+        ? 'the start of the first PDSA cycle'
+        : '',
+  )
   const comparison = ref<BeforeAfter | null>(null)
   const people = ref<IdeaPeople>({ raisedBy: '', owner: '', sponsor: '', others: [] })
   let request = 0
@@ -63,9 +69,21 @@ export function useIdeaPage(ideaId: Ref<string>) {
   }
 
   watch([() => measure.value?.id, changeDay, () => ideas.today, loaded], () => void compare(), { immediate: true })
-  watch([() => idea.value?.updatedAt, () => cycles.value.map((c) => c.updatedAt).join()], () => void readPeople(), { immediate: true })
+  watch([() => idea.value?.updatedAt, () => cycles.value.map((c) => c.updatedAt).join()], () => void readPeople(), {
+    immediate: true,
+  })
 
-  return { ready, loaded, idea, cycles, measure, comparison, changeSource, people, measures: computed(() => boardStore.activeMeasures) }
+  return {
+    ready,
+    loaded,
+    idea,
+    cycles,
+    measure,
+    comparison,
+    changeSource,
+    people,
+    measures: computed(() => boardStore.activeMeasures),
+  }
 }
 
 /** "Trust · CSU · Ward", for the top of a printed sheet. */

@@ -22,9 +22,14 @@ export function useStandardWork() {
   }
 
   const ready = ensure()
-  watch(() => org.currentBoardId, () => void ensure())
+  watch(
+    () => org.currentBoardId,
+    () => void ensure(),
+  )
   // A pull may bring checklists, runs or ticks made on another tablet.
-  usePulledChanges(['checklistTemplates', 'checklistRuns', 'stepResults', 'boards'], () => Promise.all([templates.reload(), runs.reload()]))
+  usePulledChanges(['checklistTemplates', 'checklistRuns', 'stepResults', 'boards'], () =>
+    Promise.all([templates.reload(), runs.reload()]),
+  )
   runs.now = new Date()
   const clock = setInterval(() => (runs.now = new Date()), 30_000)
   onBeforeUnmount(() => clearInterval(clock))

@@ -20,6 +20,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 
 /** A file name people can read: "Falls - Ward 7 - weekly.csv". */
 export function fileNameOf(parts: readonly string[], extension: string): string {
-  const base = parts.filter(Boolean).join(' - ').replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim()
+  const base = parts
+    .filter(Boolean)
+    .join(' - ')
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
   return `${base || 'trend'}.${extension}`
 }

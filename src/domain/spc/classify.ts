@@ -1,5 +1,13 @@
 // From a point's signals to how it reads (MDC colours) and to the two MDC icons.
-import type { AssuranceIcon, PointVariation, SpcDirection, SpcPointResult, SpcRule, SpcSegment, VariationIcon } from './types'
+import type {
+  AssuranceIcon,
+  PointVariation,
+  SpcDirection,
+  SpcPointResult,
+  SpcRule,
+  SpcSegment,
+  VariationIcon,
+} from './types'
 import type { Side, Signal } from './rules'
 
 /** Which rule speaks for a neutral point when several disagree on the side: the order
@@ -43,7 +51,11 @@ export function variationIcon(points: readonly SpcPointResult[]): VariationIcon 
  * NHSRplotthedots): a target outside the limits on the bad side will consistently fail,
  * on the good side consistently pass; a target between or exactly on a limit is
  * hit-and-miss. None without a target, without a direction, or without limits. */
-export function assuranceIcon(direction: SpcDirection, target: number | null | undefined, segment: SpcSegment | undefined): AssuranceIcon {
+export function assuranceIcon(
+  direction: SpcDirection,
+  target: number | null | undefined,
+  segment: SpcSegment | undefined,
+): AssuranceIcon {
   if (direction === 'neutral' || target === null || target === undefined || !segment) return 'none'
   const { upperLimit, lowerLimit } = segment
   if (upperLimit === null || lowerLimit === null) return 'none'

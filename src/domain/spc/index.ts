@@ -7,7 +7,15 @@ import { DEFAULT_SPC_RULES, resolveRules } from './options'
 import { beyondLimitRule, emptySignals, shiftRule, trendRule, twoOfThreeRule, type Signals } from './rules'
 import { runsTest } from './runChart'
 import { splitSegments } from './segments'
-import type { SpcError, SpcInputPoint, SpcOptions, SpcPointResult, SpcResult, SpcRuleOptions, SpcSegment } from './types'
+import type {
+  SpcError,
+  SpcInputPoint,
+  SpcOptions,
+  SpcPointResult,
+  SpcResult,
+  SpcRuleOptions,
+  SpcSegment,
+} from './types'
 import { periodText, validateOptions, validateSeries } from './validate'
 
 export { DEFAULT_SPC_RULES }
@@ -40,9 +48,7 @@ function compute(points: readonly SpcInputPoint[], options: SpcOptions, rules: S
   const segments: SpcSegment[] = []
   ranges.forEach((range, index) => {
     const slice = points.slice(range.start, range.end)
-    const { segment, signals } = chart === 'run'
-      ? runSegment(slice, rules, notes)
-      : xmrSegment(slice, rules, notes)
+    const { segment, signals } = chart === 'run' ? runSegment(slice, rules, notes) : xmrSegment(slice, rules, notes)
     segments.push(segment)
     let k = 0
     for (const p of slice) {
@@ -50,14 +56,21 @@ function compute(points: readonly SpcInputPoint[], options: SpcOptions, rules: S
         results.push({ period: p.period, value: null, segment: index, rules: [], variation: null, side: null })
         continue
       }
-      const own = signals ? signals[k] ?? [] : null
+      const own = signals ? (signals[k] ?? []) : null
       k += 1
       if (own === null) {
         results.push({ period: p.period, value: p.value, segment: index, rules: [], variation: null, side: null })
         continue
       }
       const c = classify(own, options.direction)
-      results.push({ period: p.period, value: p.value, segment: index, rules: c.rules, variation: c.variation, side: c.side })
+      results.push({
+        period: p.period,
+        value: p.value,
+        segment: index,
+        rules: c.rules,
+        variation: c.variation,
+        side: c.side,
+      })
     }
   })
   const latest = segments[segments.length - 1]
@@ -78,24 +91,42 @@ const recordedOf = (slice: readonly SpcInputPoint[]): number[] =>
 
 function baseSegment(slice: readonly SpcInputPoint[], centre: number, n: number): SpcSegment {
   return {
-    fromPeriod: slice[0]!.period, toPeriod: slice[slice.length - 1]!.period,
-    centre, upperLimit: null, lowerLimit: null, trial: false, pointCount: n, meanMovingRange: null,
+    fromPeriod: slice[0]!.period,
+    toPeriod: slice[slice.length - 1]!.period,
+    centre,
+    upperLimit: null,
+    lowerLimit: null,
+    trial: false,
+    pointCount: n,
+    meanMovingRange: null,
   }
 }
 
 /** One XmR segment: limits and the four rules, or (too few points) the mean only, with
  * every point left unjudged (variation null) and a note. */
-function xmrSegment(slice: readonly SpcInputPoint[], rules: SpcRuleOptions, notes: string[]): { segment: SpcSegment; signals: Signals | null } {
+function xmrSegment(
+  slice: readonly SpcInputPoint[],
+  rules: SpcRuleOptions,
+  notes: string[],
+): { segment: SpcSegment; signals: Signals | null } {
   const values = recordedOf(slice)
   const n = values.length
   const from = periodText(slice[0]!.period)
   if (n < rules.minimumPoints) {
-    notes.push(`Only ${countOf(n)} from ${from}: process limits need at least ${rules.minimumPoints}, so no points are flagged yet. A run chart suits a short series.`)
+    notes.push(
+      `Only ${countOf(n)} from ${from}: process limits need at least ${rules.minimumPoints}, so no points are flagged yet. A run chart suits a short series.`,
+    )
     return { segment: { ...baseSegment(slice, mean(values), n), runs: null }, signals: null }
   }
-  const limits = xmrLimits(slice.map((p) => p.value), rules.screenMovingRangeOutliers)
+  const limits = xmrLimits(
+    slice.map((p) => p.value),
+    rules.screenMovingRangeOutliers,
+  )
   const trial = n < rules.trialLimitsUntil
-  if (trial) notes.push(`The limits from ${from} rest on ${countOf(n)}; they are a trial until there are ${rules.trialLimitsUntil}.`)
+  if (trial)
+    notes.push(
+      `The limits from ${from} rest on ${countOf(n)}; they are a trial until there are ${rules.trialLimitsUntil}.`,
+    )
   const signals = emptySignals(n)
   if (limits.meanMovingRange > 0) {
     beyondLimitRule(values, limits.upper, limits.lower, signals)
@@ -103,23 +134,33 @@ function xmrSegment(slice: readonly SpcInputPoint[], rules: SpcRuleOptions, note
   } else {
     // No spread between neighbouring values: the limits sit on the mean, and a point
     // beyond them would only show that the spread could not be measured.
-    notes.push(values.every((v) => v === values[0])
-      ? `Every value from ${from} is the same: there is no variation to judge.`
-      : `Neighbouring values from ${from} never differ, so the spread cannot be measured; only runs and trends are checked.`)
+    notes.push(
+      values.every((v) => v === values[0])
+        ? `Every value from ${from} is the same: there is no variation to judge.`
+        : `Neighbouring values from ${from} never differ, so the spread cannot be measured; only runs and trends are checked.`,
+    )
   }
   shiftRule(values, limits.mean, rules.shiftLength, rules.pointOnCentreLine, signals)
   trendRule(values, rules.trendLength, rules.trendTies, signals)
   return {
     segment: {
       ...baseSegment(slice, limits.mean, n),
-      upperLimit: limits.upper, lowerLimit: limits.lower, trial, meanMovingRange: limits.meanMovingRange, runs: null,
+      upperLimit: limits.upper,
+      lowerLimit: limits.lower,
+      trial,
+      meanMovingRange: limits.meanMovingRange,
+      runs: null,
     },
     signals,
   }
 }
 
 /** One run-chart segment: the median, the IHI shift and trend rules and the runs test. */
-function runSegment(slice: readonly SpcInputPoint[], rules: SpcRuleOptions, notes: string[]): { segment: SpcSegment; signals: Signals } {
+function runSegment(
+  slice: readonly SpcInputPoint[],
+  rules: SpcRuleOptions,
+  notes: string[],
+): { segment: SpcSegment; signals: Signals } {
   const values = recordedOf(slice)
   const centre = median(values)
   const signals = emptySignals(values.length)
@@ -127,9 +168,13 @@ function runSegment(slice: readonly SpcInputPoint[], rules: SpcRuleOptions, note
   trendRule(values, rules.runChartTrendLength, rules.trendTies, signals)
   const runs = runsTest(values, centre)
   const from = periodText(slice[0]!.period)
-  if (runs.signal === 'too-few') notes.push(`Too few runs from ${from} (${runs.runs}; at least ${runs.lower} expected): a sign of a shift.`)
-  if (runs.signal === 'too-many') notes.push(`Too many runs from ${from} (${runs.runs}; at most ${runs.upper} expected): the data may be mixed or alternating.`)
-  if (runs.lower === null) notes.push(`The runs test needs at least 10 values off the median (there are ${runs.useful} from ${from}).`)
+  if (runs.signal === 'too-few')
+    notes.push(`Too few runs from ${from} (${runs.runs}; at least ${runs.lower} expected): a sign of a shift.`)
+  if (runs.signal === 'too-many')
+    notes.push(
+      `Too many runs from ${from} (${runs.runs}; at most ${runs.upper} expected): the data may be mixed or alternating.`,
+    )
+  if (runs.lower === null)
+    notes.push(`The runs test needs at least 10 values off the median (there are ${runs.useful} from ${from}).`)
   return { segment: { ...baseSegment(slice, centre, values.length), runs }, signals }
 }
-

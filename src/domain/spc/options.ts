@@ -31,7 +31,10 @@ export const DEFAULT_SPC_RULES: Readonly<SpcRuleOptions> = Object.freeze({
   runChartTrendLength: 5,
 })
 
-const LENGTH_LIMITS: Record<'shiftLength' | 'trendLength' | 'runChartShiftLength' | 'runChartTrendLength', [number, number]> = {
+const LENGTH_LIMITS: Record<
+  'shiftLength' | 'trendLength' | 'runChartShiftLength' | 'runChartTrendLength',
+  [number, number]
+> = {
   shiftLength: [5, 12],
   trendLength: [5, 12],
   runChartShiftLength: [5, 12],
@@ -56,11 +59,15 @@ export function resolveRules(options: SpcOptions): SpcRuleOptions | SpcError {
     const [lo, hi] = LENGTH_LIMITS[key]
     if (!isWhole(rules[key], lo, hi)) return fail(`${LENGTH_NAMES[key]} must be a whole number from ${lo} to ${hi}.`)
   }
-  if (!isWhole(rules.minimumPoints, 2, 1000)) return fail('The minimum number of points must be a whole number from 2 to 1000.')
+  if (!isWhole(rules.minimumPoints, 2, 1000))
+    return fail('The minimum number of points must be a whole number from 2 to 1000.')
   if (!isWhole(rules.trialLimitsUntil, rules.minimumPoints, 1000)) {
     return fail('Trial limits must end at or after the minimum number of points (and at most 1000).')
   }
-  if (typeof rules.screenMovingRangeOutliers !== 'boolean' || typeof rules.twoOfThreeIncludesBeyondLimit !== 'boolean') {
+  if (
+    typeof rules.screenMovingRangeOutliers !== 'boolean' ||
+    typeof rules.twoOfThreeIncludesBeyondLimit !== 'boolean'
+  ) {
     return fail('The moving-range screening and two-of-three choices must each be yes or no.')
   }
   if (rules.pointOnCentreLine !== 'ignore' && rules.pointOnCentreLine !== 'breaks') {

@@ -29,7 +29,13 @@ export function beyondLimitRule(values: readonly number[], upper: number, lower:
  * is flagged. A point exactly on the centre line is on neither side: with 'ignore' (MDC)
  * it is passed over, neither breaking nor adding to the run; with 'breaks'
  * (NHSRplotthedots) it ends the run. */
-export function shiftRule(values: readonly number[], centre: number, length: number, onCentre: 'ignore' | 'breaks', out: Signals): void {
+export function shiftRule(
+  values: readonly number[],
+  centre: number,
+  length: number,
+  onCentre: 'ignore' | 'breaks',
+  out: Signals,
+): void {
   let side: Side | null = null
   let members: number[] = []
   const close = (): void => {

@@ -12,12 +12,18 @@ export interface SegmentRange {
 /** A rebase period starts a new segment at the first row on or after it. A rebase that
  * would change nothing (on or before the first row, after the last row, or leaving a
  * segment with no recorded value) is ignored, with a note saying so. */
-export function splitSegments(points: readonly SpcInputPoint[], rebaseAt: readonly string[], notes: string[]): SegmentRange[] {
+export function splitSegments(
+  points: readonly SpcInputPoint[],
+  rebaseAt: readonly string[],
+  notes: string[],
+): SegmentRange[] {
   const starts = new Set<number>()
   for (const at of [...new Set(rebaseAt)].sort()) {
     const index = points.findIndex((p) => p.period >= at)
     if (index <= 0) {
-      notes.push(`The rebase at ${periodText(at)} is ${index === 0 ? 'at or before the first value' : 'after the last value'}, so it changes nothing.`)
+      notes.push(
+        `The rebase at ${periodText(at)} is ${index === 0 ? 'at or before the first value' : 'after the last value'}, so it changes nothing.`,
+      )
       continue
     }
     starts.add(index)
@@ -29,11 +35,15 @@ export function splitSegments(points: readonly SpcInputPoint[], rebaseAt: readon
     const hasValue = points.slice(range.start, range.end).some((p) => p.value !== null)
     const previous = ranges[ranges.length - 1]
     if (!hasValue && previous) {
-      notes.push(`The rebase at ${periodText(points[range.start]!.period)} has no values after it, so it changes nothing.`)
+      notes.push(
+        `The rebase at ${periodText(points[range.start]!.period)} has no values after it, so it changes nothing.`,
+      )
       previous.end = range.end
     } else if (!hasValue) {
       // No values before this rebase: there is nothing to rebase from, so join up.
-      notes.push(`The rebase at ${periodText(points[range.end]!.period)} has no values before it, so it changes nothing.`)
+      notes.push(
+        `The rebase at ${periodText(points[range.end]!.period)} has no values before it, so it changes nothing.`,
+      )
       cuts[i + 1] = range.start
     } else {
       ranges.push(range)

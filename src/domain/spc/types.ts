@@ -97,9 +97,12 @@ export interface SpcRunsTest {
 /** MDC's variation icon for the latest point. */
 export type VariationIcon =
   | 'common-cause'
-  | 'improvement-high' | 'improvement-low'
-  | 'concern-high' | 'concern-low'
-  | 'neutral-high' | 'neutral-low'
+  | 'improvement-high'
+  | 'improvement-low'
+  | 'concern-high'
+  | 'concern-low'
+  | 'neutral-high'
+  | 'neutral-low'
   | 'none'
 
 /** MDC's assurance icon: is the target consistently met? */

@@ -27,7 +27,8 @@ export function periodText(period: string): string {
   const kind = periodKind(period)
   if (kind === 'day') return formatDay(period)
   if (kind === 'month') return formatMonth(period)
-  if (kind === 'week') return `week beginning ${formatDay(addDays(weekStart(`${period.slice(0, 4)}-01-04`), (Number(period.slice(6)) - 1) * 7))}`
+  if (kind === 'week')
+    return `week beginning ${formatDay(addDays(weekStart(`${period.slice(0, 4)}-01-04`), (Number(period.slice(6)) - 1) * 7))}`
   return period
 }
 
@@ -45,22 +46,26 @@ export function validateSeries(series: unknown): SpcInputPoint[] | SpcError {
     const row = (raw ?? {}) as { period?: unknown; value?: unknown }
     const thisKind = periodKind(row.period)
     if (thisKind === null) return fail(`"${String(row.period)}" is not a day, week or month the chart understands.`)
-    if (kind !== null && thisKind !== kind) return fail('The series mixes days, weeks and months; chart one kind at a time.')
+    if (kind !== null && thisKind !== kind)
+      return fail('The series mixes days, weeks and months; chart one kind at a time.')
     kind = thisKind
     const period = row.period as string
     const value = row.value === undefined ? null : row.value
     if (value !== null) {
       const when = periodText(period)
-      if (typeof value !== 'number') return fail(`The value for ${when} is ${describeValue(value)}, which is not a number.`)
+      if (typeof value !== 'number')
+        return fail(`The value for ${when} is ${describeValue(value)}, which is not a number.`)
       if (Number.isNaN(value)) return fail(`The value for ${when} is not a number.`)
       if (!Number.isFinite(value)) return fail(`The value for ${when} is infinite; enter the real figure.`)
-      if (Math.abs(value) > MAX_ABS_VALUE) return fail(`The value for ${when} is too large to chart (more than a million million).`)
+      if (Math.abs(value) > MAX_ABS_VALUE)
+        return fail(`The value for ${when} is too large to chart (more than a million million).`)
     }
     points.push({ period, value })
   }
   points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
   for (let i = 1; i < points.length; i += 1) {
-    if (points[i]!.period === points[i - 1]!.period) return fail(`${periodText(points[i]!.period)} appears twice; each period needs one value.`)
+    if (points[i]!.period === points[i - 1]!.period)
+      return fail(`${periodText(points[i]!.period)} appears twice; each period needs one value.`)
   }
   const recorded = points.filter((p) => p.value !== null).length
   if (recorded === 0) return fail('Nothing has been recorded yet, so there is nothing to chart.')

@@ -59,7 +59,13 @@ function share(onTime: number, due: number): number | null {
   return due === 0 ? null : onTime / due
 }
 
-function templateCount(template: ChecklistTemplate, monday: DayKey, bySlot: Map<string, ChecklistRun>, shifts: ShiftTimes, now: Date): AdherenceCount {
+function templateCount(
+  template: ChecklistTemplate,
+  monday: DayKey,
+  bySlot: Map<string, ChecklistRun>,
+  shifts: ShiftTimes,
+  now: Date,
+): AdherenceCount {
   const counts = { due: 0, onTime: 0, late: 0, missed: 0 }
   const created = Date.parse(template.createdAt)
   const retired = template.retired && template.retiredAt ? Date.parse(template.retiredAt) : Infinity
@@ -125,24 +131,41 @@ function weekOf(input: AdherenceInput, day: DayKey, { bySlot, byDay, misses }: I
   }
   const weekRuns = Array.from({ length: 7 }, (_, i) => byDay.get(addDays(monday, i)) ?? []).flat()
   const weekMisses = weekRuns.flatMap((r) => misses.get(r.id) ?? [])
-  return { weekStart: monday, unit: { ...unit, share: share(unit.onTime, unit.due) }, templates, mostMissed: mostMissed(weekRuns, weekMisses) }
+  return {
+    weekStart: monday,
+    unit: { ...unit, share: share(unit.onTime, unit.due) },
+    templates,
+    mostMissed: mostMissed(weekRuns, weekMisses),
+  }
 }
 
 /** The adherence of each of `weeks` weeks ending with the week of `lastDay`, oldest first. */
 export function adherenceByWeek(input: AdherenceInput, lastDay: DayKey, weeks: number): WeekAdherence[] {
   const shared = indexes(input)
-  return Array.from({ length: weeks }, (_, i) => weekOf(input, addDays(weekStart(lastDay), (i - weeks + 1) * 7), shared))
+  return Array.from({ length: weeks }, (_, i) =>
+    weekOf(input, addDays(weekStart(lastDay), (i - weeks + 1) * 7), shared),
+  )
 }
 
 export function mostMissed(runs: readonly ChecklistRun[], results: readonly StepResult[]): MissedStep[] {
   const runById = new Map(runs.map((r) => [r.id, r]))
   const byStep = new Map<string, MissedStep & { latest: Instant }>()
-  const misses = results.filter((r) => r.outcome === 'not-done' && runById.has(r.runId)).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+  const misses = results
+    .filter((r) => r.outcome === 'not-done' && runById.has(r.runId))
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
   for (const result of misses) {
     const run = runById.get(result.runId)!
     const key = `${run.templateId}:${result.stepId}`
     const step = run.steps.find((s) => s.id === result.stepId)
-    const entry = byStep.get(key) ?? { templateId: run.templateId, stepId: result.stepId, text: step?.text ?? '', title: run.title, count: 0, reasons: [], latest: result.updatedAt }
+    const entry = byStep.get(key) ?? {
+      templateId: run.templateId,
+      stepId: result.stepId,
+      text: step?.text ?? '',
+      title: run.title,
+      count: 0,
+      reasons: [],
+      latest: result.updatedAt,
+    }
     entry.count++
     const reason = result.reason.trim()
     if (reason && !entry.reasons.includes(reason)) entry.reasons.push(reason)

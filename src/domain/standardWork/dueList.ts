@@ -80,11 +80,13 @@ export function dueList(
       const item = { template, slot, run, state }
       if (state === 'due-now') list.dueNow.push(item)
       else if (state === 'overdue') list.overdue.push(item)
-      else if (state === 'done' && (slot.day === today || slot.dueAt.getTime() > now.getTime() - OVERDUE_SHOWN_MS)) list.done.push(item)
+      else if (state === 'done' && (slot.day === today || slot.dueAt.getTime() > now.getTime() - OVERDUE_SHOWN_MS))
+        list.done.push(item)
     }
   }
   list.doneOnDemand = runs.filter((r) => !r.slot && r.completedAt && londonDay(new Date(r.completedAt)) === today)
-  const byDeadline = (a: DueItem, b: DueItem) => a.slot.dueAt.getTime() - b.slot.dueAt.getTime() || a.template.title.localeCompare(b.template.title)
+  const byDeadline = (a: DueItem, b: DueItem) =>
+    a.slot.dueAt.getTime() - b.slot.dueAt.getTime() || a.template.title.localeCompare(b.template.title)
   list.dueNow.sort(byDeadline)
   list.overdue.sort(byDeadline)
   list.done.sort(byDeadline)

@@ -11,7 +11,11 @@ export function auditCards(templates: readonly ChecklistTemplate[]): ChecklistTe
  * Draw one card. `random` returns a number in [0, 1) like Math.random. When there is
  * more than one card, the one drawn last (`previousId`) is not drawn twice in a row.
  */
-export function drawCard(templates: readonly ChecklistTemplate[], random: () => number = Math.random, previousId: string | null = null): ChecklistTemplate | null {
+export function drawCard(
+  templates: readonly ChecklistTemplate[],
+  random: () => number = Math.random,
+  previousId: string | null = null,
+): ChecklistTemplate | null {
   const cards = auditCards(templates)
   const pool = cards.length > 1 ? cards.filter((c) => c.id !== previousId) : cards
   if (pool.length === 0) return null

@@ -7,7 +7,11 @@ import type { DueSlot } from './slots'
 
 export const REASON_MAX = 1000
 
-export const OUTCOME_LABEL: Record<StepOutcome, string> = { done: 'Done', 'not-done': 'Not done', 'not-applicable': 'Not applicable' }
+export const OUTCOME_LABEL: Record<StepOutcome, string> = {
+  done: 'Done',
+  'not-done': 'Not done',
+  'not-applicable': 'Not applicable',
+}
 
 /** The id of a step's result in a run: the same on every tablet. */
 export function stepResultId(runId: string, stepId: string): string {
@@ -15,7 +19,12 @@ export function stepResultId(runId: string, stepId: string): string {
 }
 
 /** A new run's fields (the caller adds id and unit). */
-export function newRunFields(template: ChecklistTemplate, boardId: string, slot: DueSlot | null, now: Date): Omit<ChecklistRun, 'id' | 'unitId' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
+export function newRunFields(
+  template: ChecklistTemplate,
+  boardId: string,
+  slot: DueSlot | null,
+  now: Date,
+): Omit<ChecklistRun, 'id' | 'unitId' | 'createdAt' | 'updatedAt' | 'updatedBy'> {
   return {
     templateId: template.id,
     boardId,
@@ -34,8 +43,10 @@ export function newRunFields(template: ChecklistTemplate, boardId: string, slot:
 /** Why an outcome cannot be saved, or undefined when it can. */
 export function validateOutcome(outcome: StepOutcome, reason: string): string | undefined {
   const trimmed = reason.trim()
-  if (outcome === 'not-done' && !trimmed) return 'Say why this step was not done: the reason is how the team learns from it'
-  if (textLength(trimmed) > REASON_MAX) return `The reason must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer (it has ${textLength(trimmed).toLocaleString('en-GB')})`
+  if (outcome === 'not-done' && !trimmed)
+    return 'Say why this step was not done: the reason is how the team learns from it'
+  if (textLength(trimmed) > REASON_MAX)
+    return `The reason must be ${REASON_MAX.toLocaleString('en-GB')} characters or fewer (it has ${textLength(trimmed).toLocaleString('en-GB')})`
   return undefined
 }
 
@@ -53,10 +64,14 @@ export function runProgress(run: Pick<ChecklistRun, 'steps'>, results: readonly 
 }
 
 /** Why a run cannot be completed yet, or undefined when it can. */
-export function completionProblem(run: Pick<ChecklistRun, 'steps' | 'completedAt'>, results: readonly StepResult[]): string | undefined {
+export function completionProblem(
+  run: Pick<ChecklistRun, 'steps' | 'completedAt'>,
+  results: readonly StepResult[],
+): string | undefined {
   if (run.completedAt) return 'This checklist is already complete'
   const { missing } = runProgress(run, results)
-  if (missing.length === 1) return `Answer every step before completing: step ${run.steps.indexOf(missing[0]!) + 1} has no answer yet`
+  if (missing.length === 1)
+    return `Answer every step before completing: step ${run.steps.indexOf(missing[0]!) + 1} has no answer yet`
   if (missing.length > 1) return `Answer every step before completing: ${missing.length} steps have no answer yet`
   const unexplained = results.find((r) => r.outcome === 'not-done' && !r.reason.trim())
   if (unexplained) return 'Every “Not done” step needs a reason before completing'
@@ -69,7 +84,12 @@ export function completedOnTime(run: Pick<ChecklistRun, 'completedAt' | 'dueAt'>
 }
 
 /** What an action or idea made from a missed step says, within `max` characters. */
-export function missText(run: Pick<ChecklistRun, 'title'>, step: Pick<ChecklistStep, 'text'>, reason: string, max: number): string {
+export function missText(
+  run: Pick<ChecklistRun, 'title'>,
+  step: Pick<ChecklistStep, 'text'>,
+  reason: string,
+  max: number,
+): string {
   const text = `${run.title}: “${step.text}” not done – ${reason.trim()}`
   return [...text].length <= max ? text : `${[...text].slice(0, max - 1).join('')}…`
 }

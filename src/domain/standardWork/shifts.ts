@@ -87,9 +87,12 @@ export function validateShifts(shifts: ShiftTimes): ShiftErrors {
   const errors: ShiftErrors = {}
   for (const id of SHIFT_IDS) {
     const time = shifts[id]
-    if (clockMinutes(time.start) === null) errors[`${id}-start`] = `Enter the ${id} shift's start time as hours and minutes, like 07:00`
-    if (clockMinutes(time.end) === null) errors[`${id}-end`] = `Enter the ${id} shift's end time as hours and minutes, like 14:30`
-    else if (time.start.trim() === time.end.trim()) errors[`${id}-end`] = `The ${id} shift must end at a different time from when it starts`
+    if (clockMinutes(time.start) === null)
+      errors[`${id}-start`] = `Enter the ${id} shift's start time as hours and minutes, like 07:00`
+    if (clockMinutes(time.end) === null)
+      errors[`${id}-end`] = `Enter the ${id} shift's end time as hours and minutes, like 14:30`
+    else if (time.start.trim() === time.end.trim())
+      errors[`${id}-end`] = `The ${id} shift must end at a different time from when it starts`
   }
   if (Object.keys(errors).length > 0) return errors
   for (let i = 0; i < SHIFT_IDS.length; i++) {

@@ -38,7 +38,13 @@ function shiftSlot(day: DayKey, id: ShiftId, shifts: ShiftTimes): DueSlot {
 }
 
 function clockSlot(day: DayKey, kind: 'daily' | 'weekly', dueBy: string): DueSlot {
-  return { key: `${day}/${kind}`, day, label: `By ${dueBy}`, opensAt: londonInstant(day, '00:00'), dueAt: londonInstant(day, dueBy) }
+  return {
+    key: `${day}/${kind}`,
+    day,
+    label: `By ${dueBy}`,
+    opensAt: londonInstant(day, '00:00'),
+    dueAt: londonInstant(day, dueBy),
+  }
 }
 
 /** Every slot whose day is from `from` to `to`, in time order. */
@@ -52,7 +58,9 @@ export function slotsBetween(frequency: ChecklistFrequency, from: DayKey, to: Da
 export function frequencyText(frequency: ChecklistFrequency): string {
   switch (frequency.kind) {
     case 'every-shift':
-      return frequency.shifts.length === 3 ? 'Every shift' : `Every ${listText(SHIFT_IDS.filter((id) => frequency.shifts.includes(id)).map((id) => id))} shift`
+      return frequency.shifts.length === 3
+        ? 'Every shift'
+        : `Every ${listText(SHIFT_IDS.filter((id) => frequency.shifts.includes(id)).map((id) => id))} shift`
     case 'daily':
       return `Daily by ${frequency.dueBy}`
     case 'weekly':

@@ -36,7 +36,8 @@ function textError(label: string, text: string, max: number, required: boolean):
   const trimmed = text.trim()
   if (required && !trimmed) return `Enter ${label}`
   const length = textLength(trimmed)
-  if (length > max) return `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${count(max)} characters or fewer (it has ${count(length)})`
+  if (length > max)
+    return `${label.charAt(0).toUpperCase()}${label.slice(1)} must be ${count(max)} characters or fewer (it has ${count(length)})`
   return undefined
 }
 
@@ -50,17 +51,30 @@ export function validateTemplate(input: TemplateInput): Errors {
   set('purpose', textError('the purpose', input.purpose, TEMPLATE_LIMITS.purpose, false))
   set('forRole', textError('who it is for', input.forRole, TEMPLATE_LIMITS.forRole, false))
   set('frequency', frequencyError(input.frequency))
-  if (input.steps.filter((s) => s.text.trim()).length === 0) set('steps', 'Add at least one step: a checklist with no steps cannot be done')
-  if (input.steps.length > TEMPLATE_LIMITS.steps) set('steps', `A checklist can have up to ${TEMPLATE_LIMITS.steps} steps (it has ${input.steps.length})`)
+  if (input.steps.filter((s) => s.text.trim()).length === 0)
+    set('steps', 'Add at least one step: a checklist with no steps cannot be done')
+  if (input.steps.length > TEMPLATE_LIMITS.steps)
+    set('steps', `A checklist can have up to ${TEMPLATE_LIMITS.steps} steps (it has ${input.steps.length})`)
   input.steps.forEach((step, i) => {
     const n = i + 1
     const blank = !step.text.trim() && !step.keyPoint.trim()
     if (blank && input.steps.length > 1) return // an empty row is dropped on save
-    set(`step-${n}-text`, textError(`the text of step ${n}`, step.text, TEMPLATE_LIMITS.stepText, input.steps.length > 1 || Boolean(step.keyPoint.trim())))
+    set(
+      `step-${n}-text`,
+      textError(
+        `the text of step ${n}`,
+        step.text,
+        TEMPLATE_LIMITS.stepText,
+        input.steps.length > 1 || Boolean(step.keyPoint.trim()),
+      ),
+    )
     set(`step-${n}-keyPoint`, textError(`the key point of step ${n}`, step.keyPoint, TEMPLATE_LIMITS.keyPoint, false))
     const minutes = step.expectedMinutes
     if (minutes !== null && (!Number.isInteger(minutes) || minutes < 1 || minutes > TEMPLATE_LIMITS.expectedMinutes)) {
-      set(`step-${n}-minutes`, `Expected minutes for step ${n} must be a whole number from 1 to ${TEMPLATE_LIMITS.expectedMinutes}, or left blank`)
+      set(
+        `step-${n}-minutes`,
+        `Expected minutes for step ${n} must be a whole number from 1 to ${TEMPLATE_LIMITS.expectedMinutes}, or left blank`,
+      )
     }
   })
   return errors
@@ -71,10 +85,14 @@ function frequencyError(frequency: ChecklistFrequency): string | undefined {
     case 'every-shift':
       return frequency.shifts.length === 0 ? 'Choose at least one shift' : undefined
     case 'daily':
-      return clockMinutes(frequency.dueBy) === null ? 'Enter the time it is due by as hours and minutes, like 10:00' : undefined
+      return clockMinutes(frequency.dueBy) === null
+        ? 'Enter the time it is due by as hours and minutes, like 10:00'
+        : undefined
     case 'weekly':
       if (frequency.days.length === 0) return 'Choose at least one day of the week'
-      return clockMinutes(frequency.dueBy) === null ? 'Enter the time it is due by as hours and minutes, like 10:00' : undefined
+      return clockMinutes(frequency.dueBy) === null
+        ? 'Enter the time it is due by as hours and minutes, like 10:00'
+        : undefined
     case 'on-demand':
       return undefined
   }
@@ -85,7 +103,9 @@ export function normaliseTemplate(input: TemplateInput): TemplateInput {
   const frequency: ChecklistFrequency =
     input.frequency.kind === 'weekly'
       ? { kind: 'weekly', days: [...new Set(input.frequency.days)].sort(), dueBy: input.frequency.dueBy.trim() }
-      : input.frequency.kind === 'daily' ? { kind: 'daily', dueBy: input.frequency.dueBy.trim() } : input.frequency
+      : input.frequency.kind === 'daily'
+        ? { kind: 'daily', dueBy: input.frequency.dueBy.trim() }
+        : input.frequency
   return {
     ...input,
     title: input.title.trim(),
@@ -99,19 +119,32 @@ export function normaliseTemplate(input: TemplateInput): TemplateInput {
   }
 }
 
-const VERSIONED: readonly (keyof TemplateInput)[] = ['title', 'purpose', 'forRole', 'frequency', 'steps', 'conceptIds', 'leaderStandardWork', 'auditCard']
+const VERSIONED: readonly (keyof TemplateInput)[] = [
+  'title',
+  'purpose',
+  'forRole',
+  'frequency',
+  'steps',
+  'conceptIds',
+  'leaderStandardWork',
+  'auditCard',
+]
 
 /** The fields of `input` that differ from `template`. */
 export function templateChanges(template: ChecklistTemplate, input: TemplateInput): Partial<TemplateInput> {
   const changes: Partial<TemplateInput> = {}
   for (const field of VERSIONED) {
-    if (JSON.stringify(template[field]) !== JSON.stringify(input[field])) (changes as Record<string, unknown>)[field] = input[field]
+    if (JSON.stringify(template[field]) !== JSON.stringify(input[field]))
+      (changes as Record<string, unknown>)[field] = input[field]
   }
   return changes
 }
 
 /** An edit: the changed fields and the next version, or null when nothing changed. */
-export function nextVersion(template: ChecklistTemplate, input: TemplateInput): (Partial<TemplateInput> & { version: number }) | null {
+export function nextVersion(
+  template: ChecklistTemplate,
+  input: TemplateInput,
+): (Partial<TemplateInput> & { version: number }) | null {
   const changes = templateChanges(template, normaliseTemplate(input))
   return Object.keys(changes).length === 0 ? null : { ...changes, version: template.version + 1 }
 }
@@ -129,5 +162,7 @@ export function moveStep<T>(steps: readonly T[], index: number, delta: number): 
 export function templateInput(template: ChecklistTemplate): TemplateInput {
   const { title, purpose, forRole, frequency, steps, conceptIds, leaderStandardWork, auditCard } = template
   // A JSON copy, not structuredClone: the template may be a Vue reactive proxy.
-  return JSON.parse(JSON.stringify({ title, purpose, forRole, frequency, steps, conceptIds, leaderStandardWork, auditCard })) as TemplateInput
+  return JSON.parse(
+    JSON.stringify({ title, purpose, forRole, frequency, steps, conceptIds, leaderStandardWork, auditCard }),
+  ) as TemplateInput
 }

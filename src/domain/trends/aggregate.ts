@@ -31,12 +31,24 @@ export function readingOf(measure: ReadMeasure, period: Period): MeasureReading 
     case 'count':
       return { aggregation: 'sum', direction: measure.direction, label: `${capital(measure.unit || 'count')}${per}` }
     case 'number':
-      return { aggregation: 'mean', direction: measure.direction, label: period === 'day' ? capital(measure.unit || 'value') : `Mean ${measure.unit || 'value'}${per}` }
+      return {
+        aggregation: 'mean',
+        direction: measure.direction,
+        label: period === 'day' ? capital(measure.unit || 'value') : `Mean ${measure.unit || 'value'}${per}`,
+      }
     case 'percentage':
-      return { aggregation: 'mean', direction: measure.direction, label: period === 'day' ? 'Percentage' : `Mean of daily percentages${per}` }
+      return {
+        aggregation: 'mean',
+        direction: measure.direction,
+        label: period === 'day' ? 'Percentage' : `Mean of daily percentages${per}`,
+      }
     case 'yesno':
       if (!measure.goodAnswer) return { aggregation: 'sum', direction: 'neutral', label: `Days answered yes${per}` }
-      return { aggregation: 'sum', direction: 'lower', label: `Days answered ${measure.goodAnswer === 'yes' ? 'no' : 'yes'}${per}` }
+      return {
+        aggregation: 'sum',
+        direction: 'lower',
+        label: `Days answered ${measure.goodAnswer === 'yes' ? 'no' : 'yes'}${per}`,
+      }
     case 'daystatus':
       return { aggregation: 'sum', direction: 'lower', label: `Red days${per}` }
   }
@@ -72,7 +84,13 @@ export interface DayValue {
 }
 
 /** The measure's series over whole periods covering `from`..`to`, oldest first. */
-export function aggregateSeries(measure: ReadMeasure, entries: readonly DayValue[], from: DayKey, to: DayKey, period: Period): SpcInputPoint[] {
+export function aggregateSeries(
+  measure: ReadMeasure,
+  entries: readonly DayValue[],
+  from: DayKey,
+  to: DayKey,
+  period: Period,
+): SpcInputPoint[] {
   const range = wholePeriods(from, to, period)
   const buckets = new Map<string, number[]>()
   for (const entry of entries) {

@@ -26,7 +26,12 @@ type CycleFields = Pick<PdsaCycle, 'ideaId' | 'number' | 'change' | 'startDay' |
 
 /** Annotations for `measureId` within `from`..`to`, oldest first. */
 export function trendAnnotations(
-  measureId: string, ideas: readonly IdeaFields[], cycles: readonly CycleFields[], from: DayKey, to: DayKey, period: Period,
+  measureId: string,
+  ideas: readonly IdeaFields[],
+  cycles: readonly CycleFields[],
+  from: DayKey,
+  to: DayKey,
+  period: Period,
 ): TrendAnnotation[] {
   const linked = new Map(ideas.filter((i) => i.measureId === measureId).map((i) => [i.id, i]))
   const out: TrendAnnotation[] = []
@@ -36,7 +41,14 @@ export function trendAnnotations(
     const day = londonDay(new Date(idea.implementedAt))
     if (!inRange(day, day)) continue
     const p = periodOf(day, period)
-    out.push({ kind: 'idea', day, endDay: day, period: p, endPeriod: p, label: `Idea implemented: ${short(idea.idea)}` })
+    out.push({
+      kind: 'idea',
+      day,
+      endDay: day,
+      period: p,
+      endPeriod: p,
+      label: `Idea implemented: ${short(idea.idea)}`,
+    })
   }
   for (const cycle of cycles) {
     const idea = linked.get(cycle.ideaId)
@@ -47,7 +59,11 @@ export function trendAnnotations(
     const last = endDay > to ? to : endDay
     const what = short(cycle.change) || short(idea.idea)
     out.push({
-      kind: 'pdsa', day, endDay: last, period: periodOf(day, period), endPeriod: periodOf(last, period),
+      kind: 'pdsa',
+      day,
+      endDay: last,
+      period: periodOf(day, period),
+      endPeriod: periodOf(last, period),
       label: `PDSA cycle ${cycle.number}${cycle.endDay ? '' : ' (running)'}: ${what}`,
     })
   }

@@ -8,7 +8,11 @@ const ONE_DP = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 })
 const TWO_DP = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 
 /** "3", "92.4%", "6.1 days"; '' for a gap. */
-export function formatReading(measure: Pick<Measure, 'type' | 'unit'>, aggregation: Aggregation, value: number | null): string {
+export function formatReading(
+  measure: Pick<Measure, 'type' | 'unit'>,
+  aggregation: Aggregation,
+  value: number | null,
+): string {
   if (value === null || !Number.isFinite(value)) return ''
   const n = aggregation === 'sum' ? TWO_DP.format(value) : ONE_DP.format(value)
   if (measure.type === 'percentage') return `${n}%`
@@ -52,7 +56,10 @@ export const ASSURANCE_TEXT: Record<AssuranceIcon, string> = {
 }
 
 export const ASSURANCE_SHORT: Record<AssuranceIcon, string> = {
-  pass: 'Met', fail: 'Missed', 'hit-and-miss': 'Hit and miss', none: 'No target',
+  pass: 'Met',
+  fail: 'Missed',
+  'hit-and-miss': 'Hit and miss',
+  none: 'No target',
 }
 
 export const POINT_TEXT: Record<PointVariation, string> = {

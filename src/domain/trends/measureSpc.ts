@@ -19,7 +19,12 @@ export { isSpcError }
 
 export function measureSpc(
   measure: Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'unit' | 'target' | 'rebaseDays'>,
-  entries: readonly DayValue[], from: DayKey, to: DayKey, period: Period, chart: SpcChartKind = 'xmr', compute: SpcFn = computeSpc,
+  entries: readonly DayValue[],
+  from: DayKey,
+  to: DayKey,
+  period: Period,
+  chart: SpcChartKind = 'xmr',
+  compute: SpcFn = computeSpc,
 ): MeasureSpc {
   const series = aggregateSeries(measure, entries, from, to, period)
   const reading = readingOf(measure, period)
@@ -33,7 +38,10 @@ export function measureSpc(
     result = compute(series, options)
   } catch (problem) {
     // The engine reports bad input as a value; a throw is a bug, still shown as words.
-    result = { error: true, message: `The chart could not be worked out (${problem instanceof Error ? problem.message : String(problem)}).` }
+    result = {
+      error: true,
+      message: `The chart could not be worked out (${problem instanceof Error ? problem.message : String(problem)}).`,
+    }
   }
   return { series, options, reading, result }
 }

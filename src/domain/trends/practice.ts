@@ -29,7 +29,11 @@ export type ExpectedHuddles = 'weekdays' | 'every-day'
 
 /** Huddles held as a share of the days one was expected, per ISO week, per board. */
 export function huddlesHeldPerWeek(
-  huddles: readonly Pick<HuddleRecord, 'boardId' | 'day'>[], boardIds: readonly string[], from: DayKey, to: DayKey, expected: ExpectedHuddles,
+  huddles: readonly Pick<HuddleRecord, 'boardId' | 'day'>[],
+  boardIds: readonly string[],
+  from: DayKey,
+  to: DayKey,
+  expected: ExpectedHuddles,
 ): PracticeSeries {
   const held = new Set(huddles.filter((h) => boardIds.includes(h.boardId)).map((h) => `${h.boardId}|${h.day}`))
   const isExpected = (day: DayKey) => expected === 'every-day' || weekdayIndex(day) < 5
@@ -50,14 +54,25 @@ export function huddlesHeldPerWeek(
   }
   const days = expected === 'weekdays' ? 'each weekday (Monday to Friday)' : 'every day'
   return {
-    id: 'huddles-held', title: 'Huddles held', label: 'Huddles held, % of expected', unit: '%', period: 'week',
-    direction: 'higher', target: 100, points, details,
+    id: 'huddles-held',
+    title: 'Huddles held',
+    label: 'Huddles held, % of expected',
+    unit: '%',
+    period: 'week',
+    direction: 'higher',
+    target: 100,
+    points,
+    details,
     note: `One huddle per board expected ${days}; days not yet reached are left out.`,
   }
 }
 
 /** Ideas raised and ideas implemented per month (counts: a month with none is 0). */
-export function ideasPerMonth(ideas: readonly Pick<Idea, 'createdAt' | 'implementedAt'>[], from: DayKey, to: DayKey): PracticeSeries[] {
+export function ideasPerMonth(
+  ideas: readonly Pick<Idea, 'createdAt' | 'implementedAt'>[],
+  from: DayKey,
+  to: DayKey,
+): PracticeSeries[] {
   const months = periodsBetween(from, to, 'month')
   const count = (instants: (Instant | null)[]) => {
     const byMonth = new Map<string, number>()
@@ -70,12 +85,30 @@ export function ideasPerMonth(ideas: readonly Pick<Idea, 'createdAt' | 'implemen
     return months.map((m) => ({ period: m, value: byMonth.get(m) ?? 0 }))
   }
   const series = (id: string, title: string, points: SpcInputPoint[], note: string): PracticeSeries => ({
-    id, title, label: `${title} per month`, unit: '', period: 'month', direction: 'higher', target: null, points,
-    details: Object.fromEntries(points.map((p) => [p.period, String(p.value)])), note,
+    id,
+    title,
+    label: `${title} per month`,
+    unit: '',
+    period: 'month',
+    direction: 'higher',
+    target: null,
+    points,
+    details: Object.fromEntries(points.map((p) => [p.period, String(p.value)])),
+    note,
   })
   return [
-    series('ideas-raised', 'Ideas raised', count(ideas.map((i) => i.createdAt)), 'Counted in the month the idea was logged.'),
-    series('ideas-implemented', 'Ideas implemented', count(ideas.map((i) => i.implementedAt)), 'Counted in the month the idea was first implemented.'),
+    series(
+      'ideas-raised',
+      'Ideas raised',
+      count(ideas.map((i) => i.createdAt)),
+      'Counted in the month the idea was logged.',
+    ),
+    series(
+      'ideas-implemented',
+      'Ideas implemented',
+      count(ideas.map((i) => i.implementedAt)),
+      'Counted in the month the idea was first implemented.',
+    ),
   ]
 }
 
@@ -95,7 +128,11 @@ type StatusChange = Pick<HistoryEntry, 'recordId' | 'at' | 'changes'>
  * history (pulled before history was kept) counts its current status from statusChangedAt
  * and, when it has moved on, the time before that as New.
  */
-export function medianTimeInStatus(ideas: readonly IdeaForTimes[], history: readonly StatusChange[], now: Date): StatusTime[] {
+export function medianTimeInStatus(
+  ideas: readonly IdeaForTimes[],
+  history: readonly StatusChange[],
+  now: Date,
+): StatusTime[] {
   const byIdea = new Map<string, StatusChange[]>()
   for (const h of history) {
     if (!h.changes.some((c) => c.field === 'status')) continue
@@ -111,7 +148,8 @@ export function medianTimeInStatus(ideas: readonly IdeaForTimes[], history: read
     const changes = (byIdea.get(idea.id) ?? []).sort((a, b) => a.at.localeCompare(b.at))
     for (const change of changes) {
       const to = change.changes.find((c) => c.field === 'status')?.to
-      if (typeof to === 'string' && (IDEA_STATUSES as readonly string[]).includes(to)) steps.push({ status: to as IdeaStatus, at: change.at })
+      if (typeof to === 'string' && (IDEA_STATUSES as readonly string[]).includes(to))
+        steps.push({ status: to as IdeaStatus, at: change.at })
     }
     if (!steps.length) {
       steps.push({ status: 'new', at: idea.createdAt })
@@ -154,8 +192,15 @@ export function actionsOverduePerWeek(actions: readonly ActionForOverdue[], from
     return { period: week, value: actions.filter((a) => overdueOn(a, day)).length }
   })
   return {
-    id: 'actions-overdue', title: 'Actions overdue', label: 'Actions overdue at the end of the week', unit: '', period: 'week',
-    direction: 'lower', target: 0, points, details: Object.fromEntries(points.map((p) => [p.period, String(p.value)])),
+    id: 'actions-overdue',
+    title: 'Actions overdue',
+    label: 'Actions overdue at the end of the week',
+    unit: '',
+    period: 'week',
+    direction: 'lower',
+    target: 0,
+    points,
+    details: Object.fromEntries(points.map((p) => [p.period, String(p.value)])),
     note: 'Open actions past their due day on the Sunday of each week (today for this week).',
   }
 }

@@ -61,26 +61,42 @@ type RollupUnit = Pick<Unit, 'id' | 'name'> & { csuId?: string }
 
 /** Columns grouped by CSU: CSUs by name, each with its own board column (only when it has
  * measures) then its units by name; units of a CSU not on this device go last. */
-export function rollupGroups(units: readonly RollupUnit[], csus: readonly Pick<Csu, 'id' | 'name'>[], measures: readonly Measure[]): RollupGroup[] {
+export function rollupGroups(
+  units: readonly RollupUnit[],
+  csus: readonly Pick<Csu, 'id' | 'name'>[],
+  measures: readonly Measure[],
+): RollupGroup[] {
   const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en-GB')
   const measured = new Set(measures.filter((m) => !m.archived).map((m) => m.unitId))
   const groups: RollupGroup[] = [...csus].sort(byName).map((csu) => ({
     id: csu.id,
     name: csuDisplayName(csu.name),
     columns: [
-      ...(measured.has(csu.id) ? [{ id: csu.id, name: `${csuDisplayName(csu.name)} board`, tier: 'csu' as const }] : []),
-      ...units.filter((u) => u.csuId === csu.id).sort(byName).map((u) => ({ id: u.id, name: u.name, tier: 'unit' as const })),
+      ...(measured.has(csu.id)
+        ? [{ id: csu.id, name: `${csuDisplayName(csu.name)} board`, tier: 'csu' as const }]
+        : []),
+      ...units
+        .filter((u) => u.csuId === csu.id)
+        .sort(byName)
+        .map((u) => ({ id: u.id, name: u.name, tier: 'unit' as const })),
     ],
   }))
   const known = new Set(csus.map((c) => c.id))
   const others = units.filter((u) => !u.csuId || !known.has(u.csuId)).sort(byName)
-  if (others.length) groups.push({ id: '', name: 'Other units', columns: others.map((u) => ({ id: u.id, name: u.name, tier: 'unit' })) })
+  if (others.length)
+    groups.push({ id: '', name: 'Other units', columns: others.map((u) => ({ id: u.id, name: u.name, tier: 'unit' })) })
   return groups.filter((g) => g.columns.length > 0)
 }
 
 export function buildRollup(
-  units: readonly RollupUnit[], measures: readonly Measure[], entries: ReadonlyMap<string, readonly DayValue[]>,
-  from: DayKey, to: DayKey, period: Period, compute?: SpcFn, csus: readonly Pick<Csu, 'id' | 'name'>[] = [],
+  units: readonly RollupUnit[],
+  measures: readonly Measure[],
+  entries: ReadonlyMap<string, readonly DayValue[]>,
+  from: DayKey,
+  to: DayKey,
+  period: Period,
+  compute?: SpcFn,
+  csus: readonly Pick<Csu, 'id' | 'name'>[] = [],
 ): Rollup {
   const rows = new Map<string, RollupRow>()
   const groups = rollupGroups(units, csus, measures)
@@ -93,7 +109,8 @@ export function buildRollup(
     const latest = latestPoint(spc.series)
     const result = isSpcError(spc.result) ? null : spc.result
     const cell: RollupCell = {
-      measureId: measure.id, unitId: measure.unitId,
+      measureId: measure.id,
+      unitId: measure.unitId,
       latestPeriod: latest?.period ?? null,
       latestText: latest ? formatReading(measure, spc.reading.aggregation, latest.value) : '',
       variation: result?.variation ?? 'none',

@@ -32,14 +32,23 @@ export interface TrendRow {
 }
 
 export function trendRows(
-  result: SpcResult, period: Period, formatValue: (value: number | null) => string,
-  annotations: readonly TrendAnnotation[] = [], rebaseAt: readonly string[] = [], details: Readonly<Record<string, string>> = {},
+  result: SpcResult,
+  period: Period,
+  formatValue: (value: number | null) => string,
+  annotations: readonly TrendAnnotation[] = [],
+  rebaseAt: readonly string[] = [],
+  details: Readonly<Record<string, string>> = {},
 ): TrendRow[] {
   return result.points.map((point, index) => {
     const segment = result.segments[point.segment]
     const events = [
       ...(rebaseAt.includes(point.period) && index > 0 ? ['Limits recalculated from here'] : []),
-      ...annotations.filter((a) => a.period <= point.period && a.endPeriod >= point.period && (a.kind === 'pdsa' || a.period === point.period)).map((a) => a.label),
+      ...annotations
+        .filter(
+          (a) =>
+            a.period <= point.period && a.endPeriod >= point.period && (a.kind === 'pdsa' || a.period === point.period),
+        )
+        .map((a) => a.label),
     ]
     return {
       period: point.period,
@@ -62,13 +71,37 @@ function round(value: number | null | undefined): number | null {
   return value === null || value === undefined || !Number.isFinite(value) ? null : Math.round(value * 10_000) / 10_000
 }
 
-export function trendCsv(rows: readonly TrendRow[], period: Period, valueLabel: string, centreLabel: string): CsvCell[][] {
+export function trendCsv(
+  rows: readonly TrendRow[],
+  period: Period,
+  valueLabel: string,
+  centreLabel: string,
+): CsvCell[][] {
   const hasDetail = rows.some((r) => r.detail)
   return [
-    ['Period', 'Starts', valueLabel, ...(hasDetail ? ['Figures'] : []), centreLabel, 'Lower limit', 'Upper limit', 'Reading', 'Special-cause rules', 'Events'],
+    [
+      'Period',
+      'Starts',
+      valueLabel,
+      ...(hasDetail ? ['Figures'] : []),
+      centreLabel,
+      'Lower limit',
+      'Upper limit',
+      'Reading',
+      'Special-cause rules',
+      'Events',
+    ],
     ...rows.map((r) => [
-      r.periodText, periodStart(r.period, period), r.value, ...(hasDetail ? [r.detail] : []), r.numbers.centre, r.numbers.lower, r.numbers.upper,
-      r.reading, r.rules, r.events,
+      r.periodText,
+      periodStart(r.period, period),
+      r.value,
+      ...(hasDetail ? [r.detail] : []),
+      r.numbers.centre,
+      r.numbers.lower,
+      r.numbers.upper,
+      r.reading,
+      r.rules,
+      r.events,
     ]),
   ]
 }

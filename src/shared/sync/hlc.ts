@@ -46,8 +46,10 @@ export function parseHlc(stamp: string): HlcParts {
 }
 
 export function formatHlc({ wallMs, counter, nodeId }: HlcParts): string {
-  if (!Number.isInteger(wallMs) || wallMs < 0 || wallMs > MAX_WALL_MS) throw new Error(`Wall time out of range: ${wallMs}`)
-  if (!Number.isInteger(counter) || counter < 0 || counter > HLC_COUNTER_MAX) throw new Error(`Counter out of range: ${counter}`)
+  if (!Number.isInteger(wallMs) || wallMs < 0 || wallMs > MAX_WALL_MS)
+    throw new Error(`Wall time out of range: ${wallMs}`)
+  if (!Number.isInteger(counter) || counter < 0 || counter > HLC_COUNTER_MAX)
+    throw new Error(`Counter out of range: ${counter}`)
   if (!isNodeId(nodeId)) throw new Error(`Not a valid node id: ${JSON.stringify(nodeId)}`)
   return `${String(wallMs).padStart(HLC_WALL_DIGITS, '0')}:${String(counter).padStart(HLC_COUNTER_DIGITS, '0')}:${nodeId}`
 }

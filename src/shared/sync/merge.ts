@@ -31,7 +31,9 @@ function copyOf(record: SyncRecord): SyncRecord {
 
 function assertSameRecord(record: SyncRecord, other: { table: string; id: string; scope: string }): void {
   if (record.table !== other.table || record.id !== other.id || record.scope !== other.scope) {
-    throw new Error(`Cannot merge ${other.table}/${other.id} in ${other.scope} into ${record.table}/${record.id} in ${record.scope}`)
+    throw new Error(
+      `Cannot merge ${other.table}/${other.id} in ${other.scope} into ${record.table}/${record.id} in ${record.scope}`,
+    )
   }
 }
 
@@ -43,7 +45,13 @@ function winsOver(hlc: string, value: unknown, currentHlc: string | undefined, c
   return hlc === currentHlc && canonicalJson(value) > canonicalJson(currentValue)
 }
 
-function applyFieldOp(record: SyncRecord, tables: TableDeclarations, mutation: Mutation, field: string, op: FieldOp): boolean {
+function applyFieldOp(
+  record: SyncRecord,
+  tables: TableDeclarations,
+  mutation: Mutation,
+  field: string,
+  op: FieldOp,
+): boolean {
   const kind = fieldKind(tables, record.table, field)
   if (kind === 'counter') {
     if (!('inc' in op)) throw new Error(`${record.table}.${field} is a counter: it takes increments only`)
@@ -94,7 +102,12 @@ export function mergeRecords<R extends SyncRecord>(local: R | undefined, remote:
   if (!local) return remote
   assertSameRecord(local, remote)
   const merged = copyOf(remote) as R
-  const names = new Set([...Object.keys(local.fields), ...Object.keys(local.clocks), ...Object.keys(remote.fields), ...Object.keys(remote.clocks)])
+  const names = new Set([
+    ...Object.keys(local.fields),
+    ...Object.keys(local.clocks),
+    ...Object.keys(remote.fields),
+    ...Object.keys(remote.clocks),
+  ])
   for (const field of [...names].sort()) {
     const kind = fieldKind(tables, remote.table, field)
     if (kind === 'counter') continue
@@ -119,8 +132,15 @@ export function mergeRecords<R extends SyncRecord>(local: R | undefined, remote:
  * server already has changes nothing; an increment the server applied but has not yet
  * acknowledged shows twice only until the acknowledgement arrives.
  */
-export function rebaseOnServer(remote: SyncRecord | undefined, pending: readonly Mutation[], tables: TableDeclarations): SyncRecord | undefined {
-  return pending.reduce<SyncRecord | undefined>((record, mutation) => applyMutation(record, mutation, tables).record, remote)
+export function rebaseOnServer(
+  remote: SyncRecord | undefined,
+  pending: readonly Mutation[],
+  tables: TableDeclarations,
+): SyncRecord | undefined {
+  return pending.reduce<SyncRecord | undefined>(
+    (record, mutation) => applyMutation(record, mutation, tables).record,
+    remote,
+  )
 }
 
 export interface ServerStamp {
@@ -154,7 +174,8 @@ export function restampMutation(mutation: Mutation, serverClock: HybridClock, se
 export function latestStamp(record: SyncRecord): string | undefined {
   let latest: string | undefined
   for (const stamp of Object.values(record.clocks)) latest = maxHlc(latest, stamp)
-  for (const versions of Object.values(record.conflicts ?? {})) for (const version of versions) latest = maxHlc(latest, version.hlc)
+  for (const versions of Object.values(record.conflicts ?? {}))
+    for (const version of versions) latest = maxHlc(latest, version.hlc)
   return latest
 }
 

@@ -4,7 +4,14 @@
 import { z } from 'zod'
 import { isHlc } from './hlc.ts'
 import { jsonProblem, toJsonValue, type JsonValue } from './json.ts'
-import { DELETED_FIELD, fieldKind, isFieldName, isSyncedTable, SYNCED_TABLES, type TableDeclarations } from './tables.ts'
+import {
+  DELETED_FIELD,
+  fieldKind,
+  isFieldName,
+  isSyncedTable,
+  SYNCED_TABLES,
+  type TableDeclarations,
+} from './tables.ts'
 import { isVersionVector } from './vector.ts'
 
 export const PROTOCOL_VERSION = 1
@@ -35,12 +42,18 @@ const JsonValueSchema = z.custom<JsonValue>().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
 const IdSchema = z.string().min(1, 'Must not be empty').max(ID_MAX_CHARS, `Must be ${ID_MAX_CHARS} characters or fewer`)
-export const HlcSchema = z.string().refine(isHlc, 'Not a valid sync timestamp (expected 13-digit ms:6-digit counter:node)')
+export const HlcSchema = z
+  .string()
+  .refine(isHlc, 'Not a valid sync timestamp (expected 13-digit ms:6-digit counter:node)')
 export const VersionVectorSchema = z.string().max(4_000).refine(isVersionVector, 'Not a valid list of sync timestamps')
 
 const SetOpSchema = z.strictObject({ set: JsonValueSchema, base: VersionVectorSchema.optional() })
 const IncOpSchema = z.strictObject({
-  inc: z.int('An increment must be a whole number').min(-INC_MAX).max(INC_MAX).refine((n) => n !== 0, 'An increment of 0 changes nothing'),
+  inc: z
+    .int('An increment must be a whole number')
+    .min(-INC_MAX)
+    .max(INC_MAX)
+    .refine((n) => n !== 0, 'An increment of 0 changes nothing'),
 })
 export const FieldOpSchema = z.union([SetOpSchema, IncOpSchema], {
   error: 'Each field must be { "set": value } (text fields may add "base") or { "inc": whole number }',
@@ -52,12 +65,20 @@ export type FieldOp = z.infer<typeof FieldOpSchema>
 
 // Checked on the raw object: a record schema would silently drop a `__proto__` key
 // instead of refusing it.
-const FieldsSchema = z.custom<unknown>().superRefine((raw, ctx) => {
-  if (typeof raw !== 'object' || raw === null) return
-  for (const name of Object.keys(raw)) {
-    if (!isFieldName(name)) ctx.addIssue({ code: 'custom', path: [name], message: `${JSON.stringify(name.slice(0, 80))} is not an allowed field name` })
-  }
-}).pipe(z.record(z.string(), FieldOpSchema))
+const FieldsSchema = z
+  .custom<unknown>()
+  .superRefine((raw, ctx) => {
+    if (typeof raw !== 'object' || raw === null) return
+    for (const name of Object.keys(raw)) {
+      if (!isFieldName(name))
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `${JSON.stringify(name.slice(0, 80))} is not an allowed field name`,
+        })
+    }
+  })
+  .pipe(z.record(z.string(), FieldOpSchema))
 
 const MutationShape = z.strictObject({
   mutationId: z.uuid('Not a valid mutation id (a UUID)'),
@@ -75,13 +96,22 @@ export type Mutation = z.infer<typeof MutationShape>
 export function mutationSchemaFor(tables: TableDeclarations) {
   return MutationShape.superRefine((mutation, ctx) => {
     if (!isSyncedTable(tables, mutation.table)) {
-      ctx.addIssue({ code: 'custom', path: ['table'], message: `${JSON.stringify(mutation.table)} is not a synced table` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['table'],
+        message: `${JSON.stringify(mutation.table)} is not a synced table`,
+      })
       return
     }
     const names = Object.keys(mutation.fields)
-    if (names.length === 0) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'A change must set at least one field' })
+    if (names.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['fields'], message: 'A change must set at least one field' })
     if (names.length > MUTATION_MAX_FIELDS) {
-      ctx.addIssue({ code: 'custom', path: ['fields'], message: `A change may set at most ${MUTATION_MAX_FIELDS} fields` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['fields'],
+        message: `A change may set at most ${MUTATION_MAX_FIELDS} fields`,
+      })
     }
     for (const name of names) {
       const op: unknown = mutation.fields[name]
@@ -106,7 +136,8 @@ export function pushRequestSchemaFor(tables: TableDeclarations) {
   return z.strictObject({
     protocol: z.int().min(1),
     deviceId: z.string().min(1).max(100).optional(),
-    mutations: z.array(mutationSchemaFor(tables))
+    mutations: z
+      .array(mutationSchemaFor(tables))
       .min(1, 'Send at least one change')
       .max(PUSH_MAX_MUTATIONS, `Send at most ${PUSH_MAX_MUTATIONS} changes at once`),
   })
@@ -180,19 +211,30 @@ export type PullResponse = z.infer<typeof PullResponseSchema>
 // ── errors ───────────────────────────────────────────────────────────────────────
 
 export const SYNC_ERROR_CODES = [
-  'protocol-too-old', 'protocol-too-new', 'invalid-payload', 'forbidden-scope',
-  'device-revoked', 'unauthorised', 'too-large', 'rate-limited',
+  'protocol-too-old',
+  'protocol-too-new',
+  'invalid-payload',
+  'forbidden-scope',
+  'device-revoked',
+  'unauthorised',
+  'too-large',
+  'rate-limited',
 ] as const
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number]
 
 /** What staff see. Every message says what happens to their changes and what to do. */
 export const SYNC_ERROR_MESSAGES: Record<SyncErrorCode, string> = {
-  'protocol-too-old': 'This tablet needs the latest version of LIM Huddle. Tap Update now. Changes made on this tablet are kept safe until it has updated.',
-  'protocol-too-new': 'The sync server is older than this version of LIM Huddle. Changes made on this tablet are kept safe on it. Ask your IT team to update the server.',
-  'invalid-payload': 'The sync server could not accept some changes from this tablet, so it saved none of them. They are still on this tablet. If this keeps happening, tell your IT team.',
-  'forbidden-scope': 'This tablet is not allowed to see or change this ward or department. Ask your manager to enrol it for this ward.',
-  'device-revoked': 'This tablet was removed from sync. Ask your manager to re-enrol it. Changes made on this tablet are kept on it until then.',
-  'unauthorised': 'This tablet is not set up for sync yet. Ask your manager for an enrolment code.',
+  'protocol-too-old':
+    'This tablet needs the latest version of LIM Huddle. Tap Update now. Changes made on this tablet are kept safe until it has updated.',
+  'protocol-too-new':
+    'The sync server is older than this version of LIM Huddle. Changes made on this tablet are kept safe on it. Ask your IT team to update the server.',
+  'invalid-payload':
+    'The sync server could not accept some changes from this tablet, so it saved none of them. They are still on this tablet. If this keeps happening, tell your IT team.',
+  'forbidden-scope':
+    'This tablet is not allowed to see or change this ward or department. Ask your manager to enrol it for this ward.',
+  'device-revoked':
+    'This tablet was removed from sync. Ask your manager to re-enrol it. Changes made on this tablet are kept on it until then.',
+  unauthorised: 'This tablet is not set up for sync yet. Ask your manager for an enrolment code.',
   'too-large': 'Too many changes were sent at once. This tablet will send them in smaller batches.',
   'rate-limited': 'The sync server is busy. This tablet will try again in a moment. Your changes are kept safe.',
 }
@@ -204,7 +246,7 @@ export const SYNC_ERROR_STATUS: Record<SyncErrorCode, number> = {
   'invalid-payload': 400,
   'forbidden-scope': 403,
   'device-revoked': 403,
-  'unauthorised': 401,
+  unauthorised: 401,
   'too-large': 413,
   'rate-limited': 429,
 }
@@ -248,9 +290,15 @@ function failure(code: SyncErrorCode, details?: unknown): { ok: false; status: n
  */
 function protocolFailure(body: unknown): ReturnType<typeof failure> | undefined {
   const version = typeof body === 'object' && body !== null ? Number((body as { protocol?: unknown }).protocol) : NaN
-  if (!Number.isInteger(version)) return failure('invalid-payload', { issues: [{ path: 'protocol', message: 'Say which protocol version this is' }] })
+  if (!Number.isInteger(version))
+    return failure('invalid-payload', { issues: [{ path: 'protocol', message: 'Say which protocol version this is' }] })
   const check = checkProtocol(version)
-  return check === 'ok' ? undefined : failure(check === 'too-old' ? 'protocol-too-old' : 'protocol-too-new', { protocol: version, supported: [MIN_SUPPORTED_PROTOCOL, PROTOCOL_VERSION] })
+  return check === 'ok'
+    ? undefined
+    : failure(check === 'too-old' ? 'protocol-too-old' : 'protocol-too-new', {
+        protocol: version,
+        supported: [MIN_SUPPORTED_PROTOCOL, PROTOCOL_VERSION],
+      })
 }
 
 export function parsePushRequest(body: unknown, tables: TableDeclarations = SYNCED_TABLES): Parsed<PushRequest> {
@@ -262,14 +310,18 @@ export function parsePushRequest(body: unknown, tables: TableDeclarations = SYNC
   }
   const schema = tables === SYNCED_TABLES ? PushRequestSchema : pushRequestSchemaFor(tables)
   const result = schema.safeParse(body)
-  return result.success ? { ok: true, value: result.data } : failure('invalid-payload', { issues: payloadIssues(result.error) })
+  return result.success
+    ? { ok: true, value: result.data }
+    : failure('invalid-payload', { issues: payloadIssues(result.error) })
 }
 
 export function parsePullRequest(query: unknown): Parsed<PullRequest> {
   const wrongVersion = protocolFailure(query)
   if (wrongVersion) return wrongVersion
   const result = PullRequestSchema.safeParse(query)
-  return result.success ? { ok: true, value: result.data } : failure('invalid-payload', { issues: payloadIssues(result.error) })
+  return result.success
+    ? { ok: true, value: result.data }
+    : failure('invalid-payload', { issues: payloadIssues(result.error) })
 }
 
 // ── from the app's outbox ────────────────────────────────────────────────────────
@@ -305,7 +357,15 @@ export function fromOutboxEntry(
     const isText = isSyncedTable(tables, entry.table) && fieldKind(tables, entry.table, name) === 'text'
     fields[name] = isText && base !== undefined ? { set: toJsonValue(value), base } : { set: toJsonValue(value) }
   }
-  return { mutationId: entry.mutationId, table: entry.table, recordId: entry.recordId, scope: entry.unitId, hlc, by: entry.by, fields }
+  return {
+    mutationId: entry.mutationId,
+    table: entry.table,
+    recordId: entry.recordId,
+    scope: entry.unitId,
+    hlc,
+    by: entry.by,
+    fields,
+  }
 }
 
 /** Splits pending mutations into pushes within the count and size limits, keeping their order. */

@@ -67,7 +67,11 @@ export function writeVersions(record: SyncRecord, field: string, live: readonly 
   setOptional(record, 'conflicts', conflicts)
 }
 
-function setOptional<K extends 'origins' | 'conflicts'>(record: SyncRecord, key: K, value: NonNullable<SyncRecord[K]>): void {
+function setOptional<K extends 'origins' | 'conflicts'>(
+  record: SyncRecord,
+  key: K,
+  value: NonNullable<SyncRecord[K]>,
+): void {
   if (Object.keys(value).length > 0) record[key] = value
   else delete record[key]
 }

@@ -12,7 +12,10 @@ export class ActionDialog {
   readonly saveButton: Locator
   readonly errorSummary: Locator
 
-  constructor(readonly page: Page, name: 'Add an action' | 'Edit action') {
+  constructor(
+    readonly page: Page,
+    name: 'Add an action' | 'Edit action',
+  ) {
     this.dialog = page.getByRole('dialog', { name, exact: true })
     this.title = this.dialog.getByLabel('What needs doing?')
     this.ownerTyped = this.dialog.getByLabel("Or type the owner's name")

@@ -7,7 +7,10 @@ export class CalendarDialog {
   readonly comment: Locator
   readonly saveButton: Locator
 
-  constructor(readonly page: Page, measure: string) {
+  constructor(
+    readonly page: Page,
+    measure: string,
+  ) {
     this.dialog = page.getByRole('dialog', { name: `${measure} – calendar`, exact: true })
     this.dayEditor = this.dialog.getByTestId('day-editor')
     this.comment = this.dialog.locator('#day-editor-comment')

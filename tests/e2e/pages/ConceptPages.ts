@@ -120,6 +120,10 @@ export class CoveragePage {
   }
 
   cell(concept: string, unitColumn: number): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: concept, exact: true }) }).getByRole('cell').nth(unitColumn)
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('rowheader', { name: concept, exact: true }) })
+      .getByRole('cell')
+      .nth(unitColumn)
   }
 }

@@ -8,7 +8,10 @@ export class KeypadDialog {
   readonly saveButton: Locator
   readonly clearButton: Locator
 
-  constructor(readonly page: Page, measure: string) {
+  constructor(
+    readonly page: Page,
+    measure: string,
+  ) {
     this.dialog = page.getByRole('dialog', { name: measure, exact: true })
     this.display = this.dialog.getByTestId('keypad-display')
     this.error = this.dialog.getByTestId('keypad-error')

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { assuranceIcon, classify, variationIcon } from '@/domain/spc/classify'
 import type { Signal } from '@/domain/spc/rules'
-import type { AssuranceIcon, PointVariation, SpcDirection, SpcPointResult, SpcSegment, VariationIcon } from '@/domain/spc/types'
+import type {
+  AssuranceIcon,
+  PointVariation,
+  SpcDirection,
+  SpcPointResult,
+  SpcSegment,
+  VariationIcon,
+} from '@/domain/spc/types'
 
 const high = (rule: Signal['rule']): Signal => ({ rule, side: 'high' })
 const low = (rule: Signal['rule']): Signal => ({ rule, side: 'low' })
@@ -15,20 +22,38 @@ describe('classify a point by the direction of good', () => {
     ['low, lower is better: improvement', [low('shift')], 'lower', 'improvement', 'low'],
     ['neutral measure: neutral, high', [high('two-of-three')], 'neutral', 'neutral-special', 'high'],
     ['neutral measure: neutral, low', [low('trend')], 'neutral', 'neutral-special', 'low'],
-    ['improvement and concern at once: improvement (MDC)', [high('shift'), low('trend')], 'higher', 'improvement', 'high'],
+    [
+      'improvement and concern at once: improvement (MDC)',
+      [high('shift'), low('trend')],
+      'higher',
+      'improvement',
+      'high',
+    ],
     ['improvement and concern at once, lower is better', [high('shift'), low('trend')], 'lower', 'improvement', 'low'],
-    ['neutral: the strongest rule gives the side', [high('shift'), low('beyond-limit')], 'neutral', 'neutral-special', 'low'],
+    [
+      'neutral: the strongest rule gives the side',
+      [high('shift'), low('beyond-limit')],
+      'neutral',
+      'neutral-special',
+      'low',
+    ],
   ])('%s', (_, signals, direction, variation, side) => {
     expect(classify(signals, direction)).toMatchObject({ variation, side })
   })
 
   it('lists each rule once, strongest first', () => {
-    expect(classify([high('shift'), high('beyond-limit'), high('shift')], 'higher').rules).toEqual(['beyond-limit', 'shift'])
+    expect(classify([high('shift'), high('beyond-limit'), high('shift')], 'higher').rules).toEqual([
+      'beyond-limit',
+      'shift',
+    ])
   })
 })
 
-const point = (variation: PointVariation | null, side: 'high' | 'low' | null, value: number | null = 1): SpcPointResult =>
-  ({ period: '2026-01-01', value, segment: 0, rules: [], variation, side })
+const point = (
+  variation: PointVariation | null,
+  side: 'high' | 'low' | null,
+  value: number | null = 1,
+): SpcPointResult => ({ period: '2026-01-01', value, segment: 0, rules: [], variation, side })
 
 describe('variation icon of the latest point', () => {
   it.each<[string, SpcPointResult[], VariationIcon]>([
@@ -50,8 +75,14 @@ describe('variation icon of the latest point', () => {
 
 describe('assurance icon: target against the latest limits', () => {
   const segment = (lower: number | null, upper: number | null): SpcSegment => ({
-    fromPeriod: '2026-01-01', toPeriod: '2026-01-31', centre: 10, upperLimit: upper, lowerLimit: lower,
-    trial: false, pointCount: 31, meanMovingRange: 1,
+    fromPeriod: '2026-01-01',
+    toPeriod: '2026-01-31',
+    centre: 10,
+    upperLimit: upper,
+    lowerLimit: lower,
+    trial: false,
+    pointCount: 31,
+    meanMovingRange: 1,
   })
   const limits = segment(7, 13)
   it.each<[string, SpcDirection, number | null | undefined, SpcSegment, AssuranceIcon]>([

@@ -14,9 +14,16 @@ const flaggedIndices = (r: SpcResult): number[] => r.points.flatMap((p, i) => (p
 describe('defaults follow MDC today', () => {
   it('has the documented defaults', () => {
     expect(DEFAULT_SPC_RULES).toEqual({
-      shiftLength: 7, trendLength: 7, screenMovingRangeOutliers: false, twoOfThreeIncludesBeyondLimit: true,
-      minimumPoints: 13, trialLimitsUntil: 20, pointOnCentreLine: 'ignore', trendTies: 'ignore',
-      runChartShiftLength: 6, runChartTrendLength: 5,
+      shiftLength: 7,
+      trendLength: 7,
+      screenMovingRangeOutliers: false,
+      twoOfThreeIncludesBeyondLimit: true,
+      minimumPoints: 13,
+      trialLimitsUntil: 20,
+      pointOnCentreLine: 'ignore',
+      trendTies: 'ignore',
+      runChartShiftLength: 6,
+      runChartTrendLength: 5,
     })
     expect(Object.isFrozen(DEFAULT_SPC_RULES)).toBe(true)
   })
@@ -28,7 +35,12 @@ describe('shift and trend at the boundary, both directions, through the engine',
   const trend = (k: number): number[] => [...BASE_ENDS_HIGH, ...[10.4, 10.6, 10.8, 11.0, 11.2, 11.4, 11.6].slice(0, k)]
   it.each<[string, number[], number[], string]>([
     ['6 above the mean: common cause', shift(6), [], 'common-cause'],
-    ['7 above the mean: a shift, improvement (higher is better)', shift(7), [14, 15, 16, 17, 18, 19, 20], 'improvement-high'],
+    [
+      '7 above the mean: a shift, improvement (higher is better)',
+      shift(7),
+      [14, 15, 16, 17, 18, 19, 20],
+      'improvement-high',
+    ],
     ['6 below the mean: common cause', mirror(shift(6)), [], 'common-cause'],
     ['7 below the mean: a shift, concern', mirror(shift(7)), [14, 15, 16, 17, 18, 19, 20], 'concern-low'],
     ['6 rising: common cause', trend(6), [], 'common-cause'],
@@ -57,7 +69,9 @@ describe('shift and trend at the boundary, both directions, through the engine',
   })
 
   it('shiftLength 6 makes six points a signal', () => {
-    expect(flaggedIndices(ok(daily(shift(6)), { direction: 'higher', rules: { shiftLength: 6 } }))).toEqual([14, 15, 16, 17, 18, 19])
+    expect(flaggedIndices(ok(daily(shift(6)), { direction: 'higher', rules: { shiftLength: 6 } }))).toEqual([
+      14, 15, 16, 17, 18, 19,
+    ])
   })
 })
 
@@ -67,7 +81,10 @@ describe('point on the mean, built so the mean is exact', () => {
   it('the layout is what the test needs', () => {
     expect(values.reduce((a, b) => a + b, 0) / values.length).toBe(11)
   })
-  it.each<['ignore' | 'breaks', boolean]>([['ignore', true], ['breaks', false]])('pointOnCentreLine %s → shift %s', (mode, expected) => {
+  it.each<['ignore' | 'breaks', boolean]>([
+    ['ignore', true],
+    ['breaks', false],
+  ])('pointOnCentreLine %s → shift %s', (mode, expected) => {
     const r = ok(daily(values), { direction: 'higher', rules: { pointOnCentreLine: mode } })
     expect(r.points[10]!.rules).toEqual([])
     expect(flaggedIndices(r)).toEqual(expected ? [7, 8, 9, 11, 12, 13, 14] : [])
@@ -95,7 +112,10 @@ describe('too few points, trial limits, zero variation', () => {
     expect(r.notes).toEqual([])
   })
   it('custom minimum and trial lengths', () => {
-    const r = ok(daily(BASE_ENDS_LOW.slice(0, 8)), { direction: 'higher', rules: { minimumPoints: 8, trialLimitsUntil: 8 } })
+    const r = ok(daily(BASE_ENDS_LOW.slice(0, 8)), {
+      direction: 'higher',
+      rules: { minimumPoints: 8, trialLimitsUntil: 8 },
+    })
     expect(r.segments[0]).toMatchObject({ trial: false, upperLimit: 11 + 2.66 * 2 })
   })
   it('all values equal: limits on the mean, nothing flagged, no division by zero', () => {
@@ -152,7 +172,8 @@ describe('rebasing', () => {
   it('each segment has its own mean and limits, and the step is no longer a signal', () => {
     const r = ok(series, { direction: 'higher', rebaseAt: [rebaseDay] })
     expect(r.segments.map((s) => [s.fromPeriod, s.centre, s.meanMovingRange])).toEqual([
-      ['2026-01-01', 11, 2], [rebaseDay, 21, 2],
+      ['2026-01-01', 11, 2],
+      [rebaseDay, 21, 2],
     ])
     expect(r.points[20]!.segment).toBe(1)
     expect(flaggedIndices(r)).toEqual([])
@@ -185,8 +206,12 @@ describe('rebasing', () => {
 describe('targets through the engine', () => {
   const values = [...BASE_ENDS_LOW, 12, 10, 12, 10, 12, 10] // mean 11, limits 11 ± 5.32
   it.each<[SpcOptions['direction'], number, string]>([
-    ['higher', 5, 'pass'], ['higher', 17, 'fail'], ['higher', 11, 'hit-and-miss'],
-    ['lower', 17, 'pass'], ['lower', 5, 'fail'], ['lower', 11, 'hit-and-miss'],
+    ['higher', 5, 'pass'],
+    ['higher', 17, 'fail'],
+    ['higher', 11, 'hit-and-miss'],
+    ['lower', 17, 'pass'],
+    ['lower', 5, 'fail'],
+    ['lower', 11, 'hit-and-miss'],
     ['neutral', 5, 'none'],
   ])('%s is better, target %d: %s', (direction, target, icon) => {
     expect(ok(daily(values), { direction, target }).assurance).toBe(icon)
@@ -197,13 +222,28 @@ describe('beyond a limit and two of three, through the engine', () => {
   // 30 values alternating 10.5 / 11.5 (moving range 1), then a tail.
   const base = Array.from({ length: 30 }, (_, i) => (i % 2 === 0 ? 10.5 : 11.5))
   const tail = (rules: Partial<SpcOptions['rules']>, values: number[]): string[] =>
-    ok(daily([...base, ...values]), { direction: 'lower', rules }).points.slice(-3).map((p) => `${p.rules.join('+')}:${p.variation}`)
+    ok(daily([...base, ...values]), { direction: 'lower', rules })
+      .points.slice(-3)
+      .map((p) => `${p.rules.join('+')}:${p.variation}`)
   it.each<[string, number[], boolean, string[]]>([
-    ['near, not near, beyond: counts the beyond point (MDC)', [13.4, 11.6, 15], true,
-      ['two-of-three:concern', ':common-cause', 'beyond-limit+two-of-three:concern']],
-    ['near, not near, beyond: only the limit rule (NHSRplotthedots)', [13.4, 11.6, 15], false,
-      [':common-cause', ':common-cause', 'beyond-limit:concern']],
-    ['two near, either way', [13.4, 11.6, 13.6], false, ['two-of-three:concern', ':common-cause', 'two-of-three:concern']],
+    [
+      'near, not near, beyond: counts the beyond point (MDC)',
+      [13.4, 11.6, 15],
+      true,
+      ['two-of-three:concern', ':common-cause', 'beyond-limit+two-of-three:concern'],
+    ],
+    [
+      'near, not near, beyond: only the limit rule (NHSRplotthedots)',
+      [13.4, 11.6, 15],
+      false,
+      [':common-cause', ':common-cause', 'beyond-limit:concern'],
+    ],
+    [
+      'two near, either way',
+      [13.4, 11.6, 13.6],
+      false,
+      ['two-of-three:concern', ':common-cause', 'two-of-three:concern'],
+    ],
   ])('%s', (_, values, includeBeyond, expected) => {
     expect(tail({ twoOfThreeIncludesBeyondLimit: includeBeyond }, values)).toEqual(expected)
   })

@@ -5,7 +5,9 @@ import { repeat } from './fixtures'
 
 /** Which indices carry `rule`, and on which side. */
 function flagged(signals: Signals, rule: string): string[] {
-  return signals.flatMap((list, i) => list.filter((s) => s.rule === rule).map((s) => `${i}${s.side === 'high' ? '+' : '-'}`))
+  return signals.flatMap((list, i) =>
+    list.filter((s) => s.rule === rule).map((s) => `${i}${s.side === 'high' ? '+' : '-'}`),
+  )
 }
 
 describe('shift: a run on one side of the centre line', () => {
@@ -14,7 +16,13 @@ describe('shift: a run on one side of the centre line', () => {
     ['7 above: all 7 flagged', repeat(1, 7), 7, 'ignore', ['0+', '1+', '2+', '3+', '4+', '5+', '6+']],
     ['6 below: no signal', repeat(-1, 6), 7, 'ignore', []],
     ['7 below: all 7 flagged', repeat(-1, 7), 7, 'ignore', ['0-', '1-', '2-', '3-', '4-', '5-', '6-']],
-    ['a point on the mean is passed over (MDC)', [1, 1, 1, 0, 1, 1, 1, 1], 7, 'ignore', ['0+', '1+', '2+', '4+', '5+', '6+', '7+']],
+    [
+      'a point on the mean is passed over (MDC)',
+      [1, 1, 1, 0, 1, 1, 1, 1],
+      7,
+      'ignore',
+      ['0+', '1+', '2+', '4+', '5+', '6+', '7+'],
+    ],
     ['a point on the mean does not add to the run', [1, 1, 1, 0, 1, 1, 1], 7, 'ignore', []],
     ['a point on the mean breaks the run (NHSRplotthedots)', [1, 1, 1, 0, 1, 1, 1, 1], 7, 'breaks', []],
     ['a crossing ends the run', [1, 1, 1, -1, 1, 1, 1, 1], 7, 'ignore', []],
@@ -33,9 +41,19 @@ describe('trend: points all rising or all falling', () => {
     ['6 falling: no signal', [6, 5, 4, 3, 2, 1], 'breaks', []],
     ['7 falling: all 7 flagged low', [7, 6, 5, 4, 3, 2, 1], 'breaks', ['0-', '1-', '2-', '3-', '4-', '5-', '6-']],
     ['a repeated value breaks a trend (NHSRplotthedots)', [1, 2, 3, 3, 4, 5, 6, 7], 'breaks', []],
-    ['a repeated value neither breaks nor adds (MDC guidance)', [1, 2, 3, 3, 4, 5, 6, 7], 'ignore', ['0+', '1+', '2+', '3+', '4+', '5+', '6+', '7+']],
+    [
+      'a repeated value neither breaks nor adds (MDC guidance)',
+      [1, 2, 3, 3, 4, 5, 6, 7],
+      'ignore',
+      ['0+', '1+', '2+', '3+', '4+', '5+', '6+', '7+'],
+    ],
     ['a repeated value does not make the trend longer', [1, 2, 3, 3, 4, 5, 6], 'ignore', []],
-    ['a falling trend with a repeat', [7, 6, 5, 5, 4, 3, 2, 1], 'ignore', ['0-', '1-', '2-', '3-', '4-', '5-', '6-', '7-']],
+    [
+      'a falling trend with a repeat',
+      [7, 6, 5, 5, 4, 3, 2, 1],
+      'ignore',
+      ['0-', '1-', '2-', '3-', '4-', '5-', '6-', '7-'],
+    ],
   ])('%s', (_, values, ties, expected) => {
     const out = emptySignals(values.length)
     trendRule(values, 7, ties, out)
@@ -73,7 +91,12 @@ describe('two of three beyond two sigma, all three on one side', () => {
     ['exactly on two sigma is not beyond it', [2, 2.5, 1], true, []],
     ['a point beyond the limit counts (MDC since 2023)', [2.5, 3.5, 0.5], true, ['0+', '1+']],
     ['a point beyond the limit does not count (NHSRplotthedots)', [2.5, 3.5, 0.5], false, []],
-    ['opposite sides near the limits: no signal (NHSRplotthedots test)', [1, -1, 5.5, -5.5].map((v) => v / 2.5), true, []],
+    [
+      'opposite sides near the limits: no signal (NHSRplotthedots test)',
+      [1, -1, 5.5, -5.5].map((v) => v / 2.5),
+      true,
+      [],
+    ],
     ['only the near points are flagged, each once', [2.5, 2.6, 0.5, 2.7], true, ['0+', '1+', '3+']],
   ])('%s', (_, values, includeBeyond, expected) => {
     const out = emptySignals(values.length)

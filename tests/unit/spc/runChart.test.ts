@@ -31,7 +31,12 @@ describe('run chart rules at the boundary (IHI: shift 6, trend 5), both directio
   const trend = (k: number): number[] => [...BASE, ...[10.2, 10.4, 10.6, 10.8, 11.0].slice(0, k)]
   it.each<[string, number[], number[], string]>([
     ['5 above the median: nothing', shift(5), [], 'common-cause'],
-    ['6 above the median: a shift (points on the median passed over)', shift(6), [10, 11, 12, 13, 14, 15], 'improvement-high'],
+    [
+      '6 above the median: a shift (points on the median passed over)',
+      shift(6),
+      [10, 11, 12, 13, 14, 15],
+      'improvement-high',
+    ],
     ['5 below: nothing', mirror(shift(5)), [], 'common-cause'],
     ['6 below: a shift', mirror(shift(6)), [10, 11, 12, 13, 14, 15], 'concern-low'],
     ['4 rising: nothing', trend(4), [], 'common-cause'],
@@ -51,14 +56,20 @@ describe('run chart rules at the boundary (IHI: shift 6, trend 5), both directio
     // The 12s sit on the median: passed over, the five 10s make a run of 5 as well…
     expect(flagged(run(shift(5), { rules: { runChartShiftLength: 5 } }))).toEqual([0, 2, 4, 6, 8, 10, 11, 12, 13, 14])
     // …unless a point on the median breaks a run.
-    expect(flagged(run(shift(5), { rules: { runChartShiftLength: 5, pointOnCentreLine: 'breaks' } }))).toEqual([10, 11, 12, 13, 14])
+    expect(flagged(run(shift(5), { rules: { runChartShiftLength: 5, pointOnCentreLine: 'breaks' } }))).toEqual([
+      10, 11, 12, 13, 14,
+    ])
     expect(flagged(run(trend(4), { rules: { runChartTrendLength: 4 } }))).toEqual([10, 11, 12, 13])
   })
 })
 
 describe('runs test', () => {
   it.each<[number, [number, number] | null]>([
-    [9, null], [10, [3, 8]], [16, [5, 12]], [20, [6, 15]], [30, [10, 21]],
+    [9, null],
+    [10, [3, 8]],
+    [16, [5, 12]],
+    [20, [6, 15]],
+    [30, [10, 21]],
   ])('%d useful points → %j', (n, range) => {
     expect(runsRange(n)).toEqual(range)
   })

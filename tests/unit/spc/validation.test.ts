@@ -5,7 +5,8 @@ import { BASE_ENDS_LOW, daily } from './fixtures'
 
 describe('bad input is a message, never a throw', () => {
   const good = daily([...BASE_ENDS_LOW])
-  const withValue = (value: unknown): SpcInputPoint[] => good.map((p, i) => (i === 3 ? { ...p, value: value as number } : p))
+  const withValue = (value: unknown): SpcInputPoint[] =>
+    good.map((p, i) => (i === 3 ? { ...p, value: value as number } : p))
   it.each<[string, unknown, Partial<SpcOptions>, RegExp]>([
     ['text', withValue('12a'), {}, /"12a", which is not a number/],
     ['NaN', withValue(Number.NaN), {}, /not a number/],
@@ -29,13 +30,20 @@ describe('bad input is a message, never a throw', () => {
     ['a rebase of another kind', good, { rebaseAt: ['2026-02'] }, /not the same kind of period/],
     ['a run length too short', good, { rules: { shiftLength: 3 } }, /run length must be a whole number from 5 to 12/],
     ['a fractional trend length', good, { rules: { trendLength: 7.5 } }, /trend length/],
-    ['trial before the minimum', good, { rules: { minimumPoints: 15, trialLimitsUntil: 10 } }, /Trial limits must end at or after/],
+    [
+      'trial before the minimum',
+      good,
+      { rules: { minimumPoints: 15, trialLimitsUntil: 10 } },
+      /Trial limits must end at or after/,
+    ],
     ['a non-boolean choice', good, { rules: { screenMovingRangeOutliers: 'yes' as never } }, /yes or no/],
     ['a bad centre-line choice', good, { rules: { pointOnCentreLine: 'count' as never } }, /centre line/],
     ['a bad repeated-value choice', good, { rules: { trendTies: 'count' as never } }, /repeated value/],
   ])('%s', (_, series, options, message) => {
     let result: SpcResult | SpcError | undefined
-    expect(() => { result = computeSpc(series as SpcInputPoint[], { direction: 'higher', ...options }) }).not.toThrow()
+    expect(() => {
+      result = computeSpc(series as SpcInputPoint[], { direction: 'higher', ...options })
+    }).not.toThrow()
     expect(result).toMatchObject({ error: true })
     expect((result as SpcError).message).toMatch(message)
   })
@@ -49,9 +57,15 @@ describe('bad input is a message, never a throw', () => {
   })
 
   it('even a row that fails when read gives a message', () => {
-    const hostile = { get period(): string { throw new Error('boom') }, value: 1 }
+    const hostile = {
+      get period(): string {
+        throw new Error('boom')
+      },
+      value: 1,
+    }
     expect(computeSpc([hostile, ...good], { direction: 'higher' })).toEqual({
-      error: true, message: 'The chart could not be worked out from these values.',
+      error: true,
+      message: 'The chart could not be worked out from these values.',
     })
   })
 
@@ -64,7 +78,10 @@ describe('bad input is a message, never a throw', () => {
   })
   it('weeks and months are understood', () => {
     const weeks = BASE_ENDS_LOW.map((value, i) => ({ period: `2026-W${String(i + 1).padStart(2, '0')}`, value }))
-    const months = BASE_ENDS_LOW.slice(0, 12).map((value, i) => ({ period: `2025-${String(i + 1).padStart(2, '0')}`, value }))
+    const months = BASE_ENDS_LOW.slice(0, 12).map((value, i) => ({
+      period: `2025-${String(i + 1).padStart(2, '0')}`,
+      value,
+    }))
     expect(isSpcError(computeSpc(weeks, { direction: 'higher' }))).toBe(false)
     expect(isSpcError(computeSpc(months, { direction: 'higher' }))).toBe(false)
   })

@@ -37,7 +37,7 @@ describe('NIST/SEMATECH e-Handbook §6.3.2.2, individuals chart (flow rate, 10 b
 describe('Montgomery, Introduction to Statistical Quality Control: viscosity of aircraft primer (15 batches)', () => {
   // The qcc R package publishes this data ("viscosity data (Montgomery, pag. 242)") with the
   // reference output centre 33.52333, limits 32.24484 and 34.80183 (sigma = MR-bar / 1.128).
-  const values = [33.75, 33.05, 34, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.20, 33.62, 33.00, 33.54, 33.12, 33.84]
+  const values = [33.75, 33.05, 34, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.2, 33.62, 33.0, 33.54, 33.12, 33.84]
   const r = xmr(values)
   const s = r.segments[0]!
   it('matches qcc to 3 decimals (the mean moving range to 5)', () => {
@@ -54,8 +54,10 @@ describe('Montgomery, Introduction to Statistical Quality Control: viscosity of 
 
 describe('Wetherill & Brown (1991, p. 120): water content of antifreeze (34 values)', () => {
   // qcc reference output for this data: centre 2.569706, limits 2.031344 and 3.108068.
-  const values = [2.23, 2.53, 2.62, 2.63, 2.58, 2.44, 2.49, 2.34, 2.95, 2.54, 2.60, 2.45, 2.17, 2.58, 2.57, 2.44, 2.38,
-    2.23, 2.23, 2.54, 2.66, 2.84, 2.81, 2.39, 2.56, 2.70, 3.00, 2.81, 2.77, 2.89, 2.54, 2.98, 2.35, 2.53]
+  const values = [
+    2.23, 2.53, 2.62, 2.63, 2.58, 2.44, 2.49, 2.34, 2.95, 2.54, 2.6, 2.45, 2.17, 2.58, 2.57, 2.44, 2.38, 2.23, 2.23,
+    2.54, 2.66, 2.84, 2.81, 2.39, 2.56, 2.7, 3.0, 2.81, 2.77, 2.89, 2.54, 2.98, 2.35, 2.53,
+  ]
   const s = xmr(values).segments[0]!
   it('matches to 3 decimals, firm limits (34 points)', () => {
     expect(s.centre).toBeCloseTo(2.569706, 6)
@@ -73,14 +75,14 @@ describe('NHSRplotthedots vignette "Deviations from Excel defaults" (18 values w
   it('Excel (MDC) method, no screening: the default', () => {
     const s = xmr(values).segments[0]!
     expect(s.centre).toBeCloseTo(35 / 18, 10)
-    expect(s.upperLimit!).toBeCloseTo(35 / 18 + 2.66 * 32 / 17, 10)
+    expect(s.upperLimit!).toBeCloseTo(35 / 18 + (2.66 * 32) / 17, 10)
     expect(s.upperLimit!).toBeCloseTo(6.95, 2)
     expect(s.lowerLimit!).toBeCloseTo(-3.06, 2)
   })
   it('screened moving ranges (the R package default): narrower limits', () => {
     const s = xmr(values, { screenMovingRangeOutliers: true }).segments[0]!
     expect(s.meanMovingRange).toBe(1)
-    expect(s.upperLimit!).toBeCloseTo(4.60, 2)
+    expect(s.upperLimit!).toBeCloseTo(4.6, 2)
     expect(s.lowerLimit!).toBeCloseTo(-0.72, 2)
   })
 })
@@ -112,7 +114,7 @@ describe('Balestracci, "An Underrated Test for Run Charts", Quality Digest, Oct 
   it('16 useful points: 5 to 12 runs expected', () => {
     expect(runsRange(16)).toEqual([5, 12])
   })
-  it('the article\'s pattern (7 high, 7 low, 1 high, 1 low) has too few runs', () => {
+  it("the article's pattern (7 high, 7 low, 1 high, 1 low) has too few runs", () => {
     const values = [...Array<number>(7).fill(20), ...Array<number>(7).fill(10), 20, 10]
     const result = computeSpc(daily(values), { direction: 'lower', chart: 'run' })
     if (isSpcError(result)) throw new Error(result.message)

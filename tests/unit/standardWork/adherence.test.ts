@@ -37,7 +37,12 @@ describe('weekly adherence', () => {
   })
 
   it('leaves out slots before the template existed and after it was retired', () => {
-    const young = { ...daily, createdAt: '2026-03-05T12:00:00.000Z', retired: true, retiredAt: '2026-03-07T08:00:00.000Z' }
+    const young = {
+      ...daily,
+      createdAt: '2026-03-05T12:00:00.000Z',
+      retired: true,
+      retiredAt: '2026-03-07T08:00:00.000Z',
+    }
     const week = weeklyAdherence({ ...input([]), templates: [young] }, '2026-03-02')
     expect(week.templates[0]).toMatchObject({ due: 2, missed: 2 }) // Friday and Saturday
   })

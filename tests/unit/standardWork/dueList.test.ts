@@ -15,11 +15,49 @@ function keys(items: { template: { id: string }; slot: { key: string } }[]) {
 describe('what is due, at an instant', () => {
   it.each([
     // instant (UTC), due now, overdue — 26/11/2026 is a Thursday, GMT; a miss stays overdue for 24 hours
-    ['2026-11-26T06:59:00.000Z', ['shift 2026-11-25/night', 'daily 2026-11-26/daily', 'weekly 2026-11-26/weekly'], ['shift 2026-11-25/early', 'shift 2026-11-25/late', 'daily 2026-11-25/daily']],
-    ['2026-11-26T07:00:00.000Z', ['shift 2026-11-26/early', 'daily 2026-11-26/daily', 'weekly 2026-11-26/weekly'], ['shift 2026-11-25/early', 'shift 2026-11-25/late', 'daily 2026-11-25/daily', 'shift 2026-11-25/night']],
-    ['2026-11-26T14:29:00.000Z', ['shift 2026-11-26/early'], ['shift 2026-11-25/early', 'shift 2026-11-25/late', 'shift 2026-11-25/night', 'daily 2026-11-26/daily', 'weekly 2026-11-26/weekly']],
-    ['2026-11-26T14:30:00.000Z', ['shift 2026-11-26/late'], ['shift 2026-11-25/late', 'shift 2026-11-25/night', 'daily 2026-11-26/daily', 'weekly 2026-11-26/weekly', 'shift 2026-11-26/early']],
-    ['2026-11-26T23:30:00.000Z', ['shift 2026-11-26/night'], ['shift 2026-11-25/night', 'daily 2026-11-26/daily', 'weekly 2026-11-26/weekly', 'shift 2026-11-26/early', 'shift 2026-11-26/late']],
+    [
+      '2026-11-26T06:59:00.000Z',
+      ['shift 2026-11-25/night', 'daily 2026-11-26/daily', 'weekly 2026-11-26/weekly'],
+      ['shift 2026-11-25/early', 'shift 2026-11-25/late', 'daily 2026-11-25/daily'],
+    ],
+    [
+      '2026-11-26T07:00:00.000Z',
+      ['shift 2026-11-26/early', 'daily 2026-11-26/daily', 'weekly 2026-11-26/weekly'],
+      ['shift 2026-11-25/early', 'shift 2026-11-25/late', 'daily 2026-11-25/daily', 'shift 2026-11-25/night'],
+    ],
+    [
+      '2026-11-26T14:29:00.000Z',
+      ['shift 2026-11-26/early'],
+      [
+        'shift 2026-11-25/early',
+        'shift 2026-11-25/late',
+        'shift 2026-11-25/night',
+        'daily 2026-11-26/daily',
+        'weekly 2026-11-26/weekly',
+      ],
+    ],
+    [
+      '2026-11-26T14:30:00.000Z',
+      ['shift 2026-11-26/late'],
+      [
+        'shift 2026-11-25/late',
+        'shift 2026-11-25/night',
+        'daily 2026-11-26/daily',
+        'weekly 2026-11-26/weekly',
+        'shift 2026-11-26/early',
+      ],
+    ],
+    [
+      '2026-11-26T23:30:00.000Z',
+      ['shift 2026-11-26/night'],
+      [
+        'shift 2026-11-25/night',
+        'daily 2026-11-26/daily',
+        'weekly 2026-11-26/weekly',
+        'shift 2026-11-26/early',
+        'shift 2026-11-26/late',
+      ],
+    ],
   ])('at %s', (instant, dueNow, overdue) => {
     const list = dueList([everyShift, daily, weekly, onDemand], [], new Date(instant), DEFAULT_SHIFTS)
     expect(keys(list.dueNow).sort()).toEqual([...dueNow].sort())
@@ -75,10 +113,16 @@ describe('across the clock changes', () => {
   })
 
   it('a daily check due by 10:00 is due at 09:00 UTC in summer and 10:00 UTC in winter', () => {
-    expect(slotsOnDay(daily.frequency, '2026-03-29', DEFAULT_SHIFTS)[0]!.dueAt.toISOString()).toBe('2026-03-29T09:00:00.000Z')
-    expect(slotsOnDay(daily.frequency, '2026-10-25', DEFAULT_SHIFTS)[0]!.dueAt.toISOString()).toBe('2026-10-25T10:00:00.000Z')
+    expect(slotsOnDay(daily.frequency, '2026-03-29', DEFAULT_SHIFTS)[0]!.dueAt.toISOString()).toBe(
+      '2026-03-29T09:00:00.000Z',
+    )
+    expect(slotsOnDay(daily.frequency, '2026-10-25', DEFAULT_SHIFTS)[0]!.dueAt.toISOString()).toBe(
+      '2026-10-25T10:00:00.000Z',
+    )
     // The London day starts at 23:00 UTC the evening before in summer.
-    expect(slotsOnDay(daily.frequency, '2026-03-30', DEFAULT_SHIFTS)[0]!.opensAt.toISOString()).toBe('2026-03-29T23:00:00.000Z')
+    expect(slotsOnDay(daily.frequency, '2026-03-30', DEFAULT_SHIFTS)[0]!.opensAt.toISOString()).toBe(
+      '2026-03-29T23:00:00.000Z',
+    )
   })
 })
 
@@ -102,7 +146,11 @@ describe('weekly schedules', () => {
 
 describe('a checklist written today', () => {
   it('is not overdue for shifts that ended before it existed', () => {
-    const fresh = template('fresh', { kind: 'every-shift', shifts: ['early', 'late', 'night'] }, { createdAt: '2026-11-26T15:00:00.000Z' })
+    const fresh = template(
+      'fresh',
+      { kind: 'every-shift', shifts: ['early', 'late', 'night'] },
+      { createdAt: '2026-11-26T15:00:00.000Z' },
+    )
     const list = dueList([fresh], [], new Date('2026-11-26T15:05:00.000Z'), DEFAULT_SHIFTS)
     expect(keys(list.overdue)).toEqual([])
     expect(keys(list.dueNow)).toEqual(['fresh 2026-11-26/late'])

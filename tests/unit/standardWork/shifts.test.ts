@@ -7,19 +7,31 @@ describe('shift times', () => {
   })
 
   it.each<[string, ShiftTimes, RegExp]>([
-    ['early runs into late', { ...DEFAULT_SHIFTS, early: { start: '07:00', end: '15:00' } }, /early shift \(07:00–15:00\) and the late shift \(14:30–22:00\) overlap/],
+    [
+      'early runs into late',
+      { ...DEFAULT_SHIFTS, early: { start: '07:00', end: '15:00' } },
+      /early shift \(07:00–15:00\) and the late shift \(14:30–22:00\) overlap/,
+    ],
     ['night runs past the early start', { ...DEFAULT_SHIFTS, night: { start: '21:00', end: '07:30' } }, /overlap/],
-    ['night wraps round into the early', { ...DEFAULT_SHIFTS, night: { start: '22:00', end: '08:00' } }, /early shift .* and the night shift .* overlap/],
+    [
+      'night wraps round into the early',
+      { ...DEFAULT_SHIFTS, night: { start: '22:00', end: '08:00' } },
+      /early shift .* and the night shift .* overlap/,
+    ],
   ])('names the overlap when %s', (_, shifts, message) => {
     expect(validateShifts(shifts).overlap).toMatch(message)
   })
 
   it.each([['7am'], ['25:00'], ['07:60'], ['']])('asks for a real time instead of %j', (text) => {
-    expect(validateShifts({ ...DEFAULT_SHIFTS, late: { start: text, end: '22:00' } })['late-start']).toMatch(/like 07:00/)
+    expect(validateShifts({ ...DEFAULT_SHIFTS, late: { start: text, end: '22:00' } })['late-start']).toMatch(
+      /like 07:00/,
+    )
   })
 
   it('refuses a shift that ends when it starts', () => {
-    expect(validateShifts({ ...DEFAULT_SHIFTS, late: { start: '14:30', end: '14:30' } })['late-end']).toMatch(/different time/)
+    expect(validateShifts({ ...DEFAULT_SHIFTS, late: { start: '14:30', end: '14:30' } })['late-end']).toMatch(
+      /different time/,
+    )
   })
 
   it.each([

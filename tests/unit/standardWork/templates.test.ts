@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { completionProblem, drawCard, moveStep, nextVersion, normaliseTemplate, templateInput, validateOutcome, validateTemplate, type TemplateInput } from '@/domain/standardWork'
+import {
+  completionProblem,
+  drawCard,
+  moveStep,
+  nextVersion,
+  normaliseTemplate,
+  templateInput,
+  validateOutcome,
+  validateTemplate,
+  type TemplateInput,
+} from '@/domain/standardWork'
 import { result, run, step, template } from './fixtures'
 
 const base = template('t1', { kind: 'daily', dueBy: '10:00' })
@@ -14,18 +24,35 @@ describe('template validation', () => {
     ['no title', { title: '  ' }, 'title', /^Enter a title$/],
     ['no steps', { steps: [] }, 'steps', /Add at least one step/],
     ['only a blank step', { steps: [step('a', '  ')] }, 'steps', /Add at least one step/],
-    ['a 5,000-character step', { steps: [step('a', 'x'.repeat(5000))] }, 'step-1-text', /500 characters or fewer \(it has 5,000\)/],
+    [
+      'a 5,000-character step',
+      { steps: [step('a', 'x'.repeat(5000))] },
+      'step-1-text',
+      /500 characters or fewer \(it has 5,000\)/,
+    ],
     ['no shift chosen', { frequency: { kind: 'every-shift', shifts: [] } }, 'frequency', /at least one shift/],
     ['no weekday chosen', { frequency: { kind: 'weekly', days: [], dueBy: '10:00' } }, 'frequency', /day of the week/],
     ['a due time that is not a time', { frequency: { kind: 'daily', dueBy: '10am' } }, 'frequency', /like 10:00/],
-    ['expected minutes of 0', { steps: [{ ...step('a'), expectedMinutes: 0 }] }, 'step-1-minutes', /whole number from 1/],
-    ['a blank step between two others', { steps: [step('a'), { ...step('b', ''), keyPoint: 'why' }, step('c')] }, 'step-2-text', /Enter the text of step 2/],
+    [
+      'expected minutes of 0',
+      { steps: [{ ...step('a'), expectedMinutes: 0 }] },
+      'step-1-minutes',
+      /whole number from 1/,
+    ],
+    [
+      'a blank step between two others',
+      { steps: [step('a'), { ...step('b', ''), keyPoint: 'why' }, step('c')] },
+      'step-2-text',
+      /Enter the text of step 2/,
+    ],
   ])('explains %s', (_, changes, field, message) => {
     expect(validateTemplate(input(changes))[field]).toMatch(message)
   })
 
   it('drops empty step rows and trims what is saved', () => {
-    const saved = normaliseTemplate(input({ title: ' Safety walk ', steps: [step('a', ' Check exits '), step('b', '')] }))
+    const saved = normaliseTemplate(
+      input({ title: ' Safety walk ', steps: [step('a', ' Check exits '), step('b', '')] }),
+    )
     expect(saved.title).toBe('Safety walk')
     expect(saved.steps.map((s) => s.text)).toEqual(['Check exits'])
   })
@@ -83,7 +110,11 @@ describe('doing a checklist', () => {
 })
 
 describe('kamishibai draw', () => {
-  const cards = [template('a', { kind: 'on-demand' }, { auditCard: true }), template('b', { kind: 'on-demand' }, { auditCard: true }), template('c', { kind: 'on-demand' })]
+  const cards = [
+    template('a', { kind: 'on-demand' }, { auditCard: true }),
+    template('b', { kind: 'on-demand' }, { auditCard: true }),
+    template('c', { kind: 'on-demand' }),
+  ]
 
   it('draws only audit cards, using the random source', () => {
     expect(drawCard(cards, () => 0)?.id).toBe('a')

@@ -27,7 +27,9 @@ describe('useActionsStore', () => {
 
   it('refuses an empty title with a plain message', async () => {
     const actions = await store()
-    await expect(actions.add({ title: ' ', owner: 'Sam', dueDay: null }, 'Sam')).rejects.toThrow('Enter what needs doing')
+    await expect(actions.add({ title: ' ', owner: 'Sam', dueDay: null }, 'Sam')).rejects.toThrow(
+      'Enter what needs doing',
+    )
     expect(await db.actions.count()).toBe(0)
   })
 

@@ -23,7 +23,13 @@ describe('useBoardStore', () => {
   it('loads the board with its measures grouped by category and recent values', async () => {
     const board = await openDemoBoard()
     expect(board.activeMeasures).toHaveLength(10)
-    expect(board.measuresByCategory.map((g) => g.category.name)).toEqual(['Safety', 'Quality', 'People', 'Flow', 'Cost and sustainability'])
+    expect(board.measuresByCategory.map((g) => g.category.name)).toEqual([
+      'Safety',
+      'Quality',
+      'People',
+      'Flow',
+      'Cost and sustainability',
+    ])
     expect(board.entryFor('demo-m-1-2', '2026-11-25')).toBeDefined()
     // Only the recent window is loaded with the board.
     expect(board.entryFor('demo-m-1-2', '2026-10-01')).toBeUndefined()
@@ -43,27 +49,47 @@ describe('useBoardStore', () => {
   it('refuses bad values with a plain message and stores nothing', async () => {
     const board = await openDemoBoard()
     const obs = board.activeMeasures.find((m) => m.type === 'percentage')!
-    await expect(board.recordValue(obs, today, 140, '', 'Sam', today)).rejects.toThrow(new InputError('A percentage must be between 0 and 100 (you entered 140)'))
-    await expect(board.recordValue(obs, '2026-11-27', 90, '', 'Sam', today)).rejects.toThrow('You cannot record a value for a day in the future')
+    await expect(board.recordValue(obs, today, 140, '', 'Sam', today)).rejects.toThrow(
+      new InputError('A percentage must be between 0 and 100 (you entered 140)'),
+    )
+    await expect(board.recordValue(obs, '2026-11-27', 90, '', 'Sam', today)).rejects.toThrow(
+      'You cannot record a value for a day in the future',
+    )
     expect(await db.outbox.count()).toBe(0)
   })
 
   it('adds, moves, archives and restores measures; archived ones keep their history', async () => {
     const board = await openDemoBoard()
-    const added = await board.addMeasure({
-      categoryId: 'safety', name: 'Pressure ulcers', type: 'count', unit: 'ulcers', direction: 'lower', description: '', conceptIds: [], target: 0, thresholds: null,
-    }, 'Sam')
+    const added = await board.addMeasure(
+      {
+        categoryId: 'safety',
+        name: 'Pressure ulcers',
+        type: 'count',
+        unit: 'ulcers',
+        direction: 'lower',
+        description: '',
+        conceptIds: [],
+        target: 0,
+        thresholds: null,
+      },
+      'Sam',
+    )
     const safety = () => board.measuresByCategory.find((g) => g.category.id === 'safety')!.measures.map((m) => m.name)
     expect(safety().at(-1)).toBe('Pressure ulcers')
     await board.moveMeasure(added.id, -1, 'Sam')
     expect(safety().at(-2)).toBe('Pressure ulcers')
 
     const falls = board.activeMeasures.find((m) => m.name === 'Falls')!
-    const historyBefore = await db.entries.where('[measureId+day]').between([falls.id, ''], [falls.id, '\uffff']).count()
+    const historyBefore = await db.entries
+      .where('[measureId+day]')
+      .between([falls.id, ''], [falls.id, '\uffff'])
+      .count()
     await board.setArchived(falls.id, true, 'Sam')
     expect(board.activeMeasures.map((m) => m.id)).not.toContain(falls.id)
     expect(board.archivedMeasures.map((m) => m.id)).toContain(falls.id)
-    expect(await db.entries.where('[measureId+day]').between([falls.id, ''], [falls.id, '\uffff']).count()).toBe(historyBefore)
+    expect(await db.entries.where('[measureId+day]').between([falls.id, ''], [falls.id, '\uffff']).count()).toBe(
+      historyBefore,
+    )
     await board.setArchived(falls.id, false, 'Sam')
     expect(board.activeMeasures.at(-1)!.id).toBe(falls.id)
   })

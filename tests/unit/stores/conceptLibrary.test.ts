@@ -21,8 +21,15 @@ async function enrolAs(kind: string) {
   await db.meta.put({
     key: SYNC_META.enrolment,
     value: {
-      deviceId: 'd1', token: 'tok', serverId: 's1', name: 'Ward 7 tablet', scope: { id: 'u7', name: 'Ward 7', kind },
-      trust: { id: 't2', name: 'Enrolled trust' }, csu: { id: 'c1', name: 'Medicine', trustId: 't2' }, units: [], enrolledAt: NOW.toISOString(),
+      deviceId: 'd1',
+      token: 'tok',
+      serverId: 's1',
+      name: 'Ward 7 tablet',
+      scope: { id: 'u7', name: 'Ward 7', kind },
+      trust: { id: 't2', name: 'Enrolled trust' },
+      csu: { id: 'c1', name: 'Medicine', trustId: 't2' },
+      units: [],
+      enrolledAt: NOW.toISOString(),
     },
   })
 }
@@ -34,15 +41,27 @@ describe('the concept library stores', () => {
     const concepts = useConceptsStore()
     await library.load()
     expect(library.canEdit).toBe(true)
-    const draft = { ...draftOf(concepts.concept('five-s')!), name: 'Five S', resources: [{ title: 'Our 5S guide', url: 'https://intranet.example.nhs.uk/5s' }] }
+    const draft = {
+      ...draftOf(concepts.concept('five-s')!),
+      name: 'Five S',
+      resources: [{ title: 'Our 5S guide', url: 'https://intranet.example.nhs.uk/5s' }],
+    }
     await concepts.saveConcept('five-s', draft, 'Kim', NOW)
 
     const stored = await db.conceptEdits.get('five-s')
-    expect(stored).toMatchObject({ unitId: libraryScopeId('t1'), name: 'Five S', summary: null, builtIn: true, updatedBy: 'Kim' })
+    expect(stored).toMatchObject({
+      unitId: libraryScopeId('t1'),
+      name: 'Five S',
+      summary: null,
+      builtIn: true,
+      updatedBy: 'Kim',
+    })
     expect(await db.outbox.where('table').equals('conceptEdits').count()).toBe(1)
     expect(await db.history.where('[table+recordId]').equals(['conceptEdits', 'five-s']).count()).toBe(1)
     expect(library.conceptRef('five-s')?.name).toBe('Five S')
-    expect(concepts.concept('five-s')?.resources).toEqual([{ title: 'Our 5S guide', url: 'https://intranet.example.nhs.uk/5s' }])
+    expect(concepts.concept('five-s')?.resources).toEqual([
+      { title: 'Our 5S guide', url: 'https://intranet.example.nhs.uk/5s' },
+    ])
 
     // A fresh Pinia (another screen, a reload) reads it back from Dexie.
     setActivePinia(createPinia())
@@ -53,7 +72,13 @@ describe('the concept library stores', () => {
   it('refuses a duplicate name and a javascript: link, and saves nothing', async () => {
     await oneTrust()
     const concepts = useConceptsStore()
-    const draft = { ...emptyDraft('daily'), name: 'pdsa', summary: 'S.', whatItIs: 'W.', resources: [{ title: 'x', url: 'javascript:alert(1)' }] }
+    const draft = {
+      ...emptyDraft('daily'),
+      name: 'pdsa',
+      summary: 'S.',
+      whatItIs: 'W.',
+      resources: [{ title: 'x', url: 'javascript:alert(1)' }],
+    }
     const refused = await concepts.saveConcept(null, draft, 'Kim', NOW).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(ConceptDraftError)
     expect(Object.keys((refused as ConceptDraftError).errors)).toEqual(['name', 'resource-url-0'])
@@ -64,7 +89,12 @@ describe('the concept library stores', () => {
     await oneTrust()
     const library = useConceptLibraryStore()
     const concepts = useConceptsStore()
-    const added = await concepts.saveConcept(null, { ...emptyDraft('daily'), name: 'Board walk', summary: 'Walk the boards.', whatItIs: 'A walk.' }, 'Kim', NOW)
+    const added = await concepts.saveConcept(
+      null,
+      { ...emptyDraft('daily'), name: 'Board walk', summary: 'Walk the boards.', whatItIs: 'A walk.' },
+      'Kim',
+      NOW,
+    )
     expect(library.search('board walk').map((r) => r.id)).toEqual([added.id])
 
     await concepts.setRetired(added.id, true, 'Kim', NOW)
@@ -79,7 +109,11 @@ describe('the concept library stores', () => {
     expect(concepts.concept('pdsa')?.retired).toBe(false)
   })
 
-  it.each([['unit', false], ['csu', false], ['trust', true]])('a device enrolled for a %s may edit: %s', async (kind, may) => {
+  it.each([
+    ['unit', false],
+    ['csu', false],
+    ['trust', true],
+  ])('a device enrolled for a %s may edit: %s', async (kind, may) => {
     await enrolAs(kind)
     const library = useConceptLibraryStore()
     await library.load()

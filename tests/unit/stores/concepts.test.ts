@@ -13,31 +13,88 @@ beforeEach(async () => {
 })
 
 const at = (day: string, time = '10:00') => `${day}T${time}:00.000Z`
-const meta = (id: string, unitId: string, created: string, updated = created) => ({ id, unitId, createdAt: created, updatedAt: updated, updatedBy: 'Seed' })
-const unit = (id: string, name: string): Unit => ({ ...meta(id, id, at('2026-01-01')), csuId: 'csu', name, kind: 'ward', people: [] })
+const meta = (id: string, unitId: string, created: string, updated = created) => ({
+  id,
+  unitId,
+  createdAt: created,
+  updatedAt: updated,
+  updatedBy: 'Seed',
+})
+const unit = (id: string, name: string): Unit => ({
+  ...meta(id, id, at('2026-01-01')),
+  csuId: 'csu',
+  name,
+  kind: 'ward',
+  people: [],
+})
 
-function measure(id: string, unitId: string, name: string, conceptIds: string[], created: string, extra: Partial<Measure> = {}): Measure {
+function measure(
+  id: string,
+  unitId: string,
+  name: string,
+  conceptIds: string[],
+  created: string,
+  extra: Partial<Measure> = {},
+): Measure {
   return {
-    ...meta(id, unitId, created, extra.updatedAt ?? created), boardId: `board-${unitId}`, categoryId: 'safety', name, type: 'count', unit: '',
-    direction: 'lower', target: null, thresholds: null, description: '', conceptIds, order: 1, archived: false, ...extra,
+    ...meta(id, unitId, created, extra.updatedAt ?? created),
+    boardId: `board-${unitId}`,
+    categoryId: 'safety',
+    name,
+    type: 'count',
+    unit: '',
+    direction: 'lower',
+    target: null,
+    thresholds: null,
+    description: '',
+    conceptIds,
+    order: 1,
+    archived: false,
+    ...extra,
   }
 }
 
 function entry(m: Measure, day: string, comment: string): DayEntry {
-  return { ...meta(entryId(m.id, day), m.unitId, at(day, '18:00')), measureId: m.id, boardId: m.boardId, day, value: 1, comment }
+  return {
+    ...meta(entryId(m.id, day), m.unitId, at(day, '18:00')),
+    measureId: m.id,
+    boardId: m.boardId,
+    day,
+    value: 1,
+    comment,
+  }
 }
 
-function action(id: string, unitId: string, title: string, conceptIds: string[], created: string, status: Action['status'] = 'open', closedAt: string | null = null): Action {
+function action(
+  id: string,
+  unitId: string,
+  title: string,
+  conceptIds: string[],
+  created: string,
+  status: Action['status'] = 'open',
+  closedAt: string | null = null,
+): Action {
   return {
-    ...meta(id, unitId, created, closedAt ?? created), boardId: `board-${unitId}`, title, owner: 'Sam', dueDay: null, status,
-    measureId: null, measureDay: null, conceptIds, closedAt,
+    ...meta(id, unitId, created, closedAt ?? created),
+    boardId: `board-${unitId}`,
+    title,
+    owner: 'Sam',
+    dueDay: null,
+    status,
+    measureId: null,
+    measureDay: null,
+    conceptIds,
+    closedAt,
   }
 }
 
 /** Two wards that both practise 5S, with everything that should NOT count alongside. */
 async function seedTwoWards() {
   const sluice = measure('m7', 'u7', 'Sluice room in order', ['five-s', 'visual-management'], at('2026-10-01'))
-  const cupboard = measure('m12', 'u12', 'Dressings cupboard labelled', ['five-s'], at('2026-09-01'), { archived: true, updatedAt: at('2026-11-05') })
+  const cupboard = measure('m12', 'u12', 'Dressings cupboard labelled', ['five-s'], at('2026-09-01'), {
+    archived: true,
+    updatedAt: at('2026-11-05'),
+  })
   const falls = measure('m7-falls', 'u7', 'Falls', ['root-cause'], at('2026-09-01'))
   await db.units.bulkPut([unit('u7', 'Ward 7'), unit('u12', 'Ward 12')])
   await db.measures.bulkPut([sluice, cupboard, falls])
@@ -73,8 +130,12 @@ describe('useConceptsStore', () => {
       'Ward 12 · measure · Dressings cupboard labelled · archived 05/11/2026',
     ])
     expect(store.examples.map((e) => [e.kind, e.place, e.boardId])).toEqual([
-      ['action', 'actions', 'board-u7'], ['day-note', 'board', 'board-u7'], ['action', 'actions', 'board-u12'],
-      ['day-note', 'board', 'board-u12'], ['measure', 'measures', 'board-u7'], ['measure', 'measures', 'board-u12'],
+      ['action', 'actions', 'board-u7'],
+      ['day-note', 'board', 'board-u7'],
+      ['action', 'actions', 'board-u12'],
+      ['day-note', 'board', 'board-u12'],
+      ['measure', 'measures', 'board-u7'],
+      ['measure', 'measures', 'board-u12'],
     ])
   })
 
@@ -87,7 +148,11 @@ describe('useConceptsStore', () => {
 
   it('drops an item once it is deleted, and shows nothing for a concept no item links to', async () => {
     await seedTwoWards()
-    await saveRecord<Action>('actions', action('a7-new', 'u7', 'Red-tag the broken commode', ['five-s'], at('2026-11-25')), 'Sam')
+    await saveRecord<Action>(
+      'actions',
+      action('a7-new', 'u7', 'Red-tag the broken commode', ['five-s'], at('2026-11-25')),
+      'Sam',
+    )
     const store = useConceptsStore()
     await store.loadExamples('five-s')
     expect(store.examples[1]?.title).toBe('Red-tag the broken commode') // newest after the done action
@@ -103,7 +168,9 @@ describe('useConceptsStore', () => {
     await db.measures.put(measure('m-gone', 'u-gone', 'Safety brief held', ['daily-management'], at('2026-11-01')))
     const store = useConceptsStore()
     await store.loadExamples('daily-management')
-    expect(store.examples.map(exampleLabel)).toEqual(['Another unit · measure · Safety brief held · on the board since 01/11/2026'])
+    expect(store.examples.map(exampleLabel)).toEqual([
+      'Another unit · measure · Safety brief held · on the board since 01/11/2026',
+    ])
   })
 
   it('finds the demo trust\u2019s 5S action on both wards', async () => {
@@ -111,9 +178,11 @@ describe('useConceptsStore', () => {
     await useOrgStore().loadDemo('2026-11-26')
     const store = useConceptsStore()
     await store.loadExamples('five-s')
-    expect(store.examples.map((e) => `${e.unitName} · ${e.title}`)).toEqual(expect.arrayContaining([
-      'Ward 7 – Elderly care · Move the observation machines back to their marked bays',
-      'Ward 12 – Respiratory · Move the observation machines back to their marked bays',
-    ]))
+    expect(store.examples.map((e) => `${e.unitName} · ${e.title}`)).toEqual(
+      expect.arrayContaining([
+        'Ward 7 – Elderly care · Move the observation machines back to their marked bays',
+        'Ward 12 – Respiratory · Move the observation machines back to their marked bays',
+      ]),
+    )
   })
 })

@@ -13,7 +13,12 @@ describe('loading the demo trust', () => {
     const org = useOrgStore()
     await org.loadDemo('2026-11-26')
     expect(await db.checklistTemplates.where('boardId').equals('demo-board-1').count()).toBe(4)
-    expect(await db.checklistRuns.where('[boardId+day]').between(['demo-board-1', '2026-11-19'], ['demo-board-1', '2026-11-25'], true, true).count()).toBeGreaterThan(20)
+    expect(
+      await db.checklistRuns
+        .where('[boardId+day]')
+        .between(['demo-board-1', '2026-11-19'], ['demo-board-1', '2026-11-25'], true, true)
+        .count(),
+    ).toBeGreaterThan(20)
     expect(await db.stepResults.count()).toBeGreaterThan(1000)
     expect(await db.ideas.where('boardId').equals('demo-board-2').count()).toBe(8)
     expect(await db.pdsaCycles.count()).toBe(5)

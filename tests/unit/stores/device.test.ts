@@ -15,10 +15,23 @@ describe('useDeviceStore', () => {
     const device = useDeviceStore()
     const stop = device.watchPending()
     await vi.waitFor(() => expect(device.pendingChanges).toBe(0))
-    await saveRecord<Action>('actions', {
-      id: 'a1', unitId: 'u1', boardId: 'b1', title: 'Fix door', owner: 'Sam', dueDay: null, status: 'open',
-      measureId: null, measureDay: null, conceptIds: [], closedAt: null,
-    }, 'Sam')
+    await saveRecord<Action>(
+      'actions',
+      {
+        id: 'a1',
+        unitId: 'u1',
+        boardId: 'b1',
+        title: 'Fix door',
+        owner: 'Sam',
+        dueDay: null,
+        status: 'open',
+        measureId: null,
+        measureDay: null,
+        conceptIds: [],
+        closedAt: null,
+      },
+      'Sam',
+    )
     await vi.waitFor(() => expect(device.pendingChanges).toBe(1))
     stop()
   })

@@ -39,7 +39,7 @@ const codeForWard7 = () => server.issueCode({ kind: 'unit', id: 'unit-7' })
 
 async function enrolWard7() {
   const store = useEnrolmentStore(pinia)
-  expect(await store.enrol({ code: codeForWard7().toLowerCase(), deviceName: ' Ward 7 nurses\' station ' })).toEqual({})
+  expect(await store.enrol({ code: codeForWard7().toLowerCase(), deviceName: " Ward 7 nurses' station " })).toEqual({})
   await store.settled()
   return store
 }
@@ -47,17 +47,56 @@ async function enrolWard7() {
 /** A board set up on this tablet before enrolment, with some work on it. */
 async function setUpLocalBoard() {
   const org = useOrgStore(pinia)
-  const board = await org.setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'My ward', unitKind: 'ward', boardName: 'Our board', people: ['Priya', 'Sam'] }, 'Sam')
+  const board = await org.setUp(
+    {
+      trustName: 'Leeds',
+      csuName: 'Medicine',
+      unitName: 'My ward',
+      unitKind: 'ward',
+      boardName: 'Our board',
+      people: ['Priya', 'Sam'],
+    },
+    'Sam',
+  )
   const repo = repoFor(db)
-  const measure = await repo.saveRecord<Measure>('measures', {
-    id: 'measure-1', unitId: board.unitId, boardId: board.id, categoryId: 'safety', name: 'Falls', type: 'count', unit: 'falls',
-    direction: 'lower', target: 0, thresholds: null, description: '', conceptIds: [], order: 1, archived: false,
-  }, 'Sam')
+  const measure = await repo.saveRecord<Measure>(
+    'measures',
+    {
+      id: 'measure-1',
+      unitId: board.unitId,
+      boardId: board.id,
+      categoryId: 'safety',
+      name: 'Falls',
+      type: 'count',
+      unit: 'falls',
+      direction: 'lower',
+      target: 0,
+      thresholds: null,
+      description: '',
+      conceptIds: [],
+      order: 1,
+      archived: false,
+    },
+    'Sam',
+  )
   await repo.saveRecord<Measure>('measures', { ...measure, target: 1 }, 'Priya')
-  await repo.saveRecord<Action>('actions', {
-    id: 'action-1', unitId: board.unitId, boardId: board.id, title: 'Fix the sluice door', owner: 'Sam', dueDay: null, status: 'open',
-    measureId: null, measureDay: null, conceptIds: [], closedAt: null,
-  }, 'Sam')
+  await repo.saveRecord<Action>(
+    'actions',
+    {
+      id: 'action-1',
+      unitId: board.unitId,
+      boardId: board.id,
+      title: 'Fix the sluice door',
+      owner: 'Sam',
+      dueDay: null,
+      status: 'open',
+      measureId: null,
+      measureDay: null,
+      conceptIds: [],
+      closedAt: null,
+    },
+    'Sam',
+  )
   return board
 }
 
@@ -65,10 +104,18 @@ describe('enrolling with a code', () => {
   it('stores the enrolment, the trust and CSU, and pulls the unit in a first sync', async () => {
     const store = await enrolWard7()
     const stored = await readEnrolment(db)
-    expect(stored).toMatchObject({ name: 'Ward 7 nurses\' station', serverId: 'memory-server', scope: { kind: 'unit', id: 'unit-7', name: 'Ward 7' } })
+    expect(stored).toMatchObject({
+      name: "Ward 7 nurses' station",
+      serverId: 'memory-server',
+      scope: { kind: 'unit', id: 'unit-7', name: 'Ward 7' },
+    })
     expect(stored?.token).toMatch(/^token-/)
-    expect(await db.trusts.toArray()).toEqual([{ id: 'trust-1', name: 'Northfield Teaching Hospitals', createdAt: stored!.enrolledAt }])
-    expect(await db.csus.toArray()).toEqual([{ id: 'csu', trustId: 'trust-1', name: 'Medicine', createdAt: stored!.enrolledAt }])
+    expect(await db.trusts.toArray()).toEqual([
+      { id: 'trust-1', name: 'Northfield Teaching Hospitals', createdAt: stored!.enrolledAt },
+    ])
+    expect(await db.csus.toArray()).toEqual([
+      { id: 'csu', trustId: 'trust-1', name: 'Medicine', createdAt: stored!.enrolledAt },
+    ])
     expect(store.firstSync).toBe('done')
     expect(await db.units.get('unit-7')).toMatchObject({ name: 'Ward 7', people: [] })
     expect(store.unitsWithoutBoard.map((u) => u.name)).toEqual(['Ward 7'])
@@ -102,14 +149,19 @@ describe('enrolling with a code', () => {
     const errors = await store.enrol({ code: 'ABCD-EF01', deviceName: '' })
     expect(errors.code).toMatch(/never I or O.*2 to 9/)
     expect(errors.deviceName).toBe('Enter a name for this tablet')
-    expect(await store.enrol({ code: 'ABCD-EFGH', deviceName: 'x'.repeat(81) })).toMatchObject({ code: expect.stringMatching(/all 12/), deviceName: expect.stringMatching(/80 characters/) })
+    expect(await store.enrol({ code: 'ABCD-EFGH', deviceName: 'x'.repeat(81) })).toMatchObject({
+      code: expect.stringMatching(/all 12/),
+      deviceName: expect.stringMatching(/80 characters/),
+    })
     expect(server.requests).toEqual([])
   })
 
   it('says plainly when the server cannot be reached', async () => {
     const store = useEnrolmentStore(pinia)
     store.useTransport(createHttpTransport({ fetch: async () => Promise.reject(new TypeError('Failed to fetch')) }))
-    expect(await store.enrol({ code: 'ABCD-EFGH-JKMN', deviceName: 'Tablet' })).toEqual({ submit: expect.stringMatching(/cannot reach the sync server/) })
+    expect(await store.enrol({ code: 'ABCD-EFGH-JKMN', deviceName: 'Tablet' })).toEqual({
+      submit: expect.stringMatching(/cannot reach the sync server/),
+    })
     expect(await readEnrolment(db)).toBeUndefined()
   })
 
@@ -144,13 +196,27 @@ describe('sharing a board set up before enrolment', () => {
     expect(history.filter((h) => h.table === 'units').every((h) => h.recordId === 'unit-7')).toBe(true)
     const outbox = await db.outbox.toArray()
     expect(outbox.every((e) => e.unitId === 'unit-7')).toBe(true)
-    expect(outbox.filter((e) => e.table === 'units')).toEqual([expect.objectContaining({ recordId: 'unit-7', fields: expect.objectContaining({ people: ['Priya', 'Sam'] }) })])
+    expect(outbox.filter((e) => e.table === 'units')).toEqual([
+      expect.objectContaining({ recordId: 'unit-7', fields: expect.objectContaining({ people: ['Priya', 'Sam'] }) }),
+    ])
     // The CSU and trust typed in at setup belonged only to the local unit.
     expect((await db.csus.toArray()).map((c) => c.name)).toEqual(['Medicine'])
     expect((await db.trusts.toArray()).map((t) => t.name)).toEqual(['Northfield Teaching Hospitals'])
 
-    await vi.waitFor(() => expect(server.recordsIn('unit-7').map((r) => r.table).sort()).toEqual(['actions', 'boards', 'measures', 'units']), WAIT)
-    expect(server.recordsIn('unit-7').find((r) => r.table === 'measures')?.fields).toMatchObject({ name: 'Falls', target: 1 })
+    await vi.waitFor(
+      () =>
+        expect(
+          server
+            .recordsIn('unit-7')
+            .map((r) => r.table)
+            .sort(),
+        ).toEqual(['actions', 'boards', 'measures', 'units']),
+      WAIT,
+    )
+    expect(server.recordsIn('unit-7').find((r) => r.table === 'measures')?.fields).toMatchObject({
+      name: 'Falls',
+      target: 1,
+    })
     expect(server.recordsIn(localUnit)).toEqual([])
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(0), WAIT)
   })
@@ -158,13 +224,33 @@ describe('sharing a board set up before enrolment', () => {
   it('sends a record that had nothing queued whole', async () => {
     const board = await setUpLocalBoard()
     await db.actions.put({
-      id: 'quiet', unitId: board.unitId, boardId: board.id, title: 'Loaded without an outbox entry', owner: 'Jo', dueDay: null, status: 'open',
-      measureId: null, measureDay: null, conceptIds: [], closedAt: null, createdAt: '2026-11-01T09:00:00.000Z', updatedAt: '2026-11-01T09:00:00.000Z', updatedBy: 'Jo',
+      id: 'quiet',
+      unitId: board.unitId,
+      boardId: board.id,
+      title: 'Loaded without an outbox entry',
+      owner: 'Jo',
+      dueDay: null,
+      status: 'open',
+      measureId: null,
+      measureDay: null,
+      conceptIds: [],
+      closedAt: null,
+      createdAt: '2026-11-01T09:00:00.000Z',
+      updatedAt: '2026-11-01T09:00:00.000Z',
+      updatedBy: 'Jo',
     })
     const store = await enrolWard7()
     await store.shareBoard(board.unitId, 'unit-7', 'Sam')
     const [entry] = await db.outbox.where('[table+recordId]').equals(['actions', 'quiet']).toArray()
-    expect(entry).toMatchObject({ unitId: 'unit-7', fields: { title: 'Loaded without an outbox entry', owner: 'Jo', boardId: board.id, createdAt: '2026-11-01T09:00:00.000Z' } })
+    expect(entry).toMatchObject({
+      unitId: 'unit-7',
+      fields: {
+        title: 'Loaded without an outbox entry',
+        owner: 'Jo',
+        boardId: board.id,
+        createdAt: '2026-11-01T09:00:00.000Z',
+      },
+    })
     expect(entry!.fields).not.toHaveProperty('id')
     expect(entry!.fields).not.toHaveProperty('unitId')
   })
@@ -173,8 +259,12 @@ describe('sharing a board set up before enrolment', () => {
     const board = await setUpLocalBoard()
     const store = await enrolWard7()
     const snapshot = async () => ({
-      units: await db.units.toArray(), boards: await db.boards.toArray(), measures: await db.measures.toArray(),
-      history: await db.history.toArray(), outbox: await db.outbox.toArray(), csus: await db.csus.toArray(),
+      units: await db.units.toArray(),
+      boards: await db.boards.toArray(),
+      measures: await db.measures.toArray(),
+      history: await db.history.toArray(),
+      outbox: await db.outbox.toArray(),
+      csus: await db.csus.toArray(),
     })
     const before = await snapshot()
     const spy = vi.spyOn(db.history, 'update').mockRejectedValueOnce(new Error('disk full'))

@@ -9,7 +9,15 @@ import { useOrgStore } from '@/stores/org'
 
 const at = '2026-11-01T08:00:00.000Z'
 const board: Board = {
-  id: 'b1', unitId: 'u1', createdAt: at, updatedAt: at, updatedBy: 'Seed', name: 'Daily board', categories: [], agenda: [], huddleMinutes: 15,
+  id: 'b1',
+  unitId: 'u1',
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: 'Seed',
+  name: 'Daily board',
+  categories: [],
+  agenda: [],
+  huddleMinutes: 15,
 }
 const idea = { problem: 'We walk to the far store room for dressings', idea: 'Keep a small stock in each bay' }
 
@@ -31,10 +39,23 @@ describe('useIdeasStore', () => {
     const ideas = await store()
     const saved = await ideas.add({ ...idea, wastes: ['motion'], raisedBy: '' }, ANONYMOUS)
     expect(ideas.columns.new.map((i) => i.id)).toEqual([saved.id])
-    expect(await db.ideas.get(saved.id)).toMatchObject({ ...idea, wastes: ['motion'], raisedBy: null, status: 'new', updatedBy: ANONYMOUS, unitId: 'u1', boardId: 'b1' })
+    expect(await db.ideas.get(saved.id)).toMatchObject({
+      ...idea,
+      wastes: ['motion'],
+      raisedBy: null,
+      status: 'new',
+      updatedBy: ANONYMOUS,
+      unitId: 'u1',
+      boardId: 'b1',
+    })
     const outbox = await db.outbox.where('table').equals('ideas').toArray()
     expect(outbox).toHaveLength(1)
-    expect(outbox[0]).toMatchObject({ recordId: saved.id, unitId: 'u1', by: ANONYMOUS, fields: expect.objectContaining({ problem: idea.problem, raisedBy: null }) })
+    expect(outbox[0]).toMatchObject({
+      recordId: saved.id,
+      unitId: 'u1',
+      by: ANONYMOUS,
+      fields: expect.objectContaining({ problem: idea.problem, raisedBy: null }),
+    })
     expect((await historyOf('ideas', saved.id)).map((h) => [h.kind, h.by])).toEqual([['created', ANONYMOUS]])
   })
 
@@ -49,15 +70,26 @@ describe('useIdeasStore', () => {
     const ideas = await store()
     const saved = await ideas.add({ ...idea, raisedBy: 'Priya' }, 'Priya')
     await ideas.move(saved.id, 'testing', '', 'Sam', new Date('2026-11-20T09:00:00Z'))
-    expect(await db.ideas.get(saved.id)).toMatchObject({ status: 'testing', statusChangedAt: '2026-11-20T09:00:00.000Z', updatedBy: 'Sam' })
+    expect(await db.ideas.get(saved.id)).toMatchObject({
+      status: 'testing',
+      statusChangedAt: '2026-11-20T09:00:00.000Z',
+      updatedBy: 'Sam',
+    })
 
-    await expect(ideas.move(saved.id, 'not-progressed', '  ', 'Sam')).rejects.toThrow('Enter why this idea is not going ahead')
+    await expect(ideas.move(saved.id, 'not-progressed', '  ', 'Sam')).rejects.toThrow(
+      'Enter why this idea is not going ahead',
+    )
     expect((await db.ideas.get(saved.id))!.status).toBe('testing')
 
     await ideas.move(saved.id, 'not-progressed', 'Estates cannot fit shelves in the bays', 'Sam')
-    expect(ideas.columns['not-progressed'][0]).toMatchObject({ notProgressedReason: 'Estates cannot fit shelves in the bays' })
+    expect(ideas.columns['not-progressed'][0]).toMatchObject({
+      notProgressedReason: 'Estates cannot fit shelves in the bays',
+    })
     const sent = await db.outbox.where('[table+recordId]').equals(['ideas', saved.id]).toArray()
-    expect(sent.at(-1)!.fields).toMatchObject({ status: 'not-progressed', notProgressedReason: 'Estates cannot fit shelves in the bays' })
+    expect(sent.at(-1)!.fields).toMatchObject({
+      status: 'not-progressed',
+      notProgressedReason: 'Estates cannot fit shelves in the bays',
+    })
 
     // Picked up again: no reason needed, and the old one goes (its history keeps it).
     await ideas.move(saved.id, 'review', '', 'Sam')
@@ -71,7 +103,9 @@ describe('useIdeasStore', () => {
     expect(await db.ideas.get(saved.id)).toMatchObject({ owner: 'Sam Okafor', sponsor: '' })
     const last = (await db.outbox.where('[table+recordId]').equals(['ideas', saved.id]).toArray()).at(-1)!
     expect(Object.keys(last.fields).sort()).toEqual(['owner', 'updatedAt', 'updatedBy'])
-    await expect(ideas.setPeople(saved.id, { owner: 'Sam', sponsor: 'x'.repeat(61) }, 'Sam')).rejects.toThrow(/sponsor's name/)
+    await expect(ideas.setPeople(saved.id, { owner: 'Sam', sponsor: 'x'.repeat(61) }, 'Sam')).rejects.toThrow(
+      /sponsor's name/,
+    )
   })
 
   it('flags ideas stuck past the board’s limit, and the limit can be changed per board', async () => {
@@ -105,15 +139,42 @@ describe('useIdeasStore: rating, concepts, measure', () => {
     await ideas.setRating(saved.id, { effort: 'low', impact: 'high' }, 'Sam')
     await ideas.setConcepts(saved.id, ['pdsa', 'pdsa', '5s'], 'Sam')
     await ideas.setMeasure(saved.id, 'm1', 'Sam')
-    expect(await db.ideas.get(saved.id)).toMatchObject({ effort: 'low', impact: 'high', conceptIds: ['pdsa', '5s'], measureId: 'm1' })
-    const sent = (await db.outbox.where('table').equals('ideas').toArray()).slice(1).map((o) => Object.keys(o.fields).filter((f) => !f.startsWith('updated')))
+    expect(await db.ideas.get(saved.id)).toMatchObject({
+      effort: 'low',
+      impact: 'high',
+      conceptIds: ['pdsa', '5s'],
+      measureId: 'm1',
+    })
+    const sent = (await db.outbox.where('table').equals('ideas').toArray())
+      .slice(1)
+      .map((o) => Object.keys(o.fields).filter((f) => !f.startsWith('updated')))
     expect(sent).toEqual([['effort'], ['impact'], ['conceptIds'], ['measureId']])
   })
 
   it('reads a measure’s values between two days, inclusive', async () => {
     const ideas = await store()
-    const entry = (day: string, value: number) => ({ id: `m1:${day}`, unitId: 'u1', measureId: 'm1', boardId: 'b1', day, value, comment: '', createdAt: at, updatedAt: at, updatedBy: 'Seed' })
-    await db.entries.bulkPut([entry('2026-10-31', 1), entry('2026-11-01', 2), entry('2026-11-02', 3), entry('2026-11-03', 4), { ...entry('2026-11-02', 9), id: 'm2:2026-11-02', measureId: 'm2' }])
-    expect(await ideas.measureValues('m1', '2026-11-01', '2026-11-02')).toEqual([{ day: '2026-11-01', value: 2 }, { day: '2026-11-02', value: 3 }])
+    const entry = (day: string, value: number) => ({
+      id: `m1:${day}`,
+      unitId: 'u1',
+      measureId: 'm1',
+      boardId: 'b1',
+      day,
+      value,
+      comment: '',
+      createdAt: at,
+      updatedAt: at,
+      updatedBy: 'Seed',
+    })
+    await db.entries.bulkPut([
+      entry('2026-10-31', 1),
+      entry('2026-11-01', 2),
+      entry('2026-11-02', 3),
+      entry('2026-11-03', 4),
+      { ...entry('2026-11-02', 9), id: 'm2:2026-11-02', measureId: 'm2' },
+    ])
+    expect(await ideas.measureValues('m1', '2026-11-01', '2026-11-02')).toEqual([
+      { day: '2026-11-01', value: 2 },
+      { day: '2026-11-02', value: 3 },
+    ])
   })
 })

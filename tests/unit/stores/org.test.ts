@@ -18,7 +18,17 @@ describe('useOrgStore', () => {
 
   it('sets up a trust, CSU, unit and board, and remembers the board across reloads', async () => {
     const org = useOrgStore()
-    const board = await org.setUp({ trustName: 'Northfield', csuName: 'Medicine', unitName: 'Ward 9', unitKind: 'ward', boardName: 'Daily board', people: ['Sam'] }, 'Sam')
+    const board = await org.setUp(
+      {
+        trustName: 'Northfield',
+        csuName: 'Medicine',
+        unitName: 'Ward 9',
+        unitKind: 'ward',
+        boardName: 'Daily board',
+        people: ['Sam'],
+      },
+      'Sam',
+    )
     expect(org.currentBoard?.id).toBe(board.id)
     expect(org.currentUnit).toMatchObject({ name: 'Ward 9', people: ['Sam'] })
     expect(org.currentCsu?.name).toBe('Medicine')

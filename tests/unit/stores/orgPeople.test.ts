@@ -9,9 +9,24 @@ import { useOrgStore } from '@/stores/org'
 const at = '2026-01-01T08:00:00.000Z'
 const meta = { createdAt: at, updatedAt: at, updatedBy: 'Seed' }
 const board = (id: string, unitId: string, name: string, extra: Partial<Board> = {}): Board => ({
-  id, unitId, name, categories: DEFAULT_CATEGORIES, agenda: DEFAULT_AGENDA, huddleMinutes: 15, ...meta, ...extra,
+  id,
+  unitId,
+  name,
+  categories: DEFAULT_CATEGORIES,
+  agenda: DEFAULT_AGENDA,
+  huddleMinutes: 15,
+  ...meta,
+  ...extra,
 })
-const ward: Unit = { id: 'ward-7', unitId: 'ward-7', csuId: 'csu-med', name: 'Ward 7', kind: 'ward', people: ['Sam', 'Priya'], ...meta }
+const ward: Unit = {
+  id: 'ward-7',
+  unitId: 'ward-7',
+  csuId: 'csu-med',
+  name: 'Ward 7',
+  kind: 'ward',
+  people: ['Sam', 'Priya'],
+  ...meta,
+}
 
 beforeEach(async () => {
   await resetDatabase()
@@ -52,7 +67,13 @@ describe('the name list on every tier of board', () => {
     expect((await db.units.get('ward-7'))!.people).toEqual(['Sam', 'Priya'])
     const queued = await db.outbox.toArray()
     expect(queued).toHaveLength(1)
-    expect(queued[0]).toMatchObject({ table: 'boards', recordId: 'csu-board', unitId: 'csu-med', fields: { people: ['Dr Okafor', 'Matron Lee'] }, by: 'Matron Lee' })
+    expect(queued[0]).toMatchObject({
+      table: 'boards',
+      recordId: 'csu-board',
+      unitId: 'csu-med',
+      fields: { people: ['Dr Okafor', 'Matron Lee'] },
+      by: 'Matron Lee',
+    })
 
     // Another board on the same tablet shows its own list; a reload still has the CSU's.
     await org.selectBoard('ward-board')
@@ -81,7 +102,9 @@ describe('the name list on every tier of board', () => {
   it('saves nothing and says why when a ward board has no unit record yet', async () => {
     await db.boards.put(board('orphan-board', 'ward-unknown', 'Ward 9 board'))
     const org = await orgShowing('orphan-board')
-    await expect(org.updateCurrentPeople(['Jo'], 'Jo')).rejects.toThrow('That unit is not on this tablet yet. Sync, then try again.')
+    await expect(org.updateCurrentPeople(['Jo'], 'Jo')).rejects.toThrow(
+      'That unit is not on this tablet yet. Sync, then try again.',
+    )
     expect(await db.outbox.count()).toBe(0)
   })
 

@@ -18,13 +18,29 @@ describe('usePdsaStore', () => {
   it('adds numbered cycles: record, history and outbox together', async () => {
     const pdsa = usePdsaStore()
     await pdsa.load('u1')
-    const first = await pdsa.add(idea, { ...emptyPdsaInput(), change: ' Box in bay 1 ', startDay: '2026-11-02', conceptIds: ['pdsa'] }, 'Sam', today)
+    const first = await pdsa.add(
+      idea,
+      { ...emptyPdsaInput(), change: ' Box in bay 1 ', startDay: '2026-11-02', conceptIds: ['pdsa'] },
+      'Sam',
+      today,
+    )
     const second = await pdsa.add(idea, { ...emptyPdsaInput(), change: 'Box in every bay' }, 'Ann', today)
     expect([first.number, second.number]).toEqual([1, 2])
     expect(pdsa.forIdea('idea-1').map((c) => c.change)).toEqual(['Box in bay 1', 'Box in every bay'])
-    expect(await db.pdsaCycles.get(first.id)).toMatchObject({ ideaId: 'idea-1', unitId: 'u1', boardId: 'b1', startDay: '2026-11-02', endDay: null, decision: null, conceptIds: ['pdsa'] })
+    expect(await db.pdsaCycles.get(first.id)).toMatchObject({
+      ideaId: 'idea-1',
+      unitId: 'u1',
+      boardId: 'b1',
+      startDay: '2026-11-02',
+      endDay: null,
+      decision: null,
+      conceptIds: ['pdsa'],
+    })
     const outbox = await db.outbox.where('table').equals('pdsaCycles').toArray()
-    expect(outbox.map((o) => [o.recordId, o.unitId, o.by])).toEqual([[first.id, 'u1', 'Sam'], [second.id, 'u1', 'Ann']])
+    expect(outbox.map((o) => [o.recordId, o.unitId, o.by])).toEqual([
+      [first.id, 'u1', 'Sam'],
+      [second.id, 'u1', 'Ann'],
+    ])
     expect(pdsa.conceptsByIdea.get('idea-1')).toEqual(['pdsa'])
   })
 
@@ -32,7 +48,13 @@ describe('usePdsaStore', () => {
     const pdsa = usePdsaStore()
     await pdsa.load('u1')
     const cycle = await pdsa.add(idea, { ...emptyPdsaInput(), change: 'Box' }, 'Sam', today)
-    const input = { ...emptyPdsaInput(), change: 'Box', whatHappened: 'Used all week', study: 'Trips halved', decision: 'adopt' as const }
+    const input = {
+      ...emptyPdsaInput(),
+      change: 'Box',
+      whatHappened: 'Used all week',
+      study: 'Trips halved',
+      decision: 'adopt' as const,
+    }
     const saved = await pdsa.update(cycle.id, input, 'Ann', today)
     expect(saved).toMatchObject({ study: 'Trips halved', decision: 'adopt', number: 1 })
     const last = (await db.outbox.where('table').equals('pdsaCycles').toArray()).at(-1)!
@@ -44,8 +66,12 @@ describe('usePdsaStore', () => {
   it('refuses a cycle breaking the rules and stores nothing', async () => {
     const pdsa = usePdsaStore()
     await pdsa.load('u1')
-    await expect(pdsa.add(idea, { ...emptyPdsaInput(), change: '', decision: 'adopt' }, 'Sam', today)).rejects.toThrow(InputError)
-    await expect(pdsa.add(idea, { ...emptyPdsaInput(), change: 'x', decision: 'adopt' }, 'Sam', today)).rejects.toThrow('Write the result against the prediction')
+    await expect(pdsa.add(idea, { ...emptyPdsaInput(), change: '', decision: 'adopt' }, 'Sam', today)).rejects.toThrow(
+      InputError,
+    )
+    await expect(pdsa.add(idea, { ...emptyPdsaInput(), change: 'x', decision: 'adopt' }, 'Sam', today)).rejects.toThrow(
+      'Write the result against the prediction',
+    )
     expect(await db.pdsaCycles.count()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
   })

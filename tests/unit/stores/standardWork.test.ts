@@ -18,12 +18,24 @@ const csu: Csu = { id: 'c1', trustId: 't1', name: 'Medicine', createdAt: at }
 const trust: Trust = { id: 't1', name: 'Trust', createdAt: at }
 
 const input = (changes: Partial<TemplateInput> = {}): TemplateInput => ({
-  title: 'Safety walk', purpose: 'Spot risks early', forRole: 'Nurse in charge', frequency: { kind: 'daily', dueBy: '10:00' },
+  title: 'Safety walk',
+  purpose: 'Spot risks early',
+  forRole: 'Nurse in charge',
+  frequency: { kind: 'daily', dueBy: '10:00' },
   steps: [
     { id: 'st1', text: 'Check the resus trolley', keyPoint: 'Seal intact', expectedMinutes: 5, conceptIds: [] },
-    { id: 'st2', text: 'Check fire exits are clear', keyPoint: '', expectedMinutes: null, conceptIds: ['standard-work'] },
+    {
+      id: 'st2',
+      text: 'Check fire exits are clear',
+      keyPoint: '',
+      expectedMinutes: null,
+      conceptIds: ['standard-work'],
+    },
   ],
-  conceptIds: [], leaderStandardWork: false, auditCard: false, ...changes,
+  conceptIds: [],
+  leaderStandardWork: false,
+  auditCard: false,
+  ...changes,
 })
 
 beforeEach(async () => {
@@ -54,7 +66,7 @@ describe('standard work stores', () => {
     const edited = await templates.update(created.id, input({ steps: [input().steps[1]!, input().steps[0]!] }), 'Ali')
     expect(edited.version).toBe(2)
     expect(edited.steps.map((s) => s.id)).toEqual(['st2', 'st1'])
-    expect((await db.checklistRuns.get(run.id))).toMatchObject({ templateVersion: 1, steps: input().steps })
+    expect(await db.checklistRuns.get(run.id)).toMatchObject({ templateVersion: 1, steps: input().steps })
     expect(await templates.update(created.id, input({ steps: edited.steps }), 'Ali')).toMatchObject({ version: 2 })
     await templates.setRetired(created.id, true, 'Ali')
     expect(templates.active).toEqual([])
@@ -72,7 +84,13 @@ describe('standard work stores', () => {
     const shared = await templates.create(input({ title: 'Trust safety walk' }), 'Office', true)
     expect(shared).toMatchObject({ unitId: libraryScopeId('t1'), boardId: null })
     const adopted = await templates.adopt(shared.id, 'Sam')
-    expect(adopted).toMatchObject({ unitId: 'u1', boardId: 'b1', adoptedFromId: shared.id, version: 1, title: 'Trust safety walk' })
+    expect(adopted).toMatchObject({
+      unitId: 'u1',
+      boardId: 'b1',
+      adoptedFromId: shared.id,
+      version: 1,
+      title: 'Trust safety walk',
+    })
     expect(templates.library.map((t) => t.id)).toEqual([shared.id])
   })
 
@@ -115,7 +133,9 @@ describe('standard work stores', () => {
 
   it('refuses overlapping shift times and keeps good ones on the board', async () => {
     const { templates } = await stores()
-    await expect(templates.setShifts({ ...DEFAULT_SHIFTS, early: { start: '07:00', end: '15:00' } }, 'Sam')).rejects.toThrow(/overlap/)
+    await expect(
+      templates.setShifts({ ...DEFAULT_SHIFTS, early: { start: '07:00', end: '15:00' } }, 'Sam'),
+    ).rejects.toThrow(/overlap/)
     expect((await db.boards.get('b1'))!.shifts).toBeUndefined()
     const next = { ...DEFAULT_SHIFTS, early: { start: '07:30', end: '14:30' } }
     await templates.setShifts(next, 'Sam')

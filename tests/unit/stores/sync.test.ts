@@ -32,7 +32,17 @@ afterEach(() => {
 })
 
 async function setUpWard({ enrol = true } = {}) {
-  const board = await useOrgStore().setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'Ward 7', unitKind: 'ward', boardName: 'Ward 7 board', people: [] }, 'Sam')
+  const board = await useOrgStore().setUp(
+    {
+      trustName: 'Leeds',
+      csuName: 'Medicine',
+      unitName: 'Ward 7',
+      unitKind: 'ward',
+      boardName: 'Ward 7 board',
+      people: [],
+    },
+    'Sam',
+  )
   if (enrol) await enrolDatabase(server, db, board.unitId)
   await useActionsStore().load(board.id, board.unitId)
   return board
@@ -46,8 +56,11 @@ describe('sync store', () => {
     expect(sync.status).toBe('not-enrolled')
     expect(server.requests).toEqual([])
     expect(sync.lastSyncedAt).toBeNull()
-    expect(summariseSync({ status: sync.status, online: true, pending: sync.pending, lastSyncedAt: sync.lastSyncedAt })).toMatchObject({
-      tone: 'quiet', text: 'Not shared: this tablet is not enrolled',
+    expect(
+      summariseSync({ status: sync.status, online: true, pending: sync.pending, lastSyncedAt: sync.lastSyncedAt }),
+    ).toMatchObject({
+      tone: 'quiet',
+      text: 'Not shared: this tablet is not enrolled',
     })
   })
 
@@ -92,13 +105,16 @@ describe('sync store', () => {
     await vi.waitFor(() => expect(device.pendingChanges).toBe(0))
     await useActionsStore().add({ title: 'Order more gloves', owner: 'Sam', dueDay: null }, 'Sam')
     await vi.waitFor(() => expect(device.pendingChanges).toBe(1))
-    await vi.waitFor(() => expect([...server.records.values()].some((r) => r.fields.title === 'Order more gloves')).toBe(true), { timeout: LOCAL_CHANGE_DELAY_MS * 3 })
+    await vi.waitFor(
+      () => expect([...server.records.values()].some((r) => r.fields.title === 'Order more gloves')).toBe(true),
+      { timeout: LOCAL_CHANGE_DELAY_MS * 3 },
+    )
     await vi.waitFor(() => expect(sync.pending).toBe(0))
     // Let the round finish its pull, so nothing of it runs on into the next test.
     await vi.waitFor(() => expect(sync.status).toBe('idle'))
   })
 
-  it('says in the server\'s words when this tablet has been removed, and keeps its changes', async () => {
+  it("says in the server's words when this tablet has been removed, and keeps its changes", async () => {
     await setUpWard()
     const sync = useSyncStore()
     await sync.syncNow()
@@ -120,14 +136,40 @@ describe('sync store', () => {
     await other.enrol(board.unitId)
     await other.engine.syncOnce()
     const today = londonDay()
-    await other.repo.saveRecord<HuddleRecord>('huddles', {
-      id: 'huddle-1', unitId: board.unitId, boardId: board.id, day: today, startedAt: new Date().toISOString(), endedAt: new Date().toISOString(),
-      durationSeconds: 600, attendance: 8, facilitator: 'Priya', notes: 'Bay 2 short of gloves', timings: [],
-    }, 'Priya')
-    await other.repo.saveRecord<Action>('actions', {
-      id: 'action-9', unitId: board.unitId, boardId: board.id, title: 'Order more gloves', owner: 'Priya', dueDay: null, status: 'open',
-      measureId: null, measureDay: null, conceptIds: [], closedAt: null,
-    }, 'Priya')
+    await other.repo.saveRecord<HuddleRecord>(
+      'huddles',
+      {
+        id: 'huddle-1',
+        unitId: board.unitId,
+        boardId: board.id,
+        day: today,
+        startedAt: new Date().toISOString(),
+        endedAt: new Date().toISOString(),
+        durationSeconds: 600,
+        attendance: 8,
+        facilitator: 'Priya',
+        notes: 'Bay 2 short of gloves',
+        timings: [],
+      },
+      'Priya',
+    )
+    await other.repo.saveRecord<Action>(
+      'actions',
+      {
+        id: 'action-9',
+        unitId: board.unitId,
+        boardId: board.id,
+        title: 'Order more gloves',
+        owner: 'Priya',
+        dueDay: null,
+        status: 'open',
+        measureId: null,
+        measureDay: null,
+        conceptIds: [],
+        closedAt: null,
+      },
+      'Priya',
+    )
     await other.engine.syncOnce()
     await sync.syncNow()
     expect(useHuddleStore().recent.map((h) => h.id)).toEqual(['huddle-1'])

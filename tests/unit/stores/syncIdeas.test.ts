@@ -22,7 +22,17 @@ beforeEach(async () => {
 
 describe('ideas and sync', () => {
   it('shows an idea raised on another tablet once it is pulled, and sends a move made here', async () => {
-    const board = await useOrgStore().setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'Ward 7', unitKind: 'ward', boardName: 'Ward 7 board', people: [] }, 'Sam')
+    const board = await useOrgStore().setUp(
+      {
+        trustName: 'Leeds',
+        csuName: 'Medicine',
+        unitName: 'Ward 7',
+        unitKind: 'ward',
+        boardName: 'Ward 7 board',
+        people: [],
+      },
+      'Sam',
+    )
     await enrolDatabase(server, db, board.unitId)
     const ideas = useIdeasStore()
     await ideas.load(board.id, board.unitId)
@@ -32,10 +42,19 @@ describe('ideas and sync', () => {
     const other = makeTablet('other', server)
     await other.enrol(board.unitId)
     await other.engine.syncOnce()
-    await other.repo.saveRecord<Idea>('ideas', {
-      id: 'idea-1', unitId: board.unitId, boardId: board.id,
-      ...newIdeaFields({ problem: 'Hunting for the bladder scanner', idea: 'Give it a marked home by bay 3', wastes: ['motion'] }, new Date()),
-    }, 'Anonymous')
+    await other.repo.saveRecord<Idea>(
+      'ideas',
+      {
+        id: 'idea-1',
+        unitId: board.unitId,
+        boardId: board.id,
+        ...newIdeaFields(
+          { problem: 'Hunting for the bladder scanner', idea: 'Give it a marked home by bay 3', wastes: ['motion'] },
+          new Date(),
+        ),
+      },
+      'Anonymous',
+    )
     await other.engine.syncOnce()
 
     await sync.syncNow()
@@ -44,7 +63,11 @@ describe('ideas and sync', () => {
     await ideas.move('idea-1', 'testing', '', 'Sam')
     await sync.syncNow()
     await other.engine.syncOnce()
-    expect(await other.database.ideas.get('idea-1')).toMatchObject({ status: 'testing', wastes: ['motion'], raisedBy: null })
+    expect(await other.database.ideas.get('idea-1')).toMatchObject({
+      status: 'testing',
+      wastes: ['motion'],
+      raisedBy: null,
+    })
     other.database.close()
   })
 })

@@ -11,12 +11,36 @@ import { useTrendsStore } from '@/stores/trends'
 const at = '2026-01-01T08:00:00.000Z'
 const meta = (id: string, unitId: string) => ({ id, unitId, createdAt: at, updatedAt: at, updatedBy: 'Seed' })
 const unit = (id: string, name: string): Unit => ({ ...meta(id, id), csuId: 'csu', name, kind: 'ward', people: [] })
-const board = (id: string, unitId: string): Board => ({ ...meta(id, unitId), name: 'Board', categories: [], agenda: [], huddleMinutes: 15 })
-const falls = (id: string, unitId: string): Measure => ({
-  ...meta(id, unitId), boardId: `b-${unitId}`, categoryId: 'safety', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower',
-  target: 0, thresholds: null, description: '', conceptIds: [], order: 1, archived: false,
+const board = (id: string, unitId: string): Board => ({
+  ...meta(id, unitId),
+  name: 'Board',
+  categories: [],
+  agenda: [],
+  huddleMinutes: 15,
 })
-const entry = (m: Measure, day: string, value: number): DayEntry => ({ ...meta(entryId(m.id, day), m.unitId), measureId: m.id, boardId: m.boardId, day, value, comment: '' })
+const falls = (id: string, unitId: string): Measure => ({
+  ...meta(id, unitId),
+  boardId: `b-${unitId}`,
+  categoryId: 'safety',
+  name: 'Falls',
+  type: 'count',
+  unit: 'falls',
+  direction: 'lower',
+  target: 0,
+  thresholds: null,
+  description: '',
+  conceptIds: [],
+  order: 1,
+  archived: false,
+})
+const entry = (m: Measure, day: string, value: number): DayEntry => ({
+  ...meta(entryId(m.id, day), m.unitId),
+  measureId: m.id,
+  boardId: m.boardId,
+  day,
+  value,
+  comment: '',
+})
 
 const TODAY = '2026-11-26'
 const m1 = falls('m1', 'u1')
@@ -82,26 +106,51 @@ describe('useTrendsStore', () => {
     expect(trends.trend!.options.rebaseAt).toEqual(['2026-10-20'])
     const outbox = await db.outbox.where('[table+recordId]').equals(['measures', 'm2']).toArray()
     expect(outbox.at(-1)!.fields).toMatchObject({ rebaseDays: ['2026-10-20'] })
-    await expect(trends.addRebase('2020-01-01', 'Ward Manager')).rejects.toThrow('Choose a date within the chart’s range')
+    await expect(trends.addRebase('2020-01-01', 'Ward Manager')).rejects.toThrow(
+      'Choose a date within the chart’s range',
+    )
     await trends.removeRebase('2026-10-20', 'Ward Manager')
     expect((await db.measures.get('m2'))!.rebaseDays).toEqual([])
   })
 
   it('loads the practice series of one unit, and takes extra providers', async () => {
     await db.huddles.put({
-      ...meta('h1', 'u1'), boardId: 'b-u1', day: '2026-11-23', startedAt: at, endedAt: at, durationSeconds: 600, attendance: 6,
-      facilitator: 'Sam', notes: '', timings: [],
+      ...meta('h1', 'u1'),
+      boardId: 'b-u1',
+      day: '2026-11-23',
+      startedAt: at,
+      endedAt: at,
+      durationSeconds: 600,
+      attendance: 6,
+      facilitator: 'Sam',
+      notes: '',
+      timings: [],
     })
     const trends = store()
     await trends.loadPractice('u1', 'weekdays', new Date('2026-11-26T12:00:00Z'))
-    expect(trends.practice.map((s) => s.id)).toEqual(['huddles-held', 'ideas-raised', 'ideas-implemented', 'actions-overdue'])
+    expect(trends.practice.map((s) => s.id)).toEqual([
+      'huddles-held',
+      'ideas-raised',
+      'ideas-implemented',
+      'actions-overdue',
+    ])
     const huddles = trends.practice[0]!
     expect(huddles.points.at(-1)).toEqual({ period: '2026-W48', value: 25 }) // 1 of Monday to Thursday
     expect(trends.statusTimes).toHaveLength(6)
     await expect(trends.loadPractice('nowhere')).rejects.toThrow('That unit is not on this tablet')
 
     const extra: PracticeSeriesProvider = async (c) => [{ ...huddles, id: `extra-${c.unit.id}` }]
-    const series = await loadPracticeSeries({ unit: unit('u1', 'Ward 7'), boardIds: ['b-u1'], from: '2026-11-01', to: TODAY, now: new Date(), expectedHuddles: 'weekdays' }, [...practiceSeriesProviders, extra])
+    const series = await loadPracticeSeries(
+      {
+        unit: unit('u1', 'Ward 7'),
+        boardIds: ['b-u1'],
+        from: '2026-11-01',
+        to: TODAY,
+        now: new Date(),
+        expectedHuddles: 'weekdays',
+      },
+      [...practiceSeriesProviders, extra],
+    )
     expect(series.at(-1)!.id).toBe('extra-u1')
   })
 })

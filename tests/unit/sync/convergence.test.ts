@@ -13,20 +13,73 @@ import { RECORD_IDS, TABLE, createWorld, run, settle, type FieldEdit, type Step 
 
 const client = fc.nat(2)
 const fieldEdit: fc.Arbitrary<FieldEdit> = fc.oneof(
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('set' as const), field: fc.constantFrom('status' as const, 'owner' as const), value: fc.constantFrom('open', 'done', 'cancelled') }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('inc' as const), by: fc.integer({ min: -3, max: 5 }).filter((n) => n !== 0) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('set' as const),
+      field: fc.constantFrom('status' as const, 'owner' as const),
+      value: fc.constantFrom('open', 'done', 'cancelled'),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('inc' as const),
+      by: fc.integer({ min: -3, max: 5 }).filter((n) => n !== 0),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ type: fc.constant('delete' as const), value: fc.boolean() }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant('text' as const), field: fc.constantFrom('title' as const, 'body' as const), value: fc.constantFrom('pads', 'gloves', 'aprons', 'pads and gloves', '') }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant('choose' as const), field: fc.constantFrom('title' as const, 'body' as const), pick: fc.nat(3) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant('text' as const),
+      field: fc.constantFrom('title' as const, 'body' as const),
+      value: fc.constantFrom('pads', 'gloves', 'aprons', 'pads and gloves', ''),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant('choose' as const),
+      field: fc.constantFrom('title' as const, 'body' as const),
+      pick: fc.nat(3),
+    }),
+  },
 )
 // Most edits land on one record, so tablets really do collide.
-const recordIndex = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat(RECORD_IDS.length - 1) })
+const recordIndex = fc.oneof(
+  { weight: 3, arbitrary: fc.constant(0) },
+  { weight: 1, arbitrary: fc.nat(RECORD_IDS.length - 1) },
+)
 const step: fc.Arbitrary<Step> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('edit' as const), client, record: recordIndex, edits: fc.array(fieldEdit, { minLength: 1, maxLength: 3 }) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('push' as const), client, start: fc.nat(20), count: fc.integer({ min: 1, max: 4 }), fate: fc.constantFrom('ok' as const, 'ok' as const, 'request-lost' as const, 'response-lost' as const) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('pull' as const), client, pageSize: fc.integer({ min: 1, max: 3 }) }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('edit' as const),
+      client,
+      record: recordIndex,
+      edits: fc.array(fieldEdit, { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('push' as const),
+      client,
+      start: fc.nat(20),
+      count: fc.integer({ min: 1, max: 4 }),
+      fate: fc.constantFrom('ok' as const, 'ok' as const, 'request-lost' as const, 'response-lost' as const),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({ kind: fc.constant('pull' as const), client, pageSize: fc.integer({ min: 1, max: 3 }) }),
+  },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 0, max: 120_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('clockJump' as const), ms: fc.integer({ min: 0, max: 600_000 }) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('clockJump' as const), ms: fc.integer({ min: 0, max: 600_000 }) }),
+  },
   { weight: 1, arbitrary: fc.constant({ kind: 'fixClock' as const }) },
 )
 
@@ -67,7 +120,11 @@ function setOnly(m: Mutation): Mutation | undefined {
   return Object.keys(fields).length > 0 ? { ...m, fields } : undefined
 }
 
-function expectNothingLost(server: Map<string, SyncRecord>, accepted: readonly Mutation[], knewWhenWriting: ReadonlyMap<string, ReadonlySet<string>>): void {
+function expectNothingLost(
+  server: Map<string, SyncRecord>,
+  accepted: readonly Mutation[],
+  knewWhenWriting: ReadonlyMap<string, ReadonlySet<string>>,
+): void {
   for (const recordId of RECORD_IDS) {
     const mine = accepted.filter((m) => m.recordId === recordId)
     const record = server.get(`${TABLE}/${recordId}`)
@@ -76,7 +133,10 @@ function expectNothingLost(server: Map<string, SyncRecord>, accepted: readonly M
       continue
     }
     if (!record) throw new Error(`accepted changes to ${recordId} but the server has no record`)
-    const votes = mine.reduce((sum, m) => sum + ('inc' in (m.fields.votes ?? {}) ? (m.fields.votes as { inc: number }).inc : 0), 0)
+    const votes = mine.reduce(
+      (sum, m) => sum + ('inc' in (m.fields.votes ?? {}) ? (m.fields.votes as { inc: number }).inc : 0),
+      0,
+    )
     if (mine.some((m) => m.fields.votes)) expect(record.fields.votes).toBe(votes)
     else expect(record.fields.votes).toBeUndefined()
 
@@ -91,7 +151,9 @@ function expectNothingLost(server: Map<string, SyncRecord>, accepted: readonly M
         // A text version is still showing, or someone who had actually seen it (the
         // simulation's ground truth, not what any base claims) wrote that field after.
         const live = liveVersions(record, field).some((v) => v.hlc === m.hlc && v.value === (op as SetOp).set)
-        const seenBySomeone = mine.some((other) => other.fields[field] !== undefined && knewWhenWriting.get(other.mutationId)?.has(m.mutationId))
+        const seenBySomeone = mine.some(
+          (other) => other.fields[field] !== undefined && knewWhenWriting.get(other.mutationId)?.has(m.mutationId),
+        )
         expect(live || seenBySomeone, `${recordId}.${field} "${String(op.set)}" at ${m.hlc} vanished`).toBe(true)
       }
     }
@@ -135,8 +197,12 @@ describe('three tablets, an unreliable network and one server', () => {
         const right = fold(mixed.slice(Math.floor(mixed.length * 0.4)))
         const all = fold(sets)
         for (const [key, record] of all) {
-          expect(mergeRecords(left.get(key), right.get(key) ?? (left.get(key) as SyncRecord), TEST_TABLES)).toEqual(record)
-          expect(mergeRecords(right.get(key), left.get(key) ?? (right.get(key) as SyncRecord), TEST_TABLES)).toEqual(record)
+          expect(mergeRecords(left.get(key), right.get(key) ?? (left.get(key) as SyncRecord), TEST_TABLES)).toEqual(
+            record,
+          )
+          expect(mergeRecords(right.get(key), left.get(key) ?? (right.get(key) as SyncRecord), TEST_TABLES)).toEqual(
+            record,
+          )
         }
       }),
       { numRuns: 1000 },
@@ -156,13 +222,25 @@ describe('three tablets, an unreliable network and one server', () => {
     const record = world.server.records.get(`${TABLE}/r0`) as SyncRecord
     // Its own edits show as versions to choose from (their bases came from the wrong clock
     // and were not trusted) rather than the third silently disappearing.
-    expect(liveVersions(record, 'title').map((v) => v.value).sort()).toEqual(['first', 'second', 'third'])
-    expectNothingLost(new Map([[`${TABLE}/r0`, record]]), world.server.accepted, new Map(world.clients.flatMap((c) => [...c.knewWhenWriting])))
+    expect(
+      liveVersions(record, 'title')
+        .map((v) => v.value)
+        .sort(),
+    ).toEqual(['first', 'second', 'third'])
+    expectNothingLost(
+      new Map([[`${TABLE}/r0`, record]]),
+      world.server.accepted,
+      new Map(world.clients.flatMap((c) => [...c.knewWhenWriting])),
+    )
   })
 
-  it('the fast tablet\'s clock does not let it beat a later edit from a tablet with the right time', () => {
+  it("the fast tablet's clock does not let it beat a later edit from a tablet with the right time", () => {
     const world = createWorld()
-    const [a, , c] = world.clients as [NonNullable<(typeof world.clients)[0]>, unknown, NonNullable<(typeof world.clients)[0]>]
+    const [a, , c] = world.clients as [
+      NonNullable<(typeof world.clients)[0]>,
+      unknown,
+      NonNullable<(typeof world.clients)[0]>,
+    ]
     c.edit('r0', [{ type: 'set', field: 'status', value: 'done' }])
     c.pushAll(world.server)
     world.time += 1_000

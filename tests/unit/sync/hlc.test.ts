@@ -1,7 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import {
-  HLC_COUNTER_MAX, MAX_FUTURE_SKEW_MS, compareHlc, createClock, formatHlc, isHlc, maxHlc, parseHlc, restampIfFuture,
+  HLC_COUNTER_MAX,
+  MAX_FUTURE_SKEW_MS,
+  compareHlc,
+  createClock,
+  formatHlc,
+  isHlc,
+  maxHlc,
+  parseHlc,
+  restampIfFuture,
 } from '@/shared/sync/hlc'
 
 const T = 1_767_225_600_000 // 01/01/2026 00:00 UTC
@@ -50,7 +58,12 @@ describe('ordering: string order is time order', () => {
     ['earlier ms first', stamp(T, 5, 'b'), stamp(T + 1, 0, 'a'), -1],
     ['same ms: lower counter first', stamp(T, 1, 'z'), stamp(T, 2, 'a'), -1],
     ['same ms and counter: node decides', stamp(T, 1, 'a'), stamp(T, 1, 'b'), -1],
-    ['a 13-digit wall time across a digit boundary', stamp(999_999_999_999, 0, 'a'), stamp(1_000_000_000_000, 0, 'a'), -1],
+    [
+      'a 13-digit wall time across a digit boundary',
+      stamp(999_999_999_999, 0, 'a'),
+      stamp(1_000_000_000_000, 0, 'a'),
+      -1,
+    ],
     ['counter 9 before counter 10', stamp(T, 9, 'a'), stamp(T, 10, 'a'), -1],
     ['identical', stamp(T, 3, 'a'), stamp(T, 3, 'a'), 0],
     ['later first', stamp(T + 1, 0, 'a'), stamp(T, 999_999, 'z'), 1],
@@ -71,8 +84,16 @@ describe('tick', () => {
   it.each([
     ['wall time moves on: counter starts at 0', [T, T + 5], [stamp(T, 0, 'n'), stamp(T + 5, 0, 'n')]],
     ['the same ms twice: counter goes up', [T, T, T], [stamp(T, 0, 'n'), stamp(T, 1, 'n'), stamp(T, 2, 'n')]],
-    ['clock goes backwards: keeps the last wall time, counter goes up', [T, T - 3_600_000, T - 1], [stamp(T, 0, 'n'), stamp(T, 1, 'n'), stamp(T, 2, 'n')]],
-    ['clock recovers: back to real time', [T, T - 10, T + 1], [stamp(T, 0, 'n'), stamp(T, 1, 'n'), stamp(T + 1, 0, 'n')]],
+    [
+      'clock goes backwards: keeps the last wall time, counter goes up',
+      [T, T - 3_600_000, T - 1],
+      [stamp(T, 0, 'n'), stamp(T, 1, 'n'), stamp(T, 2, 'n')],
+    ],
+    [
+      'clock recovers: back to real time',
+      [T, T - 10, T + 1],
+      [stamp(T, 0, 'n'), stamp(T, 1, 'n'), stamp(T + 1, 0, 'n')],
+    ],
     ['fractional ms are floored', [T + 0.7, T + 0.9], [stamp(T, 0, 'n'), stamp(T, 1, 'n')]],
   ])('%s', (_, readings, expected) => {
     const clock = clockReading(readings, 'n')
@@ -101,7 +122,11 @@ describe('tick', () => {
     for (let i = 1; i < stamps.length; i++) expect(stamps[i]! > stamps[i - 1]!).toBe(true)
   })
 
-  it.each([['empty', ''], ['a colon', 'a:b'], ['too long', 'x'.repeat(65)]])('refuses a node id that is %s', (_, nodeId) => {
+  it.each([
+    ['empty', ''],
+    ['a colon', 'a:b'],
+    ['too long', 'x'.repeat(65)],
+  ])('refuses a node id that is %s', (_, nodeId) => {
     expect(() => createClock(nodeId)).toThrow('Not a valid node id')
   })
 })
@@ -109,8 +134,18 @@ describe('tick', () => {
 describe('receive', () => {
   it.each([
     ['remote behind local wall time: local wall time, counter 0', T + 100, stamp(T, 5, 'r'), stamp(T + 100, 0, 'n')],
-    ['remote ahead of local wall time: adopt it, bump its counter', T, stamp(T + 5_000, 7, 'r'), stamp(T + 5_000, 8, 'n')],
-    ['remote hours ahead: still adopted (only the server distrusts future stamps)', T, stamp(T + 3 * 3_600_000, 0, 'r'), stamp(T + 3 * 3_600_000, 1, 'n')],
+    [
+      'remote ahead of local wall time: adopt it, bump its counter',
+      T,
+      stamp(T + 5_000, 7, 'r'),
+      stamp(T + 5_000, 8, 'n'),
+    ],
+    [
+      'remote hours ahead: still adopted (only the server distrusts future stamps)',
+      T,
+      stamp(T + 3 * 3_600_000, 0, 'r'),
+      stamp(T + 3 * 3_600_000, 1, 'n'),
+    ],
     ['remote at local wall time: past its counter', T, stamp(T, 41, 'r'), stamp(T, 42, 'n')],
     ['remote with a full counter: next ms', T, stamp(T + 9, HLC_COUNTER_MAX, 'r'), stamp(T + 10, 0, 'n')],
   ])('%s', (_, wall, remote, expected) => {

@@ -2,7 +2,12 @@
 import { describe, expect, it } from 'vitest'
 import { createClock } from '@/shared/sync/hlc'
 import {
-  applyMutation, isDeleted, latestStamp, mergeRecords, rebaseOnServer, restampMutation,
+  applyMutation,
+  isDeleted,
+  latestStamp,
+  mergeRecords,
+  rebaseOnServer,
+  restampMutation,
 } from '@/shared/sync/merge'
 import type { Mutation, SyncRecord } from '@/shared/sync/protocol'
 import { textBase, textConflicts } from '@/shared/sync/text'
@@ -15,7 +20,9 @@ function applyAll(mutations: Mutation[], start?: SyncRecord): SyncRecord | undef
 /** Every order of a few mutations gives the same record. */
 function permutations<X>(items: X[]): X[][] {
   if (items.length <= 1) return [items]
-  return items.flatMap((item, i) => permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]))
+  return items.flatMap((item, i) =>
+    permutations([...items.slice(0, i), ...items.slice(i + 1)]).map((rest) => [item, ...rest]),
+  )
 }
 
 function expectSameInEveryOrder(mutations: Mutation[]): SyncRecord {
@@ -29,7 +36,14 @@ describe('last writer wins for plain fields', () => {
     ['later ms wins', at(10, 'a'), 'open', at(20, 'b'), 'done', 'done'],
     ['same ms: higher counter wins', at(10, 'a', 2), 'open', at(10, 'b', 1), 'done', 'open'],
     ['same ms and counter: node id decides', at(10, 'a'), 'open', at(10, 'b'), 'done', 'done'],
-    ['a stamp from a clock hours fast wins until the server restamps it', at(10_800_000, 'c'), 'open', at(20, 'b'), 'done', 'open'],
+    [
+      'a stamp from a clock hours fast wins until the server restamps it',
+      at(10_800_000, 'c'),
+      'open',
+      at(20, 'b'),
+      'done',
+      'open',
+    ],
   ])('%s, in either arrival order', (_, hlcA, valueA, hlcB, valueB, winner) => {
     const a = mutation(hlcA, { status: { set: valueA } })
     const b = mutation(hlcB, { status: { set: valueB } })
@@ -50,7 +64,10 @@ describe('last writer wins for plain fields', () => {
 
   it.each([
     ['the same mutation again (a retried push)', (m: Mutation) => m],
-    ['another mutation id with the same stamp and value', (m: Mutation) => ({ ...m, mutationId: '01960000-0000-7000-8000-999999999999' })],
+    [
+      'another mutation id with the same stamp and value',
+      (m: Mutation) => ({ ...m, mutationId: '01960000-0000-7000-8000-999999999999' }),
+    ],
   ])('re-applying %s changes nothing', (_, again) => {
     const m = mutation(at(10), { status: { set: 'open' }, title: { set: 'Fix the bed', base: at(0, 'z') } })
     const once = applyMutation(undefined, m, TEST_TABLES)
@@ -76,15 +93,21 @@ describe('last writer wins for plain fields', () => {
   })
 
   it('never changes the record or mutation it is given', () => {
-    const before = deepFreeze(applyAll([textEdit('title', 'A', at(10, 'a')), mutation(at(11, 'a'), { votes: { inc: 1 } })]) as SyncRecord)
+    const before = deepFreeze(
+      applyAll([textEdit('title', 'A', at(10, 'a')), mutation(at(11, 'a'), { votes: { inc: 1 } })]) as SyncRecord,
+    )
     const m = deepFreeze(mutation(at(20, 'b'), { title: { set: 'B' }, votes: { inc: 2 }, status: { set: 'x' } }))
     expect(() => applyMutation(before, m, TEST_TABLES)).not.toThrow()
   })
 
   it('refuses to merge a mutation into a different record', () => {
     const record = applyAll([mutation(at(10), { status: { set: 'open' } })]) as SyncRecord
-    expect(() => applyMutation(record, mutation(at(20), { status: { set: 'x' } }, { recordId: 'card-2' }), TEST_TABLES)).toThrow('Cannot merge')
-    expect(() => applyMutation(record, mutation(at(20), { status: { set: 'x' } }, { scope: 'ward-8' }), TEST_TABLES)).toThrow('Cannot merge')
+    expect(() =>
+      applyMutation(record, mutation(at(20), { status: { set: 'x' } }, { recordId: 'card-2' }), TEST_TABLES),
+    ).toThrow('Cannot merge')
+    expect(() =>
+      applyMutation(record, mutation(at(20), { status: { set: 'x' } }, { scope: 'ward-8' }), TEST_TABLES),
+    ).toThrow('Cannot merge')
   })
 })
 
@@ -94,7 +117,9 @@ describe('counters', () => {
     ['a single increment', [1], 1],
     ['decrements below zero are kept (the sum is the truth)', [-2, 1], -1],
   ])('%s', (_, increments, total) => {
-    const record = expectSameInEveryOrder(increments.map((inc, i) => mutation(at(i, `n${i}`), { attendanceTally: { inc } }, { table: 'huddles' })))
+    const record = expectSameInEveryOrder(
+      increments.map((inc, i) => mutation(at(i, `n${i}`), { attendanceTally: { inc } }, { table: 'huddles' })),
+    )
     expect(record.fields.attendanceTally).toBe(total)
     expect(record.clocks.attendanceTally).toBeUndefined()
   })
@@ -173,10 +198,13 @@ describe('text fields: concurrent edits are kept side by side', () => {
     const afterSam = applyAll([original, sam]) as SyncRecord
     const sams2 = textEdit('title', 'Order pads, gloves, aprons', at(25, 'a'), textBase(afterSam, 'title'))
     const record = expectSameInEveryOrder([original, sam, jo, sams2])
-    expect(textConflicts(record).title?.map((v) => v.value)).toEqual(['Order incontinence pads', 'Order pads, gloves, aprons'])
+    expect(textConflicts(record).title?.map((v) => v.value)).toEqual([
+      'Order incontinence pads',
+      'Order pads, gloves, aprons',
+    ])
   })
 
-  it('an offline tablet\'s old edit arriving after someone else edited twice is still kept', () => {
+  it("an offline tablet's old edit arriving after someone else edited twice is still kept", () => {
     // A single "base stamp" would lose this: Jo's second edit saw a stamp (20) later than
     // Sam's offline edit (10), yet Jo never saw Sam's text.
     const jo1 = textEdit('title', 'Jo 1', at(20, 'b'), at(0, 'z'))
@@ -185,7 +213,7 @@ describe('text fields: concurrent edits are kept side by side', () => {
     expect(textConflicts(record).title?.map((v) => v.value)).toEqual(['Order pads and gloves', 'Jo 2'])
   })
 
-  it('one tablet\'s consecutive edits arriving out of order are not a conflict', () => {
+  it("one tablet's consecutive edits arriving out of order are not a conflict", () => {
     const first = textEdit('title', 'Draft', at(10, 'a'), at(0, 'z'))
     const second = textEdit('title', 'Final', at(11, 'a'), textBase(applyAll([original, first]), 'title'))
     const record = expectSameInEveryOrder([original, first, second])
@@ -199,7 +227,11 @@ describe('text fields: concurrent edits are kept side by side', () => {
   })
 
   it('two people typing the same words is not shown as a conflict', () => {
-    const record = expectSameInEveryOrder([original, textEdit('title', 'Same', at(10, 'a'), at(0, 'z')), textEdit('title', 'Same', at(20, 'b'), at(0, 'z'))])
+    const record = expectSameInEveryOrder([
+      original,
+      textEdit('title', 'Same', at(10, 'a'), at(0, 'z')),
+      textEdit('title', 'Same', at(20, 'b'), at(0, 'z')),
+    ])
     expect(record.fields.title).toBe('Same')
     expect(textConflicts(record)).toEqual({})
   })
@@ -250,7 +282,7 @@ describe('mergeRecords', () => {
     expect(mergeRecords(local, remote, TEST_TABLES).fields.votes).toBe(2)
   })
 
-  it('keeps the remote record\'s extra properties (the server seq)', () => {
+  it("keeps the remote record's extra properties (the server seq)", () => {
     const remote = { ...right, seq: 42 }
     expect(mergeRecords({ ...left, seq: 7 }, remote, TEST_TABLES).seq).toBe(42)
     expect(mergeRecords(undefined, remote, TEST_TABLES)).toBe(remote)
@@ -258,7 +290,7 @@ describe('mergeRecords', () => {
 })
 
 describe('rebaseOnServer', () => {
-  it('shows the server state with this tablet\'s unacknowledged changes on top', () => {
+  it("shows the server state with this tablet's unacknowledged changes on top", () => {
     const server = applyAll([mutation(at(0, 'z'), { status: { set: 'open' }, votes: { inc: 3 } })]) as SyncRecord
     const pending = [mutation(at(5, 'a'), { votes: { inc: 1 } }), mutation(at(6, 'a'), { status: { set: 'done' } })]
     const view = rebaseOnServer(server, pending, TEST_TABLES)
@@ -272,9 +304,30 @@ describe('restampMutation (server intake)', () => {
   const hours = 3 * 3_600_000
   it.each([
     ['a correct stamp is kept as is', at(-5, 'a'), at(-10, 'z'), false, at(-5, 'a'), at(-10, 'z')],
-    ['a stamp hours fast is replaced by the server\'s', at(hours, 'c'), at(-10, 'z'), true, at(0, 'server', 1), at(-10, 'z')],
-    ['a base entry hours fast is dropped (no version was ever stored under it)', at(hours + 1, 'c'), `${at(-10, 'z')},${at(hours, 'c')}`.split(',').sort().join(','), true, at(0, 'server', 1), at(-10, 'z')],
-    ['a base that was only hours fast disappears', at(hours + 1, 'c'), at(hours, 'c'), true, at(0, 'server', 1), undefined],
+    [
+      "a stamp hours fast is replaced by the server's",
+      at(hours, 'c'),
+      at(-10, 'z'),
+      true,
+      at(0, 'server', 1),
+      at(-10, 'z'),
+    ],
+    [
+      'a base entry hours fast is dropped (no version was ever stored under it)',
+      at(hours + 1, 'c'),
+      `${at(-10, 'z')},${at(hours, 'c')}`.split(',').sort().join(','),
+      true,
+      at(0, 'server', 1),
+      at(-10, 'z'),
+    ],
+    [
+      'a base that was only hours fast disappears',
+      at(hours + 1, 'c'),
+      at(hours, 'c'),
+      true,
+      at(0, 'server', 1),
+      undefined,
+    ],
   ])('%s', (_, hlc, base, restamped, expectedHlc, expectedBase) => {
     const server = createClock('server', () => T)
     server.tick()
@@ -282,7 +335,9 @@ describe('restampMutation (server intake)', () => {
     const result = restampMutation(m, server, T)
     expect(result.restamped).toBe(restamped)
     expect(result.mutation.hlc).toBe(expectedHlc)
-    expect(result.mutation.fields.title).toEqual(expectedBase === undefined ? { set: 'x' } : { set: 'x', base: expectedBase })
+    expect(result.mutation.fields.title).toEqual(
+      expectedBase === undefined ? { set: 'x' } : { set: 'x', base: expectedBase },
+    )
     expect(result.mutation.mutationId).toBe(m.mutationId)
     if (!restamped) expect(result.mutation).toBe(m)
   })
@@ -290,7 +345,11 @@ describe('restampMutation (server intake)', () => {
 
 describe('helpers', () => {
   it('latestStamp is the newest stamp anywhere in the record', () => {
-    const record = applyAll([mutation(at(5, 'a'), { status: { set: 'x' } }), textEdit('title', 'A', at(9, 'b')), textEdit('title', 'B', at(7, 'c'))])
+    const record = applyAll([
+      mutation(at(5, 'a'), { status: { set: 'x' } }),
+      textEdit('title', 'A', at(9, 'b')),
+      textEdit('title', 'B', at(7, 'c')),
+    ])
     expect(latestStamp(record as SyncRecord)).toBe(at(9, 'b'))
   })
 

@@ -2,16 +2,32 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import {
-  MIN_SUPPORTED_PROTOCOL, PROTOCOL_VERSION, PUSH_MAX_MUTATIONS, PullResponseSchema, SYNC_ERROR_CODES, SYNC_ERROR_MESSAGES,
-  checkProtocol, fromOutboxEntry, parsePullRequest, parsePushRequest, splitIntoBatches, type Mutation, type OutboxEntryLike,
+  MIN_SUPPORTED_PROTOCOL,
+  PROTOCOL_VERSION,
+  PUSH_MAX_MUTATIONS,
+  PullResponseSchema,
+  SYNC_ERROR_CODES,
+  SYNC_ERROR_MESSAGES,
+  checkProtocol,
+  fromOutboxEntry,
+  parsePullRequest,
+  parsePushRequest,
+  splitIntoBatches,
+  type Mutation,
+  type OutboxEntryLike,
 } from '@/shared/sync/protocol'
 import { SYNCED_TABLES, declareTables, fieldKind } from '@/shared/sync/tables'
 import { TEST_TABLES, at, mutation } from './fixtures'
 
 function goodMutation(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
-    mutationId: '01960000-0000-7000-8000-000000000001', table: 'actions', recordId: 'a1', scope: 'ward-7',
-    hlc: at(1, 'tablet-a'), by: 'Sam', fields: { title: { set: 'Order pads', base: at(0, 'z') }, status: { set: 'open' } },
+    mutationId: '01960000-0000-7000-8000-000000000001',
+    table: 'actions',
+    recordId: 'a1',
+    scope: 'ward-7',
+    hlc: at(1, 'tablet-a'),
+    by: 'Sam',
+    fields: { title: { set: 'Order pads', base: at(0, 'z') }, status: { set: 'open' } },
     ...overrides,
   }
 }
@@ -34,36 +50,126 @@ describe('checkProtocol', () => {
 
 describe('parsePushRequest', () => {
   it('accepts a well-formed push', () => {
-    const result = parsePushRequest(push([goodMutation(), goodMutation({ mutationId: '01960000-0000-7000-8000-000000000002', fields: { deleted: { set: true } } })]))
+    const result = parsePushRequest(
+      push([
+        goodMutation(),
+        goodMutation({ mutationId: '01960000-0000-7000-8000-000000000002', fields: { deleted: { set: true } } }),
+      ]),
+    )
     expect(result.ok).toBe(true)
   })
 
   it.each([
     ['an unknown top-level field', push([goodMutation()], { extra: 1 }), 'invalid-payload', ''],
     ['an unknown mutation field', push([goodMutation({ op: 'put' })]), 'invalid-payload', 'mutations.0'],
-    ['an unknown key in a field operation', push([goodMutation({ fields: { status: { set: 'x', when: 1 } } })]), 'invalid-payload', 'mutations.0.fields.status'],
-    ['a field that is neither set nor inc', push([goodMutation({ fields: { status: { put: 'x' } } })]), 'invalid-payload', 'mutations.0.fields.status'],
+    [
+      'an unknown key in a field operation',
+      push([goodMutation({ fields: { status: { set: 'x', when: 1 } } })]),
+      'invalid-payload',
+      'mutations.0.fields.status',
+    ],
+    [
+      'a field that is neither set nor inc',
+      push([goodMutation({ fields: { status: { put: 'x' } } })]),
+      'invalid-payload',
+      'mutations.0.fields.status',
+    ],
     ['no mutations', push([]), 'invalid-payload', 'mutations'],
-    ['too many mutations', push(Array.from({ length: PUSH_MAX_MUTATIONS + 1 }, () => goodMutation())), 'too-large', undefined],
-    ['too-long text', push([goodMutation({ fields: { title: { set: 'x'.repeat(10_001) } } })]), 'invalid-payload', 'mutations.0.fields.title.set'],
-    ['too-long text deep inside a value', push([goodMutation({ fields: { agenda: { set: [{ title: 'y'.repeat(10_001) }] } } })]), 'invalid-payload', 'mutations.0.fields.agenda.set'],
-    ['too many fields', push([goodMutation({ fields: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`f${i}`, { set: i }])) })]), 'invalid-payload', 'mutations.0.fields'],
+    [
+      'too many mutations',
+      push(Array.from({ length: PUSH_MAX_MUTATIONS + 1 }, () => goodMutation())),
+      'too-large',
+      undefined,
+    ],
+    [
+      'too-long text',
+      push([goodMutation({ fields: { title: { set: 'x'.repeat(10_001) } } })]),
+      'invalid-payload',
+      'mutations.0.fields.title.set',
+    ],
+    [
+      'too-long text deep inside a value',
+      push([goodMutation({ fields: { agenda: { set: [{ title: 'y'.repeat(10_001) }] } } })]),
+      'invalid-payload',
+      'mutations.0.fields.agenda.set',
+    ],
+    [
+      'too many fields',
+      push([goodMutation({ fields: Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`f${i}`, { set: i }])) })]),
+      'invalid-payload',
+      'mutations.0.fields',
+    ],
     ['no fields', push([goodMutation({ fields: {} })]), 'invalid-payload', 'mutations.0.fields'],
     ['a bad hlc', push([goodMutation({ hlc: '2026-01-01T00:00:00Z' })]), 'invalid-payload', 'mutations.0.hlc'],
-    ['a bad base', push([goodMutation({ fields: { title: { set: 'x', base: 'yesterday' } } })]), 'invalid-payload', 'mutations.0.fields.title.base'],
-    ['a base on a plain field', push([goodMutation({ fields: { status: { set: 'x', base: at(0) } } })]), 'invalid-payload', 'mutations.0.fields.status'],
-    ['an increment of a plain field', push([goodMutation({ fields: { status: { inc: 1 } } })]), 'invalid-payload', 'mutations.0.fields.status'],
-    ['a fractional increment', push([goodMutation({ fields: { status: { inc: 0.5 } } })]), 'invalid-payload', 'mutations.0.fields.status'],
-    ['deleted that is not true/false', push([goodMutation({ fields: { deleted: { set: 'yes' } } })]), 'invalid-payload', 'mutations.0.fields.deleted'],
+    [
+      'a bad base',
+      push([goodMutation({ fields: { title: { set: 'x', base: 'yesterday' } } })]),
+      'invalid-payload',
+      'mutations.0.fields.title.base',
+    ],
+    [
+      'a base on a plain field',
+      push([goodMutation({ fields: { status: { set: 'x', base: at(0) } } })]),
+      'invalid-payload',
+      'mutations.0.fields.status',
+    ],
+    [
+      'an increment of a plain field',
+      push([goodMutation({ fields: { status: { inc: 1 } } })]),
+      'invalid-payload',
+      'mutations.0.fields.status',
+    ],
+    [
+      'a fractional increment',
+      push([goodMutation({ fields: { status: { inc: 0.5 } } })]),
+      'invalid-payload',
+      'mutations.0.fields.status',
+    ],
+    [
+      'deleted that is not true/false',
+      push([goodMutation({ fields: { deleted: { set: 'yes' } } })]),
+      'invalid-payload',
+      'mutations.0.fields.deleted',
+    ],
     ['an undeclared table', push([goodMutation({ table: 'patients' })]), 'invalid-payload', 'mutations.0.table'],
-    ['a field named __proto__', push([goodMutation({ fields: JSON.parse('{"__proto__":{"set":1}}') })]), 'invalid-payload', 'mutations.0.fields.__proto__'],
-    ['a field named constructor', push([goodMutation({ fields: { constructor: { set: 1 } } })]), 'invalid-payload', 'mutations.0.fields.constructor'],
-    ['a mutation id that is not a UUID', push([goodMutation({ mutationId: 'm-1' })]), 'invalid-payload', 'mutations.0.mutationId'],
+    [
+      'a field named __proto__',
+      push([goodMutation({ fields: JSON.parse('{"__proto__":{"set":1}}') })]),
+      'invalid-payload',
+      'mutations.0.fields.__proto__',
+    ],
+    [
+      'a field named constructor',
+      push([goodMutation({ fields: { constructor: { set: 1 } } })]),
+      'invalid-payload',
+      'mutations.0.fields.constructor',
+    ],
+    [
+      'a mutation id that is not a UUID',
+      push([goodMutation({ mutationId: 'm-1' })]),
+      'invalid-payload',
+      'mutations.0.mutationId',
+    ],
     ['an empty scope', push([goodMutation({ scope: '' })]), 'invalid-payload', 'mutations.0.scope'],
     ['no protocol version', { mutations: [goodMutation()] }, 'invalid-payload', 'protocol'],
-    ['a protocol older than supported', push([goodMutation()], { protocol: MIN_SUPPORTED_PROTOCOL - 1 }), 'protocol-too-old', undefined],
-    ['a protocol newer than this server', push([goodMutation()], { protocol: PROTOCOL_VERSION + 1 }), 'protocol-too-new', undefined],
-    ['an old client whose payload no longer parses still hears "update"', { protocol: 0, changes: [{ op: 'put' }] }, 'protocol-too-old', undefined],
+    [
+      'a protocol older than supported',
+      push([goodMutation()], { protocol: MIN_SUPPORTED_PROTOCOL - 1 }),
+      'protocol-too-old',
+      undefined,
+    ],
+    [
+      'a protocol newer than this server',
+      push([goodMutation()], { protocol: PROTOCOL_VERSION + 1 }),
+      'protocol-too-new',
+      undefined,
+    ],
+    [
+      'an old client whose payload no longer parses still hears "update"',
+      { protocol: 0, changes: [{ op: 'put' }] },
+      'protocol-too-old',
+      undefined,
+    ],
     ['not an object', 'hello', 'invalid-payload', 'protocol'],
   ])('refuses %s', (_, body, code, path) => {
     const result = parsePushRequest(body)
@@ -100,7 +206,7 @@ describe('parsePushRequest', () => {
     expect(parsePushRequest(tally({ inc: 2 })).ok).toBe(false) // not a counter in the app's tables
   })
 
-  it('every error has a plain-English message that says what happens to the tablet\'s changes or what to do', () => {
+  it("every error has a plain-English message that says what happens to the tablet's changes or what to do", () => {
     for (const code of SYNC_ERROR_CODES) expect(SYNC_ERROR_MESSAGES[code]).toMatch(/^[A-Z].*\.$/)
     expect(SYNC_ERROR_MESSAGES['protocol-too-old']).toContain('Tap Update now')
   })
@@ -108,8 +214,16 @@ describe('parsePushRequest', () => {
 
 describe('parsePullRequest', () => {
   it.each([
-    ['query-string numbers', { protocol: '1', scope: 'ward-7', after: '120', limit: '50' }, { protocol: 1, scope: 'ward-7', after: 120, limit: 50 }],
-    ['defaults for cursor and page size', { protocol: '1', scope: 'ward-7' }, { protocol: 1, scope: 'ward-7', after: 0, limit: 500 }],
+    [
+      'query-string numbers',
+      { protocol: '1', scope: 'ward-7', after: '120', limit: '50' },
+      { protocol: 1, scope: 'ward-7', after: 120, limit: 50 },
+    ],
+    [
+      'defaults for cursor and page size',
+      { protocol: '1', scope: 'ward-7' },
+      { protocol: 1, scope: 'ward-7', after: 0, limit: 500 },
+    ],
   ])('accepts %s', (_, query, expected) => {
     expect(parsePullRequest(query)).toEqual({ ok: true, value: expected })
   })
@@ -130,8 +244,23 @@ describe('parsePullRequest', () => {
 describe('responses are read tolerantly', () => {
   it('a newer server may add fields without breaking this client', () => {
     const body = {
-      protocol: 1, scope: 'ward-7', cursor: 3, hasMore: false, serverTime: 1, shard: 'eu-1',
-      records: [{ table: 'actions', id: 'a1', scope: 'ward-7', seq: 3, fields: { title: 'x' }, clocks: { title: at(1) }, extra: true }],
+      protocol: 1,
+      scope: 'ward-7',
+      cursor: 3,
+      hasMore: false,
+      serverTime: 1,
+      shard: 'eu-1',
+      records: [
+        {
+          table: 'actions',
+          id: 'a1',
+          scope: 'ward-7',
+          seq: 3,
+          fields: { title: 'x' },
+          clocks: { title: at(1) },
+          extra: true,
+        },
+      ],
     }
     const parsed = PullResponseSchema.parse(body)
     expect(parsed.records[0]?.fields.title).toBe('x')
@@ -140,27 +269,58 @@ describe('responses are read tolerantly', () => {
 
 describe('fromOutboxEntry', () => {
   const entry: OutboxEntryLike = {
-    mutationId: '01960000-0000-7000-8000-000000000001', table: 'actions', recordId: 'a1', unitId: 'ward-7', op: 'put',
-    fields: { title: 'Order pads', status: 'open', measureId: undefined, updatedAt: '2026-01-01T09:00:00.000Z', updatedBy: 'Sam' },
-    at: '2026-01-01T09:00:00.000Z', by: 'Sam',
+    mutationId: '01960000-0000-7000-8000-000000000001',
+    table: 'actions',
+    recordId: 'a1',
+    unitId: 'ward-7',
+    op: 'put',
+    fields: {
+      title: 'Order pads',
+      status: 'open',
+      measureId: undefined,
+      updatedAt: '2026-01-01T09:00:00.000Z',
+      updatedBy: 'Sam',
+    },
+    at: '2026-01-01T09:00:00.000Z',
+    by: 'Sam',
   }
 
   it.each([
-    ['every field becomes a set; undefined becomes null; no base without a previous clock', {}, { title: { set: 'Order pads' } }],
-    ['a text field carries the base it was edited from', { title: at(0, 'z') }, { title: { set: 'Order pads', base: at(0, 'z') } }],
+    [
+      'every field becomes a set; undefined becomes null; no base without a previous clock',
+      {},
+      { title: { set: 'Order pads' } },
+    ],
+    [
+      'a text field carries the base it was edited from',
+      { title: at(0, 'z') },
+      { title: { set: 'Order pads', base: at(0, 'z') } },
+    ],
     ['a base for a plain field is ignored', { status: at(0, 'z') }, { title: { set: 'Order pads' } }],
   ])('%s', (_, bases, expectedTitle) => {
     const m = fromOutboxEntry(entry, at(5, 'tablet-a'), bases)
     expect(m).toEqual({
-      mutationId: entry.mutationId, table: 'actions', recordId: 'a1', scope: 'ward-7', hlc: at(5, 'tablet-a'), by: 'Sam',
-      fields: { ...expectedTitle, status: { set: 'open' }, measureId: { set: null }, updatedAt: { set: entry.at }, updatedBy: { set: 'Sam' } },
+      mutationId: entry.mutationId,
+      table: 'actions',
+      recordId: 'a1',
+      scope: 'ward-7',
+      hlc: at(5, 'tablet-a'),
+      by: 'Sam',
+      fields: {
+        ...expectedTitle,
+        status: { set: 'open' },
+        measureId: { set: null },
+        updatedAt: { set: entry.at },
+        updatedBy: { set: 'Sam' },
+      },
     })
     expect(parsePushRequest(push([m])).ok).toBe(true)
   })
 })
 
 describe('splitIntoBatches', () => {
-  const many = (n: number, size = 10): Mutation[] => Array.from({ length: n }, (_, i) => mutation(at(i), { title: { set: 'x'.repeat(size) } }))
+  const many = (n: number, size = 10): Mutation[] =>
+    Array.from({ length: n }, (_, i) => mutation(at(i), { title: { set: 'x'.repeat(size) } }))
   it.each([
     ['nothing to send', 0, 10, Number.POSITIVE_INFINITY, []],
     ['one batch', 3, 10, Number.POSITIVE_INFINITY, [3]],
@@ -203,19 +363,34 @@ describe('table declarations', () => {
 describe('hostile input', () => {
   it('parsePushRequest answers every JSON body without throwing', () => {
     const valid = goodMutation()
-    const mutated = fc.record({
-      key: fc.constantFrom(...Object.keys(valid), 'fields.title', 'fields.status', 'fields.__proto__', 'fields.constructor'),
-      value: fc.jsonValue({ maxDepth: 3 }),
-    }).map(({ key, value }) => {
-      const copy = structuredClone(valid) as Record<string, unknown>
-      const [head, tail] = key.split('.') as [string, string | undefined]
-      if (tail === undefined) copy[head] = value
-      else Object.defineProperty(copy.fields as object, tail, { value, enumerable: true })
-      return copy
-    })
-    fc.assert(fc.property(fc.oneof(fc.jsonValue({ maxDepth: 4 }), mutated), fc.constantFrom(0, 1, 2), (mutationLike, protocol) => {
-      const result = parsePushRequest({ protocol, mutations: [mutationLike] })
-      expect(typeof result.ok).toBe('boolean')
-    }), { numRuns: 500 })
+    const mutated = fc
+      .record({
+        key: fc.constantFrom(
+          ...Object.keys(valid),
+          'fields.title',
+          'fields.status',
+          'fields.__proto__',
+          'fields.constructor',
+        ),
+        value: fc.jsonValue({ maxDepth: 3 }),
+      })
+      .map(({ key, value }) => {
+        const copy = structuredClone(valid) as Record<string, unknown>
+        const [head, tail] = key.split('.') as [string, string | undefined]
+        if (tail === undefined) copy[head] = value
+        else Object.defineProperty(copy.fields as object, tail, { value, enumerable: true })
+        return copy
+      })
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.jsonValue({ maxDepth: 4 }), mutated),
+        fc.constantFrom(0, 1, 2),
+        (mutationLike, protocol) => {
+          const result = parsePushRequest({ protocol, mutations: [mutationLike] })
+          expect(typeof result.ok).toBe('boolean')
+        },
+      ),
+      { numRuns: 500 },
+    )
   })
 })

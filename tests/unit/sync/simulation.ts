@@ -3,7 +3,13 @@
 // future stamps and hands out sequence numbers. Only the shared sync core is real.
 import { createClock, type HybridClock } from '@/shared/sync/hlc'
 import { applyMutation, latestStamp, rebaseOnServer, restampMutation } from '@/shared/sync/merge'
-import { mutationSchemaFor, type FieldOp, type Mutation, type ServerRecord, type SyncRecord } from '@/shared/sync/protocol'
+import {
+  mutationSchemaFor,
+  type FieldOp,
+  type Mutation,
+  type ServerRecord,
+  type SyncRecord,
+} from '@/shared/sync/protocol'
 import { liveVersions, textBase } from '@/shared/sync/text'
 import { T, TEST_TABLES } from './fixtures'
 
@@ -79,7 +85,10 @@ export class SimClient {
   clock: HybridClock
   private ids = 0
 
-  constructor(readonly nodeId: string, private readonly now: () => number) {
+  constructor(
+    readonly nodeId: string,
+    private readonly now: () => number,
+  ) {
     this.clock = createClock(nodeId, now)
   }
 
@@ -96,7 +105,9 @@ export class SimClient {
 
   view(recordId: string): SyncRecord | undefined {
     const key = `${TABLE}/${recordId}`
-    const mine = this.created.filter((m) => m.recordId === recordId && (this.outbox.includes(m) || this.acknowledged.includes(m)))
+    const mine = this.created.filter(
+      (m) => m.recordId === recordId && (this.outbox.includes(m) || this.acknowledged.includes(m)),
+    )
     return rebaseOnServer(this.confirmed.get(key), mine, TEST_TABLES)
   }
 
@@ -109,7 +120,8 @@ export class SimClient {
       else if (edit.type === 'delete') fields.deleted = { set: edit.value }
       else {
         const shown = liveVersions(before, edit.field)
-        const value = edit.type === 'text' ? edit.value : (shown[edit.pick % Math.max(shown.length, 1)]?.value ?? 'first')
+        const value =
+          edit.type === 'text' ? edit.value : (shown[edit.pick % Math.max(shown.length, 1)]?.value ?? 'first')
         const base = textBase(before, edit.field)
         fields[edit.field] = base === undefined ? { set: value } : { set: value, base }
       }
@@ -117,7 +129,12 @@ export class SimClient {
     this.ids += 1
     const mutation: Mutation = {
       mutationId: `01960000-0000-7000-8${this.nodeId.charCodeAt(0).toString(16).padStart(3, '0')}-${String(this.ids).padStart(12, '0')}`,
-      table: TABLE, recordId, scope: SCOPE, hlc: this.clock.tick(), by: this.nodeId, fields,
+      table: TABLE,
+      recordId,
+      scope: SCOPE,
+      hlc: this.clock.tick(),
+      by: this.nodeId,
+      fields,
     }
     this.knewWhenWriting.set(mutation.mutationId, new Set(this.knows.get(recordId) ?? []))
     this.outbox.push(mutation)
@@ -127,7 +144,10 @@ export class SimClient {
 
   push(server: SimServer, start: number, count: number, fate: 'ok' | 'request-lost' | 'response-lost'): void {
     if (this.outbox.length === 0 || fate === 'request-lost') return
-    const batch = Array.from({ length: Math.min(count, this.outbox.length) }, (_, i) => this.outbox[(start + i) % this.outbox.length] as Mutation)
+    const batch = Array.from(
+      { length: Math.min(count, this.outbox.length) },
+      (_, i) => this.outbox[(start + i) % this.outbox.length] as Mutation,
+    )
     const accepted = new Set(server.push(batch))
     if (fate === 'ok') this.acknowledge(accepted)
   }

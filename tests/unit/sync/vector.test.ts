@@ -1,7 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import {
-  VECTOR_MAX_ENTRIES, covers, filterVector, formatVector, isVersionVector, joinVectors, parseVector,
+  VECTOR_MAX_ENTRIES,
+  covers,
+  filterVector,
+  formatVector,
+  isVersionVector,
+  joinVectors,
+  parseVector,
 } from '@/shared/sync/vector'
 import { at } from './fixtures'
 
@@ -27,7 +33,11 @@ describe('version vectors (what a writer had seen)', () => {
   })
 
   it.each([
-    ['keeps the later stamp per device, sorted by device', [`${at(5, 'b')},${at(1, 'a')}`, at(7, 'b')], `${at(1, 'a')},${at(7, 'b')}`],
+    [
+      'keeps the later stamp per device, sorted by device',
+      [`${at(5, 'b')},${at(1, 'a')}`, at(7, 'b')],
+      `${at(1, 'a')},${at(7, 'b')}`,
+    ],
     ['ignores missing vectors', [undefined, at(1, 'a'), undefined], at(1, 'a')],
     ['nothing seen', [undefined], undefined],
   ])('join %s', (_, texts, expected) => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { aggregateSeries, dayReading, readingOf, rebasePeriods, targetFor, wholePeriods } from '@/domain/trends/aggregate'
+import {
+  aggregateSeries,
+  dayReading,
+  readingOf,
+  rebasePeriods,
+  targetFor,
+  wholePeriods,
+} from '@/domain/trends/aggregate'
 import type { Measure } from '@/domain/types'
 
 type M = Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'unit' | 'target'>
@@ -54,28 +61,47 @@ describe('aggregateSeries', () => {
   // Monday 2026-11-02 to Sunday 2026-11-15: two whole ISO weeks.
   it('sums counts per week and leaves a week with no entries as a gap, never zero', () => {
     const entries = [
-      { day: '2026-11-02', value: 1 }, { day: '2026-11-04', value: 2 }, { day: '2026-11-08', value: 0 },
+      { day: '2026-11-02', value: 1 },
+      { day: '2026-11-04', value: 2 },
+      { day: '2026-11-08', value: 0 },
     ]
     expect(aggregateSeries(count, entries, '2026-11-02', '2026-11-15', 'week')).toEqual([
-      { period: '2026-W45', value: 3 }, { period: '2026-W46', value: null },
+      { period: '2026-W45', value: 3 },
+      { period: '2026-W46', value: null },
     ])
   })
 
   it('averages numbers and percentages over the days recorded', () => {
-    const entries = [{ day: '2026-11-02', value: 90 }, { day: '2026-11-03', value: 100 }, { day: '2026-11-10', value: 80 }]
+    const entries = [
+      { day: '2026-11-02', value: 90 },
+      { day: '2026-11-03', value: 100 },
+      { day: '2026-11-10', value: 80 },
+    ]
     expect(aggregateSeries(percent, entries, '2026-11-02', '2026-11-15', 'week').map((p) => p.value)).toEqual([95, 80])
   })
 
   it('counts bad yes/no days and red safety-cross days', () => {
-    const answers = [{ day: '2026-11-02', value: true }, { day: '2026-11-03', value: false }, { day: '2026-11-04', value: false }]
-    expect(aggregateSeries(yesno, answers, '2026-11-02', '2026-11-08', 'week')).toEqual([{ period: '2026-W45', value: 2 }])
-    const days = [{ day: '2026-11-02', value: 'red' }, { day: '2026-11-03', value: 'amber' }, { day: '2026-11-30', value: 'red' }]
+    const answers = [
+      { day: '2026-11-02', value: true },
+      { day: '2026-11-03', value: false },
+      { day: '2026-11-04', value: false },
+    ]
+    expect(aggregateSeries(yesno, answers, '2026-11-02', '2026-11-08', 'week')).toEqual([
+      { period: '2026-W45', value: 2 },
+    ])
+    const days = [
+      { day: '2026-11-02', value: 'red' },
+      { day: '2026-11-03', value: 'amber' },
+      { day: '2026-11-30', value: 'red' },
+    ]
     expect(aggregateSeries(cross, days, '2026-11-01', '2026-11-30', 'month')).toEqual([{ period: '2026-11', value: 2 }])
   })
 
   it('keeps days with no entry as gaps on a daily chart', () => {
     expect(aggregateSeries(count, [{ day: '2026-11-03', value: 2 }], '2026-11-02', '2026-11-04', 'day')).toEqual([
-      { period: '2026-11-02', value: null }, { period: '2026-11-03', value: 2 }, { period: '2026-11-04', value: null },
+      { period: '2026-11-02', value: null },
+      { period: '2026-11-03', value: 2 },
+      { period: '2026-11-04', value: null },
     ])
   })
 
@@ -86,16 +112,31 @@ describe('aggregateSeries', () => {
   })
 
   it('passes a value that is not a number on as NaN (the engine explains it)', () => {
-    const series = aggregateSeries(count, [{ day: '2026-11-02', value: 'lots' }, { day: '2026-11-03', value: 1 }], '2026-11-02', '2026-11-08', 'week')
+    const series = aggregateSeries(
+      count,
+      [
+        { day: '2026-11-02', value: 'lots' },
+        { day: '2026-11-03', value: 1 },
+      ],
+      '2026-11-02',
+      '2026-11-08',
+      'week',
+    )
     expect(series[0]!.value).toBeNaN()
   })
 })
 
 describe('targetFor', () => {
   it.each([
-    [count, 'day', 0], [count, 'week', 0], [count, 'month', 0],
-    [{ ...count, target: 4 }, 'week', 28], [{ ...count, target: 4 }, 'month', null],
-    [percent, 'month', 95], [number, 'week', 7], [yesno, 'day', null], [{ ...count, target: null }, 'day', null],
+    [count, 'day', 0],
+    [count, 'week', 0],
+    [count, 'month', 0],
+    [{ ...count, target: 4 }, 'week', 28],
+    [{ ...count, target: 4 }, 'month', null],
+    [percent, 'month', 95],
+    [number, 'week', 7],
+    [yesno, 'day', null],
+    [{ ...count, target: null }, 'day', null],
   ] as const)('%o by %s → %s', (measure, period, expected) => {
     expect(targetFor(measure, period)).toBe(expected)
   })

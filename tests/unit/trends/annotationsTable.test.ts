@@ -26,17 +26,40 @@ describe('trendAnnotations', () => {
   })
 
   it('leaves out what falls outside the range', () => {
-    expect(trendAnnotations('m1', ideas, cycles, '2026-12-01', '2026-12-31', 'day').map((m) => m.kind)).toEqual(['pdsa'])
+    expect(trendAnnotations('m1', ideas, cycles, '2026-12-01', '2026-12-31', 'day').map((m) => m.kind)).toEqual([
+      'pdsa',
+    ])
     expect(trendAnnotations('m1', ideas, cycles, '2026-10-01', '2026-10-31', 'day')).toEqual([])
   })
 })
 
 describe('trendRows and trendCsv', () => {
   const result: SpcResult = {
-    chart: 'xmr', variation: 'concern-high', assurance: 'none', notes: [],
+    chart: 'xmr',
+    variation: 'concern-high',
+    assurance: 'none',
+    notes: [],
     segments: [
-      { fromPeriod: '2026-W45', toPeriod: '2026-W46', centre: 2, upperLimit: 5.5, lowerLimit: 0, trial: true, pointCount: 2, meanMovingRange: 1 },
-      { fromPeriod: '2026-W47', toPeriod: '2026-W47', centre: 9, upperLimit: null, lowerLimit: null, trial: true, pointCount: 1, meanMovingRange: null },
+      {
+        fromPeriod: '2026-W45',
+        toPeriod: '2026-W46',
+        centre: 2,
+        upperLimit: 5.5,
+        lowerLimit: 0,
+        trial: true,
+        pointCount: 2,
+        meanMovingRange: 1,
+      },
+      {
+        fromPeriod: '2026-W47',
+        toPeriod: '2026-W47',
+        centre: 9,
+        upperLimit: null,
+        lowerLimit: null,
+        trial: true,
+        pointCount: 1,
+        meanMovingRange: null,
+      },
     ],
     points: [
       { period: '2026-W45', value: 1.5, segment: 0, rules: [], variation: 'common-cause', side: null },
@@ -44,21 +67,58 @@ describe('trendRows and trendCsv', () => {
       { period: '2026-W47', value: 9, segment: 1, rules: ['beyond-limit'], variation: 'concern', side: 'high' },
     ],
   }
-  const rows = trendRows(result, 'week', (v) => `${v} falls`, [
-    { kind: 'idea', day: '2026-11-17', endDay: '2026-11-17', period: '2026-W47', endPeriod: '2026-W47', label: 'Idea implemented: mats' },
-  ], ['2026-W47'], { '2026-W45': '3 of 5' })
+  const rows = trendRows(
+    result,
+    'week',
+    (v) => `${v} falls`,
+    [
+      {
+        kind: 'idea',
+        day: '2026-11-17',
+        endDay: '2026-11-17',
+        period: '2026-W47',
+        endPeriod: '2026-W47',
+        label: 'Idea implemented: mats',
+      },
+    ],
+    ['2026-W47'],
+    { '2026-W45': '3 of 5' },
+  )
 
   it('gives each period its value, lines, reading and events', () => {
-    expect(rows.map((r) => [r.periodText, r.valueText, r.centre, r.lower, r.upper, r.reading, r.rules, r.events, r.detail])).toEqual([
+    expect(
+      rows.map((r) => [r.periodText, r.valueText, r.centre, r.lower, r.upper, r.reading, r.rules, r.events, r.detail]),
+    ).toEqual([
       ['w/c 02/11/2026', '1.5 falls', '2', '0', '5.5', 'Common cause', '', '', '3 of 5'],
       ['w/c 09/11/2026', 'Not recorded', '2', '0', '5.5', '', '', '', ''],
-      ['w/c 16/11/2026', '9 falls', '9', '', '', 'Concern', 'Beyond a limit', 'Limits recalculated from here; Idea implemented: mats', ''],
+      [
+        'w/c 16/11/2026',
+        '9 falls',
+        '9',
+        '',
+        '',
+        'Concern',
+        'Beyond a limit',
+        'Limits recalculated from here; Idea implemented: mats',
+        '',
+      ],
     ])
   })
 
   it('exports the same rows with numbers as numbers', () => {
     const csv = trendCsv(rows, 'week', 'Falls per week', 'Mean')
-    expect(csv[0]).toEqual(['Period', 'Starts', 'Falls per week', 'Figures', 'Mean', 'Lower limit', 'Upper limit', 'Reading', 'Special-cause rules', 'Events'])
+    expect(csv[0]).toEqual([
+      'Period',
+      'Starts',
+      'Falls per week',
+      'Figures',
+      'Mean',
+      'Lower limit',
+      'Upper limit',
+      'Reading',
+      'Special-cause rules',
+      'Events',
+    ])
     expect(csv[1]).toEqual(['w/c 02/11/2026', '2026-11-02', 1.5, '3 of 5', 2, 0, 5.5, 'Common cause', '', ''])
     expect(csv[2]![2]).toBeNull()
   })

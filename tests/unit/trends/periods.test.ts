@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
-  daysInRange, formatPeriod, isoWeekOf, isoWeekStart, periodEnd, periodOf, periodStart, periodsBetween,
+  daysInRange,
+  formatPeriod,
+  isoWeekOf,
+  isoWeekStart,
+  periodEnd,
+  periodOf,
+  periodStart,
+  periodsBetween,
 } from '@/domain/trends/periods'
 
 describe('ISO weeks (Monday start)', () => {

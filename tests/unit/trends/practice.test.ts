@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest'
 import {
-  actionsOverduePerWeek, huddlesHeldPerWeek, ideasPerMonth, median, medianTimeInStatus, overdueOn,
+  actionsOverduePerWeek,
+  huddlesHeldPerWeek,
+  ideasPerMonth,
+  median,
+  medianTimeInStatus,
+  overdueOn,
 } from '@/domain/trends/practice'
 import type { Action, HistoryEntry, Idea } from '@/domain/types'
 
 describe('huddlesHeldPerWeek', () => {
   // Week 45 of 2026: Monday 2 to Sunday 8 November.
   const huddles = [
-    { boardId: 'b1', day: '2026-11-02' }, { boardId: 'b1', day: '2026-11-03' }, { boardId: 'b1', day: '2026-11-03' }, // two on one day count once
+    { boardId: 'b1', day: '2026-11-02' },
+    { boardId: 'b1', day: '2026-11-03' },
+    { boardId: 'b1', day: '2026-11-03' }, // two on one day count once
     { boardId: 'b1', day: '2026-11-07' }, // a Saturday
     { boardId: 'other', day: '2026-11-04' }, // another unit's board
   ]
@@ -43,23 +50,42 @@ describe('ideasPerMonth', () => {
   ]
   it('counts raised and implemented ideas by London month; a month with none is 0', () => {
     const [raised, implemented] = ideasPerMonth(ideas, '2026-09-01', '2026-11-30')
-    expect(raised!.points).toEqual([{ period: '2026-09', value: 1 }, { period: '2026-10', value: 1 }, { period: '2026-11', value: 1 }])
-    expect(implemented!.points).toEqual([{ period: '2026-09', value: 0 }, { period: '2026-10', value: 0 }, { period: '2026-11', value: 1 }])
+    expect(raised!.points).toEqual([
+      { period: '2026-09', value: 1 },
+      { period: '2026-10', value: 1 },
+      { period: '2026-11', value: 1 },
+    ])
+    expect(implemented!.points).toEqual([
+      { period: '2026-09', value: 0 },
+      { period: '2026-10', value: 0 },
+      { period: '2026-11', value: 1 },
+    ])
   })
 })
 
 describe('medianTimeInStatus', () => {
   const now = new Date('2026-11-30T12:00:00Z')
-  const idea = (id: string, status: Idea['status'], createdAt: string, statusChangedAt = createdAt) => ({ id, status, createdAt, statusChangedAt })
-  const move = (recordId: string, at: string, from: string | null, to: string): Pick<HistoryEntry, 'recordId' | 'at' | 'changes'> =>
-    ({ recordId, at, changes: [{ field: 'status', from, to }] })
+  const idea = (id: string, status: Idea['status'], createdAt: string, statusChangedAt = createdAt) => ({
+    id,
+    status,
+    createdAt,
+    statusChangedAt,
+  })
+  const move = (
+    recordId: string,
+    at: string,
+    from: string | null,
+    to: string,
+  ): Pick<HistoryEntry, 'recordId' | 'at' | 'changes'> => ({ recordId, at, changes: [{ field: 'status', from, to }] })
 
   it('follows each idea through its history; the current status counts to today', () => {
     const ideas = [idea('a', 'testing', '2026-11-01T09:00:00Z'), idea('b', 'review', '2026-11-10T09:00:00Z')]
     const history = [
-      move('a', '2026-11-01T09:00:00Z', null, 'new'), move('a', '2026-11-05T09:00:00Z', 'new', 'review'),
+      move('a', '2026-11-01T09:00:00Z', null, 'new'),
+      move('a', '2026-11-05T09:00:00Z', 'new', 'review'),
       move('a', '2026-11-15T09:00:00Z', 'review', 'testing'),
-      move('b', '2026-11-10T09:00:00Z', null, 'new'), move('b', '2026-11-12T09:00:00Z', 'new', 'review'),
+      move('b', '2026-11-10T09:00:00Z', null, 'new'),
+      move('b', '2026-11-12T09:00:00Z', 'new', 'review'),
       { recordId: 'b', at: '2026-11-13T09:00:00Z', changes: [{ field: 'owner', from: '', to: 'Sam' }] },
     ]
     const times = Object.fromEntries(medianTimeInStatus(ideas, history, now).map((t) => [t.status, t]))
@@ -70,19 +96,32 @@ describe('medianTimeInStatus', () => {
   })
 
   it('falls back to createdAt and statusChangedAt when an idea has no history here', () => {
-    const times = medianTimeInStatus([idea('c', 'implemented', '2026-11-20T09:00:00Z', '2026-11-25T09:00:00Z')], [], now)
+    const times = medianTimeInStatus(
+      [idea('c', 'implemented', '2026-11-20T09:00:00Z', '2026-11-25T09:00:00Z')],
+      [],
+      now,
+    )
     expect(times.find((t) => t.status === 'new')!.medianDays).toBe(5)
     expect(times.find((t) => t.status === 'implemented')!.medianDays).toBe(5)
   })
 
-  it.each([[[], null], [[3], 3], [[1, 5], 3], [[9, 1, 4], 4]])('median of %j is %s', (values, expected) => {
+  it.each([
+    [[], null],
+    [[3], 3],
+    [[1, 5], 3],
+    [[9, 1, 4], 4],
+  ])('median of %j is %s', (values, expected) => {
     expect(median(values)).toBe(expected)
   })
 })
 
 describe('actions overdue', () => {
   const action = (fields: Partial<Action>): Pick<Action, 'createdAt' | 'dueDay' | 'status' | 'closedAt'> => ({
-    createdAt: '2026-11-01T09:00:00Z', dueDay: '2026-11-04', status: 'open', closedAt: null, ...fields,
+    createdAt: '2026-11-01T09:00:00Z',
+    dueDay: '2026-11-04',
+    status: 'open',
+    closedAt: null,
+    ...fields,
   })
 
   it.each([
@@ -98,9 +137,16 @@ describe('actions overdue', () => {
   })
 
   it('counts on each Sunday, and on the last day for the current week', () => {
-    const actions = [action({}), action({ dueDay: '2026-11-10' }), action({ status: 'done', closedAt: '2026-11-12T10:00:00Z' })]
+    const actions = [
+      action({}),
+      action({ dueDay: '2026-11-10' }),
+      action({ status: 'done', closedAt: '2026-11-12T10:00:00Z' }),
+    ]
     const series = actionsOverduePerWeek(actions, '2026-11-02', '2026-11-11')
-    expect(series.points).toEqual([{ period: '2026-W45', value: 2 }, { period: '2026-W46', value: 3 }])
+    expect(series.points).toEqual([
+      { period: '2026-W45', value: 2 },
+      { period: '2026-W46', value: 3 },
+    ])
     expect(series.direction).toBe('lower')
   })
 })

@@ -8,12 +8,30 @@ import type { Measure } from '@/domain/types'
 const at = '2026-01-01T00:00:00Z'
 function measure(id: string, unitId: string, name: string, fields: Partial<Measure> = {}): Measure {
   return {
-    id, unitId, name, boardId: `board-${unitId}`, categoryId: 'safety', type: 'count', unit: 'falls', direction: 'lower',
-    target: null, thresholds: null, description: '', conceptIds: [], order: 1, archived: false,
-    createdAt: at, updatedAt: at, updatedBy: 'Seed', ...fields,
+    id,
+    unitId,
+    name,
+    boardId: `board-${unitId}`,
+    categoryId: 'safety',
+    type: 'count',
+    unit: 'falls',
+    direction: 'lower',
+    target: null,
+    thresholds: null,
+    description: '',
+    conceptIds: [],
+    order: 1,
+    archived: false,
+    createdAt: at,
+    updatedAt: at,
+    updatedBy: 'Seed',
+    ...fields,
   }
 }
-const units = [{ id: 'u1', name: 'Ward 7' }, { id: 'u2', name: 'Ward 12' }]
+const units = [
+  { id: 'u1', name: 'Ward 7' },
+  { id: 'u2', name: 'Ward 12' },
+]
 
 /** Days from `from`, one value each, from a list of values. */
 function days(from: string, values: number[]) {
@@ -24,7 +42,10 @@ function days(from: string, values: number[]) {
 function fakeEngine(series: SpcInputPoint[], options: SpcOptions): SpcResult {
   const last = series.filter((p) => p.value !== null).at(-1)!
   return {
-    chart: 'xmr', points: [], segments: [], notes: [],
+    chart: 'xmr',
+    points: [],
+    segments: [],
+    notes: [],
     variation: last.value! > 5 ? (options.direction === 'lower' ? 'concern-high' : 'improvement-high') : 'common-cause',
     assurance: 'none',
   }
@@ -34,9 +55,12 @@ describe('buildRollup', () => {
   const from = '2026-11-02'
   const to = '2026-11-15'
   const measures = [
-    measure('m1', 'u1', 'Falls'), measure('m2', 'u2', ' falls '), // same measure, different spelling
-    measure('m3', 'u1', 'Agency shifts', { order: 2 }), measure('m4', 'u2', 'Breaks taken', { type: 'yesno', goodAnswer: 'yes' }),
-    measure('m5', 'u2', 'Old measure', { archived: true }), measure('m6', 'elsewhere', 'Falls'),
+    measure('m1', 'u1', 'Falls'),
+    measure('m2', 'u2', ' falls '), // same measure, different spelling
+    measure('m3', 'u1', 'Agency shifts', { order: 2 }),
+    measure('m4', 'u2', 'Breaks taken', { type: 'yesno', goodAnswer: 'yes' }),
+    measure('m5', 'u2', 'Old measure', { archived: true }),
+    measure('m6', 'elsewhere', 'Falls'),
   ]
   const entries = new Map([
     ['m1', days(from, [0, 1, 0, 0, 1, 0, 0, 9, 0, 0, 0, 0, 0, 0])], // 2 then 9 falls: a concern in the stand-in
@@ -73,7 +97,15 @@ describe('buildRollup', () => {
   })
 
   it('gives a second measure of the same name in one unit a row of its own', () => {
-    const twice = buildRollup(units, [measure('a', 'u1', 'Falls'), measure('b', 'u1', 'Falls')], new Map(), from, to, 'week', fakeEngine)
+    const twice = buildRollup(
+      units,
+      [measure('a', 'u1', 'Falls'), measure('b', 'u1', 'Falls')],
+      new Map(),
+      from,
+      to,
+      'week',
+      fakeEngine,
+    )
     expect(twice.rows).toHaveLength(2)
   })
 })
@@ -83,14 +115,27 @@ describe('measureSpc with the real engine', () => {
   it('flags a rise in a count where lower is better as a concern', () => {
     const values = [...Array.from({ length: 20 }, (_, i) => [2, 3, 1, 2][i % 4]!), 12, 13, 12]
     const week = (i: number) => ({ day: addDays(from, i * 7), value: values[i]! })
-    const spc = measureSpc(measure('m', 'u1', 'Falls'), values.map((_, i) => week(i)), from, addDays(from, values.length * 7 - 1), 'week')
+    const spc = measureSpc(
+      measure('m', 'u1', 'Falls'),
+      values.map((_, i) => week(i)),
+      from,
+      addDays(from, values.length * 7 - 1),
+      'week',
+    )
     expect('error' in spc.result).toBe(false)
     expect((spc.result as SpcResult).variation).toBe('concern-high')
   })
 
   it.each([
     ['one value', [{ day: '2026-01-05', value: 3 }]],
-    ['a value that is not a number', [{ day: '2026-01-05', value: 'three' }, { day: '2026-01-06', value: 2 }, { day: '2026-01-07', value: 1 }]],
+    [
+      'a value that is not a number',
+      [
+        { day: '2026-01-05', value: 'three' },
+        { day: '2026-01-06', value: 2 },
+        { day: '2026-01-07', value: 1 },
+      ],
+    ],
     ['nothing at all', []],
   ])('gives the engine’s plain message for %s, without throwing', (_name, entries) => {
     const spc = measureSpc(measure('m', 'u1', 'Falls'), entries, '2026-01-05', '2026-01-20', 'day')
@@ -100,14 +145,28 @@ describe('measureSpc with the real engine', () => {
 
   it('only passes rebases inside the chart’s range to the engine', () => {
     const m = measure('m', 'u1', 'Falls', { rebaseDays: ['2025-06-01', '2026-01-12', '2027-01-01'] })
-    const spc = measureSpc(m, days('2026-01-05', [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2]), '2026-01-05', '2026-01-18', 'day')
+    const spc = measureSpc(
+      m,
+      days('2026-01-05', [1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2, 3, 1, 2]),
+      '2026-01-05',
+      '2026-01-18',
+      'day',
+    )
     expect(spc.options.rebaseAt).toEqual(['2026-01-12'])
   })
 
   it('turns an engine that throws into a message', () => {
-    const spc = measureSpc(measure('m', 'u1', 'Falls'), days('2026-01-05', [1, 2]), '2026-01-05', '2026-01-06', 'day', 'xmr', () => {
-      throw new Error('boom')
-    })
+    const spc = measureSpc(
+      measure('m', 'u1', 'Falls'),
+      days('2026-01-05', [1, 2]),
+      '2026-01-05',
+      '2026-01-06',
+      'day',
+      'xmr',
+      () => {
+        throw new Error('boom')
+      },
+    )
     expect(spc.result).toEqual({ error: true, message: 'The chart could not be worked out (boom).' })
   })
 })
@@ -115,14 +174,24 @@ describe('measureSpc with the real engine', () => {
 describe('buildRollup grouped by CSU', () => {
   const from = '2026-11-02'
   const to = '2026-11-15'
-  const csus = [{ id: 'csu-s', name: 'Surgery' }, { id: 'csu-m', name: 'Medicine CSU' }]
+  const csus = [
+    { id: 'csu-s', name: 'Surgery' },
+    { id: 'csu-m', name: 'Medicine CSU' },
+  ]
   const wards = [
-    { id: 'u1', name: 'Ward 7', csuId: 'csu-m' }, { id: 'u2', name: 'Ward 12', csuId: 'csu-m' },
-    { id: 'u3', name: 'Theatres', csuId: 'csu-s' }, { id: 'u4', name: 'Ward 30', csuId: 'csu-gone' },
+    { id: 'u1', name: 'Ward 7', csuId: 'csu-m' },
+    { id: 'u2', name: 'Ward 12', csuId: 'csu-m' },
+    { id: 'u3', name: 'Theatres', csuId: 'csu-s' },
+    { id: 'u4', name: 'Ward 30', csuId: 'csu-gone' },
   ]
   const measures = [
-    measure('m1', 'u1', 'Falls'), measure('m2', 'u2', 'Falls'), measure('m3', 'u3', 'Falls'), measure('m4', 'u4', 'Falls'),
-    measure('m5', 'csu-m', 'Falls'), measure('m6', 'csu-m', 'Beds closed'), measure('m7', 'csu-s', 'Old', { archived: true }),
+    measure('m1', 'u1', 'Falls'),
+    measure('m2', 'u2', 'Falls'),
+    measure('m3', 'u3', 'Falls'),
+    measure('m4', 'u4', 'Falls'),
+    measure('m5', 'csu-m', 'Falls'),
+    measure('m6', 'csu-m', 'Beds closed'),
+    measure('m7', 'csu-s', 'Old', { archived: true }),
   ]
   const entries = new Map(measures.map((m) => [m.id, days(from, m.id === 'm5' ? [0, 9] : [0, 1])]))
   const rollup = buildRollup(wards, measures, entries, from, to, 'week', fakeEngine, csus)

@@ -27,7 +27,17 @@ beforeEach(async () => {
   other = makeTablet('other', server)
   const sync = useSyncStore()
   sync.useTransport(transportFor(server, db))
-  const board = await useOrgStore().setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'Ward 7', unitKind: 'ward', boardName: 'Ward 7 board', people: [] }, 'Sam')
+  const board = await useOrgStore().setUp(
+    {
+      trustName: 'Leeds',
+      csuName: 'Medicine',
+      unitName: 'Ward 7',
+      unitKind: 'ward',
+      boardName: 'Ward 7 board',
+      people: [],
+    },
+    'Sam',
+  )
   await useBoardStore().load(board.id)
   await enrolDatabase(server, db, board.unitId)
   const actions = useActionsStore()
@@ -69,7 +79,10 @@ describe('choosing between texts typed at the same time', () => {
     expect(await other.engine.conflictCount()).toBe(1)
     const [choice] = useConflictsStore().items
     expect(choice).toMatchObject({ table: 'actions', recordId: actionId, field: 'title', label: 'Action' })
-    expect(choice!.versions.map((v) => [v.value, v.by])).toEqual([[TYPED_HERE, 'Sam'], [TYPED_THERE, 'Priya']])
+    expect(choice!.versions.map((v) => [v.value, v.by])).toEqual([
+      [TYPED_HERE, 'Sam'],
+      [TYPED_THERE, 'Priya'],
+    ])
     expect(choice!.versions.every((v) => !Number.isNaN(Date.parse(v.at)))).toBe(true)
   })
 
@@ -96,7 +109,10 @@ describe('choosing between texts typed at the same time', () => {
     expect(await other.engine.conflictCount()).toBe(0)
     expect(await db.outbox.count()).toBe(0)
     const history = await db.history.where({ table: 'actions', recordId: actionId }).toArray()
-    expect(history.find((h) => h.kind === 'resolved')).toMatchObject({ by: 'Jo', changes: [{ field: 'title', to: kept }] })
+    expect(history.find((h) => h.kind === 'resolved')).toMatchObject({
+      by: 'Jo',
+      changes: [{ field: 'title', to: kept }],
+    })
   })
 
   it('keeps a version written while the lead was choosing, for the next choice', async () => {

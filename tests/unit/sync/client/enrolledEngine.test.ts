@@ -24,11 +24,17 @@ afterEach(() => {
 })
 
 const pushed = () => server.requests.flatMap((r) => (r.kind === 'push' ? [r.body as PushRequest] : []))
-const pulledScopes = () => [...new Set(server.requests.flatMap((r) => (r.kind === 'pull' ? [(r.body as PullRequest).scope] : [])))]
+const pulledScopes = () => [
+  ...new Set(server.requests.flatMap((r) => (r.kind === 'pull' ? [(r.body as PullRequest).scope] : []))),
+]
 
 async function saveActions(count: number, unitId = UNIT_ID, prefix = 'action') {
   for (let i = 1; i <= count; i++) {
-    await tablet.repo.saveRecord<Action>('actions', action({ id: `${prefix}-${i}`, unitId, title: `${prefix} ${i}` }), 'Sam')
+    await tablet.repo.saveRecord<Action>(
+      'actions',
+      action({ id: `${prefix}-${i}`, unitId, title: `${prefix} ${i}` }),
+      'Sam',
+    )
   }
 }
 
@@ -83,7 +89,11 @@ describe('an enrolled tablet', () => {
     expect(result).toMatchObject({ outcome: 'synced', pulled: 1 })
     expect(pulledScopes()).toEqual([UNIT_ID, 'csu', LIBRARY, 'unit-8'])
     expect((await readEnrolment(tablet.database))?.units.map((u) => u.name)).toEqual(['Ward 7', 'Ward 8'])
-    expect((await tablet.database.units.get('unit-8')) as Unit).toMatchObject({ name: 'Ward 8', csuId: 'csu', people: [] })
+    expect((await tablet.database.units.get('unit-8')) as Unit).toMatchObject({
+      name: 'Ward 8',
+      csuId: 'csu',
+      people: [],
+    })
     expect(server.requests.filter((r) => r.kind === 'device')).toHaveLength(2)
   })
 
@@ -91,7 +101,10 @@ describe('an enrolled tablet', () => {
     await tablet.enrol()
     server.csus.set('csu', { id: 'csu', trustId: 'trust-1', name: 'Medicine and Elderly Care' })
     await tablet.engine.syncOnce()
-    expect(await tablet.database.csus.get('csu')).toMatchObject({ name: 'Medicine and Elderly Care', trustId: 'trust-1' })
+    expect(await tablet.database.csus.get('csu')).toMatchObject({
+      name: 'Medicine and Elderly Care',
+      trustId: 'trust-1',
+    })
     expect(await tablet.database.trusts.get('trust-1')).toMatchObject({ name: 'Northfield Teaching Hospitals' })
   })
 
@@ -107,7 +120,12 @@ describe('an enrolled tablet', () => {
     const before = server.requests.length
     const result = await tablet.engine.syncOnce()
     expect(result).toMatchObject({ outcome: 'synced', serverChanged: true, notice: SERVER_CHANGED_NOTICE, pulled: 3 })
-    expect(server.requests.slice(before).filter((r) => r.kind === 'pull').map((r) => (r.body as PullRequest).after)).toEqual([0, 0])
+    expect(
+      server.requests
+        .slice(before)
+        .filter((r) => r.kind === 'pull')
+        .map((r) => (r.body as PullRequest).after),
+    ).toEqual([0, 0])
     expect((await readEnrolment(tablet.database))?.serverId).toBe('restored-server')
     expect((await tablet.engine.syncOnce()).serverChanged).toBeUndefined()
   })
@@ -117,7 +135,10 @@ describe('an enrolled tablet', () => {
     await saveActions(1)
     server.revokeDevice(enrolment.deviceId)
     const result = await tablet.engine.syncOnce()
-    expect(result).toMatchObject({ outcome: 'removed', message: 'This tablet was removed from Ward 7. Ask your manager to re-enrol it.' })
+    expect(result).toMatchObject({
+      outcome: 'removed',
+      message: 'This tablet was removed from Ward 7. Ask your manager to re-enrol it.',
+    })
     expect(server.requests.filter((r) => r.kind === 'push' || r.kind === 'pull')).toEqual([])
     expect(await tablet.database.outbox.count()).toBe(1)
   })
@@ -144,7 +165,9 @@ describe('a push the server finds too large', () => {
     expect(result).toMatchObject({ outcome: 'synced', pushed: 7, held: 0 })
     expect(pushed().map((p) => p.mutations.length)).toEqual([7, 4, 2, 2, 3, 2, 1])
     expect(await tablet.database.outbox.count()).toBe(0)
-    const order = pushed().filter((p) => p.mutations.length <= 2).flatMap((p) => p.mutations.map((m) => m.recordId))
+    const order = pushed()
+      .filter((p) => p.mutations.length <= 2)
+      .flatMap((p) => p.mutations.map((m) => m.recordId))
     expect(order).toEqual([UNIT_ID, 'action-1', 'action-2', 'action-3', 'action-4', 'action-5', 'action-6'])
   })
 
@@ -154,6 +177,11 @@ describe('a push the server finds too large', () => {
     expect(result).toMatchObject({ outcome: 'error', pushed: 6, held: 1 })
     expect(result.message).toMatch(/too large for the sync server.*kept on this tablet/)
     expect((await tablet.database.outbox.toArray()).map((e) => e.recordId)).toEqual(['action-3'])
-    expect(server.recordsIn(UNIT_ID).map((r) => r.id).sort()).toEqual(['action-1', 'action-2', 'action-4', 'action-5', 'action-6', UNIT_ID])
+    expect(
+      server
+        .recordsIn(UNIT_ID)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['action-1', 'action-2', 'action-4', 'action-5', 'action-6', UNIT_ID])
   })
 })

@@ -17,7 +17,8 @@ beforeEach(async () => {
   b = makeTablet('b', server, { pageSize: 2 })
   await a.enrol()
   await a.repo.saveRecord('units', unit(), 'Sam')
-  for (let i = 1; i <= 4; i++) await a.repo.saveRecord<Action>('actions', action({ id: `action-${i}`, title: `Action ${i}` }), 'Sam')
+  for (let i = 1; i <= 4; i++)
+    await a.repo.saveRecord<Action>('actions', action({ id: `action-${i}`, title: `Action ${i}` }), 'Sam')
   await a.engine.syncOnce()
   await b.enrol()
 })
@@ -27,7 +28,10 @@ afterEach(() => {
   b.database.close()
 })
 
-const pullsAfter = () => server.requests.filter((r) => r.kind === 'pull' && (r.body as PullRequest).scope === UNIT_ID).map((r) => (r.body as PullRequest).after)
+const pullsAfter = () =>
+  server.requests
+    .filter((r) => r.kind === 'pull' && (r.body as PullRequest).scope === UNIT_ID)
+    .map((r) => (r.body as PullRequest).after)
 const cursorOf = async (tablet: Tablet) => (await tablet.database.meta.get(SYNC_META.cursor(UNIT_ID)))?.value
 
 describe('pulling page by page', () => {
@@ -47,7 +51,11 @@ describe('pulling page by page', () => {
 
   it('resumes from the last stored page after a drop between pages', async () => {
     let pulls = 0
-    const dropsSecondPage = (original: SyncTransport): SyncTransport => ({ ...original, pull: (request: PullRequest) => (++pulls === 2 ? Promise.resolve({ error: 'offline' as const, message: 'gone' }) : original.pull(request)) })
+    const dropsSecondPage = (original: SyncTransport): SyncTransport => ({
+      ...original,
+      pull: (request: PullRequest) =>
+        ++pulls === 2 ? Promise.resolve({ error: 'offline' as const, message: 'gone' }) : original.pull(request),
+    })
     const c = makeTablet('c', server, { pageSize: 2, wrap: dropsSecondPage })
     await c.enrol()
     expect(await c.engine.syncOnce()).toMatchObject({ outcome: 'offline', pulled: 2 })
@@ -58,7 +66,12 @@ describe('pulling page by page', () => {
     const resumed = await c.engine.syncOnce()
     expect(resumed).toMatchObject({ outcome: 'synced', pulled: 3 })
     expect(pullsAfter().slice(afterBefore)).toEqual([2, 4])
-    expect((await c.database.actions.toArray()).map((x) => x.title).sort()).toEqual(['Action 1', 'Action 2', 'Action 3', 'Action 4'])
+    expect((await c.database.actions.toArray()).map((x) => x.title).sort()).toEqual([
+      'Action 1',
+      'Action 2',
+      'Action 3',
+      'Action 4',
+    ])
     c.database.close()
   })
 
@@ -112,7 +125,10 @@ describe('errors are states, and the outbox is kept', () => {
 
   it('is offline, not broken, when the server cannot be reached', async () => {
     server.offline = true
-    await expect(b.engine.syncOnce()).resolves.toMatchObject({ outcome: 'offline', message: expect.stringMatching(/kept safe/) })
+    await expect(b.engine.syncOnce()).resolves.toMatchObject({
+      outcome: 'offline',
+      message: expect.stringMatching(/kept safe/),
+    })
   })
 })
 
@@ -120,7 +136,11 @@ describe('the device clock', () => {
   it('keeps a node id and its latest stamp in meta, and moves past pulled stamps', async () => {
     await b.engine.syncOnce()
     const device = (await b.database.meta.get(SYNC_META.device))?.value as DeviceClockRow
-    const newestPulled = server.recordsIn(UNIT_ID).flatMap((r) => Object.values(r.clocks)).sort().at(-1)!
+    const newestPulled = server
+      .recordsIn(UNIT_ID)
+      .flatMap((r) => Object.values(r.clocks))
+      .sort()
+      .at(-1)!
     expect(device.latest! > newestPulled).toBe(true)
     expect(device.latest!.endsWith(`:${device.nodeId}`)).toBe(true)
     expect(isNodeId(device.nodeId)).toBe(true)

@@ -16,7 +16,14 @@ beforeEach(async () => {
   b = makeTablet('b', server)
   c = makeTablet('c', server)
   await a.enrol()
-  await a.repo.saveRecords([{ table: 'units', record: unit() }, { table: 'boards', record: board() }, { table: 'actions', record: action() }], 'Sam')
+  await a.repo.saveRecords(
+    [
+      { table: 'units', record: unit() },
+      { table: 'boards', record: board() },
+      { table: 'actions', record: action() },
+    ],
+    'Sam',
+  )
   await a.engine.syncOnce()
   await b.enrol()
   await b.engine.syncOnce()
@@ -42,7 +49,9 @@ describe('history of changes pulled from another tablet', () => {
     await a.engine.syncOnce()
     await b.engine.syncOnce()
     expect(texts(await historyOn(b, 'action-2'))).toEqual(['Created on another tablet by Sam'])
-    expect(await historyOn(b, 'action-2')).toEqual([expect.objectContaining({ kind: 'created', fromOtherTablet: true, unitId: 'unit-7' })])
+    expect(await historyOn(b, 'action-2')).toEqual([
+      expect.objectContaining({ kind: 'created', fromOtherTablet: true, unitId: 'unit-7' }),
+    ])
   })
 
   it('records the field changes and who made them, once, and nothing on the tablet that made them', async () => {
@@ -53,15 +62,25 @@ describe('history of changes pulled from another tablet', () => {
     await a.engine.syncOnce()
 
     const onB = await historyOn(b)
-    expect(texts(onB)[0]).toBe('Changed on another tablet by Priya: owner from Sam to Priya and set due date to 30/11/2026')
+    expect(texts(onB)[0]).toBe(
+      'Changed on another tablet by Priya: owner from Sam to Priya and set due date to 30/11/2026',
+    )
     expect(onB[0]).toMatchObject({ kind: 'updated', by: 'Priya', fromOtherTablet: true })
     expect(onB).toHaveLength(1)
     // A made the change: its own entry only, none for pulling it back.
-    expect((await historyOn(a)).map((entry) => [entry.kind, entry.fromOtherTablet ?? false])).toEqual([['updated', false], ['created', false]])
+    expect((await historyOn(a)).map((entry) => [entry.kind, entry.fromOtherTablet ?? false])).toEqual([
+      ['updated', false],
+      ['created', false],
+    ])
   })
 
   it('keeps changes from two tablets apart, naming each writer it can know', async () => {
-    await c.repo.updateRecord<Action>('actions', 'action-1', { title: 'Sluice door: call estates', status: 'done' }, 'Jo')
+    await c.repo.updateRecord<Action>(
+      'actions',
+      'action-1',
+      { title: 'Sluice door: call estates', status: 'done' },
+      'Jo',
+    )
     await c.engine.syncOnce()
     await a.engine.syncOnce()
     await a.repo.updateRecord<Action>('actions', 'action-1', { owner: 'Priya' }, 'Priya')

@@ -49,29 +49,44 @@ function tablet() {
 describe('a ward set up on the admin screen, synced by two enrolled tablets', () => {
   it('works end to end', async () => {
     const admin = createAdminApi({ baseUrl, token: () => adminToken })
-    expect(await createAdminApi({ baseUrl, token: () => 'wrong' }).getOrg()).toMatchObject({ ok: false, error: 'unauthorised' })
+    expect(await createAdminApi({ baseUrl, token: () => 'wrong' }).getOrg()).toMatchObject({
+      ok: false,
+      error: 'unauthorised',
+    })
     const trust = ok(await admin.addTrust('Northfield Teaching Hospitals'))
     const csu = ok(await admin.addCsu(trust.id, 'Medicine'))
     const unit = ok(await admin.addUnit(csu.id, 'Ward 7', 'ward'))
-    expect(ok(await admin.getOrg())).toMatchObject({ trusts: [{ name: 'Northfield Teaching Hospitals' }], units: [{ id: unit.id, kind: 'ward' }] })
+    expect(ok(await admin.getOrg())).toMatchObject({
+      trusts: [{ name: 'Northfield Teaching Hospitals' }],
+      units: [{ id: unit.id, kind: 'ward' }],
+    })
 
-    const issued = ok(await admin.issueCode({ scopeKind: 'unit', scopeId: unit.id, expiresInHours: 2, label: 'Nurses station' }))
+    const issued = ok(
+      await admin.issueCode({ scopeKind: 'unit', scopeId: unit.id, expiresInHours: 2, label: 'Nurses station' }),
+    )
     expect(issued.code.replace(/-/g, '')).toMatch(/^[A-HJ-NP-Z2-9]{12}$/)
     const a = tablet()
     expect(await a.transport.enrol('WRONG-CODE-0000', 'Nope')).toMatchObject({ error: 'invalid-code' })
-    const enrolled = await a.transport.enrol(issued.code.toLowerCase().replace(/-/g, ' '), 'Ward 7 nurses\' station')
+    const enrolled = await a.transport.enrol(issued.code.toLowerCase().replace(/-/g, ' '), "Ward 7 nurses' station")
     if (isFailure(enrolled)) throw new Error(enrolled.message)
-    await saveEnrolment(a.database, enrolled, 'Ward 7 nurses\' station')
+    await saveEnrolment(a.database, enrolled, "Ward 7 nurses' station")
     expect(ok(await admin.listCodes())[0]).toMatchObject({ status: 'used', scopeName: 'Ward 7' })
 
     // The unit record the admin screen made arrives like any other record.
     expect(await a.engine.syncOnce()).toMatchObject({ outcome: 'synced' })
     expect(await a.database.units.get(unit.id)).toMatchObject({ name: 'Ward 7', csuId: csu.id, kind: 'ward' })
-    await a.repo.saveRecord<Board>('boards', { id: 'board-7', unitId: unit.id, name: 'Ward 7 board', categories: [], agenda: [], huddleMinutes: 15 }, 'Sam')
+    await a.repo.saveRecord<Board>(
+      'boards',
+      { id: 'board-7', unitId: unit.id, name: 'Ward 7 board', categories: [], agenda: [], huddleMinutes: 15 },
+      'Sam',
+    )
     expect(await a.engine.syncOnce()).toMatchObject({ outcome: 'synced', pushed: 1 })
 
     const b = tablet()
-    const second = await b.transport.enrol(ok(await admin.issueCode({ scopeKind: 'csu', scopeId: csu.id, expiresInHours: 2 })).code, 'Medicine office')
+    const second = await b.transport.enrol(
+      ok(await admin.issueCode({ scopeKind: 'csu', scopeId: csu.id, expiresInHours: 2 })).code,
+      'Medicine office',
+    )
     if (isFailure(second)) throw new Error(second.message)
     await saveEnrolment(b.database, second, 'Medicine office')
     expect(await b.engine.syncOnce()).toMatchObject({ outcome: 'synced' })
@@ -84,9 +99,12 @@ describe('a ward set up on the admin screen, synced by two enrolled tablets', ()
     const before = poked.mock.calls.length
     await a.repo.saveRecord<Board>('boards', { ...(await a.database.boards.get('board-7'))!, huddleMinutes: 12 }, 'Sam')
     // Unsent work is reported with every request, for the admin screen.
-    expect(await a.transport.deviceInfo()).toMatchObject({ name: 'Ward 7 nurses\' station', units: [{ id: unit.id }] })
+    expect(await a.transport.deviceInfo()).toMatchObject({ name: "Ward 7 nurses' station", units: [{ id: unit.id }] })
     const devicesWithPending = ok(await admin.listDevices())
-    expect(devicesWithPending.find((d) => d.name === 'Ward 7 nurses\' station')).toMatchObject({ pendingCount: 1, unsyncedOver8h: false })
+    expect(devicesWithPending.find((d) => d.name === "Ward 7 nurses' station")).toMatchObject({
+      pendingCount: 1,
+      unsyncedOver8h: false,
+    })
     await a.engine.syncOnce()
     await vi.waitFor(() => expect(poked.mock.calls.length).toBeGreaterThan(before), { timeout: 5_000 })
     stop()
@@ -100,10 +118,13 @@ describe('a ward set up on the admin screen, synced by two enrolled tablets', ()
     expect(await b.database.units.get(unit8.id)).toMatchObject({ name: 'Ward 8' })
 
     const devices = ok(await admin.listDevices())
-    const aRow = devices.find((d) => d.name === 'Ward 7 nurses\' station')!
+    const aRow = devices.find((d) => d.name === "Ward 7 nurses' station")!
     expect(aRow).toMatchObject({ scopeKind: 'unit', scopeName: 'Ward 7', pendingCount: 0, revokedAt: null })
     expect(aRow.lastSyncAt).toBeGreaterThan(0)
     ok(await admin.revokeDevice(aRow.id))
-    expect(await a.engine.syncOnce()).toMatchObject({ outcome: 'removed', message: expect.stringContaining('removed from Ward 7') })
+    expect(await a.engine.syncOnce()).toMatchObject({
+      outcome: 'removed',
+      message: expect.stringContaining('removed from Ward 7'),
+    })
   }, 30_000)
 })

@@ -33,10 +33,33 @@ beforeEach(async () => {
   const sync = useSyncStore()
   sync.useTransport(transportFor(server, db))
   bareEngine = createSyncEngine({ database: db, transport: transportFor(server, db) })
-  board = await useOrgStore().setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'Ward 7', unitKind: 'ward', boardName: 'Ward 7 board', people: ['Sam'] }, 'Sam')
+  board = await useOrgStore().setUp(
+    {
+      trustName: 'Leeds',
+      csuName: 'Medicine',
+      unitName: 'Ward 7',
+      unitKind: 'ward',
+      boardName: 'Ward 7 board',
+      people: ['Sam'],
+    },
+    'Sam',
+  )
   const boardStore = useBoardStore()
   await boardStore.load(board.id)
-  measure = await boardStore.addMeasure({ categoryId: board.categories[0]!.id, name: 'Falls', type: 'count', unit: 'falls', direction: 'lower', target: 0, thresholds: null, description: '', conceptIds: [] } as MeasureInput, 'Sam')
+  measure = await boardStore.addMeasure(
+    {
+      categoryId: board.categories[0]!.id,
+      name: 'Falls',
+      type: 'count',
+      unit: 'falls',
+      direction: 'lower',
+      target: 0,
+      thresholds: null,
+      description: '',
+      conceptIds: [],
+    } as MeasureInput,
+    'Sam',
+  )
   await boardStore.recordValue(measure, today, 2, '', 'Sam')
   await enrolDatabase(server, db, board.unitId)
   const actions = useActionsStore()
@@ -63,7 +86,10 @@ async function syncBoth() {
   await other.engine.syncOnce()
 }
 
-const sentFields = async () => (await db.outbox.toArray()).map((entry) => Object.keys(entry.fields).filter((f) => !['updatedAt', 'updatedBy'].includes(f)))
+const sentFields = async () =>
+  (await db.outbox.toArray()).map((entry) =>
+    Object.keys(entry.fields).filter((f) => !['updatedAt', 'updatedBy'].includes(f)),
+  )
 
 describe('a stale copy on screen never overwrites a pulled value', () => {
   it('action: the owner changed elsewhere stays when the title is edited from the old copy', async () => {
@@ -71,9 +97,23 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
     const actions = useActionsStore()
     expect(actions.actions.find((a) => a.id === actionId)?.owner).toBe('Sam')
     // The form sends every field, the owner as it was on screen.
-    await actions.update(actionId, { title: 'Fix the sluice door today', owner: 'Sam', dueDay: null, measureId: null, measureDay: null, conceptIds: [] }, 'Sam')
+    await actions.update(
+      actionId,
+      {
+        title: 'Fix the sluice door today',
+        owner: 'Sam',
+        dueDay: null,
+        measureId: null,
+        measureDay: null,
+        conceptIds: [],
+      },
+      'Sam',
+    )
     expect(await sentFields()).toEqual([['title']])
-    expect(actions.actions.find((a) => a.id === actionId)).toMatchObject({ owner: 'Priya', title: 'Fix the sluice door today' })
+    expect(actions.actions.find((a) => a.id === actionId)).toMatchObject({
+      owner: 'Priya',
+      title: 'Fix the sluice door today',
+    })
 
     await syncBoth()
     for (const database of [db, other.database]) {
@@ -85,20 +125,39 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
     await changedElsewhere(() => other.repo.updateRecord<Action>('actions', actionId, { dueDay: today }, 'Priya'))
     await useActionsStore().setStatus(actionId, 'done', 'Sam')
     await syncBoth()
-    for (const database of [db, other.database]) expect(await database.actions.get(actionId)).toMatchObject({ dueDay: today, status: 'done' })
+    for (const database of [db, other.database])
+      expect(await database.actions.get(actionId)).toMatchObject({ dueDay: today, status: 'done' })
   })
 
   it('measure: the target changed elsewhere stays when the name is edited from the old copy', async () => {
     await changedElsewhere(() => other.repo.updateRecord<Measure>('measures', measure.id, { target: 2 }, 'Priya'))
-    const { id: _id, unitId: _unit, boardId: _board, order: _order, archived: _archived, createdAt: _c, updatedAt: _u, updatedBy: _b, ...form } = measure
+    const {
+      id: _id,
+      unitId: _unit,
+      boardId: _board,
+      order: _order,
+      archived: _archived,
+      createdAt: _c,
+      updatedAt: _u,
+      updatedBy: _b,
+      ...form
+    } = measure
     await useBoardStore().updateMeasure(measure.id, { ...form, name: 'Inpatient falls' }, 'Sam')
     expect(await sentFields()).toEqual([['name']])
     await syncBoth()
-    for (const database of [db, other.database]) expect(await database.measures.get(measure.id)).toMatchObject({ target: 2, name: 'Inpatient falls' })
+    for (const database of [db, other.database])
+      expect(await database.measures.get(measure.id)).toMatchObject({ target: 2, name: 'Inpatient falls' })
   })
 
   it('day value: a comment added elsewhere stays when the value is corrected from the old copy', async () => {
-    await changedElsewhere(() => other.repo.updateRecord<DayEntry>('entries', entryId(measure.id, today), { comment: 'One fall in bay 2' }, 'Priya'))
+    await changedElsewhere(() =>
+      other.repo.updateRecord<DayEntry>(
+        'entries',
+        entryId(measure.id, today),
+        { comment: 'One fall in bay 2' },
+        'Priya',
+      ),
+    )
     const boardStore = useBoardStore()
     const shown = boardStore.entryFor(measure.id, today)
     expect(shown?.comment).toBe('')
@@ -106,7 +165,10 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
     expect(await sentFields()).toEqual([['value']])
     await syncBoth()
     for (const database of [db, other.database]) {
-      expect(await database.entries.get(entryId(measure.id, today))).toMatchObject({ value: 3, comment: 'One fall in bay 2' })
+      expect(await database.entries.get(entryId(measure.id, today))).toMatchObject({
+        value: 3,
+        comment: 'One fall in bay 2',
+      })
     }
   })
 
@@ -116,13 +178,19 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
       await other.repo.updateRecord<Unit>('units', board.unitId, { name: 'Ward 7 (Respiratory)' }, 'Priya')
     })
     const boardStore = useBoardStore()
-    await boardStore.updateBoard({ name: boardStore.board!.name, categories: boardStore.board!.categories, huddleMinutes: 12 }, 'Sam')
+    await boardStore.updateBoard(
+      { name: boardStore.board!.name, categories: boardStore.board!.categories, huddleMinutes: 12 },
+      'Sam',
+    )
     await useOrgStore().updateUnit(board.unitId, { people: ['Sam', 'Jo'] }, 'Sam')
     expect(await sentFields()).toEqual([['huddleMinutes'], ['people']])
     await syncBoth()
     for (const database of [db, other.database]) {
       expect(await database.boards.get(board.id)).toMatchObject({ name: 'Ward 7 safety huddle', huddleMinutes: 12 })
-      expect(await database.units.get(board.unitId)).toMatchObject({ name: 'Ward 7 (Respiratory)', people: ['Sam', 'Jo'] })
+      expect(await database.units.get(board.unitId)).toMatchObject({
+        name: 'Ward 7 (Respiratory)',
+        people: ['Sam', 'Jo'],
+      })
     }
   })
 

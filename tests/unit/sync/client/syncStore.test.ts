@@ -26,14 +26,24 @@ afterEach(() => {
 /** A board set up on this tablet, which is then enrolled for its unit (so it syncs). */
 async function setUpWard() {
   const org = useOrgStore()
-  const board = await org.setUp({ trustName: 'Leeds', csuName: 'Medicine', unitName: 'Ward 7', unitKind: 'ward', boardName: 'Ward 7 board', people: [] }, 'Sam')
+  const board = await org.setUp(
+    {
+      trustName: 'Leeds',
+      csuName: 'Medicine',
+      unitName: 'Ward 7',
+      unitKind: 'ward',
+      boardName: 'Ward 7 board',
+      people: [],
+    },
+    'Sam',
+  )
   await useBoardStore().load(board.id)
   await enrolDatabase(server, db, board.unitId)
   return board
 }
 
 describe('useSyncStore', () => {
-  it('sends this tablet\'s changes, counts what is left and when it last synced', async () => {
+  it("sends this tablet's changes, counts what is left and when it last synced", async () => {
     const sync = useSyncStore()
     sync.useTransport(transportFor(server, db))
     await setUpWard()
@@ -53,7 +63,11 @@ describe('useSyncStore', () => {
     await sync.syncNow()
     await other.enrol(board.unitId)
     await other.engine.syncOnce()
-    await other.repo.saveRecord<Board>('boards', { ...(await other.database.boards.get(board.id))!, name: 'Ward 7 huddle board' }, 'Priya')
+    await other.repo.saveRecord<Board>(
+      'boards',
+      { ...(await other.database.boards.get(board.id))!, name: 'Ward 7 huddle board' },
+      'Priya',
+    )
     await other.engine.syncOnce()
 
     await sync.syncNow()
@@ -78,7 +92,9 @@ describe('useSyncStore', () => {
 
   it('is quietly offline or in error against a server without sync, never throwing', async () => {
     const sync = useSyncStore()
-    const notFound = vi.fn(async () => new Response(JSON.stringify({ error: 'Not found', path: '/api/sync/push' }), { status: 404 }))
+    const notFound = vi.fn(
+      async () => new Response(JSON.stringify({ error: 'Not found', path: '/api/sync/push' }), { status: 404 }),
+    )
     sync.useTransport(createHttpTransport({ fetch: notFound }))
     await setUpWard()
     await sync.syncNow()
@@ -101,12 +117,18 @@ describe('useSyncStore', () => {
     await other.enrol((await db.units.toArray())[0]!.id)
     await other.repo.saveRecord<Board>('boards', { ...(await db.boards.toArray())[0]!, huddleMinutes: 12 }, 'Priya')
     await other.engine.syncOnce()
-    await other.repo.saveRecord<Board>('boards', { ...(await other.database.boards.toArray())[0]!, huddleMinutes: 14 }, 'Priya')
+    await other.repo.saveRecord<Board>(
+      'boards',
+      { ...(await other.database.boards.toArray())[0]!, huddleMinutes: 14 },
+      'Priya',
+    )
     await other.engine.syncOnce()
     const afterOther = server.requests.length
     expect(afterOther).toBeGreaterThan(pushesAndPulls)
     expect(useOrgStore().currentBoard?.huddleMinutes).not.toBe(14)
-    await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14), { timeout: POKE_DEBOUNCE_MS * 3 })
+    await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14), {
+      timeout: POKE_DEBOUNCE_MS * 3,
+    })
     // One round: one pull of the ward and one of the trust library.
     expect(server.requests.slice(afterOther).filter((r) => r.kind === 'pull')).toHaveLength(2)
     stop()

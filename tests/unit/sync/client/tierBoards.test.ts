@@ -29,8 +29,8 @@ async function enrolHere(scope: { kind: 'unit' | 'csu' | 'trust'; id: string }) 
   return enrolment
 }
 
-describe('a CSU tablet\'s own board', () => {
-  it('is offered after enrolment, set up in the CSU\'s scope and shown beside the wards\' boards', async () => {
+describe("a CSU tablet's own board", () => {
+  it("is offered after enrolment, set up in the CSU's scope and shown beside the wards' boards", async () => {
     // A ward board already on the server.
     const ward = makeTablet('ward', server)
     await ward.enrol(UNIT_ID)
@@ -55,7 +55,9 @@ describe('a CSU tablet\'s own board', () => {
     expect(org.currentCsu?.id).toBe('csu')
     expect(org.boardLabel(csuBoard)).toBe('Medicine CSU board')
     expect(org.boardLabel(org.boards.find((b) => b.unitId === UNIT_ID)!)).toBe('Ward 7 board')
-    expect(org.boardLabel({ ...csuBoard, unitId: UNIT_ID, name: 'Daily huddle board' })).toBe('Ward 7 – Daily huddle board')
+    expect(org.boardLabel({ ...csuBoard, unitId: UNIT_ID, name: 'Daily huddle board' })).toBe(
+      'Ward 7 – Daily huddle board',
+    )
 
     // Switching to the ward's board and back.
     await org.selectBoard(board().id)
@@ -70,13 +72,19 @@ describe('a CSU tablet\'s own board', () => {
   it('is not offered to a ward tablet, and a ward tablet cannot set one up', async () => {
     const enrolment = await enrolHere({ kind: 'unit', id: UNIT_ID })
     expect(enrolment.tierScope).toBeNull()
-    await expect(enrolment.setUpBoard('csu', 'Sam')).rejects.toThrow('This tablet is not enrolled for that ward, department or CSU')
+    await expect(enrolment.setUpBoard('csu', 'Sam')).rejects.toThrow(
+      'This tablet is not enrolled for that ward, department or CSU',
+    )
     expect(await db.boards.count()).toBe(0)
   })
 
-  it('is the trust board on the improvement office\'s tablet', async () => {
+  it("is the trust board on the improvement office's tablet", async () => {
     const enrolment = await enrolHere({ kind: 'trust', id: 'trust-1' })
-    expect(enrolment.tierScopeWithoutBoard).toEqual({ id: 'trust-1', tier: 'trust', name: 'Northfield Teaching Hospitals' })
+    expect(enrolment.tierScopeWithoutBoard).toEqual({
+      id: 'trust-1',
+      tier: 'trust',
+      name: 'Northfield Teaching Hospitals',
+    })
     const trustBoard = await enrolment.setUpBoard('trust-1', 'Kay')
     await enrolment.settled()
     expect(trustBoard.name).toBe('Northfield Teaching Hospitals trust board')

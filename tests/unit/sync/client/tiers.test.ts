@@ -36,21 +36,41 @@ async function tabletFor(name: string, scope: MemoryScope): Promise<Tablet> {
 }
 
 const conceptEdit = (over: Partial<ConceptEdit> = {}): Omit<ConceptEdit, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
-  id: 'concept-5s', unitId: LIBRARY, builtIn: true, name: null, summary: 'Sort, set, shine, standardise, sustain: our sluice rooms', sections: {},
-  group: null, relatedIds: null, resources: [], retired: false, baseVersion: 1, ...over,
+  id: 'concept-5s',
+  unitId: LIBRARY,
+  builtIn: true,
+  name: null,
+  summary: 'Sort, set, shine, standardise, sustain: our sluice rooms',
+  sections: {},
+  group: null,
+  relatedIds: null,
+  resources: [],
+  retired: false,
+  baseVersion: 1,
+  ...over,
 })
 
-const pushedScopes = () => server.requests.flatMap((r) => (r.kind === 'push' ? (r.body as PushRequest).mutations.map((m) => m.scope) : []))
+const pushedScopes = () =>
+  server.requests.flatMap((r) => (r.kind === 'push' ? (r.body as PushRequest).mutations.map((m) => m.scope) : []))
 
 describe('the trust library', () => {
-  it('keeps a ward tablet\'s library changes unsent, says why, and never lets them hold up its other changes', async () => {
+  it("keeps a ward tablet's library changes unsent, says why, and never lets them hold up its other changes", async () => {
     const ward = await tabletFor('Ward 7 station', { kind: 'unit', id: UNIT_ID })
     await ward.repo.saveRecord<ConceptEdit>('conceptEdits', conceptEdit(), 'Sam')
     await ward.repo.saveRecord('actions', action(), 'Sam')
 
     const first = await ward.engine.syncOnce()
-    expect(first).toMatchObject({ outcome: 'synced', pushed: 1, readOnly: 1, localOnly: 0, held: 0, notice: readOnlyNotice(1) })
-    expect(first.notice).toBe('1 change to the trust library can only be sent by the improvement office. It is kept on this tablet.')
+    expect(first).toMatchObject({
+      outcome: 'synced',
+      pushed: 1,
+      readOnly: 1,
+      localOnly: 0,
+      held: 0,
+      notice: readOnlyNotice(1),
+    })
+    expect(first.notice).toBe(
+      '1 change to the trust library can only be sent by the improvement office. It is kept on this tablet.',
+    )
     expect(pushedScopes()).toEqual([UNIT_ID])
     expect(server.recordsIn(LIBRARY)).toEqual([])
     expect((await ward.database.outbox.toArray()).map((entry) => entry.unitId)).toEqual([LIBRARY])
@@ -59,11 +79,16 @@ describe('the trust library', () => {
 
     await ward.repo.saveRecord('actions', action({ id: 'action-2', title: 'Order more aprons' }), 'Priya')
     expect(await ward.engine.syncOnce()).toMatchObject({ outcome: 'synced', pushed: 1, readOnly: 1 })
-    expect(server.recordsIn(UNIT_ID).filter((r) => r.table === 'actions').map((r) => r.id)).toEqual(['action-1', 'action-2'])
+    expect(
+      server
+        .recordsIn(UNIT_ID)
+        .filter((r) => r.table === 'actions')
+        .map((r) => r.id),
+    ).toEqual(['action-1', 'action-2'])
     expect(await ward.database.outbox.count()).toBe(1)
   })
 
-  it('is written by the improvement office\'s tablet and read by every tablet of the trust', async () => {
+  it("is written by the improvement office's tablet and read by every tablet of the trust", async () => {
     const office = await tabletFor('Improvement office', { kind: 'trust', id: 'trust-1' })
     const enrolment = await readEnrolment(office.database)
     expect(enrolment?.scope).toEqual({ kind: 'trust', id: 'trust-1', name: 'Northfield Teaching Hospitals' })
@@ -76,20 +101,30 @@ describe('the trust library', () => {
 
     const ward = await tabletFor('Ward 8 station', { kind: 'unit', id: 'unit-8' })
     expect(await ward.engine.syncOnce()).toMatchObject({ outcome: 'synced' })
-    expect(await ward.database.conceptEdits.get('concept-5s')).toMatchObject({ unitId: LIBRARY, summary: conceptEdit().summary })
+    expect(await ward.database.conceptEdits.get('concept-5s')).toMatchObject({
+      unitId: LIBRARY,
+      summary: conceptEdit().summary,
+    })
   })
 })
 
 describe('a CSU tablet', () => {
-  it('syncs its own CSU board beside its wards\' boards, which a ward tablet never sees', async () => {
+  it("syncs its own CSU board beside its wards' boards, which a ward tablet never sees", async () => {
     const csuTablet = await tabletFor('Medicine office', { kind: 'csu', id: 'csu' })
     const ward = await tabletFor('Ward 7 station', { kind: 'unit', id: UNIT_ID })
     await ward.repo.saveRecord<Board>('boards', board(), 'Sam')
     await ward.engine.syncOnce()
 
-    await csuTablet.repo.saveRecord<Board>('boards', board({ id: 'csu-board', unitId: 'csu', name: 'Medicine CSU board' }), 'Lee')
+    await csuTablet.repo.saveRecord<Board>(
+      'boards',
+      board({ id: 'csu-board', unitId: 'csu', name: 'Medicine CSU board' }),
+      'Lee',
+    )
     expect(await csuTablet.engine.syncOnce()).toMatchObject({ outcome: 'synced', pushed: 1 })
-    expect((await csuTablet.database.boards.toArray()).map((b) => `${b.unitId}/${b.name}`).sort()).toEqual(['csu/Medicine CSU board', `${UNIT_ID}/Ward 7 board`])
+    expect((await csuTablet.database.boards.toArray()).map((b) => `${b.unitId}/${b.name}`).sort()).toEqual([
+      'csu/Medicine CSU board',
+      `${UNIT_ID}/Ward 7 board`,
+    ])
 
     // A second CSU tablet gets the CSU board too.
     const second = await tabletFor('Medicine office 2', { kind: 'csu', id: 'csu' })

@@ -9,8 +9,26 @@ describe('database version 2', () => {
     const old = new Dexie('upgrade-from-v1')
     old.version(1).stores({ outbox: '++seq, &mutationId, table', meta: 'key', units: 'id, csuId' })
     await old.table('outbox').bulkAdd([
-      { mutationId: 'm1', table: 'actions', recordId: 'a1', unitId: 'u1', op: 'put', fields: { title: 'One' }, at: '', by: 'Sam' },
-      { mutationId: 'm2', table: 'actions', recordId: 'a1', unitId: 'u1', op: 'put', fields: { title: 'Two' }, at: '', by: 'Sam' },
+      {
+        mutationId: 'm1',
+        table: 'actions',
+        recordId: 'a1',
+        unitId: 'u1',
+        op: 'put',
+        fields: { title: 'One' },
+        at: '',
+        by: 'Sam',
+      },
+      {
+        mutationId: 'm2',
+        table: 'actions',
+        recordId: 'a1',
+        unitId: 'u1',
+        op: 'put',
+        fields: { title: 'Two' },
+        at: '',
+        by: 'Sam',
+      },
     ])
     old.close()
 
@@ -28,7 +46,8 @@ describe('database version 2', () => {
 })
 
 describe('the HTTP transport', () => {
-  const reply = (status: number, body: unknown) => async () => new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })
+  const reply = (status: number, body: unknown) => async () =>
+    new Response(typeof body === 'string' ? body : JSON.stringify(body), { status })
   const pull = { protocol: 1, scope: 'u1', after: 0, limit: 10 }
 
   it.each([
@@ -38,7 +57,11 @@ describe('the HTTP transport', () => {
     ['a 502 with no body', 'unavailable', reply(502, '')],
     ['a bare 426', 'protocol-too-old', reply(426, '')],
     ['a bare 401', 'unauthorised', reply(401, '')],
-    ['a sync error body', 'device-revoked', reply(403, { error: 'device-revoked', message: 'This tablet was removed from sync.' })],
+    [
+      'a sync error body',
+      'device-revoked',
+      reply(403, { error: 'device-revoked', message: 'This tablet was removed from sync.' }),
+    ],
   ])('turns %s into a %s result instead of throwing', async (_name, error, fetch) => {
     const transport = createHttpTransport({ fetch: fetch as typeof globalThis.fetch })
     await expect(transport.pull(pull)).resolves.toMatchObject({ error })
@@ -50,7 +73,17 @@ describe('the HTTP transport', () => {
       baseUrl: 'https://huddle.example',
       fetch: (async (url: string) => {
         urls.push(url)
-        return new Response(JSON.stringify({ protocol: 1, scope: 'u1', records: [], cursor: 0, hasMore: false, serverTime: 1, extra: 'ignored' }))
+        return new Response(
+          JSON.stringify({
+            protocol: 1,
+            scope: 'u1',
+            records: [],
+            cursor: 0,
+            hasMore: false,
+            serverTime: 1,
+            extra: 'ignored',
+          }),
+        )
       }) as typeof fetch,
     })
     await expect(transport.pull({ ...pull, after: 7 })).resolves.toMatchObject({ scope: 'u1', hasMore: false })
