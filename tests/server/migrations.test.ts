@@ -17,7 +17,12 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
   it('creates the sync tables on a fresh database', async () => {
     test = await openTestDatabase(backend, { migrate: false })
     expect(await migrateToLatest(test.db)).toEqual(Object.keys(MIGRATIONS))
-    const tables = await test.db.introspection.getTables()
+    // Other test runs keep their own schemas in the same PostgreSQL database: look at this one's only.
+    const schema =
+      backend === 'postgres'
+        ? (await sql<{ name: string }>`select current_schema() as name`.execute(test.db)).rows[0]?.name
+        : undefined
+    const tables = (await test.db.introspection.getTables()).filter((table) => table.schema === schema)
     const columns = Object.fromEntries(
       tables.map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
     )
