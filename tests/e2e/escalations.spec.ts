@@ -87,7 +87,7 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   await csu.page.waitForURL('**/board')
   const csuScreen = new EscalationsPage(csu.page)
   await csuScreen.open()
-  await expect(csuScreen.inboxHeading).toHaveText(/^Inbox: from .+'s wards \(0\)$/)
+  await expect(csuScreen.inboxHeading).toHaveText(/^\s*Inbox: from .+'s wards \(0\)\s*$/)
 
   // The ward loses the network and escalates from the action, in one tap (on the actions
   // screen, opened before: these tablets have no service worker to load pages offline).
@@ -114,7 +114,7 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   await nameIfAsked(ward.page, 'Priya Natarajan')
   await expect(escalate.dialog).toBeHidden()
   await expect(ward.sync.chip).toContainText('Offline – 1 change waiting to sync')
-  await expect(csuScreen.inboxHeading).toHaveText(/\(0\)$/)
+  await expect(csuScreen.inboxHeading).toHaveText(/\(0\)\s*$/)
 
   // Back online: the CSU tablet's inbox shows it by itself, within seconds.
   await ward.context.setOffline(false)
@@ -146,7 +146,7 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
     'Hire hoist arrives at 2pm today; order number MED-4471',
   )
   await expect(csuScreen.moveDialog.dialog).toBeHidden()
-  await expect(csuScreen.inboxHeading).toHaveText(/\(0\)$/)
+  await expect(csuScreen.inboxHeading).toHaveText(/\(0\)\s*$/)
   await expect(csu.page.getByText('Answered, waiting for the ward to confirm (1)')).toBeVisible()
 
   // The ward's next huddle: the answer is in the "Answers back from CSU" step; closed there.
