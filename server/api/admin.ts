@@ -1,8 +1,17 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { z } from 'zod'
 import type { SyncDb } from '../db/open.ts'
 import { issueCode, listCodes, revokeCode } from '../devices/codes.ts'
 import { listDevices, revokeDevice } from '../devices/devices.ts'
-import type { CodeInput, CsuInput, NameInput, UnitChange, UnitInput } from '../devices/inputs.ts'
+import { parseInput } from '../devices/errors.ts'
+import {
+  IdSchema,
+  type CodeInput,
+  type CsuInput,
+  type NameInput,
+  type UnitChange,
+  type UnitInput,
+} from '../devices/inputs.ts'
 import { createCsu, createTrust, createUnit, getOrg, renameCsu, renameTrust, updateUnit } from '../devices/org.ts'
 import { listRefusals } from '../devices/refusals.ts'
 import { adminAccess, type DeviceStreams, type Limiter } from './access.ts'
@@ -24,6 +33,11 @@ type WithId = FastifyRequest<{ Params: { id: string } }>
 export const adminRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { db, limiter, streams }) => {
   useJsonErrors(app)
   app.addHook('onRequest', adminAccess(db, limiter))
+  // An id in the path goes straight into a query: one the stores cannot hold (U+0000) is refused here.
+  app.addHook('preValidation', async (request) => {
+    const { id } = request.params as { id?: unknown }
+    if (id !== undefined) parseInput(z.strictObject({ id: IdSchema }), { id })
+  })
 
   app.get('/org', () => getOrg(db))
 

@@ -1,21 +1,14 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsync } from 'fastify'
 import { serverId } from '../devices/settings.ts'
+import { RATE_LIMITS, type RateLimits } from '../limits.ts'
 import { deviceAccess, DeviceStreams } from './access.ts'
 import { adminRoutes } from './admin.ts'
 import { deviceRoutes } from './device.ts'
 import { syncRoutes, type SyncRouteOptions } from './sync.ts'
 
-export interface RateLimits {
-  /** Sync and device-info requests per device (per address before a token is known). */
-  syncPerMinute: number
-  /** Admin requests per address. */
-  adminPerMinute: number
-  /** Enrolment attempts per address. */
-  enrolPerMinute: number
-}
+export { RATE_LIMITS, type RateLimits }
 
-export const RATE_LIMITS: RateLimits = { syncPerMinute: 1200, adminPerMinute: 300, enrolPerMinute: 10 }
 /** How often open event streams check whether another process (the CLI) revoked their device. */
 export const REVOCATION_CHECK_MS = 5_000
 

@@ -1,6 +1,7 @@
 import type { SyncDb } from '../db/open.ts'
+import { APPLIED_MUTATIONS_KEEP_MS, PRUNE_EVERY_MS } from '../limits.ts'
 
-const DAY_MS = 24 * 60 * 60 * 1000
+export { APPLIED_MUTATIONS_KEEP_MS, PRUNE_EVERY_MS }
 
 /**
  * How long a mutation id is remembered. `applied_mutations` exists so that a push retried
@@ -20,8 +21,6 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * new. That takes a tablet that lost the answer to a push, then made no successful push
  * for 90 days, with its clock that far out.
  */
-export const APPLIED_MUTATIONS_KEEP_MS = 90 * DAY_MS
-export const PRUNE_EVERY_MS = DAY_MS
 
 /** Forgets mutation ids applied more than `keepMs` before `now`; returns how many. */
 export async function pruneAppliedMutations(
