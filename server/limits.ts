@@ -72,6 +72,13 @@ export const REFUSAL_LOG = {
 export const APPLIED_MUTATIONS_KEEP_MS = 90 * DAY
 export const PRUNE_EVERY_MS = DAY
 
+/** PostgreSQL connections, per server process. */
+export const DATABASE_LIMITS = {
+  poolSize: 10,
+  /** Opening a connection (or waiting for one from a full pool) fails after this. */
+  connectTimeoutMs: 10 * SECOND,
+} as const
+
 /** `/api/ready` touches the database at most this often; probes in between get the last answer. */
 export const READINESS = {
   cacheMs: 1 * SECOND,
