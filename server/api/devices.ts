@@ -1,5 +1,6 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsync } from 'fastify'
+import { RefusalLog, type RefusalLogSettings } from '../devices/refusals.ts'
 import { serverId } from '../devices/settings.ts'
 import { RATE_LIMITS, type RateLimits } from '../limits.ts'
 import { deviceAccess, DeviceStreams } from './access.ts'
@@ -16,6 +17,8 @@ export interface DeviceAccessOptions {
   /** Lower limits for tests. The counts are kept in this process's memory. */
   limits?: Partial<RateLimits>
   revocationCheckMs?: number
+  /** A shorter write interval for tests. */
+  refusalLog?: Partial<RefusalLogSettings>
 }
 
 /**
@@ -32,10 +35,14 @@ export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync
   await app.register(rateLimit, { global: false })
 
   const streams = new DeviceStreams()
+  const refusals = new RefusalLog(db, app.log, options.refusalLog).start()
+  // Written before the database closes (the caller closes it after the app).
+  app.addHook('onClose', () => refusals.close())
   const access = deviceAccess(
     db,
     (keyOf) => app.createRateLimit({ max: limits.syncPerMinute, timeWindow: minute, keyGenerator: keyOf }),
     streams,
+    refusals,
   )
   const adminLimiter = app.createRateLimit({
     max: limits.adminPerMinute,
@@ -67,5 +74,5 @@ export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync
     onStream: access.onStream,
   })
   await app.register(deviceRoutes, { db, access, enrolLimiter })
-  await app.register(adminRoutes, { prefix: '/admin', db, limiter: adminLimiter, streams })
+  await app.register(adminRoutes, { prefix: '/admin', db, limiter: adminLimiter, streams, refusals })
 }

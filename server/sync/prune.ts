@@ -1,4 +1,5 @@
 import type { SyncDb } from '../db/open.ts'
+import { pruneRefusals } from '../devices/refusals.ts'
 import { APPLIED_MUTATIONS_KEEP_MS, PRUNE_EVERY_MS } from '../limits.ts'
 
 export { APPLIED_MUTATIONS_KEEP_MS, PRUNE_EVERY_MS }
@@ -35,16 +36,17 @@ export async function pruneAppliedMutations(
   return Number(result.numDeletedRows)
 }
 
-/** Prunes now and then once a day until the returned function is called. */
+/** Prunes old mutation ids and old access refusals now, then once a day until the returned function is called. */
 export function schedulePruning(
   db: SyncDb,
   {
     everyMs = PRUNE_EVERY_MS,
-    onError = (error: Error) => console.warn(`Could not prune old mutation ids: ${error.message}`),
+    onError = (what: string, error: Error) => console.warn(`Could not prune ${what}: ${error.message}`),
   } = {},
 ): () => void {
   const run = () => {
-    pruneAppliedMutations(db).catch(onError)
+    pruneAppliedMutations(db).catch((error: Error) => onError('old mutation ids', error))
+    pruneRefusals(db).catch((error: Error) => onError('old access refusals', error))
   }
   run()
   const timer = setInterval(run, everyMs)

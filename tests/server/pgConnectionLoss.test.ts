@@ -67,6 +67,7 @@ describe('PostgreSQL connections cut under the server', () => {
 
   it('survives every connection of the pool being terminated under load', { timeout: 20_000 }, async () => {
     const test = database()
+    if (test.config.dialect !== 'postgres') throw new Error('PostgreSQL only')
     const db = openDatabase({ ...test.config, applicationName: 'lim-huddle-load-test' })
     opened.push(db)
     process.prependListener('uncaughtException', onUncaught)
