@@ -172,11 +172,34 @@ await part('soak', async () => {
   }
 })
 
+/** The figures the suite exists to show, summed over its parts. */
+function summary(): Figures {
+  const sum = (part: string | undefined, pattern: RegExp) =>
+    figures.all
+      .filter((figure) => (part === undefined || figure.part === part) && pattern.test(figure.name))
+      .reduce((total, figure) => total + (typeof figure.value === 'number' ? figure.value : 0), 0)
+  const out = new Figures()
+  const ran = (part: Part) => figures.all.some((figure) => figure.part === part)
+  if (ran('fuzz')) out.report('summary', 'payloads sent', sum('fuzz', /^payloads sent$/))
+  if (ran('fuzz') || ran('soak')) out.zero('summary', '5xx (fuzzer and soak)', sum(undefined, /^5xx/))
+  if (ran('fuzz')) out.zero('summary', 'partial writes', sum('fuzz', /^partial writes$/))
+  if (ran('authz')) out.zero('summary', 'authorisation leaks', sum('authz', /^authorisation leaks$/))
+  if (ran('kill') || ran('pg-terminate') || ran('soak')) {
+    out.zero('summary', 'lost', sum(undefined, /^lost/))
+    out.zero('summary', 'duplicated', sum(undefined, /^duplicated/))
+  }
+  const survived = figures.all.find((figure) => figure.name === 'PostgreSQL terminations survived')
+  if (survived) out.report('summary', 'PostgreSQL terminations survived', survived.value, survived.ok)
+  return out
+}
+
 console.log('')
 console.log(
   `LIM Huddle reliability figures (seed ${seed}, ${backends.join(' and ')}, ${((Date.now() - started) / 1000).toFixed(0)} s):`,
 )
 figures.print()
+console.log('')
+summary().print()
 const failed = figures.failed()
 console.log(failed.length === 0 ? 'All figures as required.' : `${failed.length} figure(s) wrong.`)
 process.exit(failed.length === 0 ? 0 : 1)
