@@ -273,7 +273,10 @@ function json(body: unknown): string {
 }
 
 function pushRequest(context: Context, random: Random): FuzzRequest {
-  const headers = { ...tokenFor(context, random, context.tokens.unit), 'content-type': 'application/json' }
+  const headers: Record<string, string> = {
+    ...tokenFor(context, random, context.tokens.unit),
+    'content-type': 'application/json',
+  }
   if (random.chance(0.04)) {
     if (random.chance(0.5))
       headers['x-lim-outbox'] = random.pick(['3,1700000000000', '-1,0', 'x', '9'.repeat(30), '1,2,3'])
