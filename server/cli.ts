@@ -4,9 +4,10 @@
 // for the server's writes (busy_timeout) and PostgreSQL is built for several clients.
 import { fileURLToPath } from 'node:url'
 import { runAdminCommand } from './admin/commands.ts'
-import { databaseConfigFrom, describeDatabase } from './db/config.ts'
+import { databaseConfigFrom } from './db/config.ts'
 import { migrateToLatest } from './db/migrate.ts'
 import { openDatabase } from './db/open.ts'
+import { databaseStartupError } from './startupErrors.ts'
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url))
 
@@ -18,8 +19,9 @@ try {
   console.error((error as Error).message)
   process.exit(2)
 }
-const db = openDatabase(config)
+let db
 try {
+  db = openDatabase(config)
   await migrateToLatest(db)
   exitCode = await runAdminCommand(
     db,
@@ -28,8 +30,8 @@ try {
     (line) => console.error(line),
   )
 } catch (error) {
-  console.error(`Could not run that on the sync database (${describeDatabase(config)}): ${(error as Error).message}`)
+  console.error(databaseStartupError(error, config).message)
 } finally {
-  await db.destroy()
+  await db?.destroy()
 }
 process.exitCode = exitCode

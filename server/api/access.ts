@@ -10,7 +10,7 @@ import {
   parseOutboxHeader,
   type DeviceRow,
 } from '../devices/devices.ts'
-import { logRefusal } from '../devices/refusals.ts'
+import type { RefusalLog } from '../devices/refusals.ts'
 import { scopeName, syncScopesOf, type DeviceScopes } from '../devices/scopes.ts'
 import { isAdminToken } from '../devices/settings.ts'
 
@@ -39,7 +39,8 @@ export async function refuseIfLimited(
 }
 
 function refusalOf(request: FastifyRequest, deviceId: string | null, reason: string) {
-  return { deviceId, ip: request.ip, method: request.method, url: request.url, reason }
+  const route = request.routeOptions.url ?? request.url.split('?')[0] ?? ''
+  return { deviceId, ip: request.ip, method: request.method, url: request.url, route, reason }
 }
 
 /** Each device's open event streams, so revoking a device can end them. */
@@ -89,6 +90,7 @@ export function deviceAccess(
   db: SyncDb,
   limiterFor: (keyOf: (request: FastifyRequest) => string) => Limiter,
   streams: DeviceStreams,
+  refusals: RefusalLog,
 ) {
   const devices = new WeakMap<FastifyRequest, DeviceRow>()
   const scopes = new WeakMap<FastifyRequest, Promise<DeviceScopes>>()
@@ -98,8 +100,9 @@ export function deviceAccess(
     return device ? `device:${device.id}` : `ip:${request.ip}`
   })
 
+  // Counted, not awaited: the refusal goes out without waiting for the log (RefusalLog).
   const refuse = (request: FastifyRequest, deviceId: string | null, reason: string) =>
-    logRefusal(db, request.log, refusalOf(request, deviceId, reason))
+    refusals.record(refusalOf(request, deviceId, reason))
 
   const authenticate: onRequestAsyncHookHandler = async (request, reply) => {
     const token = bearerToken(request.headers.authorization)
@@ -107,12 +110,12 @@ export function deviceAccess(
     if (device) devices.set(request, device)
     if (await refuseIfLimited(limiter, request, reply)) return reply
     if (!device) {
-      await refuse(request, null, token ? 'unauthorised: unknown device token' : 'unauthorised: no device token')
+      refuse(request, null, token ? 'unauthorised: unknown device token' : 'unauthorised: no device token')
       return reply.code(401).send(syncError('unauthorised'))
     }
     if (device.revoked_at !== null) {
       const name = (await scopeName(db, { kind: device.scope_kind, id: device.scope_id })) ?? 'sync'
-      await refuse(request, device.id, 'device-revoked')
+      refuse(request, device.id, 'device-revoked')
       return reply.code(403).send({
         ...syncError('device-revoked'),
         message: `This tablet was removed from ${name}. Ask your manager to re-enrol it.`,
@@ -162,14 +165,12 @@ export function deviceAccess(
 export type DeviceAccess = ReturnType<typeof deviceAccess>
 
 /** The admin token, checked on every admin request after the admin rate limit. */
-export function adminAccess(db: SyncDb, limiter: Limiter): onRequestAsyncHookHandler {
+export function adminAccess(db: SyncDb, limiter: Limiter, refusals: RefusalLog): onRequestAsyncHookHandler {
   return async (request, reply) => {
     if (await refuseIfLimited(limiter, request, reply)) return reply
     const token = bearerToken(request.headers.authorization)
     if (token && (await isAdminToken(db, token))) return
-    await logRefusal(
-      db,
-      request.log,
+    refusals.record(
       refusalOf(request, null, token ? 'unauthorised: wrong admin token' : 'unauthorised: no admin token'),
     )
     return reply.code(401).send({ error: 'unauthorised', message: ADMIN_UNAUTHORISED_MESSAGE })

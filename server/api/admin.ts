@@ -1,10 +1,19 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import { z } from 'zod'
 import type { SyncDb } from '../db/open.ts'
 import { issueCode, listCodes, revokeCode } from '../devices/codes.ts'
 import { listDevices, revokeDevice } from '../devices/devices.ts'
-import type { CodeInput, CsuInput, NameInput, UnitChange, UnitInput } from '../devices/inputs.ts'
+import { parseInput } from '../devices/errors.ts'
+import {
+  IdSchema,
+  type CodeInput,
+  type CsuInput,
+  type NameInput,
+  type UnitChange,
+  type UnitInput,
+} from '../devices/inputs.ts'
 import { createCsu, createTrust, createUnit, getOrg, renameCsu, renameTrust, updateUnit } from '../devices/org.ts'
-import { listRefusals } from '../devices/refusals.ts'
+import { listRefusals, type RefusalLog } from '../devices/refusals.ts'
 import { adminAccess, type DeviceStreams, type Limiter } from './access.ts'
 import { useJsonErrors } from './errors.ts'
 
@@ -12,6 +21,7 @@ export interface AdminRouteOptions {
   db: SyncDb
   limiter: Limiter
   streams: DeviceStreams
+  refusals: RefusalLog
 }
 
 type WithId = FastifyRequest<{ Params: { id: string } }>
@@ -21,9 +31,14 @@ type WithId = FastifyRequest<{ Params: { id: string } }>
  * devices and the access log. Every route needs the admin token. Bodies are checked by
  * the service functions (strict: unknown fields are refused), which the CLI shares.
  */
-export const adminRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { db, limiter, streams }) => {
+export const adminRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { db, limiter, streams, refusals }) => {
   useJsonErrors(app)
-  app.addHook('onRequest', adminAccess(db, limiter))
+  app.addHook('onRequest', adminAccess(db, limiter, refusals))
+  // An id in the path goes straight into a query: one the stores cannot hold (U+0000) is refused here.
+  app.addHook('preValidation', async (request) => {
+    const { id } = request.params as { id?: unknown }
+    if (id !== undefined) parseInput(z.strictObject({ id: IdSchema }), { id })
+  })
 
   app.get('/org', () => getOrg(db))
 
@@ -48,5 +63,9 @@ export const adminRoutes: FastifyPluginAsync<AdminRouteOptions> = async (app, { 
     return device
   })
 
-  app.get('/refusals', () => listRefusals(db))
+  // What is counted but not yet written shows too.
+  app.get('/refusals', async () => {
+    await refusals.flush()
+    return listRefusals(db)
+  })
 }

@@ -1,21 +1,15 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsync } from 'fastify'
+import { RefusalLog, type RefusalLogSettings } from '../devices/refusals.ts'
 import { serverId } from '../devices/settings.ts'
+import { RATE_LIMITS, type RateLimits } from '../limits.ts'
 import { deviceAccess, DeviceStreams } from './access.ts'
 import { adminRoutes } from './admin.ts'
 import { deviceRoutes } from './device.ts'
 import { syncRoutes, type SyncRouteOptions } from './sync.ts'
 
-export interface RateLimits {
-  /** Sync and device-info requests per device (per address before a token is known). */
-  syncPerMinute: number
-  /** Admin requests per address. */
-  adminPerMinute: number
-  /** Enrolment attempts per address. */
-  enrolPerMinute: number
-}
+export { RATE_LIMITS, type RateLimits }
 
-export const RATE_LIMITS: RateLimits = { syncPerMinute: 1200, adminPerMinute: 300, enrolPerMinute: 10 }
 /** How often open event streams check whether another process (the CLI) revoked their device. */
 export const REVOCATION_CHECK_MS = 5_000
 
@@ -23,6 +17,8 @@ export interface DeviceAccessOptions {
   /** Lower limits for tests. The counts are kept in this process's memory. */
   limits?: Partial<RateLimits>
   revocationCheckMs?: number
+  /** A shorter write interval for tests. */
+  refusalLog?: Partial<RefusalLogSettings>
 }
 
 /**
@@ -39,10 +35,14 @@ export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync
   await app.register(rateLimit, { global: false })
 
   const streams = new DeviceStreams()
+  const refusals = new RefusalLog(db, app.log, options.refusalLog).start()
+  // Written before the database closes (the caller closes it after the app).
+  app.addHook('onClose', () => refusals.close())
   const access = deviceAccess(
     db,
     (keyOf) => app.createRateLimit({ max: limits.syncPerMinute, timeWindow: minute, keyGenerator: keyOf }),
     streams,
+    refusals,
   )
   const adminLimiter = app.createRateLimit({
     max: limits.adminPerMinute,
@@ -74,5 +74,5 @@ export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync
     onStream: access.onStream,
   })
   await app.register(deviceRoutes, { db, access, enrolLimiter })
-  await app.register(adminRoutes, { prefix: '/admin', db, limiter: adminLimiter, streams })
+  await app.register(adminRoutes, { prefix: '/admin', db, limiter: adminLimiter, streams, refusals })
 }

@@ -1,8 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify'
 import { ServiceError } from '../devices/errors.ts'
+import { REQUEST_LIMITS } from '../limits.ts'
 
 /** Admin and enrolment bodies are a few short fields. */
-export const SMALL_BODY_LIMIT = 16 * 1024
+export const SMALL_BODY_LIMIT = REQUEST_LIMITS.smallBodyBytes
 
 /**
  * JSON errors for the admin and device routes: a service refusal with its own status and

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { deviceAccessRoutes, type DeviceAccessOptions } from './devices.ts'
+import { databaseReadiness } from '../readiness.ts'
 import { healthRoutes } from './health.ts'
 import { syncRoutes, type SyncRouteOptions } from './sync.ts'
 
@@ -22,7 +23,10 @@ export interface ApiOptions {
  * the sync routes (and their database) can be added without touching static serving.
  */
 export const apiRoutes: FastifyPluginAsync<ApiOptions> = async (app, options) => {
-  await app.register(healthRoutes, { version: options.version })
+  await app.register(healthRoutes, {
+    version: options.version,
+    ...(options.sync ? { ready: databaseReadiness(options.sync.db) } : {}),
+  })
   if (options.sync) {
     const { devices, ...sync } = options.sync
     if (devices) await app.register(deviceAccessRoutes, { ...devices, sync })

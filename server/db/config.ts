@@ -10,9 +10,12 @@ export type DatabaseConfig =
       schema?: string
       /** Connections per process. */
       poolSize?: number
+      /** How the connections are named in pg_stat_activity (default `POSTGRES_APPLICATION_NAME`). */
+      applicationName?: string
     }
 
 export const SQLITE_FILENAME = 'lim-huddle.sqlite'
+export const POSTGRES_APPLICATION_NAME = 'lim-huddle'
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/

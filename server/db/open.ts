@@ -3,7 +3,8 @@ import { dirname } from 'node:path'
 import SqliteDatabase from 'better-sqlite3'
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely'
 import pg from 'pg'
-import { assertSchemaName, type DatabaseConfig } from './config.ts'
+import { DATABASE_LIMITS } from '../limits.ts'
+import { assertSchemaName, POSTGRES_APPLICATION_NAME, type DatabaseConfig } from './config.ts'
 import type { Database } from './schema.ts'
 
 export type SyncDb = Kysely<Database>
@@ -20,9 +21,27 @@ const pgTypes = {
 
 /** Connection settings for a pg Pool or Client, including the schema when one is configured. */
 export function pgClientConfig(config: Extract<DatabaseConfig, { dialect: 'postgres' }>): pg.ClientConfig {
-  const clientConfig: pg.ClientConfig = { connectionString: config.connectionString, types: pgTypes }
+  const clientConfig: pg.ClientConfig = {
+    connectionString: config.connectionString,
+    types: pgTypes,
+    // Named, so an operator can find (and a test can cut) the server's connections in pg_stat_activity.
+    application_name: config.applicationName ?? POSTGRES_APPLICATION_NAME,
+    // A database behind a dead network link should fail a request in seconds, not hang it.
+    connectionTimeoutMillis: DATABASE_LIMITS.connectTimeoutMs,
+    keepAlive: true,
+  }
   if (config.schema) clientConfig.options = `-c search_path=${assertSchemaName(config.schema)}`
   return clientConfig
+}
+
+let lastLossWarning = 0
+
+/** One line per second at most: a failover cuts every connection at once. */
+function warnConnectionLost(error: Error): void {
+  const now = Date.now()
+  if (now - lastLossWarning < 1000) return
+  lastLossWarning = now
+  console.warn(`PostgreSQL connection lost: ${error.message}. Requests using it fail; new connections are opened.`)
 }
 
 function openSqlite(filename: string): SqliteDatabase.Database {
@@ -43,10 +62,15 @@ export function openDatabase(config: DatabaseConfig): SyncDb {
   if (config.dialect === 'sqlite') {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.filename) }) })
   }
-  const pool = new pg.Pool({ ...pgClientConfig(config), max: config.poolSize ?? 10 })
-  // An idle connection dropped by the server (restart, failover) must not crash the
-  // process: the pool replaces it, and a query in flight fails on its own.
-  pool.on('error', (error) => console.warn(`PostgreSQL connection lost: ${error.message}`))
+  const pool = new pg.Pool({ ...pgClientConfig(config), max: config.poolSize ?? DATABASE_LIMITS.poolSize })
+  // A connection cut by the database (restart, failover, pg_terminate_backend) must never end
+  // the process. pg emits 'error' on the client; the pool listens only while a client is idle,
+  // so one checked out (inside a transaction, between two queries) had no listener and the
+  // error was thrown as uncaught. Every client gets its own listener for its whole life; the
+  // query in flight fails on its own, and the pool drops the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', warnConnectionLost))
+  // The pool re-emits idle clients' errors: already reported by the client's own listener.
+  pool.on('error', () => undefined)
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
 

@@ -101,15 +101,26 @@ export interface ServerSettingsTable {
   value: string
 }
 
-/** Every 401/403 answered on the device, sync and admin APIs. */
+/**
+ * Every 401/403 answered on the device, sync and admin APIs. One row counts the repeats of one
+ * refusal (device, address, method, route, reason) from `at` to `last_at`.
+ */
 export interface AccessRefusalsTable {
   id: Generated<number>
+  /** The first of the repeats. */
   at: number
   device_id: string | null
   ip: string
   method: string
+  /** The latest repeat's URL. */
   url: string
   reason: string
+  /** How many times (rows from before counting are 1). */
+  count: Generated<number>
+  /** The latest repeat (null only on rows written by an older server, whose one time is `at`). */
+  last_at: number | null
+  /** The route pattern ('/api/admin/devices/:id/revoke'): repeats with different ids count together. */
+  route: string | null
 }
 
 export interface Database {

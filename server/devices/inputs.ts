@@ -1,9 +1,17 @@
 // What the admin API, the CLI and enrolment accept. Strict: an unknown field is refused,
 // so a typo ("nmae") is an error rather than a silent no-op.
 import { z } from 'zod'
+import { StorableTextSchema } from '../../src/shared/sync/protocol.ts'
+import { ID_LIMITS } from '../../src/shared/sync/limits.ts'
 
-const IdSchema = z.string().min(1, 'Give an id').max(200, 'Ids are 200 characters or fewer')
-export const NameSchema = z.string().trim().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
+// Every text here is stored as it is, so it must be text both stores keep unchanged.
+const text = () => StorableTextSchema.trim()
+
+export const IdSchema = StorableTextSchema.min(1, 'Give an id').max(
+  ID_LIMITS.chars,
+  `Ids are ${ID_LIMITS.chars} characters or fewer`,
+)
+export const NameSchema = text().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
 export const UnitKindSchema = z.enum(['ward', 'department'], { error: 'Kind must be "ward" or "department"' })
 export const ScopeKindSchema = z.enum(['unit', 'csu', 'trust'], {
   error: 'Scope kind must be "unit", "csu" or "trust"',
@@ -31,12 +39,12 @@ export const CodeInputSchema = z.strictObject({
     .min(1, 'A code lasts at least 1 hour')
     .max(CODE_HOURS_MAX, `A code lasts at most ${CODE_HOURS_MAX} hours (30 days)`)
     .default(CODE_HOURS_DEFAULT),
-  label: z.string().trim().max(120, 'Labels are 120 characters or fewer').optional(),
+  label: text().max(120, 'Labels are 120 characters or fewer').optional(),
 })
 
 export const EnrolInputSchema = z.strictObject({
   code: z.string().max(64, 'That is too long for an enrolment code'),
-  deviceName: z.string().trim().min(1, 'Give this tablet a name').max(80, 'Tablet names are 80 characters or fewer'),
+  deviceName: text().min(1, 'Give this tablet a name').max(80, 'Tablet names are 80 characters or fewer'),
 })
 
 export type NameInput = z.input<typeof NameInputSchema>

@@ -1,6 +1,8 @@
 import type { SyncDb } from '../db/open.ts'
+import { pruneRefusals } from '../devices/refusals.ts'
+import { APPLIED_MUTATIONS_KEEP_MS, PRUNE_EVERY_MS } from '../limits.ts'
 
-const DAY_MS = 24 * 60 * 60 * 1000
+export { APPLIED_MUTATIONS_KEEP_MS, PRUNE_EVERY_MS }
 
 /**
  * How long a mutation id is remembered. `applied_mutations` exists so that a push retried
@@ -20,8 +22,6 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * new. That takes a tablet that lost the answer to a push, then made no successful push
  * for 90 days, with its clock that far out.
  */
-export const APPLIED_MUTATIONS_KEEP_MS = 90 * DAY_MS
-export const PRUNE_EVERY_MS = DAY_MS
 
 /** Forgets mutation ids applied more than `keepMs` before `now`; returns how many. */
 export async function pruneAppliedMutations(
@@ -36,16 +36,17 @@ export async function pruneAppliedMutations(
   return Number(result.numDeletedRows)
 }
 
-/** Prunes now and then once a day until the returned function is called. */
+/** Prunes old mutation ids and old access refusals now, then once a day until the returned function is called. */
 export function schedulePruning(
   db: SyncDb,
   {
     everyMs = PRUNE_EVERY_MS,
-    onError = (error: Error) => console.warn(`Could not prune old mutation ids: ${error.message}`),
+    onError = (what: string, error: Error) => console.warn(`Could not prune ${what}: ${error.message}`),
   } = {},
 ): () => void {
   const run = () => {
-    pruneAppliedMutations(db).catch(onError)
+    pruneAppliedMutations(db).catch((error: Error) => onError('old mutation ids', error))
+    pruneRefusals(db).catch((error: Error) => onError('old access refusals', error))
   }
   run()
   const timer = setInterval(run, everyMs)

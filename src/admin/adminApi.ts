@@ -133,6 +133,8 @@ export function createAdminApi({ baseUrl = '', fetch: fetchFn = (...args) => fet
         cache: 'no-store',
       })
     } catch {
+      // fetch rejects only when the request never reached the server (no network, server
+      // down): the screen says so; there is no fault on this device to record.
       return failure('offline')
     }
     const json: unknown = await response.json().catch(() => undefined)

@@ -58,6 +58,7 @@ function restore<T>(storageKey: string, initial: () => T): { value: T; restored:
     const value = (isPlainObject(blank) && isPlainObject(saved) ? { ...blank, ...saved } : saved) as T
     return { value, restored: true }
   } catch {
+    // A damaged safety copy (not JSON): the form starts blank, as if there were none.
     return { value: initial(), restored: false }
   }
 }

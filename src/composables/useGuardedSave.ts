@@ -2,6 +2,7 @@
 // first save runs, and turn any failure into words beside the form. What was typed is never
 // cleared here: a failed or cancelled save leaves the form exactly as it was.
 import { readonly, ref } from 'vue'
+import { logError } from '@/db/errorLog'
 import { InputError, saveFailureMessage } from '@/domain/errors'
 import { useActorStore } from '@/stores/actor'
 
@@ -11,7 +12,7 @@ export type SaveOutcome<T> =
   | { saved: false; reason: 'cancelled' | 'busy' | 'failed' }
 
 export interface GuardedSaveOptions {
-  /** Called with every failure that is not the person's input (a fault worth keeping a record of). */
+  /** Called with every failure that is not the person's input (a fault worth keeping a record of); by default it goes to the tablet's problem log. */
   onFault?: (error: unknown) => void
 }
 
@@ -25,7 +26,7 @@ export function useGuardedSave(options: GuardedSaveOptions = {}) {
     try {
       return { saved: true, value: await action() }
     } catch (failure) {
-      if (!(failure instanceof InputError)) options.onFault?.(failure)
+      if (!(failure instanceof InputError)) (options.onFault ?? ((fault) => void logError(fault, 'save')))(failure)
       error.value = saveFailureMessage(failure)
       return { saved: false, reason: 'failed' }
     }

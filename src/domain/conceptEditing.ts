@@ -67,6 +67,7 @@ export function validateResourceUrl(url: string): string | undefined {
   try {
     parsed = new URL(typed)
   } catch {
+    // The person's input, not a fault: answered in words beside the field.
     return 'That web address is not complete. Copy it from the address bar, starting with https://'
   }
   if (!parsed.hostname || /\s/.test(typed))

@@ -60,6 +60,7 @@ export function offlineReadyAlreadyAnnounced(): boolean {
   try {
     return localStorage.getItem(OFFLINE_READY_KEY) !== null
   } catch {
+    // Storage blocked by browser settings: announce again, which is harmless.
     return false
   }
 }
@@ -82,6 +83,7 @@ export async function checkForUpdateNow(): Promise<boolean> {
     await registration.update()
     return true
   } catch {
+    // Offline, or the server is unreachable: the caller says the check could not be made.
     return false
   }
 }

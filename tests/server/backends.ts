@@ -6,7 +6,7 @@ import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { sql } from 'kysely'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../server/app.ts'
+import { buildApp, type AppOptions } from '../../server/app.ts'
 import type { AppSyncOptions } from '../../server/api/index.ts'
 import type { DatabaseConfig } from '../../server/db/config.ts'
 import { migrateToLatest } from '../../server/db/migrate.ts'
@@ -93,10 +93,19 @@ export interface TestServer {
 }
 
 /** The whole app over a test database, with a throwaway (empty) built-app folder. */
-export async function startTestServer(test: TestDatabase, options: Partial<AppSyncOptions> = {}): Promise<TestServer> {
+export async function startTestServer(
+  test: TestDatabase,
+  options: Partial<AppSyncOptions> = {},
+  appOptions: Partial<Pick<AppOptions, 'trustProxy' | 'timeouts'>> = {},
+): Promise<TestServer> {
   const dist = mkdtempSync(join(tmpdir(), 'lim-huddle-dist-'))
   const notifier = await createScopeNotifier(test.db, test.config)
-  const app = await buildApp({ distDir: dist, version: 'test', sync: { db: test.db, notifier, ...options } })
+  const app = await buildApp({
+    distDir: dist,
+    version: 'test',
+    sync: { db: test.db, notifier, ...options },
+    ...appOptions,
+  })
   return {
     app,
     notifier,
@@ -109,3 +118,13 @@ export async function startTestServer(test: TestDatabase, options: Partial<AppSy
 }
 
 export const newScope = () => `ward-${randomUUID().slice(0, 8)}`
+
+/**
+ * The test database's own tables. On PostgreSQL introspection lists every schema of the
+ * database, and other test runs (other schemas) may have other versions of the same tables.
+ */
+export async function ownTables(test: Pick<TestDatabase, 'db' | 'config'>) {
+  const tables = await test.db.introspection.getTables()
+  const { config } = test
+  return config.dialect === 'postgres' ? tables.filter((table) => table.schema === config.schema) : tables
+}

@@ -14,7 +14,8 @@ import { useTestServer } from './hooks.ts'
 const HOUR = 60 * 60 * 1000
 
 describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
-  const running = useTestServer(backend, { devices: {} })
+  // Refusals are written in the background: every 20 ms here, so assertions poll for them briefly.
+  const running = useTestServer(backend, { devices: { refusalLog: { flushEveryMs: 20 } } })
   const db = () => running().test.db
   const app = () => running().server.app
   let token: string | undefined
@@ -82,13 +83,19 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
     expect((await pull(org.elsewhere.id)).status).toBe(403)
     expect((await device('GET', `/api/sync/events?scope=${org.unitA.id}&scope=${org.unitB.id}`)).status).toBe(403)
 
-    const refusals = await refusalsOf(enrolled.deviceId)
-    expect(refusals.map((refusal) => refusal.reason)).toEqual([
-      `forbidden-scope: ${org.unitB.id}`,
-      `forbidden-scope: ${org.elsewhere.id}`,
-      `forbidden-scope: ${org.unitB.id}`,
-    ])
-    expect(refusals[0]).toMatchObject({ method: 'POST', url: '/api/sync/push', ip: '127.0.0.1' })
+    await expect
+      .poll(async () => (await refusalsOf(enrolled.deviceId)).map((refusal) => [refusal.route, refusal.reason]))
+      .toEqual([
+        ['/api/sync/push', `forbidden-scope: ${org.unitB.id}`],
+        ['/api/sync/pull', `forbidden-scope: ${org.elsewhere.id}`],
+        ['/api/sync/events', `forbidden-scope: ${org.unitB.id}`],
+      ])
+    expect((await refusalsOf(enrolled.deviceId))[0]).toMatchObject({
+      method: 'POST',
+      url: '/api/sync/push',
+      ip: '127.0.0.1',
+      count: 1,
+    })
   })
 
   it("refuses a units record outside its own scope, even within the tablet's unit", async () => {
@@ -101,9 +108,9 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
       body: { error: 'forbidden-scope', details: { scope: org.unitA.id, table: 'units', recordId: org.unitB.id } },
     })
     expect(await currentSeq(db(), org.unitA.id)).toBe(1)
-    expect((await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason)).toEqual([
-      `forbidden-scope: units/${org.unitB.id} in ${org.unitA.id}`,
-    ])
+    await expect
+      .poll(async () => (await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason))
+      .toEqual([`forbidden-scope: units/${org.unitB.id} in ${org.unitA.id}`])
     // Its own unit record is the tablet's to change (the name-picker list lives there).
     expect((await push([rename(org.unitA.id)])).status).toBe(200)
     expect(await currentSeq(db(), org.unitA.id)).toBe(2)
@@ -147,11 +154,14 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
       expect(res).toMatchObject({ status: 403, body: { error: 'device-revoked', message } })
     }
     expect(await currentSeq(db(), org.unitA.id)).toBe(1)
-    expect((await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason)).toEqual([
-      'device-revoked',
-      'device-revoked',
-      'device-revoked',
-    ])
+    // Three routes: three rows, each counted once.
+    await expect
+      .poll(async () => (await refusalsOf(enrolled.deviceId)).map((refusal) => [refusal.reason, refusal.count]))
+      .toEqual([
+        ['device-revoked', 1],
+        ['device-revoked', 1],
+        ['device-revoked', 1],
+      ])
   })
 
   it("names the CSU when a CSU tablet is revoked (by the CLI's service function)", async () => {
@@ -172,7 +182,13 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
     async (_what, badToken, reason) => {
       const org = await makeOrg(db())
       token = badToken
-      const before = await db().selectFrom('access_refusals').select('id').where('reason', '=', reason).execute()
+      const counted = async () => {
+        const rows = await db().selectFrom('access_refusals').select('count').where('reason', '=', reason).execute()
+        return rows.reduce((sum, row) => sum + Number(row.count), 0)
+      }
+      // Anything an earlier test refused is written by now.
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      const before = await counted()
       for (const [method, url] of [
         ['POST', '/api/sync/push'],
         ['GET', `/api/sync/pull?protocol=1&scope=${org.unitA.id}`],
@@ -190,8 +206,7 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
         })
       }
       expect(await currentSeq(db(), org.unitA.id)).toBe(1)
-      const after = await db().selectFrom('access_refusals').select('id').where('reason', '=', reason).execute()
-      expect(after.length - before.length).toBe(4)
+      await expect.poll(counted).toBe(before + 4)
     },
   )
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest'
 import type { AppSyncOptions } from '../../server/api/index.ts'
+import type { AppOptions } from '../../server/app.ts'
 import { openTestDatabase, startTestServer, type BackendName, type TestDatabase, type TestServer } from './backends.ts'
 
 /**
@@ -29,6 +30,7 @@ export function useTestDatabase(backend: BackendName): () => TestDatabase {
 export function useTestServer(
   backend: BackendName,
   options: Partial<AppSyncOptions> = {},
+  appOptions: Partial<Pick<AppOptions, 'trustProxy' | 'timeouts'>> = {},
 ): () => { test: TestDatabase; server: TestServer } {
   let running: { test: TestDatabase; server: TestServer } | undefined
   let failure: unknown
@@ -37,7 +39,7 @@ export function useTestServer(
       const test = await openTestDatabase(backend)
       running = {
         test,
-        server: await startTestServer(test, options).catch(async (error: unknown) => {
+        server: await startTestServer(test, options, appOptions).catch(async (error: unknown) => {
           await test.close()
           throw error
         }),

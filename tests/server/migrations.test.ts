@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { migrateToLatest, MIGRATIONS } from '../../server/db/migrate.ts'
 import { pushMutations } from '../../server/sync/push.ts'
 import { pullRecords } from '../../server/sync/pull.ts'
-import { BACKENDS, newScope, openTestDatabase, type TestDatabase } from './backends.ts'
+import { BACKENDS, newScope, openTestDatabase, ownTables, type TestDatabase } from './backends.ts'
 import { mutation } from './fixtures.ts'
 
 describe.each(BACKENDS)('migrations on %s', (backend) => {
@@ -17,12 +17,7 @@ describe.each(BACKENDS)('migrations on %s', (backend) => {
   it('creates the sync tables on a fresh database', async () => {
     test = await openTestDatabase(backend, { migrate: false })
     expect(await migrateToLatest(test.db)).toEqual(Object.keys(MIGRATIONS))
-    // Other test runs keep their own schemas in the same PostgreSQL database: look at this one's only.
-    const schema =
-      backend === 'postgres'
-        ? (await sql<{ name: string }>`select current_schema() as name`.execute(test.db)).rows[0]?.name
-        : undefined
-    const tables = (await test.db.introspection.getTables()).filter((table) => table.schema === schema)
+    const tables = await ownTables(test)
     const columns = Object.fromEntries(
       tables.map((table) => [table.name, table.columns.map((column) => column.name).sort()]),
     )

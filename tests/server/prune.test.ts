@@ -68,7 +68,7 @@ describe.each(BACKENDS)('pruning remembered mutation ids on %s', (backend) => {
     const old = mutation(scope, 'old', { title: { set: 'old' } })
     await pushMutations(db(), [old], { now: Date.now() - 120 * DAY })
     const errors: Error[] = []
-    const stop = schedulePruning(db(), { everyMs: 50, onError: (error) => errors.push(error) })
+    const stop = schedulePruning(db(), { everyMs: 50, onError: (_what, error) => errors.push(error) })
     try {
       for (let i = 0; i < 100 && (await ids(scope)).length > 0; i++)
         await new Promise((resolve) => setTimeout(resolve, 10))

@@ -1,6 +1,7 @@
 // The SPC engine of issue 7: XmR charts as NHS England's "Making Data Count" (MDC) and
 // NHSRplotthedots define them, and a run-chart alternative. Pure and synchronous; bad
 // input comes back as an SpcError, never a throw. Every rule and choice: docs/SPC.md.
+import { reportFault } from '../faults'
 import { assuranceIcon, classify, variationIcon } from './classify'
 import { mean, median, xmrLimits } from './limits'
 import { DEFAULT_SPC_RULES, resolveRules } from './options'
@@ -34,8 +35,10 @@ export function computeSpc(series: readonly SpcInputPoint[], options: SpcOptions
     const rules = resolveRules(options)
     if ('error' in rules) return rules
     return compute(points, options, rules)
-  } catch {
+  } catch (error) {
     // Defensive: the checks above should make this unreachable, but a screen must never break.
+    // Reported, so a bug here still reaches the tablet's problem log.
+    reportFault(error, 'trend chart')
     return { error: true, message: 'The chart could not be worked out from these values.' }
   }
 }

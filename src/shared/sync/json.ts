@@ -1,15 +1,42 @@
 // JSON values as they travel and are stored: checked against size limits before the
 // server accepts them, and compared by a canonical form (key order never matters).
 
+import { JSON_LIMITS } from './limits.ts'
+
+export { JSON_LIMITS }
+
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 
-export const JSON_LIMITS = {
-  /** Longest string anywhere in a value (notes, comments, titles are far shorter). */
-  stringChars: 10_000,
-  arrayItems: 1_000,
-  objectKeys: 200,
-  depth: 10,
-} as const
+// U+0000 cannot be stored in a PostgreSQL text column (SQLite keeps it, so the two stores
+// would disagree), and a lone surrogate is not Unicode at all: both drivers write it as
+// U+FFFD, so an id would come back changed. Inside JSON values both are escaped and kept.
+// eslint-disable-next-line no-control-regex -- U+0000 is exactly what this looks for
+const UNSTORABLE_TEXT = /[\u0000\uD800-\uDFFF]/u
+
+/** Why `text` cannot be an id or a name as it is (U+0000 or a lone surrogate), or undefined. */
+export function unstorableTextProblem(text: string): string | undefined {
+  const found = UNSTORABLE_TEXT.exec(text)
+  if (!found) return undefined
+  return found[0] === '\u0000'
+    ? 'Must not contain the character U+0000'
+    : 'Must be valid Unicode text (it has half of a character pair)'
+}
+
+/**
+ * Whether `value` nests deeper than `maxDepth` arrays and objects. Walks without recursion,
+ * so a hostile value nested a million deep costs time in proportion to its size and cannot
+ * overflow the stack.
+ */
+export function jsonDepthExceeds(value: unknown, maxDepth: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop() as [unknown, number]
+    if (current === null || typeof current !== 'object') continue
+    if (depth >= maxDepth) return true
+    for (const item of Array.isArray(current) ? current : Object.values(current)) stack.push([item, depth + 1])
+  }
+  return false
+}
 
 /** The first problem with a value, in plain English, or undefined when it is usable JSON within the limits. */
 export function jsonProblem(value: unknown, depth = 0): string | undefined {

@@ -9,7 +9,7 @@ import { MAX_FUTURE_SKEW_MS, maxHlc, restampIfFuture, wallOf, type HybridClock }
 import { canonicalJson, type JsonValue } from './json.ts'
 import type { FieldOp, Mutation, SyncRecord } from './protocol.ts'
 import { DELETED_FIELD, fieldKind, type TableDeclarations } from './tables.ts'
-import { addVersion, liveVersions, writeVersions, type TextVersion } from './text.ts'
+import { addVersion, enforceRecordLimits, liveVersions, writeVersions, type TextVersion } from './text.ts'
 import { filterVector } from './vector.ts'
 
 export interface Applied {
@@ -79,8 +79,9 @@ function applyFieldOp(
 
 /**
  * Applies one mutation to a record (undefined: the record does not exist yet). Never
- * changes its arguments. Throws only on programming errors (a mismatched record, or an
- * operation the table declaration forbids, which validation rejects first).
+ * changes its arguments. Throws RecordLimitError when the result would break a record limit
+ * (text.ts), and otherwise only on programming errors (a mismatched record, or an operation
+ * the table declaration forbids, which validation rejects first).
  */
 export function applyMutation(record: SyncRecord | undefined, mutation: Mutation, tables: TableDeclarations): Applied {
   if (record) assertSameRecord(record, { table: mutation.table, id: mutation.recordId, scope: mutation.scope })
@@ -89,6 +90,7 @@ export function applyMutation(record: SyncRecord | undefined, mutation: Mutation
   for (const [field, op] of Object.entries(mutation.fields)) {
     if (applyFieldOp(next, tables, mutation, field, op)) changed = true
   }
+  if (changed) enforceRecordLimits(next)
   return { record: changed ? next : (record as SyncRecord), changed }
 }
 

@@ -3,7 +3,8 @@
 // not understand; responses are read tolerantly so a newer server can add fields.
 import { z } from 'zod'
 import { isHlc } from './hlc.ts'
-import { jsonProblem, toJsonValue, type JsonValue } from './json.ts'
+import { jsonProblem, toJsonValue, unstorableTextProblem, type JsonValue } from './json.ts'
+import { ID_LIMITS } from './limits.ts'
 import {
   DELETED_FIELD,
   fieldKind,
@@ -24,7 +25,7 @@ export const PULL_MAX_LIMIT = 1000
 export const PULL_DEFAULT_LIMIT = 500
 /** Suggested request body limit; splitIntoBatches keeps pushes under it. */
 export const PUSH_MAX_BYTES = 4_000_000
-const ID_MAX_CHARS = 200
+const ID_MAX_CHARS = ID_LIMITS.chars
 const INC_MAX = 1_000_000_000
 
 export type ProtocolCheck = 'ok' | 'too-old' | 'too-new'
@@ -41,7 +42,15 @@ const JsonValueSchema = z.custom<JsonValue>().superRefine((value, ctx) => {
   const problem = jsonProblem(value)
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })
-const IdSchema = z.string().min(1, 'Must not be empty').max(ID_MAX_CHARS, `Must be ${ID_MAX_CHARS} characters or fewer`)
+/** Text stored as it is (ids, names): no U+0000 and no lone surrogates, which the stores cannot keep unchanged. */
+export const StorableTextSchema = z.string().superRefine((text, ctx) => {
+  const problem = unstorableTextProblem(text)
+  if (problem) ctx.addIssue({ code: 'custom', message: problem })
+})
+const IdSchema = StorableTextSchema.min(1, 'Must not be empty').max(
+  ID_MAX_CHARS,
+  `Must be ${ID_MAX_CHARS} characters or fewer`,
+)
 export const HlcSchema = z
   .string()
   .refine(isHlc, 'Not a valid sync timestamp (expected 13-digit ms:6-digit counter:node)')
@@ -86,7 +95,7 @@ const MutationShape = z.strictObject({
   recordId: IdSchema,
   scope: IdSchema,
   hlc: HlcSchema,
-  by: z.string().max(ID_MAX_CHARS).optional(),
+  by: StorableTextSchema.max(ID_MAX_CHARS).optional(),
   fields: FieldsSchema,
 })
 
@@ -135,7 +144,7 @@ function fieldOpProblem(tables: TableDeclarations, table: string, name: string, 
 export function pushRequestSchemaFor(tables: TableDeclarations) {
   return z.strictObject({
     protocol: z.int().min(1),
-    deviceId: z.string().min(1).max(100).optional(),
+    deviceId: StorableTextSchema.min(1).max(100).optional(),
     mutations: z
       .array(mutationSchemaFor(tables))
       .min(1, 'Send at least one change')

@@ -5,11 +5,28 @@
 //
 // The live versions are the maximal elements of "had seen" over every version ever
 // received, so they do not depend on the order versions arrive in.
+//
+// Two limits keep a record from growing without bound (limits.ts RECORD_LIMITS): at most
+// `textVersionsPerField` versions of a field are kept (the oldest go first), and a record over
+// `recordBytes` loses its oldest versions until it fits. Below the limits, which people using
+// the app never reach, the live versions do not depend on arrival order; a device that floods
+// one field with versions nobody saw gives up that guarantee only for the versions dropped.
 import { canonicalJson, type JsonValue } from './json.ts'
+import { RECORD_LIMITS } from './limits.ts'
 import type { ConflictVersion, SyncRecord, TextOrigin } from './protocol.ts'
 import { covers, joinVectors, parseVector } from './vector.ts'
 
 export type TextVersion = ConflictVersion
+
+/**
+ * A change that would take a record past `fieldsPerRecord`, or past `recordBytes` once every
+ * text version that can go has gone. Nothing of the change is stored; the server answers 400
+ * (`statusCode`, read by its error handlers) with the message, and the device keeps the change.
+ */
+export class RecordLimitError extends Error {
+  override name = 'RecordLimitError'
+  readonly statusCode = 400
+}
 
 /** The versions of a field that nobody has knowingly replaced, oldest first. */
 export function liveVersions(record: SyncRecord | undefined, field: string): TextVersion[] {
@@ -47,7 +64,7 @@ export function addVersion(live: readonly TextVersion[], incoming: TextVersion):
 
 /** Writes a live set into the record's maps in the one canonical form (mutates `record`). */
 export function writeVersions(record: SyncRecord, field: string, live: readonly TextVersion[]): void {
-  const sorted = [...live].sort((a, b) => (a.hlc < b.hlc ? -1 : 1))
+  const sorted = [...live].sort((a, b) => (a.hlc < b.hlc ? -1 : 1)).slice(-RECORD_LIMITS.textVersionsPerField)
   const newest = sorted[sorted.length - 1]
   if (!newest) return
   record.fields[field] = newest.value
@@ -91,4 +108,66 @@ export function textConflicts(record: SyncRecord | undefined): Record<string, Te
     if (new Set(versions.map((version) => canonicalJson(version.value))).size > 1) open[field] = versions
   }
   return open
+}
+
+/** UTF-8 bytes of `text`, without encoding it. */
+function utf8Bytes(text: string): number {
+  let bytes = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code < 0x80) bytes += 1
+    else if (code < 0x800) bytes += 2
+    else if (code >= 0xd800 && code < 0xdc00 && i + 1 < text.length) {
+      bytes += 4
+      i++
+    } else bytes += 3
+  }
+  return bytes
+}
+
+/** The record as it is stored and sent: values, stamps and text versions, in UTF-8 bytes. */
+export function recordBytes(record: SyncRecord): number {
+  const { fields, clocks, origins, conflicts } = record
+  const json = JSON.stringify({ fields, clocks, origins, conflicts })
+  // Most records are a few kilobytes: no need to count exactly when even three bytes a character fits.
+  return json.length * 3 <= RECORD_LIMITS.recordBytes ? json.length : utf8Bytes(json)
+}
+
+/**
+ * Keeps a record within RECORD_LIMITS (mutates `record`): past `recordBytes`, the oldest text
+ * versions are dropped (never the one a field shows) until it fits. Throws RecordLimitError when
+ * it holds too many fields, or is still too large with one version per field.
+ */
+export function enforceRecordLimits(record: SyncRecord): void {
+  const { fieldsPerRecord, recordBytes: maxBytes } = RECORD_LIMITS
+  const fieldCount = new Set([...Object.keys(record.fields), ...Object.keys(record.clocks)]).size
+  if (fieldCount > fieldsPerRecord) {
+    throw new RecordLimitError(
+      `A record may hold at most ${fieldsPerRecord} fields; this change would make ${fieldCount}`,
+    )
+  }
+  let size = recordBytes(record)
+  if (size <= maxBytes) return
+  const droppable = Object.entries(record.conflicts ?? {})
+    .flatMap(([field, versions]) => versions.slice(0, -1).map((version) => ({ field, version })))
+    .sort((a, b) => (a.version.hlc < b.version.hlc ? -1 : 1))
+  const dropped = new Set<TextVersion>()
+  for (const { version } of droppable) {
+    if (size <= maxBytes) break
+    dropped.add(version)
+    size -= utf8Bytes(JSON.stringify(version)) + 1
+  }
+  for (const field of new Set(droppable.filter(({ version }) => dropped.has(version)).map(({ field }) => field))) {
+    writeVersions(
+      record,
+      field,
+      (record.conflicts?.[field] ?? []).filter((version) => !dropped.has(version)),
+    )
+  }
+  size = recordBytes(record)
+  if (size > maxBytes) {
+    throw new RecordLimitError(
+      `A record may be at most ${Math.round(maxBytes / 1024)} KB; this change would make it ${Math.ceil(size / 1024)} KB`,
+    )
+  }
 }
