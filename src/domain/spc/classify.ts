@@ -37,10 +37,10 @@ export function classify(signals: readonly Signal[], direction: SpcDirection): C
   return { rules, variation: 'concern', side: good === 'high' ? 'low' : 'high' }
 }
 
-/** The variation icon reads the LATEST RECORDED point (a trailing gap is passed over).
+/** The variation icon reads the LATEST RECORDED point (a trailing gap or incomplete period is passed over).
  * 'none' when that point could not be judged (too few points for limits). */
 export function variationIcon(points: readonly SpcPointResult[]): VariationIcon {
-  const latest = [...points].reverse().find((p) => p.value !== null)
+  const latest = [...points].reverse().find((p) => p.value !== null && !p.incomplete)
   if (!latest || latest.variation === null) return 'none'
   if (latest.variation === 'common-cause' || latest.side === null) return 'common-cause'
   if (latest.variation === 'neutral-special') return `neutral-${latest.side}`

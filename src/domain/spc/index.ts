@@ -3,7 +3,7 @@
 // input comes back as an SpcError, never a throw. Every rule and choice: docs/SPC.md.
 import { reportFault } from '../faults'
 import { assuranceIcon, classify, variationIcon } from './classify'
-import { mean, median, xmrLimits } from './limits'
+import { mean, median, movingRanges, xmrLimits } from './limits'
 import { DEFAULT_SPC_RULES, resolveRules } from './options'
 import { beyondLimitRule, emptySignals, shiftRule, trendRule, twoOfThreeRule, type Signals } from './rules'
 import { runsTest } from './runChart'
@@ -46,24 +46,33 @@ export function computeSpc(series: readonly SpcInputPoint[], options: SpcOptions
 function compute(points: readonly SpcInputPoint[], options: SpcOptions, rules: SpcRuleOptions): SpcResult {
   const chart = options.chart ?? 'xmr'
   const notes: string[] = []
-  const ranges = splitSegments(points, options.rebaseAt ?? [], notes)
+  // An incomplete period is judged as a gap (no limits, rules or moving ranges touch it)
+  // and shown with its value.
+  const judged = points.map((p) => (p.incomplete ? { period: p.period, value: null } : p))
+  const ranges = splitSegments(judged, options.rebaseAt ?? [], notes)
   const results: SpcPointResult[] = []
   const segments: SpcSegment[] = []
   ranges.forEach((range, index) => {
-    const slice = points.slice(range.start, range.end)
+    const slice = judged.slice(range.start, range.end)
     const { segment, signals } = chart === 'run' ? runSegment(slice, rules, notes) : xmrSegment(slice, rules, notes)
     segments.push(segment)
     let k = 0
-    for (const p of slice) {
+    slice.forEach((p, offset) => {
+      const shown = points[range.start + offset]!
+      if (shown.incomplete) {
+        const base = { period: p.period, value: shown.value, segment: index, rules: [], variation: null, side: null }
+        results.push({ ...base, incomplete: true })
+        return
+      }
       if (p.value === null) {
         results.push({ period: p.period, value: null, segment: index, rules: [], variation: null, side: null })
-        continue
+        return
       }
       const own = signals ? (signals[k] ?? []) : null
       k += 1
       if (own === null) {
         results.push({ period: p.period, value: p.value, segment: index, rules: [], variation: null, side: null })
-        continue
+        return
       }
       const c = classify(own, options.direction)
       results.push({
@@ -74,8 +83,13 @@ function compute(points: readonly SpcInputPoint[], options: SpcOptions, rules: S
         variation: c.variation,
         side: c.side,
       })
-    }
+    })
   })
+  const left = points.filter((p) => p.incomplete && p.value !== null).map((p) => periodText(p.period))
+  if (left.length)
+    notes.push(
+      `${listText(left)} ${left.length === 1 ? 'is' : 'are'} incomplete (shown hollow) and left out of the limits and rules.`,
+    )
   const latest = segments[segments.length - 1]
   return {
     chart,
@@ -86,6 +100,16 @@ function compute(points: readonly SpcInputPoint[], options: SpcOptions, rules: S
     notes: [...new Set(notes)],
   }
 }
+
+function listText(items: readonly string[]): string {
+  if (items.length <= 3)
+    return items.length === 1
+      ? capitalise(items[0]!)
+      : capitalise(`${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`)
+  return capitalise(`${items.slice(0, 2).join(', ')} and ${items.length - 2} more periods`)
+}
+
+const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
 
 const countOf = (n: number): string => (n === 1 ? '1 value' : `${n} values`)
 
@@ -120,6 +144,18 @@ function xmrSegment(
       `Only ${countOf(n)} from ${from}: process limits need at least ${rules.minimumPoints}, so no points are flagged yet. A run chart suits a short series.`,
     )
     return { segment: { ...baseSegment(slice, mean(values), n), runs: null }, signals: null }
+  }
+  if (movingRanges(slice.map((p) => p.value)).length === 0) {
+    // No two neighbouring periods are both recorded (e.g. a Mon/Wed/Fri audit on a daily
+    // chart): the spread cannot be measured, so there are no limits and no assurance.
+    notes.push(
+      `No two neighbouring values from ${from} are both recorded, so the spread cannot be measured: no limits are drawn and only runs and trends are checked. A weekly or monthly view suits this measure.`,
+    )
+    const signals = emptySignals(n)
+    const centre = mean(values)
+    shiftRule(values, centre, rules.shiftLength, rules.pointOnCentreLine, signals)
+    trendRule(values, rules.trendLength, rules.trendTies, signals)
+    return { segment: { ...baseSegment(slice, centre, n), runs: null }, signals }
   }
   const limits = xmrLimits(
     slice.map((p) => p.value),

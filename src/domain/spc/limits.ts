@@ -1,6 +1,6 @@
 // XmR process limits, as MDC and NHSRplotthedots compute them.
 //
-// - Centre line: the mean of the recorded values.
+// - Centre line: the mean of the recorded values (compensated sum, 12 significant figures).
 // - Moving range: |x[i] − x[i−1]| for each pair of NEIGHBOURING rows that are both
 //   recorded. A gap (null) has no moving range on either side of it: a range is never
 //   taken across a gap, because the change over two periods is not a one-period change.
@@ -27,10 +27,28 @@ export interface XmrLimits {
   nearLower: number
 }
 
-export function mean(values: readonly number[]): number {
+/** Neumaier's compensated sum: the rounding lost at each addition is carried, so the
+ * sum of a long series of decimals is as exact as one floating-point number allows. */
+export function exactSum(values: readonly number[]): number {
   let sum = 0
-  for (const v of values) sum += v
-  return sum / values.length
+  let carried = 0
+  for (const v of values) {
+    const next = sum + v
+    carried += Math.abs(sum) >= Math.abs(v) ? sum - next + v : v - next + sum
+    sum = next
+  }
+  return sum + carried
+}
+
+/** A computed line to 12 significant figures. Values are entered with a few decimals, so
+ * this only removes binary noise: a mean of exactly 92.4 is 92.4, not 92.39999999999999,
+ * and a value on the mean is on it (docs/SPC.md, "Ties"). */
+export function tidy(value: number): number {
+  return Number.isFinite(value) ? Number(value.toPrecision(12)) : value
+}
+
+export function mean(values: readonly number[]): number {
+  return tidy(exactSum(values) / values.length)
 }
 
 /** Moving ranges between neighbouring recorded rows; never across a gap. */
@@ -62,10 +80,10 @@ export function xmrLimits(values: readonly (number | null)[], screen: boolean): 
   return {
     mean: centre,
     meanMovingRange: mr,
-    upper: centre + LIMIT_FACTOR * mr,
-    lower: centre - LIMIT_FACTOR * mr,
-    nearUpper: centre + NEAR_LIMIT_FACTOR * mr,
-    nearLower: centre - NEAR_LIMIT_FACTOR * mr,
+    upper: tidy(centre + LIMIT_FACTOR * mr),
+    lower: tidy(centre - LIMIT_FACTOR * mr),
+    nearUpper: tidy(centre + NEAR_LIMIT_FACTOR * mr),
+    nearLower: tidy(centre - NEAR_LIMIT_FACTOR * mr),
   }
 }
 

@@ -7,6 +7,9 @@
 export interface SpcInputPoint {
   period: string
   value: number | null
+  /** Shown but not judged: the period is only partly covered (a typed range cuts it, or
+   * too few of its days were recorded), so it is left out of the limits and every rule. */
+  incomplete?: boolean
 }
 
 /** Which way is good: the measure's direction ('neutral': no direction). */
@@ -65,6 +68,8 @@ export interface SpcPointResult {
   variation: PointVariation | null
   /** Which side of the centre line a special cause sits (for the icon's H/L). */
   side: 'high' | 'low' | null
+  /** Left out of the limits and rules (see SpcInputPoint); variation is then null. */
+  incomplete?: boolean
 }
 
 export interface SpcSegment {

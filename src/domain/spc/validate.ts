@@ -43,7 +43,7 @@ export function validateSeries(series: unknown): SpcInputPoint[] | SpcError {
   let kind: string | null = null
   const points: SpcInputPoint[] = []
   for (const raw of series as unknown[]) {
-    const row = (raw ?? {}) as { period?: unknown; value?: unknown }
+    const row = (raw ?? {}) as { period?: unknown; value?: unknown; incomplete?: unknown }
     const thisKind = periodKind(row.period)
     if (thisKind === null) return fail(`"${String(row.period)}" is not a day, week or month the chart understands.`)
     if (kind !== null && thisKind !== kind)
@@ -60,7 +60,7 @@ export function validateSeries(series: unknown): SpcInputPoint[] | SpcError {
       if (Math.abs(value) > MAX_ABS_VALUE)
         return fail(`The value for ${when} is too large to chart (more than a million million).`)
     }
-    points.push({ period, value })
+    points.push(row.incomplete === true ? { period, value, incomplete: true } : { period, value })
   }
   points.sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0))
   for (let i = 1; i < points.length; i += 1) {
@@ -70,6 +70,11 @@ export function validateSeries(series: unknown): SpcInputPoint[] | SpcError {
   const recorded = points.filter((p) => p.value !== null).length
   if (recorded === 0) return fail('Nothing has been recorded yet, so there is nothing to chart.')
   if (recorded === 1) return fail('Only one value has been recorded; a chart needs at least two.')
+  const judged = points.filter((p) => p.value !== null && !p.incomplete).length
+  if (judged < 2)
+    return fail(
+      `Only ${judged === 0 ? 'incomplete periods have' : 'one complete period has'} values; a chart needs at least two complete periods.`,
+    )
   return points
 }
 

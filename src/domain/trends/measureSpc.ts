@@ -3,11 +3,19 @@
 import { computeSpc, isSpcError } from '../spc'
 import type { SpcChartKind, SpcError, SpcInputPoint, SpcOptions, SpcResult } from '../spc/types'
 import type { DayKey, Measure } from '../types'
-import { aggregateSeries, rebasePeriods, readingOf, targetFor, type DayValue, type MeasureReading } from './aggregate'
+import {
+  aggregateSeries,
+  rebasePeriods,
+  readingOf,
+  targetFor,
+  type AggregatedPoint,
+  type DayValue,
+  type MeasureReading,
+} from './aggregate'
 import type { Period } from './periods'
 
 export interface MeasureSpc {
-  series: SpcInputPoint[]
+  series: AggregatedPoint[]
   options: SpcOptions
   reading: MeasureReading
   result: SpcResult | SpcError
@@ -46,8 +54,9 @@ export function measureSpc(
   return { series, options, reading, result }
 }
 
-/** The last period with a value, or null. */
-export function latestPoint(series: readonly SpcInputPoint[]): SpcInputPoint | null {
-  for (let i = series.length - 1; i >= 0; i--) if (series[i]!.value !== null) return series[i]!
+/** The last complete period with a value, or null. */
+export function latestPoint<P extends SpcInputPoint>(series: readonly P[]): P | null {
+  for (let i = series.length - 1; i >= 0; i--)
+    if (series[i]!.value !== null && !series[i]!.incomplete) return series[i]!
   return null
 }

@@ -59,7 +59,7 @@ export function trendRows(
       lower: formatLimit(segment?.lowerLimit ?? null),
       upper: formatLimit(segment?.upperLimit ?? null),
       numbers: { centre: round(segment?.centre), lower: round(segment?.lowerLimit), upper: round(segment?.upperLimit) },
-      reading: point.variation ? POINT_TEXT[point.variation] : '',
+      reading: point.incomplete ? 'Incomplete (not judged)' : point.variation ? POINT_TEXT[point.variation] : '',
       rules: point.rules.map((r) => RULE_TEXT[r]).join('; '),
       events: events.join('; '),
       detail: details[point.period] ?? '',

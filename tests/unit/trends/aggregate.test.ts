@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  aggregateSeries,
-  dayReading,
-  readingOf,
-  rebasePeriods,
-  targetFor,
-  wholePeriods,
-} from '@/domain/trends/aggregate'
+import { aggregateSeries, dayReading, readingOf, rebasePeriods, targetFor } from '@/domain/trends/aggregate'
 import type { Measure } from '@/domain/types'
 
 type M = Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'unit' | 'target'>
@@ -51,7 +44,7 @@ describe('readingOf: how each type is aggregated', () => {
     [percent, 'day', 'mean', 'higher', 'Percentage'],
     [yesno, 'week', 'sum', 'lower', 'Days answered no per week'],
     [yesnoNoGood, 'day', 'sum', 'neutral', 'Days answered yes'],
-    [cross, 'month', 'sum', 'lower', 'Red days per month'],
+    [cross, 'month', 'sum', 'lower', 'Red days per 30 days'],
   ] as const)('%o by %s: %s, %s is better, "%s"', (measure, period, aggregation, direction, label) => {
     expect(readingOf(measure, period)).toEqual({ aggregation, direction, label })
   })
@@ -59,15 +52,11 @@ describe('readingOf: how each type is aggregated', () => {
 
 describe('aggregateSeries', () => {
   // Monday 2026-11-02 to Sunday 2026-11-15: two whole ISO weeks.
-  it('sums counts per week and leaves a week with no entries as a gap, never zero', () => {
-    const entries = [
-      { day: '2026-11-02', value: 1 },
-      { day: '2026-11-04', value: 2 },
-      { day: '2026-11-08', value: 0 },
-    ]
+  it('sums a fully recorded week and leaves a week with no entries as a gap, never zero', () => {
+    const entries = ['02', '03', '04', '05', '06', '07', '08'].map((d, i) => ({ day: `2026-11-${d}`, value: i % 2 }))
     expect(aggregateSeries(count, entries, '2026-11-02', '2026-11-15', 'week')).toEqual([
-      { period: '2026-W45', value: 3 },
-      { period: '2026-W46', value: null },
+      { period: '2026-W45', value: 3, recordedDays: 7, periodDays: 7 },
+      { period: '2026-W46', value: null, recordedDays: 0, periodDays: 7 },
     ])
   })
 
@@ -81,34 +70,26 @@ describe('aggregateSeries', () => {
   })
 
   it('counts bad yes/no days and red safety-cross days', () => {
-    const answers = [
-      { day: '2026-11-02', value: true },
-      { day: '2026-11-03', value: false },
-      { day: '2026-11-04', value: false },
-    ]
-    expect(aggregateSeries(yesno, answers, '2026-11-02', '2026-11-08', 'week')).toEqual([
+    const week = ['02', '03', '04', '05', '06', '07', '08'].map((d) => `2026-11-${d}`)
+    const answers = week.map((day, i) => ({ day, value: i === 0 || i > 2 }))
+    expect(aggregateSeries(yesno, answers, '2026-11-02', '2026-11-08', 'week')).toMatchObject([
       { period: '2026-W45', value: 2 },
     ])
-    const days = [
-      { day: '2026-11-02', value: 'red' },
-      { day: '2026-11-03', value: 'amber' },
-      { day: '2026-11-30', value: 'red' },
-    ]
-    expect(aggregateSeries(cross, days, '2026-11-01', '2026-11-30', 'month')).toEqual([{ period: '2026-11', value: 2 }])
+    const days = Array.from({ length: 30 }, (_, i) => ({
+      day: `2026-11-${String(i + 1).padStart(2, '0')}`,
+      value: i === 1 || i === 29 ? 'red' : 'green',
+    }))
+    expect(aggregateSeries(cross, days, '2026-11-01', '2026-11-30', 'month')).toMatchObject([
+      { period: '2026-11', value: 2 },
+    ])
   })
 
   it('keeps days with no entry as gaps on a daily chart', () => {
-    expect(aggregateSeries(count, [{ day: '2026-11-03', value: 2 }], '2026-11-02', '2026-11-04', 'day')).toEqual([
+    expect(aggregateSeries(count, [{ day: '2026-11-03', value: 2 }], '2026-11-02', '2026-11-04', 'day')).toMatchObject([
       { period: '2026-11-02', value: null },
       { period: '2026-11-03', value: 2 },
       { period: '2026-11-04', value: null },
     ])
-  })
-
-  it('widens the range to whole periods so the edge weeks are not half-counted', () => {
-    expect(wholePeriods('2026-11-04', '2026-11-10', 'week')).toEqual({ from: '2026-11-02', to: '2026-11-15' })
-    const series = aggregateSeries(count, [{ day: '2026-11-02', value: 4 }], '2026-11-04', '2026-11-10', 'week')
-    expect(series[0]).toEqual({ period: '2026-W45', value: 4 })
   })
 
   it('passes a value that is not a number on as NaN (the engine explains it)', () => {
@@ -132,7 +113,7 @@ describe('targetFor', () => {
     [count, 'week', 0],
     [count, 'month', 0],
     [{ ...count, target: 4 }, 'week', 28],
-    [{ ...count, target: 4 }, 'month', null],
+    [{ ...count, target: 4 }, 'month', 120],
     [percent, 'month', 95],
     [number, 'week', 7],
     [yesno, 'day', null],

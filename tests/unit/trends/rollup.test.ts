@@ -114,14 +114,11 @@ describe('measureSpc with the real engine', () => {
   const from = '2026-01-05' // a Monday
   it('flags a rise in a count where lower is better as a concern', () => {
     const values = [...Array.from({ length: 20 }, (_, i) => [2, 3, 1, 2][i % 4]!), 12, 13, 12]
-    const week = (i: number) => ({ day: addDays(from, i * 7), value: values[i]! })
-    const spc = measureSpc(
-      measure('m', 'u1', 'Falls'),
-      values.map((_, i) => week(i)),
-      from,
-      addDays(from, values.length * 7 - 1),
-      'week',
+    // Every day of week i has values[i] falls.
+    const days = values.flatMap((v, i) =>
+      Array.from({ length: 7 }, (_, d) => ({ day: addDays(from, i * 7 + d), value: v })),
     )
+    const spc = measureSpc(measure('m', 'u1', 'Falls'), days, from, addDays(from, values.length * 7 - 1), 'week')
     expect('error' in spc.result).toBe(false)
     expect((spc.result as SpcResult).variation).toBe('concern-high')
   })
