@@ -20,6 +20,12 @@ export const routes: RouteRecordRaw[] = [
     meta: { title: 'Measures' },
   },
   {
+    path: '/board/measures/starter',
+    name: 'starter-board',
+    component: () => import('@/views/StarterBoardView.vue'),
+    meta: { title: 'Start from a ready-made set' },
+  },
+  {
     path: '/board/huddle',
     name: 'huddle',
     component: () => import('@/views/HuddleView.vue'),
@@ -73,6 +79,12 @@ export const routes: RouteRecordRaw[] = [
     name: 'standard-work-run',
     component: () => import('@/views/StandardWorkRunView.vue'),
     meta: { title: 'Doing a checklist' },
+  },
+  {
+    path: '/board/wall',
+    name: 'wall',
+    component: () => import('@/views/WallView.vue'),
+    meta: { title: 'Wall view', fullScreen: true },
   },
   {
     path: '/board/print',

@@ -29,3 +29,9 @@ export function describeViolations(violations: AxeViolation[]): string {
     .flatMap((v) => v.nodes.map((node) => `${v.impact} ${v.id}: ${v.help} → ${node.target.join(' ')}`))
     .join('\n')
 }
+
+/** Fails the test with one line per serious or critical WCAG 2.2 AA violation on the page. */
+export async function expectNoA11yViolations(page: Page, scope: A11yScope = {}): Promise<void> {
+  const violations = await seriousA11yViolations(page, scope)
+  if (violations.length > 0) throw new Error(`Accessibility violations:\n${describeViolations(violations)}`)
+}
