@@ -42,13 +42,15 @@ describe('BoardView', () => {
     setActivePinia(pinia)
   })
 
-  it('invites the team to add measures when the board has none', async () => {
+  it('invites the team to start from a ready-made set, or add measures one by one, when the board has none', async () => {
     await seedBoard(pinia)
     const view = await mountBoard(pinia)
     const empty = view.find('[data-testid="board-empty"]')
     expect(empty.text()).toContain('This board has no measures yet')
-    expect(empty.find('a').attributes('href')).toBe('/board/measures')
-    expect(empty.find('a').text()).toBe('Add measures')
+    expect(empty.findAll('a').map((a) => [a.text(), a.attributes('href')])).toEqual([
+      ['Start from a ready-made set', '/board/measures/starter'],
+      ['Add measures one by one', '/board/measures'],
+    ])
   })
 
   it('shows tiles grouped by category, skipping empty categories, for today', async () => {
