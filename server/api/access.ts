@@ -143,6 +143,9 @@ export function deviceAccess(
     /** Whether the device may pull `scope` now: a CSU device gains units added to its CSU; every device reads its trust's library. */
     mayUseScope: async (request: FastifyRequest, scope: string): Promise<boolean> =>
       (await scopesOf(request))?.readable.includes(scope) ?? false,
+    /** Every scope the device may read now (undefined before `authenticate` let it through). */
+    readableScopes: async (request: FastifyRequest): Promise<string[] | undefined> =>
+      (await scopesOf(request))?.readable,
     /** Whether the device may push to `scope` now: what it reads, less the library unless it is a trust device. */
     mayWriteScope: async (request: FastifyRequest, scope: string): Promise<boolean> =>
       (await scopesOf(request))?.writable.includes(scope) ?? false,

@@ -6,6 +6,7 @@ import { RATE_LIMITS, type RateLimits } from '../limits.ts'
 import { deviceAccess, DeviceStreams } from './access.ts'
 import { adminRoutes } from './admin.ts'
 import { deviceRoutes } from './device.ts'
+import { exportRoutes } from './export.ts'
 import { syncRoutes, type SyncRouteOptions } from './sync.ts'
 
 export { RATE_LIMITS, type RateLimits }
@@ -74,5 +75,6 @@ export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync
     onStream: access.onStream,
   })
   await app.register(deviceRoutes, { db, access, enrolLimiter })
+  await app.register(exportRoutes, { db, access, adminLimiter })
   await app.register(adminRoutes, { prefix: '/admin', db, limiter: adminLimiter, streams, refusals })
 }
