@@ -37,6 +37,19 @@ export const TIMEOUTS = {
   checkEveryMs: 5 * SECOND,
 } as const
 
+/**
+ * Live-update streams (GET /api/sync/events). A tablet opens one stream carrying every scope it reads;
+ * browsers allow six connections per host, so more would starve its pushes and pulls.
+ */
+export const EVENT_STREAM_LIMITS = {
+  /** Scopes one stream may name: a trust tablet reads every unit, CSU, the trust and the library.
+   * 300 UUIDs keep the request line under Node's 16 KiB header limit. */
+  scopesPerStream: 300,
+  /** Open streams per device (per server process). A newer one ends the oldest: a reloaded tablet's old
+   * stream may linger until its socket times out, and the newest is the one it listens to. */
+  perDevice: 3,
+} as const
+
 /** Per server process, counted in memory: with several processes behind one address each allows its own share. */
 export interface RateLimits {
   /** Sync and device-info requests per device (per address before a token is known). */

@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify'
 import { syncError } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
+import { EVENT_STREAM_LIMITS } from '../limits.ts'
 import {
   findDeviceByToken,
   noteDeviceSeen,
@@ -43,12 +44,19 @@ function refusalOf(request: FastifyRequest, deviceId: string | null, reason: str
   return { deviceId, ip: request.ip, method: request.method, url: request.url, route, reason }
 }
 
-/** Each device's open event streams, so revoking a device can end them. */
+/** Each device's open event streams, so revoking a device can end them, and no device holds more than `perDevice`. */
 export class DeviceStreams {
   private readonly byDevice = new Map<string, Set<() => void>>()
 
+  constructor(private readonly perDevice: number = EVENT_STREAM_LIMITS.perDevice) {}
+
   add(deviceId: string, end: () => void): () => void {
     const ends = this.byDevice.get(deviceId) ?? new Set<() => void>()
+    // Oldest first (a Set keeps insertion order): the newest stream is the one the tablet reads.
+    for (const oldest of [...ends].slice(0, Math.max(0, ends.size - this.perDevice + 1))) {
+      ends.delete(oldest)
+      oldest()
+    }
     ends.add(end)
     this.byDevice.set(deviceId, ends)
     return () => {

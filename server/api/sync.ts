@@ -16,6 +16,7 @@ import {
   type SyncErrorCode,
 } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
+import { EVENT_STREAM_LIMITS } from '../limits.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
 import { currentSeq, pullRecords } from '../sync/pull.ts'
 import { pushMutations } from '../sync/push.ts'
@@ -52,7 +53,6 @@ export const SYNC_BODY_LIMIT = PUSH_MAX_BYTES + 64 * 1024
 export const SSE_HEARTBEAT_MS = 25_000
 /** How soon a browser's EventSource reconnects after the stream drops. */
 export const SSE_RETRY_MS = 2_000
-const MAX_EVENT_SCOPES = 50
 
 // Without `authenticate` and `mayUseScope` every caller may read and change every scope:
 // only tests of the push and pull core build the app like that. server/main.ts always
@@ -60,7 +60,10 @@ const MAX_EVENT_SCOPES = 50
 const anyScope = () => true
 
 const EventsQuerySchema = z.strictObject({
-  scope: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(MAX_EVENT_SCOPES)]),
+  scope: z.union([
+    z.string().min(1).max(200),
+    z.array(z.string().min(1).max(200)).min(1).max(EVENT_STREAM_LIMITS.scopesPerStream),
+  ]),
   protocol: z.coerce.number().int().optional(),
 })
 

@@ -167,12 +167,14 @@ export const useSyncStore = defineStore('sync', () => {
         localTimer = setTimeout(trigger, LOCAL_CHANGE_DELAY_MS)
       },
     )
-    let unsubscribe: (() => void)[] = []
+    // One stream for every scope: a browser allows six connections per host, and a stream per
+    // scope left a CSU or trust tablet's pushes and pulls queued behind its own streams.
+    let unsubscribe: (() => void) | undefined
     const stopWatchingUnits = watch(
       () => enrolledUnits.value.join(','),
       (ids) => {
-        unsubscribe.forEach((stop) => stop())
-        unsubscribe = ids ? ids.split(',').map((scope) => transport.events(scope, poke)) : []
+        unsubscribe?.()
+        unsubscribe = ids ? transport.events(ids.split(','), poke) : undefined
       },
       { immediate: true },
     )
@@ -184,7 +186,7 @@ export const useSyncStore = defineStore('sync', () => {
     return () => {
       stopWatchingPending()
       stopWatchingUnits()
-      unsubscribe.forEach((stop) => stop())
+      unsubscribe?.()
       window.removeEventListener('online', trigger)
       document.removeEventListener('visibilitychange', whenVisible)
       clearInterval(timer)

@@ -99,8 +99,9 @@ export interface SyncTransport {
   enrol(code: string, deviceName: string): Promise<EnrolResponse | EnrolFailure | SyncFailure>
   /** What the server says this (enrolled) tablet may sync now. */
   deviceInfo(): Promise<DeviceInfo | SyncFailure>
-  /** Calls `onPoke` when the scope changes on the server. Returns the unsubscribe function. */
-  events(scope: string, onPoke: () => void): () => void
+  /** Calls `onPoke` when any of `scopes` changes on the server: one stream for all of them, so a
+   * CSU or trust tablet holds one connection however many units it reads. Returns the unsubscribe function. */
+  events(scopes: readonly string[], onPoke: () => void): () => void
 }
 
 /** Enrolment codes are shown as XXXX-XXXX-XXXX; people type them with or without dashes

@@ -146,9 +146,9 @@ export function createHttpTransport({
     },
     enrol,
     deviceInfo: () => call('/api/device', { method: 'GET' }, DeviceInfoSchema),
-    events: (scope, onPoke) =>
+    events: (scopes, onPoke) =>
       openEventStream({
-        url: `${baseUrl}/api/sync/events?${new URLSearchParams({ scope })}`,
+        url: `${baseUrl}/api/sync/events?${new URLSearchParams(scopes.map((scope) => ['scope', scope]))}`,
         fetch: fetchFn,
         headers: deviceHeaders,
         onPoke,

@@ -141,11 +141,14 @@ export class MemorySyncServer {
       pull: async (request) => this.pull(request, await token()),
       enrol: async (code, deviceName) => this.enrol(code, deviceName),
       deviceInfo: async () => this.deviceInfo(await token()),
-      events: (scope, onPoke) => {
-        const set = this.listeners.get(scope) ?? new Set()
-        set.add(onPoke)
-        this.listeners.set(scope, set)
-        return () => set.delete(onPoke)
+      events: (scopes, onPoke) => {
+        const sets = scopes.map((scope) => {
+          const set = this.listeners.get(scope) ?? new Set()
+          set.add(onPoke)
+          this.listeners.set(scope, set)
+          return set
+        })
+        return () => sets.forEach((set) => set.delete(onPoke))
       },
     }
   }

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest'
 import { revokeDevice } from '../../server/devices/devices.ts'
+import { EVENT_STREAM_LIMITS } from '../../server/limits.ts'
 import { BACKENDS, openTestDatabase, startTestServer, type TestDatabase, type TestServer } from './backends.ts'
 import { adminTokenFor, bearer, enrolTablet, makeOrg } from './devices.fixtures.ts'
 
@@ -125,6 +126,48 @@ describe.each(BACKENDS)('event streams of enrolled tablets on %s', (backend) => 
       await waitFor(stream.isEnded, 'the stream to end', 2_000)
     } finally {
       await stream.close()
+    }
+  })
+
+  it('carries every scope a trust tablet reads in one stream', async () => {
+    const { base, org, db } = await start()
+    const trustTablet = await enrolTablet(db, 'trust', org.trust.id)
+    const scopes = [org.unitA.id, org.unitB.id, org.elsewhere.id, org.csu.id, org.trust.id]
+    const stream = await openStream(
+      `${base}/api/sync/events?${scopes.map((s) => `scope=${s}`).join('&')}`,
+      trustTablet.token,
+    )
+    try {
+      expect(stream.res.status).toBe(200)
+      await waitFor(() => stream.pokes.length >= scopes.length, 'a poke on connect for each scope')
+      const res = await fetch(`${base}/api/admin/units/${org.elsewhere.id}`, {
+        method: 'PATCH',
+        headers: { ...bearer(await adminTokenFor(db)), 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'Ward 9 renamed' }),
+      })
+      expect(res.status).toBe(200)
+      await waitFor(
+        () => stream.pokes.some((p) => p.scope === org.elsewhere.id && p.seq === 2),
+        'the poke for the renamed unit',
+      )
+    } finally {
+      await stream.close()
+    }
+  })
+
+  it(`keeps at most ${EVENT_STREAM_LIMITS.perDevice} streams open per device, ending the oldest first`, async () => {
+    const { tablet, other, events } = await start()
+    const mine: Awaited<ReturnType<typeof events>>[] = []
+    for (let i = 0; i <= EVENT_STREAM_LIMITS.perDevice; i++) mine.push(await events(tablet.token))
+    const theirs = await events(other.token)
+    try {
+      await waitFor(() => mine.every((s) => s.pokes.length > 0 || s.isEnded()), 'the streams to open')
+      await waitFor(mine[0]!.isEnded, 'the oldest stream to end')
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      expect(mine.slice(1).map((s) => s.isEnded())).toEqual(mine.slice(1).map(() => false))
+      expect(theirs.isEnded()).toBe(false)
+    } finally {
+      for (const stream of [...mine, theirs]) await stream.close()
     }
   })
 })

@@ -218,7 +218,10 @@ describe('live events over fetch', () => {
         }),
     )
     const onPoke = vi.fn()
-    const stop = createHttpTransport({ fetch, credentials, baseUrl: 'https://huddle.example' }).events('unit-7', onPoke)
+    const stop = createHttpTransport({ fetch, credentials, baseUrl: 'https://huddle.example' }).events(
+      ['unit-7'],
+      onPoke,
+    )
     await vi.advanceTimersByTimeAsync(0)
     expect(onPoke).toHaveBeenCalledTimes(1)
     expect(sent[0]).toMatchObject({
@@ -246,7 +249,7 @@ describe('live events over fetch', () => {
       return new Response(JSON.stringify({ error: 'forbidden-scope', message: 'no' }), { status: 403 })
     }) as unknown as typeof globalThis.fetch
     const transport = createHttpTransport({ fetch, credentials })
-    const stop = transport.events('unit-7', () => undefined)
+    const stop = transport.events(['unit-7'], () => undefined)
     await vi.advanceTimersByTimeAsync(0)
     // Random jitter adds up to a quarter: the gaps still grow.
     await vi.advanceTimersByTimeAsync(DEFAULT_RETRY_MS * 1.25 + 4_000 * 1.25 + 8_000 * 1.25)
@@ -273,7 +276,7 @@ describe('live events over fetch', () => {
     const stop = createHttpTransport({
       fetch,
       credentials: async () => ({ pendingCount: 0, oldestPendingMs: 0 }),
-    }).events('unit-7', () => undefined)
+    }).events(['unit-7'], () => undefined)
     await vi.advanceTimersByTimeAsync(60_000)
     expect(sent).toEqual([])
     stop()
@@ -286,7 +289,7 @@ describe('live events over fetch', () => {
       return new Response(streamOf('event: poke\ndata: {}\n\n', true))
     }) as unknown as typeof globalThis.fetch
     const onPoke = vi.fn()
-    const stop = createHttpTransport({ fetch, credentials }).events('unit-7', onPoke)
+    const stop = createHttpTransport({ fetch, credentials }).events(['unit-7'], onPoke)
     await vi.advanceTimersByTimeAsync(0)
     expect(onPoke).toHaveBeenCalledTimes(1)
     stop()

@@ -94,7 +94,7 @@ describe('a ward set up on the admin screen, synced by two enrolled tablets', ()
 
     // A change on A pokes B over the event stream (read with fetch, token in a header).
     const poked = vi.fn()
-    const stop = b.transport.events(unit.id, poked)
+    const stop = b.transport.events([unit.id], poked)
     await vi.waitFor(() => expect(poked).toHaveBeenCalled(), { timeout: 5_000 })
     const before = poked.mock.calls.length
     await a.repo.saveRecord<Board>('boards', { ...(await a.database.boards.get('board-7'))!, huddleMinutes: 12 }, 'Sam')
