@@ -3,7 +3,7 @@ import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import NumericEntryDialog from '@/components/board/NumericEntryDialog.vue'
 import { db, resetDatabase } from '@/db/db'
-import { londonDay } from '@/domain/dates'
+import { addDays, londonDay } from '@/domain/dates'
 import type { Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
 import { buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
@@ -120,5 +120,83 @@ describe('NumericEntryDialog', () => {
     await flushPromises()
     expect(display(dialog)).toBe('2')
     expect(await db.entries.count()).toBe(0)
+  })
+
+  describe('the first key replaces the value shown', () => {
+    it('a count: falls 4 then 5 saves 5, not 45', async () => {
+      await seedBoard(pinia, [falls], [makeEntry(falls, today, 4)])
+      useActorStore(pinia).pick('Test Nurse')
+      const dialog = mountDialog(falls, pinia)
+      await tap(dialog, '5')
+      expect(display(dialog)).toBe('5')
+      await tap(dialog, 'Save')
+      await vi.waitFor(async () => expect((await db.entries.get(`m-falls:${today}`))?.value).toBe(5))
+    })
+
+    it('a percentage: 92 then 1-5-0 reads 150 and is refused, not 92150', async () => {
+      await seedBoard(pinia, [obs], [makeEntry(obs, today, 92)])
+      useActorStore(pinia).pick('Test Nurse')
+      const dialog = mountDialog(obs, pinia)
+      await tap(dialog, '1', '5', '0', 'Save')
+      await flushPromises()
+      expect(display(dialog)).toBe('150')
+      expect(dialog.find('[data-testid="keypad-error"]').text()).toContain('between 0 and 100')
+      expect((await db.entries.get(`m-obs:${today}`))?.value).toBe(92)
+    })
+
+    it('a number: 3.5 then 2 saves 2; a deleted digit edits instead', async () => {
+      await seedBoard(pinia, [stay], [makeEntry(stay, today, 3.5)])
+      useActorStore(pinia).pick('Test Nurse')
+      const dialog = mountDialog(stay, pinia)
+      await tap(dialog, 'Delete last digit')
+      expect(display(dialog)).toBe('3.')
+      await tap(dialog, '2')
+      expect(display(dialog)).toBe('3.2')
+      await tap(dialog, 'Clear', '2', 'Save')
+      await vi.waitFor(async () => expect((await db.entries.get(`m-stay:${today}`))?.value).toBe(2))
+    })
+
+    it('puts focus on the value, selected, so typing replaces it', async () => {
+      await seedBoard(pinia, [falls], [makeEntry(falls, today, 4)])
+      const dialog = mountDialog(falls, pinia)
+      await flushPromises()
+      const input = dialog.find('[data-testid="keypad-display"]').element as HTMLInputElement
+      expect(document.activeElement).toBe(input)
+      expect([input.selectionStart, input.selectionEnd]).toEqual([0, 1])
+    })
+  })
+
+  describe('an unlikely jump asks before saving', () => {
+    const history = (measure: Measure, values: number[]) =>
+      values.map((value, back) => makeEntry(measure, addDays(today, -(back + 1)), value))
+
+    it.each<[string, Measure, number[], string, number]>([
+      ['a count', falls, [4, 3, 5, 4, 4], '45', 45],
+      ['a percentage', obs, [12, 15, 18, 20], '100', 100],
+      ['a number', stay, [5, 4.5, 5.5], '30', 30],
+    ])('%s', async (_, measure, values, typed, saved) => {
+      await seedBoard(pinia, [measure], history(measure, values))
+      useActorStore(pinia).pick('Test Nurse')
+      const dialog = mountDialog(measure, pinia)
+      await tap(dialog, ...typed, 'Save')
+      await flushPromises()
+      expect(dialog.find('[data-testid="keypad-check"]').text()).toContain('much higher than usual')
+      expect(await db.entries.get(`${measure.id}:${today}`)).toBeUndefined()
+      await tap(dialog, `Yes, save ${typed}`)
+      await vi.waitFor(async () => expect((await db.entries.get(`${measure.id}:${today}`))?.value).toBe(saved))
+    })
+
+    it('forgets the question once the value is changed', async () => {
+      await seedBoard(pinia, [falls], history(falls, [4, 3, 5, 4, 4]))
+      useActorStore(pinia).pick('Test Nurse')
+      const dialog = mountDialog(falls, pinia)
+      await tap(dialog, '4', '5', 'Save')
+      await flushPromises()
+      expect(dialog.find('[data-testid="keypad-check"]').exists()).toBe(true)
+      await tap(dialog, 'Delete last digit')
+      expect(dialog.find('[data-testid="keypad-check"]').exists()).toBe(false)
+      await tap(dialog, 'Save')
+      await vi.waitFor(async () => expect((await db.entries.get(`m-falls:${today}`))?.value).toBe(4))
+    })
   })
 })

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { backspace, keypadText, pressKey, readTypedEntry, step, toggleSign, type KeypadKey } from '@/domain/keypad'
+import {
+  backspace,
+  implausibleJump,
+  keypadText,
+  pressKey,
+  readTypedEntry,
+  recentNumbers,
+  step,
+  toggleSign,
+  type KeypadKey,
+} from '@/domain/keypad'
 import type { MeasureType } from '@/domain/types'
 
 describe('pressKey', () => {
@@ -91,5 +101,62 @@ describe('readTypedEntry', () => {
     ['a future day', falls, '2026-11-27', '1', 1, 'You cannot record a value for a day in the future'],
   ])('%s', (_, measure, day, text, value, error) => {
     expect(readTypedEntry(measure, day, text, today)).toEqual({ value, error })
+  })
+})
+
+describe('the first key replaces the value shown', () => {
+  it.each<[string, string, KeypadKey, MeasureType, string]>([
+    ['a count: falls 4 then 5 reads 5, not 45', '4', '5', 'count', '5'],
+    ['a percentage: 92 then 1 starts 1, not 921', '92', '1', 'percentage', '1'],
+    ['a number: 3.5 then 2 reads 2', '3.5', '2', 'number', '2'],
+    ['a negative number is replaced too', '-2', '7', 'number', '7'],
+    ['a decimal point starts "0."', '92', '.', 'percentage', '0.'],
+    ['a decimal point does nothing for a count', '4', '.', 'count', '4'],
+  ])('%s', (_, shown, key, type, expected) => {
+    expect(pressKey(shown, key, type, true)).toBe(expected)
+  })
+
+  it('92 % then 1-5-0 reads 150, not 92150', () => {
+    let text = pressKey('92', '1', 'percentage', true)
+    text = pressKey(text, '5', 'percentage')
+    text = pressKey(text, '0', 'percentage')
+    expect(text).toBe('150')
+  })
+})
+
+describe('implausibleJump', () => {
+  const falls = { type: 'count' as const, name: 'Falls', unit: 'falls' }
+  const obs = { type: 'percentage' as const, name: 'Observations on time', unit: '%' }
+  const stay = { type: 'number' as const, name: 'Average length of stay', unit: 'days' }
+  it.each<[string, { type: MeasureType; name: string; unit: string }, number, number[], boolean]>([
+    ['a count 5 times its usual', falls, 20, [4, 3, 5, 4, 4], true],
+    ['a count just under 5 times its usual', falls, 19, [4, 3, 5, 4, 4], false],
+    ['a count of 45 after falls of 0 to 4', falls, 45, [0, 1, 0, 4, 0], true],
+    ['a count above any recent day when the usual is 0', falls, 5, [0, 0, 1, 0, 0], true],
+    ['a count of 1 when the usual is 0 is ordinary', falls, 1, [0, 0, 0, 0], false],
+    ['a count within the recent range', falls, 4, [0, 1, 0, 4, 0], false],
+    ['too little history to judge', falls, 45, [4, 4], false],
+    ['a percentage 5 times its usual', obs, 100, [12, 15, 18, 20], true],
+    ['a percentage near its usual', obs, 88, [92, 95, 90], false],
+    ['a number 5 times its usual', stay, 25, [5, 4.5, 5.5], true],
+    ['a negative number far from its usual', stay, -30, [5, 4.5, 5.5], true],
+    ['a number near its usual', stay, 6, [5, 4.5, 5.5], false],
+  ])('%s', (_, measure, value, recent, asks) => {
+    const reason = implausibleJump(measure, value, recent)
+    if (asks) expect(reason).toMatch(/^Check: /)
+    else expect(reason).toBeUndefined()
+  })
+
+  it('says what the usual value is in words', () => {
+    expect(implausibleJump(falls, 45, [4, 3, 5, 4, 4])).toBe(
+      'Check: 45 falls is much higher than usual (usually about 4 falls; the highest of the last 5 recorded days was 5 falls). Is 45 right?',
+    )
+  })
+})
+
+describe('recentNumbers', () => {
+  it('reads the numbers of the days before, latest first, skipping blanks and other answers', () => {
+    const values: Record<string, unknown> = { '2026-11-25': 4, '2026-11-24': true, '2026-11-22': 2, '2026-11-26': 9 }
+    expect(recentNumbers((day) => values[day], '2026-11-26')).toEqual([4, 2])
   })
 })
