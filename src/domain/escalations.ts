@@ -211,3 +211,38 @@ export function waitingFor(since: Instant, now: Date): string {
 export function oldestFirst(list: readonly Escalation[]): Escalation[] {
   return [...list].sort((a, b) => a.tierSince.localeCompare(b.tierSince) || a.id.localeCompare(b.id))
 }
+
+type EscalationSource = NonNullable<Escalation['source']>
+
+/**
+ * The escalation made from an item (an action, an idea, a measure's day), unless it was
+ * withdrawn: an item is escalated once, and shows where that escalation is instead of
+ * offering Escalate again.
+ */
+export function escalationOfSource(list: readonly Escalation[], source: EscalationSource): Escalation | undefined {
+  return list
+    .filter(
+      (e) =>
+        e.status !== 'withdrawn' &&
+        e.source?.table === source.table &&
+        e.source.id === source.id &&
+        (e.source.day ?? null) === (source.day ?? null),
+    )
+    .sort((a, b) => b.raisedAt.localeCompare(a.raisedAt) || b.id.localeCompare(a.id))[0]
+}
+
+const HOLDER_NAME: Record<EscalationTier, string> = { unit: 'the ward', csu: 'the CSU', trust: 'the trust' }
+
+/** Where an item's escalation is, in words: "Escalated to the CSU: accepted by Jo Bloggs". */
+export function escalatedWords(e: Escalation): string {
+  const where = e.tier === 'csu' ? 'Escalated to the CSU' : `Escalated, now with ${HOLDER_NAME[e.tier]}`
+  const state: Record<EscalationStatus, string> = {
+    raised: 'waiting to be picked up',
+    accepted: e.owner ? `accepted by ${e.owner}` : 'accepted',
+    answered: 'answered, to confirm at the huddle',
+    returned: 'returned with advice, to confirm at the huddle',
+    withdrawn: 'withdrawn',
+    closed: 'closed',
+  }
+  return `${where}: ${state[e.status]}`
+}

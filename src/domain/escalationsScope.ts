@@ -97,20 +97,3 @@ export function answersBack(list: readonly Escalation[], scopeId: string): Escal
     .filter((e) => e.unitId === scopeId && ANSWERED_STATUSES.includes(e.status))
     .sort((a, b) => (a.answeredAt ?? '').localeCompare(b.answeredAt ?? '') || a.id.localeCompare(b.id))
 }
-
-/**
- * The CSU whose inbox a ward board's screen also shows, or undefined. A ward tablet holds
- * only its own unit; a tablet that holds several units of one CSU (a CSU tablet enrolled
- * for the whole CSU, or one set up with several wards) or syncs the CSU's own scope works
- * for the CSU too, so it can answer from the inbox even before the CSU has a board.
- */
-export function csuInboxOnWardBoard(
-  scopeId: string,
-  org: OrgView,
-  syncedScopes: readonly string[],
-): string | undefined {
-  const csuId = org.units.find((u) => u.id === scopeId)?.csuId
-  if (!csuId) return undefined
-  const units = org.units.filter((u) => u.csuId === csuId).length
-  return units > 1 || syncedScopes.includes(csuId) ? csuId : undefined
-}

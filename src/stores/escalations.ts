@@ -4,6 +4,8 @@ import { db } from '@/db/db'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { formatClock, formatInstant, londonDay } from '@/domain/dates'
 import {
+  escalatedWords,
+  escalationOfSource,
   moveFields,
   newEscalationFields,
   nextTier,
@@ -71,6 +73,9 @@ export const useEscalationsStore = defineStore('escalations', () => {
     if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
     const from = tierOf(board)
     if (nextTier(from) === null) throw new InputError('The trust is the highest tier: there is nowhere to escalate to')
+    // Read from storage, not memory: the first escalation may have been raised on another screen a moment ago.
+    const already = source ? escalationOfSource(await db.escalations.toArray(), source) : undefined
+    if (already) throw new InputError(`This is already escalated (${escalatedWords(already)})`)
     const saved = await saveRecord<Escalation>(
       'escalations',
       {

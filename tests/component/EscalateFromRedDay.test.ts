@@ -74,4 +74,25 @@ describe('escalating from a red day', () => {
       },
     ])
   })
+
+  it('once escalated, shows where the escalation is instead of Escalate, and refuses a second one', async () => {
+    await db.trusts.put({ id: 'trust-1', name: 'Trust', createdAt: '2026-01-01T08:00:00.000Z' })
+    await db.csus.put({ id: 'csu-1', trustId: 'trust-1', name: 'Medicine', createdAt: '2026-01-01T08:00:00.000Z' })
+    const { useOrgStore } = await import('@/stores/org')
+    await useOrgStore(pinia).load()
+    const { useEscalationsStore } = await import('@/stores/escalations')
+    const store = useEscalationsStore(pinia)
+    const board = useOrgStore(pinia).currentBoard!
+    const source = { table: 'measures' as const, id: 'm-falls', day: yesterday }
+    const input = { title: 'Falls', reason: 'Two falls', category: 'Safety risk' }
+    await store.raise(board, input, source, 'Test Nurse')
+    const w = mountDay(yesterday)
+    await settle()
+    expect(escalateButton(w)).toBeUndefined()
+    expect(w.find('[data-testid="escalated-marker"]').text()).toBe('Escalated to the CSU: waiting to be picked up')
+    await expect(store.raise(board, input, source, 'Test Nurse')).rejects.toThrow(
+      'This is already escalated (Escalated to the CSU: waiting to be picked up)',
+    )
+    expect(await db.escalations.count()).toBe(1)
+  })
 })

@@ -117,6 +117,27 @@ describe('the CSU inbox', () => {
 })
 
 describe("the ward's escalations", () => {
+  it("never shows the CSU's inbox on a ward board, even on a tablet holding two of its wards (the demo)", async () => {
+    await db.units.put({
+      id: 'unit-2',
+      unitId: 'unit-2',
+      csuId: 'csu-1',
+      name: 'Ward 8',
+      kind: 'ward',
+      people: [],
+      createdAt: '2026-01-01T08:00:00.000Z',
+      updatedAt: '2026-01-01T08:00:00.000Z',
+      updatedBy: 'Seed',
+    })
+    ;({ wrapper } = await mountEscalations(EscalationsView, 'board-1', [
+      makeEscalation('from-ward-8', { title: 'No porter after 8pm', unitId: 'unit-2', boardId: 'board-8' }),
+    ]))
+    const w = wrapper!
+    expect(w.find('[data-testid="escalation-inbox"]').exists()).toBe(false)
+    expect(w.text()).not.toContain('No porter after 8pm')
+    expect(w.findAll('button').some((b) => accessibleName(b.element).startsWith('Accept'))).toBe(false)
+  })
+
   it('shows the answer and confirms it closed', async () => {
     ;({ wrapper } = await mountEscalations(EscalationsView, 'board-1', [
       makeEscalation('e1', {

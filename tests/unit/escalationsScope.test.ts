@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   answeredFrom,
   answersBack,
-  csuInboxOnWardBoard,
   inboxOf,
   passedOnFrom,
   raisedBy,
@@ -83,16 +82,5 @@ describe('scope rules', () => {
   it('names the raiser', () => {
     expect(raiserName('ward7', org)).toBe('Ward 7')
     expect(raiserName('medicine', org)).toBe('Medicine')
-  })
-})
-
-describe('a ward board on a tablet that works for the CSU', () => {
-  it.each([
-    ['ward7', [], 'medicine'], // two Medicine wards on this tablet
-    ['theatres', [], undefined], // the only Surgery unit here: a ward tablet
-    ['theatres', ['theatres', 'surgery'], 'surgery'], // it syncs the CSU scope
-    ['medicine', [], undefined], // a CSU board has its own inbox
-  ] as const)('%s with scopes %j shows the inbox of %s', (scope, synced, csu) => {
-    expect(csuInboxOnWardBoard(scope, org, synced)).toBe(csu)
   })
 })
