@@ -113,7 +113,7 @@ describe('HuddleView running a huddle', () => {
       'Safety brief done every shift',
     ])
     expect(tiles[0]!.find('.status-badge').exists()).toBe(true)
-    expect(wrapper.text()).toContain('Yesterday, 25/11/2026')
+    expect(wrapper.text()).toContain(`Reviewing yesterday, ${formatDayLong('2026-11-25')}`)
 
     await pass(20)
     await tap(wrapper, 'Next item')
