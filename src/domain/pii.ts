@@ -4,19 +4,22 @@
 // tablet of the unit, so they must never hold patient-identifiable information. This
 // cannot be proved by a program: these rules catch the shapes that turn up on real
 // boards (an NHS number copied from a wristband, "DOB 12/03/1948", "MRN 1234567",
-// "bed 12 Mrs Smith") and the person decides. Each rule is deliberately narrow, because
-// a guard that cries wolf on "Bed 12 needs a new pressure mattress" teaches staff to
-// tap "Save anyway" without reading. Pure: no Vue, no DOM; shared with the server.
+// "bed 12 Mrs Smith", "Bed 12 Edith fell", "Mrs Jones fell again") and the person
+// decides. Each rule is deliberately narrow, because a guard that cries wolf on "Bed 12
+// needs a new pressure mattress" teaches staff to tap "Save anyway" without reading
+// (the false-alarm rate on 200 ordinary ward sentences is measured in tests/unit/pii.test.ts). Pure: no Vue, no DOM; shared with the server.
 import {
   BED_AND_NAME,
   DATE_OF_BIRTH,
+  FIRST_NAME_AT_BED,
   HOSPITAL_NUMBER_LABELLED,
   NHS_NUMBER,
+  TITLED_NAME_EVENT,
   TRUST_CODE_NUMBER,
   isRealDate,
 } from './piiPatterns'
 
-export type PiiKind = 'nhs-number' | 'date-of-birth' | 'hospital-number' | 'bed-and-name'
+export type PiiKind = 'nhs-number' | 'date-of-birth' | 'hospital-number' | 'bed-and-name' | 'name-and-event'
 
 export interface PiiFinding {
   kind: PiiKind
@@ -33,11 +36,12 @@ export const PII_KIND_LABEL: Record<PiiKind, string> = {
   'date-of-birth': 'a date of birth',
   'hospital-number': 'a hospital number',
   'bed-and-name': 'a bed and a name together',
+  'name-and-event': "a patient's name",
 }
 
 /** When two findings overlap, the more specific one is kept: an NHS number inside
  * "hospital no 943 476 5919" is reported once, as an NHS number. */
-const PRIORITY: PiiKind[] = ['nhs-number', 'date-of-birth', 'hospital-number', 'bed-and-name']
+const PRIORITY: PiiKind[] = ['nhs-number', 'date-of-birth', 'hospital-number', 'bed-and-name', 'name-and-event']
 
 /**
  * The NHS number's own check: weights 10 down to 2 on the first nine digits, remainder
@@ -92,6 +96,8 @@ export function findLikelyPatientIdentifiers(text: string): PiiFinding[] {
   }
   for (const m of text.matchAll(TRUST_CODE_NUMBER)) add('hospital-number', m.index, m[0])
   for (const m of text.matchAll(BED_AND_NAME)) add('bed-and-name', m.index, m[0])
+  for (const m of text.matchAll(FIRST_NAME_AT_BED)) add('bed-and-name', m.index, m[0])
+  for (const m of text.matchAll(TITLED_NAME_EVENT)) add('name-and-event', m.index, m[0])
 
   return keepOnePerSpan(found)
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findLikelyPatientIdentifiers, isValidNhsNumber, type PiiKind } from '@/domain/pii'
+import { SAFE_WARD_TEXTS } from './piiSafeTexts'
 
 /** The same modulus-11 rule written out longhand, to make fresh valid numbers from any nine digits. */
 function withCheckDigit(nine: string): string | null {
@@ -108,6 +109,13 @@ describe('findLikelyPatientIdentifiers: dates of birth', () => {
     ['Mrs S b. 12/3/48 needs review', 'b. 12/3/48'],
     ['DOB March 3, 1948', 'DOB March 3, 1948'],
     ['DOB is 02-11-1950, falls risk', 'DOB is 02-11-1950'],
+    // Year first, as systems print them, and run together
+    ['DOB 1945-03-12', 'DOB 1945-03-12'],
+    ['DOB 1945/03/12', 'DOB 1945/03/12'],
+    ['dob 1945.3.12 on the label', 'dob 1945.3.12'],
+    ['DOB 19450312', 'DOB 19450312'],
+    ['D.O.B: 12031945', 'D.O.B: 12031945'],
+    ['born 19480229 per the notes', 'born 19480229'],
   ])('%s', (text, matched) => {
     expect(found(text)).toEqual([['date-of-birth', matched]])
   })
@@ -122,6 +130,11 @@ describe('findLikelyPatientIdentifiers: dates of birth', () => {
     ['a label too many words away', 'DOB was written on the board 12/03/2026'],
     ['not a real date', 'DOB 45/13/1948'],
     ['"born" inside a word', 'Stubborn leak 12/03/2026'],
+    ['a year-first date with no label', 'Training due 2026-12-01'],
+    ['a year-first date that is not real', 'DOB 1945-13-12'],
+    ['a run-together number that is not a date', 'DOB 19451399'],
+    ['a run-together number with no label', 'Stock ref 20261130 delivered'],
+    ['nine digits', 'DOB 194503121'],
   ])('does not flag %s', (_, text) => {
     expect(found(text)).toEqual([])
   })
@@ -165,8 +178,25 @@ describe('findLikelyPatientIdentifiers: a bed and a name', () => {
     ['bed 12 mrs smith', 'bed 12 mrs smith'],
     ['Cubicle 3 is Mr A. Khan', 'Cubicle 3 is Mr A. Khan'],
     ['José Núñez is in bay 2', 'José Núñez is in bay 2'],
+    // A first name alone beside a bed
+    ['Bed 12 Edith fell', 'Bed 12 Edith'],
+    ['bed 4: Doris for discharge', 'bed 4: Doris'],
+    ['Edith in bed 12 unsettled', 'Edith in bed 12'],
+    ['Side room 3 - ARTHUR', 'Side room 3 - ARTHUR'],
+    ['Bay 3 Edith fell again', 'Bay 3 Edith fell'],
+    ['Bay 2: Mohammed refusing meds', 'Bay 2: Mohammed refusing'],
   ])('%s', (text, matched) => {
     expect(found(text)).toEqual([['bed-and-name', matched]])
+  })
+
+  it.each([
+    ['Mrs Jones fell again at 03:00', 'Mrs Jones fell'],
+    ['mr smith has fallen twice', 'mr smith has fallen'],
+    ['Miss Ahmed refused her tablets', 'Miss Ahmed refused'],
+    ['Mr T. Evans very confused overnight', 'Mr T. Evans very confused'],
+    ['Mrs Brown pressure ulcer grade 2', 'Mrs Brown pressure ulcer'],
+  ])('a titled name with what happened to them: %s', (text, matched) => {
+    expect(found(text)).toEqual([['name-and-event', matched]])
   })
 
   it.each([
@@ -181,6 +211,18 @@ describe('findLikelyPatientIdentifiers: a bed and a name', () => {
     ['Side room 2 closed for cleaning'],
   ])('does not flag "%s"', (text) => {
     expect(found(text)).toEqual([])
+  })
+})
+
+describe('false alarms on ordinary ward sentences', () => {
+  it('there are at least 200 of them, all different', () => {
+    expect(SAFE_WARD_TEXTS.length).toBeGreaterThanOrEqual(200)
+    expect(new Set(SAFE_WARD_TEXTS).size).toBe(SAFE_WARD_TEXTS.length)
+  })
+
+  it('flags none of them (false-alarm rate 0 of 200)', () => {
+    const alarms = SAFE_WARD_TEXTS.filter((t) => findLikelyPatientIdentifiers(t).length > 0).map((t) => [t, found(t)])
+    expect(alarms).toEqual([])
   })
 })
 

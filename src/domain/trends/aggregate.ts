@@ -19,8 +19,7 @@
 import type { SpcDirection, SpcInputPoint } from '../spc/types'
 import type { DayKey, EntryValue, Measure } from '../types'
 import { exactSum } from '../spc/limits'
-import { daysBetween } from '../dates'
-import { periodEnd, periodOf, periodStart, periodsBetween, type Period } from './periods'
+import { periodBounds, periodOf, periodsBetween, type Period } from './periods'
 
 export type Aggregation = 'sum' | 'mean'
 
@@ -147,9 +146,7 @@ export function aggregateSeries(
   }
   const { aggregation } = readingOf(measure, period)
   return periodsBetween(from, to, period).map((key) => {
-    const start = periodStart(key, period)
-    const end = periodEnd(key, period)
-    const periodDays = period === 'day' ? 1 : daysBetween(start, end) + 1
+    const { start, end, days: periodDays } = periodBounds(key, period)
     const values = buckets.get(key)
     const recordedDays = values?.length ?? 0
     const partial = start < from || end > to

@@ -52,6 +52,29 @@ export function periodEnd(key: string, period: Period): DayKey {
   return key
 }
 
+export interface PeriodBounds {
+  start: DayKey
+  end: DayKey
+  /** Days in the period: 1, 7, or 28 to 31. */
+  days: number
+}
+
+// Asked for every period of every measure of a roll-up: remembered, as a week's days never change.
+const BOUNDS = new Map<string, PeriodBounds>()
+
+/** First and last day of a period and how many days it has. */
+export function periodBounds(key: string, period: Period): PeriodBounds {
+  const cacheKey = `${period}|${key}`
+  const known = BOUNDS.get(cacheKey)
+  if (known) return known
+  const start = periodStart(key, period)
+  const end = periodEnd(key, period)
+  const bounds = { start, end, days: period === 'day' ? 1 : daysBetween(start, end) + 1 }
+  if (BOUNDS.size > 20_000) BOUNDS.clear()
+  BOUNDS.set(cacheKey, bounds)
+  return bounds
+}
+
 function nextPeriod(key: string, period: Period): string {
   if (period === 'week') return isoWeekOf(addDays(isoWeekStart(key), 7))
   if (period === 'month') return addMonths(key, 1)
