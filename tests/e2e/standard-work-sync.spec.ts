@@ -43,7 +43,7 @@ test('a checklist done offline on one ward tablet shows in adherence and on the 
 
   // Write the checklist online.
   const work = new StandardWorkPage(first.page)
-  await work.headerLink.click()
+  await work.openFromHeader()
   await work.newChecklistButton.click()
   const editor = new ChecklistEditorPage(first.page)
   await editor.title.fill(TITLE)
@@ -64,7 +64,7 @@ test('a checklist done offline on one ward tablet shows in adherence and on the 
   await enrolFromFirstRun(second, await issueCode(server, ward7))
   await openEnrolledBoard(second, 'Ward 7')
   const otherWork = new StandardWorkPage(second.page)
-  await otherWork.headerLink.click()
+  await otherWork.openFromHeader()
   await expect(otherWork.openButton(TITLE)).toBeVisible({ timeout: SYNC_TIMEOUT })
 
   // The first tablet starts the checklist, loses the network, and finishes it offline.

@@ -27,7 +27,7 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   await loadUnderServiceWorker(page, '/board')
 
   const work = new StandardWorkPage(page)
-  await work.headerLink.click()
+  await work.openFromHeader()
   await expect(work.heading).toBeVisible()
   // The demo ward has its own checklists and six weeks of runs: note where this week stands.
   await expect(work.adherenceUnit).toBeVisible()

@@ -23,6 +23,15 @@ export class AppShell {
     this.namePicker = page.getByRole('dialog', { name: 'Who is doing this?' })
   }
 
+  /** Opens a main screen from the header: on its row, or under "More" when it does not fit. */
+  async openScreen(name: string): Promise<void> {
+    const nav = this.page.getByRole('navigation', { name: 'Main' })
+    const onRow = nav.locator(':scope > a').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) })
+    if (await onRow.isVisible()) return onRow.click()
+    await nav.getByRole('button', { name: 'More screens' }).click()
+    await this.page.locator('#app-header-more').getByRole('link', { name, exact: true }).click()
+  }
+
   /** Answers "Who is doing this?" with a person from the unit's list. */
   async pickName(person: string): Promise<void> {
     await this.namePicker.getByRole('button', { name: person, exact: true }).click()

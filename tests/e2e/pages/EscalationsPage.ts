@@ -91,7 +91,7 @@ export class EscalationsPage {
 
   /** Through the header link, so the page keeps its live sync (no reload). */
   async open(): Promise<void> {
-    await this.shell.header.getByRole('link', { name: 'Escalations', exact: true }).click()
+    await this.shell.openScreen('Escalations')
     await expect(this.heading).toBeVisible()
   }
 

@@ -4,7 +4,6 @@ import { AppShell } from './AppShell.ts'
 /** /board/standard-work: what is due, adherence, the checklists and shift times. */
 export class StandardWorkPage {
   readonly shell: AppShell
-  readonly headerLink: Locator
   readonly heading: Locator
   readonly newChecklistButton: Locator
   readonly message: Locator
@@ -14,13 +13,17 @@ export class StandardWorkPage {
 
   constructor(readonly page: Page) {
     this.shell = new AppShell(page)
-    this.headerLink = this.shell.header.getByRole('link', { name: 'Standard work', exact: true })
     this.heading = page.getByRole('heading', { name: 'Standard work', level: 1 })
     this.newChecklistButton = page.getByRole('link', { name: 'New checklist' }).first()
     this.message = page.getByRole('status').filter({ hasText: 'saved' })
     this.adherenceUnit = page.getByTestId('adherence-unit')
     this.mostMissed = page.getByTestId('adherence-missed')
     this.saveShiftsButton = page.getByRole('button', { name: 'Save shift times' })
+  }
+
+  /** Through the header, so the page keeps its live sync (no reload). */
+  async openFromHeader(): Promise<void> {
+    await this.shell.openScreen('Standard work')
   }
 
   /** The Start / Continue / View button of a due checklist. */

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoA11yViolations } from './a11y.ts'
+import { BoardPage } from './pages/BoardPage.ts'
+import { MainNav } from './pages/MainNav.ts'
+import { SetupPage } from './pages/SetupPage.ts'
+
+// The header is one compact row on a landscape tablet, the board shows two rows of tiles
+// without scrolling, and on every screen each of the ten screens is reachable: on the
+// header's row or under "More", never cut off or hidden behind a sideways scroll.
+
+const SIZES = [
+  { name: 'landscape tablet', width: 1280, height: 800 },
+  { name: 'portrait tablet', width: 800, height: 1280 },
+  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1440, height: 900 },
+]
+
+async function demoBoard(page: Page): Promise<BoardPage> {
+  const setup = new SetupPage(page)
+  await setup.goto()
+  await setup.loadDemo()
+  const board = new BoardPage(page)
+  await board.expectLoaded()
+  // "Works offline" is said once, on first load; the wall and the huddle are used after it.
+  const ok = setup.shell.offlineReady.getByRole('button', { name: 'OK' })
+  if (await ok.isVisible()) await ok.click()
+  return board
+}
+
+async function headerHeight(page: Page): Promise<number> {
+  return page.getByRole('banner').evaluate((el) => el.getBoundingClientRect().height)
+}
+
+async function tilesWhollyOnScreen(page: Page): Promise<number> {
+  return page
+    .getByTestId('measure-tile')
+    .evaluateAll((tiles) => tiles.filter((tile) => tile.getBoundingClientRect().bottom <= window.innerHeight).length)
+}
+
+test('at 1280×800 the header is one row of at most 72 px and 8 measures show without scrolling', async ({ page }) => {
+  const board = await demoBoard(page)
+  expect(await headerHeight(page)).toBeLessThanOrEqual(72)
+  expect(await tilesWhollyOnScreen(page)).toBeGreaterThanOrEqual(8)
+
+  // Still one row once someone's name is on the tablet.
+  await board.answer('Breaks taken', 'Yes').click()
+  if (await board.shell.namePicker.isVisible()) await board.shell.pickName('Sam Okafor')
+  await expect(board.answer('Breaks taken', 'Yes')).toHaveAttribute('aria-pressed', 'true')
+  expect(await headerHeight(page)).toBeLessThanOrEqual(72)
+})
+
+for (const size of SIZES) {
+  test(`${size.name} (${size.width}×${size.height}): every screen is on the header's row or under More`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: size.width, height: size.height })
+    await demoBoard(page)
+    const nav = new MainNav(page)
+    const row = await nav.rowLinks()
+    const more = await nav.moreLinks()
+    expect([...row, ...more]).toEqual(MainNav.SCREENS)
+    expect(await nav.rowLinksOnScreen()).toBe(true)
+    const sideways = () => page.evaluate(() => document.scrollingElement!.scrollWidth > window.innerWidth)
+    expect(await sideways(), 'page scrolls sideways with More open').toBe(false)
+    if (more.length > 0) await page.keyboard.press('Escape')
+    expect(await sideways(), 'page scrolls sideways').toBe(false)
+    await expectNoA11yViolations(page)
+
+    if (more.length > 0) {
+      const last = more.at(-1)!
+      await nav.moreButton.click()
+      await nav.moreList.getByRole('link', { name: last }).click()
+      await expect(nav.moreButton).toHaveAttribute('aria-expanded', 'false')
+      await expect(nav.moreButton).toHaveClass(/app-header__link--active/)
+    }
+  })
+}
+
+test('the More menu closes with Escape and gives focus back to its button', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 1280 })
+  await demoBoard(page)
+  const nav = new MainNav(page)
+  await nav.moreButton.click()
+  await expect(nav.moreList).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(nav.moreList).toBeHidden()
+  await expect(nav.moreButton).toBeFocused()
+})
