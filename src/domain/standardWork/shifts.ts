@@ -2,7 +2,7 @@
 // and end times. A shift whose end is at or before its start crosses midnight (the
 // night) and belongs to the day it starts. Shifts may touch (one ends as the next
 // starts) but not overlap, so every moment of the day belongs to at most one shift.
-import { TZDate } from '@date-fns/tz'
+import { tzOffset } from '@date-fns/tz'
 import { addDays, TIME_ZONE } from '../dates'
 import type { DayKey, ShiftId, ShiftTime, ShiftTimes } from '../types'
 
@@ -32,8 +32,12 @@ export function shiftsOf(board?: { shifts?: ShiftTimes } | null): ShiftTimes {
   return board?.shifts ?? DEFAULT_SHIFTS
 }
 
-/** The instant a London wall-clock time happens on `day`. A time skipped by the clocks
- * going forward (01:30 on the last Sunday of March) becomes the hour after. */
+/** The instant a London wall-clock time happens on `day`, the same on every device
+ * whatever its own time zone (nothing here reads the device's zone):
+ * - a time that happens twice, when the clocks go back (01:30 on the last Sunday of
+ *   October), is its FIRST occurrence, still in summer time (00:30 UTC);
+ * - a time skipped by the clocks going forward (01:30 on the last Sunday of March)
+ *   becomes the hour after (02:30 BST, 01:30 UTC). */
 export function londonInstant(day: DayKey, clock: string): Date {
   const minutes = clockMinutes(clock)
   if (minutes === null) throw new RangeError(`Not a time: ${clock}`)
@@ -44,8 +48,21 @@ export function londonInstant(day: DayKey, clock: string): Date {
   // is the same as the day before's, every wall-clock time has that offset; only the two
   // days a year the clocks change need the full calculation.
   const offset = noonOffset(day)
-  if (offset === noonOffset(addDays(day, -1))) return new Date(Date.UTC(y, m - 1, d, hour, minute) - offset)
-  return new Date(new TZDate(y, m - 1, d, hour, minute, TIME_ZONE).getTime())
+  const wall = Date.UTC(y, m - 1, d, hour, minute)
+  const before = noonOffset(addDays(day, -1))
+  if (offset === before) return new Date(wall - offset)
+  // A change day: read the wall time with the offset in force before the change; if London
+  // was on that offset then, that is the (first) occurrence. Otherwise with the offset
+  // after; if neither holds, the time was skipped and the offset before moves it on.
+  for (const candidate of [before, offset]) {
+    if (offsetAt(wall - candidate) === candidate) return new Date(wall - candidate)
+  }
+  return new Date(wall - before)
+}
+
+/** London's offset from UTC (ms) at an instant, from the time-zone database (Intl), not the device. */
+function offsetAt(instant: number): number {
+  return tzOffset(TIME_ZONE, new Date(instant)) * 60_000
 }
 
 /** London's offset from UTC (ms) at noon on `day`, worked out once per day (a bounded cache). */
@@ -53,7 +70,8 @@ function noonOffset(day: DayKey): number {
   let offset = offsets.get(day)
   if (offset === undefined) {
     const [y, m, d] = day.split('-').map(Number) as [number, number, number]
-    offset = Date.UTC(y, m - 1, d, 12) - new TZDate(y, m - 1, d, 12, 0, TIME_ZONE).getTime()
+    // 12:00 UTC is 12:00 or 13:00 in London: past either clock change (01:00 UTC).
+    offset = offsetAt(Date.UTC(y, m - 1, d, 12))
     if (offsets.size > 5_000) offsets.clear()
     offsets.set(day, offset)
   }
