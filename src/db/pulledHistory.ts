@@ -40,6 +40,9 @@ function instantOf(stamp: string | undefined, now: Date): string {
  * server's copy. Changes made at the same moment (one stamp: one save on one tablet)
  * make one entry; nothing is recorded when the screen does not change.
  */
+/** An import stamps every day it writes with a new `importedAt`, in the same save. */
+const isImport = (changes: readonly FieldChange[]) => changes.some((c) => c.field === 'importedAt')
+
 export function pulledHistory(
   table: SyncedTable,
   before: AppRecord | undefined,
@@ -69,9 +72,10 @@ export function pulledHistory(
     const restored = Object.hasOwn(record.clocks, DELETED_FIELD)
     const stamp = restored ? record.clocks[DELETED_FIELD] : (record.clocks.createdAt ?? latestStamp(record))
     const changes = diffRecords(undefined, after)
+    const kind = restored ? 'restored' : isImport(changes) ? 'imported' : 'created'
     return [
       {
-        ...entry(restored ? 'restored' : 'created', stamp, changes),
+        ...entry(kind, stamp, changes),
         by: writerOf(record, stamp, ['createdAt', ...changes.map((c) => c.field)]),
       },
     ]
@@ -85,7 +89,13 @@ export function pulledHistory(
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([stamp, changes]) => {
       const archiving = changes.find((c) => c.field === 'archived')
-      const kind = archiving ? (archiving.to === true ? 'archived' : 'restored') : 'updated'
+      const kind = archiving
+        ? archiving.to === true
+          ? 'archived'
+          : 'restored'
+        : isImport(changes)
+          ? 'imported'
+          : 'updated'
       return entry(kind, stamp || undefined, changes)
     })
 }

@@ -28,7 +28,7 @@ const FREE_TEXT = new Set([
 ])
 // Closing an action also stamps closedAt, moving an idea its statusChangedAt (and
 // implementedAt); the status change already says it all.
-const IMPLIED = new Set(['closedAt', 'statusChangedAt', 'implementedAt'])
+const IMPLIED = new Set(['closedAt', 'statusChangedAt', 'implementedAt', 'importedAt', 'importedFrom'])
 // Fractional positions (1.5, 1.75) mean nothing to a reader; saying it moved is enough.
 const VALUELESS = new Set(['order'])
 
@@ -132,7 +132,22 @@ export function describeChange(entry: Pick<HistoryEntry, 'kind' | 'changes'>, lo
       const shown = entry.changes.filter((c) => !IMPLIED.has(c.field))
       return shown.length ? joinParts(shown.map((c) => describeFieldChange(c, lookup))) : 'updated this'
     }
+    case 'imported':
+      return describeImport(entry.changes, lookup)
   }
+}
+
+/** "imported value 3 falls (was 5 falls) and the comment "Night" from falls.xlsx". */
+function describeImport(changes: FieldChange[], lookup?: NameLookup): string {
+  const parts = changes
+    .filter((c) => RECORDED.has(c.field) && !isEmpty(c.to))
+    .map((c) => {
+      const now = `${fieldLabel(c.field)} ${describeValue(c.field, c.to, lookup)}`
+      return isEmpty(c.from) ? now : `${now} (was ${describeValue(c.field, c.from, lookup)})`
+    })
+  const file = changes.find((c) => c.field === 'importedFrom')?.to
+  const from = typeof file === 'string' && file ? ` from ${shorten(file)}` : ' from a spreadsheet'
+  return `imported ${parts.length ? joinParts(parts) : 'this'}${from}`
 }
 
 const ELSEWHERE: Record<HistoryEntry['kind'], string> = {
@@ -142,6 +157,7 @@ const ELSEWHERE: Record<HistoryEntry['kind'], string> = {
   restored: 'Restored',
   deleted: 'Deleted',
   resolved: 'Chosen',
+  imported: 'Imported',
 }
 
 /** A change pulled from another tablet: "Changed on another tablet by Priya: owner from
@@ -153,6 +169,7 @@ function describeElsewhere(entry: Pick<HistoryEntry, 'kind' | 'changes' | 'by'>,
     const what = describeChange(entry, lookup)
     return what.startsWith('recorded ') ? `Recorded ${where}: ${what.slice('recorded '.length)}` : head
   }
+  if (entry.kind === 'imported') return `Imported ${where}: ${describeChange(entry, lookup).slice('imported '.length)}`
   if (entry.kind !== 'updated') return head
   const shown = entry.changes.filter((c) => !IMPLIED.has(c.field))
   if (!shown.length) return head

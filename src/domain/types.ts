@@ -125,6 +125,10 @@ export interface DayEntry extends RecordMeta {
   day: DayKey
   value: EntryValue
   comment: string
+  /** Set when the value came from a spreadsheet: the file's name and when it was imported.
+   * Synced, so every tablet's history says the day was imported. */
+  importedFrom?: string
+  importedAt?: Instant
 }
 
 export type ActionStatus = 'open' | 'done' | 'cancelled'
@@ -176,8 +180,9 @@ export interface HistoryEntry {
   at: Instant
   /** Who made the change; '' when a change pulled from another tablet cannot be attributed. */
   by: string
-  /** 'resolved': someone chose between text versions typed at the same time on different tablets. */
-  kind: 'created' | 'updated' | 'archived' | 'restored' | 'deleted' | 'resolved'
+  /** 'resolved': someone chose between text versions typed at the same time on different tablets.
+   * 'imported': a day's value brought in from a spreadsheet. */
+  kind: 'created' | 'updated' | 'archived' | 'restored' | 'deleted' | 'resolved' | 'imported'
   changes: FieldChange[]
   /** Made on another tablet and recorded here when this tablet pulled it. */
   fromOtherTablet?: boolean

@@ -120,4 +120,34 @@ describe('history of changes pulled from another tablet', () => {
     await b.engine.pullOnce()
     expect(await historyOn(b)).toEqual(before)
   })
+
+  it('says a day pulled from another tablet was imported from a spreadsheet', async () => {
+    const day = (value: number, importedAt: string) => ({
+      table: 'entries' as const,
+      kind: 'imported' as const,
+      record: {
+        id: 'm-falls:2026-01-05',
+        unitId: 'unit-7',
+        measureId: 'm-falls',
+        boardId: 'board-1',
+        day: '2026-01-05',
+        value,
+        comment: '',
+        importedFrom: 'falls.xlsx',
+        importedAt,
+      },
+    })
+    await a.repo.saveRecords([day(3, '2026-02-01T09:00:00.000Z')], 'Sam')
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    await a.repo.saveRecords([day(5, '2026-02-02T09:00:00.000Z')], 'Sam')
+    await a.engine.syncOnce()
+    await b.engine.syncOnce()
+    const entries = await b.repo.historyOf('entries', 'm-falls:2026-01-05')
+    expect(texts(entries)).toEqual([
+      // The file's name is told when it changes; a second import of the same file is still an import.
+      'Imported on another tablet by Sam: value 5 (was 3) from a spreadsheet',
+      'Imported on another tablet by Sam: value 3 from falls.xlsx',
+    ])
+  })
 })
