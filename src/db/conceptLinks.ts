@@ -4,6 +4,7 @@
 // rows), so the linked tables are scanned; day notes are read only for the linked
 // measures, through their index. Tables other helpers are still filling may hold
 // records with fields missing: the domain functions read them defensively.
+import type { CoverageRows } from '@/domain/conceptCoverage'
 import type { ConceptLinkRows } from '@/domain/conceptExamples'
 import type { PortfolioRows } from '@/domain/portfolio'
 import type { ChecklistStep } from '@/domain/types'
@@ -58,13 +59,13 @@ export async function readConceptLinks(database: HuddleDatabase, conceptId: stri
 }
 
 /** Every linked item on this tablet, for the coverage view. */
-export async function readCoverageRows(database: HuddleDatabase): Promise<Omit<ConceptLinkRows, 'entries'>> {
+export async function readCoverageRows(database: HuddleDatabase): Promise<CoverageRows> {
   const d = database
   return d.transaction(
     'r',
-    [d.units, d.boards, d.measures, d.actions, d.ideas, d.pdsaCycles, d.checklistTemplates],
+    [d.units, d.boards, d.measures, d.actions, d.ideas, d.pdsaCycles, d.checklistTemplates, d.escalations],
     async () => {
-      const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates] = await Promise.all([
+      const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates, escalations] = await Promise.all([
         d.units.toArray(),
         d.boards.toArray(),
         d.measures.toArray(),
@@ -72,6 +73,7 @@ export async function readCoverageRows(database: HuddleDatabase): Promise<Omit<C
         d.ideas.toArray(),
         d.pdsaCycles.toArray(),
         d.checklistTemplates.toArray(),
+        d.escalations.toArray(),
       ])
       return {
         units: units.map(({ id, name }) => ({ id, name })),
@@ -81,6 +83,7 @@ export async function readCoverageRows(database: HuddleDatabase): Promise<Omit<C
         ideas,
         pdsaCycles,
         checklistTemplates,
+        escalations: escalations.map(({ unitId, status }) => ({ unitId, status })),
       }
     },
   )

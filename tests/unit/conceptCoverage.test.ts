@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { conceptCoverage, coverageLevel, linkedItems } from '@/domain/conceptCoverage'
-import type { ConceptLinkRows } from '@/domain/conceptExamples'
+import { conceptCoverage, coverageLevel, linkedItems, type CoverageRows } from '@/domain/conceptCoverage'
 import type { Action, Measure } from '@/domain/types'
 
 const concepts = [
@@ -15,7 +14,7 @@ const units = [
 const action = (unitId: string, conceptIds: string[], status: Action['status'] = 'open') =>
   ({ unitId, conceptIds, status }) as Action
 const measure = (unitId: string, conceptIds: string[]) => ({ unitId, conceptIds }) as Measure
-const rows = (more: Partial<Omit<ConceptLinkRows, 'entries'>>): Omit<ConceptLinkRows, 'entries'> => ({
+const rows = (more: Partial<CoverageRows>): CoverageRows => ({
   units,
   measures: [],
   actions: [],
@@ -31,6 +30,37 @@ describe('coverageLevel', () => {
     [10, 'practised'],
   ])('%i linked items: %s', (n, level) => {
     expect(coverageLevel(n)).toBe(level)
+  })
+})
+
+describe('conceptCoverage: items that practise a concept by what they are', () => {
+  const lim = [
+    { id: 'everyday-ideas', name: 'Everyday ideas' },
+    { id: 'pdsa', name: 'PDSA' },
+    { id: 'tiered-huddles', name: 'Tiered huddles' },
+  ]
+  it('counts a ward with 9 ideas and 4 escalations, none linked, as using ideas and tiered huddles', () => {
+    const coverage = conceptCoverage(
+      lim,
+      rows({
+        ideas: [
+          ...Array.from({ length: 9 }, () => ({ unitId: 'u7', status: 'new' as const, conceptIds: [] })),
+          { unitId: 'u7', status: 'not-progressed', conceptIds: [] },
+          { unitId: 'u12', status: 'implemented', conceptIds: ['everyday-ideas'] },
+        ],
+        pdsaCycles: [{ unitId: 'u7', conceptIds: [] }],
+        escalations: [
+          ...Array.from({ length: 4 }, () => ({ unitId: 'u7', status: 'raised' })),
+          { unitId: 'u7', status: 'withdrawn' },
+        ],
+      }),
+    )
+    expect(coverage.rows.map((r) => [r.name, r.counts])).toEqual([
+      ['Everyday ideas', [1, 9]],
+      ['PDSA', [0, 1]],
+      ['Tiered huddles', [0, 4]],
+    ])
+    expect(coverage.untouched).toEqual([['PDSA', 'Tiered huddles'], []])
   })
 })
 
@@ -86,8 +116,9 @@ describe('conceptCoverage', () => {
           pdsaCycles: [{ unitId: 'u7' }],
           checklistTemplates: [{ unitId: 'u7', steps: [null as never] }],
           boards: [{ id: 'b', unitId: 'u7', updatedAt: '' }],
+          escalations: [null as never, {}],
         }),
       ),
-    ).toEqual([])
+    ).toEqual([{ unitId: 'u7', conceptIds: ['pdsa'] }])
   })
 })
