@@ -5,14 +5,18 @@ import {
   checkProtocol,
   MIN_SUPPORTED_PROTOCOL,
   parsePullRequest,
+  parsePushBatch,
   parsePushRequest,
+  PER_MUTATION_OUTCOMES_SINCE,
   PROTOCOL_VERSION,
+  refusal,
   PUSH_MAX_BYTES,
   SYNC_ERROR_STATUS,
   syncError,
   type Mutation,
   type PullResponse,
   type PushResponse,
+  type Refusal,
   type SyncErrorCode,
 } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
@@ -105,6 +109,11 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
 
   /** A unit is its own scope: a `units` record anywhere else could rename another ward on every tablet that
    * pulls it, and one in a CSU's or trust's scope would show that CSU or trust as a ward. */
+  async function misplacedUnitRecord(request: FastifyRequest, mutation: Mutation): Promise<boolean> {
+    if (mutation.table !== 'units') return false
+    return mutation.recordId !== mutation.scope || !(await isUnitScope(request, mutation.scope))
+  }
+
   async function refusedUnitRecord(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -112,8 +121,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   ): Promise<boolean> {
     let misplaced: Mutation | undefined
     for (const mutation of mutations) {
-      if (mutation.table !== 'units') continue
-      if (mutation.recordId !== mutation.scope || !(await isUnitScope(request, mutation.scope))) {
+      if (await misplacedUnitRecord(request, mutation)) {
         misplaced = mutation
         break
       }
@@ -147,6 +155,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   })
 
   app.post('/sync/push', { bodyLimit, onRequest }, async (request, reply) => {
+    const version = Number((request.body as { protocol?: unknown } | null)?.protocol)
+    if (version >= PER_MUTATION_OUTCOMES_SINCE) return pushOneByOne(request, reply)
     const parsed = parsePushRequest(request.body)
     if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
     const { protocol, deviceId, mutations } = parsed.value
@@ -165,6 +175,40 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
     return response
   })
+
+  /** Protocol 2: each change is applied or refused on its own, so one bad change never holds up the rest. */
+  async function pushOneByOne(request: FastifyRequest, reply: FastifyReply) {
+    const parsed = parsePushBatch(request.body)
+    if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
+    const { protocol, deviceId } = parsed.value.request
+    const refused: Refusal[] = [...parsed.value.refused]
+    const writable = new Map<string, boolean>()
+    for (const scope of new Set(parsed.value.request.mutations.map((mutation) => mutation.scope))) {
+      const allowed = await mayWriteScope(request, scope)
+      writable.set(scope, allowed)
+      if (allowed) continue
+      request.log.warn({ scope, url: request.url }, 'sync changes refused: scope not allowed for this device')
+      await options.onRefused?.(request, `forbidden-scope: ${scope}`)
+    }
+    const mutations: Mutation[] = []
+    for (const mutation of parsed.value.request.mutations) {
+      if (!writable.get(mutation.scope)) refused.push(refusal(mutation.mutationId, 'forbidden-scope'))
+      else if (await misplacedUnitRecord(request, mutation)) {
+        await options.onRefused?.(request, `forbidden-scope: units/${mutation.recordId} in ${mutation.scope}`)
+        refused.push(refusal(mutation.mutationId, 'forbidden-scope'))
+      } else mutations.push(mutation)
+    }
+    const result = await pushMutations(db, mutations, {
+      deviceId: options.deviceIdOf?.(request) ?? deviceId,
+      now: Date.now(),
+      refuseOneByOne: true,
+    })
+    refused.push(...result.refused)
+    await options.onSynced?.(request)
+    const response: PushResponse = { protocol, accepted: result.accepted, refused, serverTime: Date.now() }
+    if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
+    return response
+  }
 
   app.get('/sync/pull', { onRequest }, async (request, reply) => {
     const parsed = parsePullRequest(request.query)

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { sql, type Transaction } from 'kysely'
 import { createClock, type HybridClock } from '../../src/shared/sync/hlc.ts'
 import { applyMutation, restampMutation } from '../../src/shared/sync/merge.ts'
-import type { Mutation, SyncRecord } from '../../src/shared/sync/protocol.ts'
+import { refusal, type Mutation, type Refusal, type SyncRecord } from '../../src/shared/sync/protocol.ts'
+import { RecordLimitError } from '../../src/shared/sync/text.ts'
 import { SYNCED_TABLES, type TableDeclarations } from '../../src/shared/sync/tables.ts'
 import { isPostgres, type SyncDb } from '../db/open.ts'
 import type { Database } from '../db/schema.ts'
@@ -20,11 +21,15 @@ export interface PushOptions {
   clock?: HybridClock
   /** How each table's fields merge (default: the app's synced tables). */
   tables?: TableDeclarations
+  /** Protocol 2: a change that would break a record limit is refused alone (else it fails the whole batch). */
+  refuseOneByOne?: boolean
 }
 
 export interface PushResult {
   /** Every mutation id in the batch, once each: applied now or by an earlier attempt. */
   accepted: string[]
+  /** With `refuseOneByOne`: the changes refused, none of them applied. */
+  refused: Refusal[]
   /** How many this call applied (the others had been applied before). */
   applied: number
   /** How far ahead the furthest re-stamped mutation's clock was, if any was re-stamped. */
@@ -93,8 +98,7 @@ export async function applyPushInTransaction(
   const now = options.now ?? Date.now()
   const clock = options.clock ?? serverClock()
   const batch = uniqueById(mutations)
-  const accepted = batch.map((mutation) => mutation.mutationId)
-  if (batch.length === 0) return { accepted, applied: 0, advanced: {} }
+  if (batch.length === 0) return { accepted: [], refused: [], applied: 0, advanced: {} }
 
   const lastSeq = await lockScopes(trx, [...new Set(batch.map((mutation) => mutation.scope))].sort())
   const claimed = await claimMutations(trx, batch, options.deviceId ?? null, now)
@@ -102,12 +106,20 @@ export async function applyPushInTransaction(
   const records = await loadRecords(trx, fresh)
 
   const changed = new Set<string>()
+  const refused: Refusal[] = []
   let clockSkewMs: number | undefined
   for (const mutation of fresh) {
     const stamped = restampMutation(mutation, clock, now)
     if (stamped.restamped) clockSkewMs = Math.max(clockSkewMs ?? 0, stamped.skewMs)
     const key = recordKey(mutation.scope, mutation.table, mutation.recordId)
-    const result = applyMutation(records.get(key), stamped.mutation, options.tables ?? SYNCED_TABLES)
+    let result: ReturnType<typeof applyMutation>
+    try {
+      result = applyMutation(records.get(key), stamped.mutation, options.tables ?? SYNCED_TABLES)
+    } catch (error) {
+      if (!(options.refuseOneByOne && error instanceof RecordLimitError)) throw error
+      refused.push(refusal(mutation.mutationId, 'record-too-large', { reason: error.message }))
+      continue
+    }
     if (!result.changed) continue
     records.set(key, result.record)
     // Re-inserted so the record takes its sequence number from its last change in the batch.
@@ -127,7 +139,13 @@ export async function applyPushInTransaction(
   for (const row of rows) advanced[row.scope] = row.seq
   await advanceScopes(trx, advanced)
 
-  const result: PushResult = { accepted, applied: fresh.length, advanced }
+  // A refused change was never applied: its id is freed, so the same change can never count as done.
+  const refusedIds = new Set(refused.map((r) => r.mutationId))
+  for (const part of chunks([...refusedIds])) {
+    await trx.deleteFrom('applied_mutations').where('mutation_id', 'in', part).execute()
+  }
+  const accepted = batch.map((mutation) => mutation.mutationId).filter((id) => !refusedIds.has(id))
+  const result: PushResult = { accepted, refused, applied: fresh.length - refused.length, advanced }
   if (clockSkewMs !== undefined) result.clockSkewMs = clockSkewMs
   return result
 }

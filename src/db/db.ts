@@ -44,6 +44,19 @@ export interface OutboxEntry {
   textBases?: Record<string, string>
 }
 
+/** A change the sync server refused, or this tablet found it could not send: set aside from the outbox
+ * so it never holds up the rest, kept for staff to see, copy or discard in Settings ("could not be sent"). */
+export interface NotSentEntry {
+  mutationId: string
+  entry: OutboxEntry
+  /** The server's refusal code (protocol.ts REFUSAL_CODES), or 'invalid-on-tablet'. */
+  error: string
+  /** The server's own words, or the tablet's. */
+  message: string
+  /** When it was set aside (ISO instant). */
+  setAsideAt: string
+}
+
 /** The last state of a synced record pulled from the server (what merges start from). */
 export interface SyncStateRow extends ServerRecord {
   /** 1 while a text field shows versions that differ, so the conflict badge is an index count. */
@@ -102,6 +115,7 @@ export class HuddleDatabase extends Dexie {
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
   meta!: EntityTable<MetaRow, 'key'>
+  notSent!: EntityTable<NotSentEntry, 'mutationId'>
 
   constructor(name = DB_NAME) {
     super(name)
@@ -137,6 +151,10 @@ export class HuddleDatabase extends Dexie {
       stepResults: 'id, runId, unitId',
       conceptEdits: 'id, unitId',
       escalations: 'id, boardId, unitId, status',
+    })
+    // Changes the server refused, set aside from the outbox: a new table only.
+    this.version(5).stores({
+      notSent: 'mutationId, setAsideAt',
     })
   }
 }

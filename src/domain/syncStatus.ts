@@ -85,3 +85,14 @@ export function announcementFor(key: string, previous: string | undefined, messa
       return previous && previous !== 'not-enrolled' ? 'Sync is working again.' : ''
   }
 }
+
+/** After a round that failed for a passing reason (offline, server busy or down), the next try comes this long
+ * after, doubling with each further failure up to `RETRY_MAX_MS`, up to a quarter more at random so a ward's
+ * tablets do not all come back at once. */
+export const RETRY_FIRST_MS = 5_000
+export const RETRY_MAX_MS = 5 * 60_000
+
+export function retryDelayMs(failuresInARow: number, random: () => number = Math.random): number {
+  const base = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** Math.max(0, failuresInARow - 1))
+  return Math.round(base * (1 + 0.25 * random()))
+}

@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { db } from '@/db/db'
 import { getMeta, setMeta } from '@/db/repo'
+import { retryDelayMs } from '@/domain/syncStatus'
 import type { SyncedTable } from '@/domain/types'
 import { readableScopeIds, readEnrolment } from '@/sync/enrolment'
 import { createSyncEngine, type SyncEngine } from '@/sync/engine'
@@ -57,6 +58,8 @@ export const useSyncStore = defineStore('sync', () => {
   const conflicts = computed(() => conflictsStore.count)
   /** Set when the server said this tablet's clock is ahead (ms). */
   const clockSkewMs = ref<number | null>(null)
+  /** Changes set aside because the server refused them: listed in Settings to copy or discard. */
+  const notSent = ref(0)
   /** Unsent changes to boards that are not shared (kept on this tablet only). */
   const localOnly = ref(0)
   /** Unsent changes to the trust library, which only the improvement office may send (see `notice`). */
@@ -71,6 +74,26 @@ export const useSyncStore = defineStore('sync', () => {
   let engine: SyncEngine = createSyncEngine({ database: db, transport })
   let running: Promise<void> | null = null
   let again = false
+  /** Set while `start()` runs: only then are failed rounds retried on a timer. */
+  let retrying = false
+  let failuresInARow = 0
+  let retryTimer: ReturnType<typeof setTimeout> | undefined
+
+  function scheduleRetry(retryable: boolean) {
+    clearTimeout(retryTimer)
+    if (!retryable) {
+      failuresInARow = 0
+      return
+    }
+    failuresInARow += 1
+    if (!retrying) return
+    retryTimer = setTimeout(() => void syncNow(), retryDelayMs(failuresInARow))
+  }
+
+  /** How many changes are waiting in the "could not be sent" list. */
+  async function refreshNotSent() {
+    notSent.value = await db.notSent.count()
+  }
 
   /** Tests: talk to another server (e.g. the in-memory one). */
   function useTransport(next: SyncTransport) {
@@ -84,6 +107,7 @@ export const useSyncStore = defineStore('sync', () => {
     // A round may have finished while this was reading.
     if (stored && (!lastSyncedAt.value || stored > lastSyncedAt.value)) lastSyncedAt.value = stored
     enrolledUnits.value = await syncedScopes()
+    await refreshNotSent()
     await conflictsStore.refresh()
   }
 
@@ -110,7 +134,9 @@ export const useSyncStore = defineStore('sync', () => {
     localOnly.value = result.localOnly
     readOnly.value = result.readOnly
     if (result.clockSkewMs !== undefined) clockSkewMs.value = result.clockSkewMs
+    scheduleRetry(result.retryable === true)
     try {
+      await refreshNotSent()
       if (result.outcome === 'synced') {
         lastSyncedAt.value = new Date().toISOString()
         await setMeta(LAST_SYNCED_META, lastSyncedAt.value)
@@ -178,6 +204,7 @@ export const useSyncStore = defineStore('sync', () => {
       },
       { immediate: true },
     )
+    retrying = true
     window.addEventListener('online', trigger)
     document.addEventListener('visibilitychange', whenVisible)
     const timer = setInterval(whenVisible, SYNC_INTERVAL_MS)
@@ -192,6 +219,8 @@ export const useSyncStore = defineStore('sync', () => {
       clearInterval(timer)
       clearTimeout(pokeTimer)
       clearTimeout(localTimer)
+      retrying = false
+      clearTimeout(retryTimer)
     }
   }
 
@@ -205,6 +234,8 @@ export const useSyncStore = defineStore('sync', () => {
     clockSkewMs,
     localOnly,
     readOnly,
+    notSent,
+    refreshNotSent,
     pending,
     enrolledUnits,
     load,

@@ -7,7 +7,7 @@
 // enrolled makes no network call at all.
 import type { HistoryEntry, SyncedTable } from '@/domain/types'
 import { withDeviceClock } from '@/db/clock'
-import { SYNC_META, type HuddleDatabase, type SyncStateRow } from '@/db/db'
+import { SYNC_META, type HuddleDatabase, type NotSentEntry, type OutboxEntry, type SyncStateRow } from '@/db/db'
 import { mutationOf, syncRecordOf, syncStateRowOf } from '@/db/syncRecords'
 import { pulledHistory } from '@/db/pulledHistory'
 import { canonicalJson } from '@/shared/sync/json'
@@ -19,6 +19,7 @@ import {
   splitIntoBatches,
   type Mutation,
   type PullResponse,
+  type Refusal,
   type SyncRecord,
 } from '@/shared/sync/protocol'
 import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
@@ -39,6 +40,11 @@ export interface SyncResult {
   changedTables: Set<SyncedTable>
   /** Changes kept back because the server would refuse them (they stay in the outbox). */
   held: number
+  /** Changes set aside in this round because the server refused them or they could not be sent at all
+   * (moved from the outbox to the "could not be sent" list in Settings). */
+  setAside: number
+  /** The push failed as a whole for a reason worth trying again soon (offline, busy, server error). */
+  retryable?: boolean
   /** Set when the server distrusted this tablet's clock (ms ahead). */
   clockSkewMs?: number
   /** Unsent changes in units this tablet is not enrolled for: kept on it, never sent, not an error. */
@@ -61,6 +67,8 @@ export interface SyncEngineOptions {
 
 const UNEXPECTED_MESSAGE =
   'Something went wrong while syncing. Changes are kept safe on this tablet and sync will try again.'
+export const INVALID_ON_TABLET_MESSAGE =
+  'This change could not be read back on this tablet, so it cannot be sent. It is kept here for you to copy or discard.'
 const HELD_MESSAGE =
   'Some changes on this tablet could not be sent because the server would refuse them. They are kept on this tablet.'
 const TOO_LARGE_MESSAGE =
@@ -75,6 +83,14 @@ export const SERVER_CHANGED_NOTICE =
   'This tablet is now connected to a different sync server, so it is fetching its boards again. Nothing on this tablet has been lost.'
 /** Below this the device clock is treated as right: request latency alone is that large. */
 const OFFSET_THRESHOLD_MS = 2_000
+
+/** Push failures after which pulling is pointless: the pull would fail the same way. */
+const STOPS_THE_ROUND: ReadonlySet<SyncOutcome> = new Set(['offline', 'update-needed', 'removed'])
+
+/** Failures that may well be gone in a moment: worth another round soon, with back-off. */
+export function isTransient(failure: SyncFailure): boolean {
+  return failure.error === 'offline' || failure.error === 'unavailable' || failure.error === 'rate-limited'
+}
 
 export function outcomeOf(failure: SyncFailure): SyncOutcome {
   switch (failure.error) {
@@ -131,22 +147,47 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
     if (response.clockSkewMs !== undefined) result.clockSkewMs = response.clockSkewMs
     const accepted = new Set(response.accepted)
     const done = batch.filter((mutation) => accepted.has(mutation.mutationId))
-    await database.transaction('rw', [database.outbox, database.syncState, database.meta], async () => {
-      // The server state now includes these changes; recording them keeps the text
-      // bases of this tablet's next edits right even before the next pull arrives.
-      for (const mutation of done) {
-        const row = await database.syncState.get([mutation.table, mutation.recordId])
-        const { record } = applyMutation(syncRecordOf(row), mutation, SYNCED_TABLES)
-        await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0))
-      }
-      await database.outbox
-        .where('mutationId')
-        .anyOf(done.map((m) => m.mutationId))
-        .delete()
-      await withDeviceClock(database, () => undefined, offsetFrom(response.serverTime))
-    })
+    const inBatch = new Set(batch.map((mutation) => mutation.mutationId))
+    const refused = (response.refused ?? []).filter((r) => inBatch.has(r.mutationId) && !accepted.has(r.mutationId))
+    await database.transaction(
+      'rw',
+      [database.outbox, database.syncState, database.meta, database.notSent],
+      async () => {
+        result.setAside += await setAside(refused)
+        // The server state now includes these changes; recording them keeps the text
+        // bases of this tablet's next edits right even before the next pull arrives.
+        for (const mutation of done) {
+          const row = await database.syncState.get([mutation.table, mutation.recordId])
+          const { record } = applyMutation(syncRecordOf(row), mutation, SYNCED_TABLES)
+          await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0))
+        }
+        await database.outbox
+          .where('mutationId')
+          .anyOf(done.map((m) => m.mutationId))
+          .delete()
+        await withDeviceClock(database, () => undefined, offsetFrom(response.serverTime))
+      },
+    )
     result.pushed += done.length
     return undefined
+  }
+
+  /** Moves outbox entries to the "could not be sent" list, in the caller's transaction. */
+  async function setAside(refused: readonly Refusal[]): Promise<number> {
+    if (refused.length === 0) return 0
+    const byId = new Map(refused.map((r) => [r.mutationId, r]))
+    const entries = await database.outbox
+      .where('mutationId')
+      .anyOf([...byId.keys()])
+      .toArray()
+    const setAsideAt = new Date().toISOString()
+    const rows: NotSentEntry[] = entries.map((entry) => {
+      const why = byId.get(entry.mutationId)!
+      return { mutationId: entry.mutationId, entry, error: why.error, message: why.message, setAsideAt }
+    })
+    await database.notSent.bulkPut(rows)
+    await database.outbox.bulkDelete(entries.map((entry) => entry.seq!))
+    return rows.length
   }
 
   /** Send the outbox of the scopes this tablet may write. The server would refuse a whole
@@ -160,6 +201,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
   ): Promise<SyncFailure | undefined> {
     const entries = await database.outbox.orderBy('seq').toArray()
     const mutations: Mutation[] = []
+    const unsendable: OutboxEntry[] = []
     for (const entry of entries) {
       if (!writable.has(entry.unitId)) {
         if (readable.has(entry.unitId)) round.result.readOnly += 1
@@ -168,7 +210,19 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       }
       const mutation = mutationOf(entry)
       if (MutationSchema.safeParse(mutation).success) mutations.push(mutation)
-      else round.result.held += 1
+      else unsendable.push(entry)
+    }
+    // A change the server could never accept is set aside at once, so it never holds up the others.
+    if (unsendable.length > 0) {
+      round.result.setAside += await database.transaction('rw', [database.outbox, database.notSent], () =>
+        setAside(
+          unsendable.map((entry) => ({
+            mutationId: entry.mutationId,
+            error: 'invalid-on-tablet',
+            message: INVALID_ON_TABLET_MESSAGE,
+          })),
+        ),
+      )
     }
     for (const batch of splitIntoBatches(mutations)) {
       const failure = await sendBatch(round, batch)
@@ -289,6 +343,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       pulled: 0,
       changedTables: new Set(),
       held: 0,
+      setAside: 0,
       localOnly: 0,
       readOnly: 0,
     }
@@ -296,6 +351,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       ...result,
       outcome: outcomeOf(failure),
       message: failure.message,
+      ...(isTransient(failure) ? { retryable: true } : {}),
     })
     const notEnrolled: SyncResult = { ...result, outcome: 'not-enrolled', message: NOT_ENROLLED_MESSAGE }
     try {
@@ -307,13 +363,16 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       if (!refreshed) return notEnrolled
       if (refreshed.serverChanged) Object.assign(result, { serverChanged: true, notice: SERVER_CHANGED_NOTICE })
       const readable = readableScopeIds(refreshed.enrolment)
+      let pushFailure: SyncFailure | undefined
       const round: Round = { result, deviceId: '', tooLarge: 0 }
       if (withPush) {
         round.deviceId = await database.transaction('rw', database.meta, () =>
           withDeviceClock(database, (clock) => clock.nodeId),
         )
-        const pushFailure = await push(round, writableScopeIds(refreshed.enrolment), readable)
-        if (pushFailure) return fail(pushFailure)
+        pushFailure = await push(round, writableScopeIds(refreshed.enrolment), readable)
+        // Whatever happened to the push, the pull goes ahead: what others changed still arrives. Only a
+        // tablet that cannot reach the server at all, or has been removed or must update, stops here.
+        if (pushFailure && STOPS_THE_ROUND.has(outcomeOf(pushFailure))) return fail(pushFailure)
         if (result.readOnly > 0)
           result.notice = [result.notice, readOnlyNotice(result.readOnly)].filter(Boolean).join(' ')
       }
@@ -329,6 +388,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
         else return fail(failure)
       }
       if (scopeFailure) return fail(scopeFailure)
+      if (pushFailure) return fail(pushFailure)
       if (round.tooLarge > 0) return { ...result, outcome: 'error', message: TOO_LARGE_MESSAGE }
       return result.held > 0 ? { ...result, outcome: 'error', message: HELD_MESSAGE } : result
     } catch {

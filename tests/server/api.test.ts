@@ -1,11 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
+import { RECORD_LIMITS } from '../../src/shared/sync/limits.ts'
 import { PullResponseSchema, PushResponseSchema, SYNC_ERROR_MESSAGES } from '../../src/shared/sync/protocol.ts'
 import { SYNC_BODY_LIMIT } from '../../server/api/sync.ts'
 import { currentSeq } from '../../server/sync/pull.ts'
 import { BACKENDS, newScope } from './backends.ts'
 import { useTestServer } from './hooks.ts'
-import { mutation, pushBody, stamp } from './fixtures.ts'
+import { mutation, pushBody, pushBodyV2, stamp } from './fixtures.ts'
 
 describe.each(BACKENDS)('sync API on %s', (backend) => {
   const running = useTestServer(backend)
@@ -60,9 +61,9 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
 
   it.each([
     ['push', 0, 426, 'protocol-too-old'],
-    ['push', 2, 400, 'protocol-too-new'],
+    ['push', 3, 400, 'protocol-too-new'],
     ['pull', 0, 426, 'protocol-too-old'],
-    ['pull', 2, 400, 'protocol-too-new'],
+    ['pull', 3, 400, 'protocol-too-new'],
   ] as const)('answers a %s in protocol %i with %i %s and applies nothing', async (route, protocol, status, error) => {
     const scope = newScope()
     const res =
@@ -71,6 +72,45 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
         : await pull(`protocol=${protocol}&scope=${scope}`)
     expect(res.statusCode).toBe(status)
     expect(res.json()).toMatchObject({ error, message: SYNC_ERROR_MESSAGES[error] })
+    expect(await currentSeq(db(), scope)).toBe(0)
+  })
+
+  it('protocol 2 answers change by change: a change it cannot read or store is refused alone, the rest applied', async () => {
+    const scope = newScope()
+    const fields = (from: number, count: number) =>
+      Object.fromEntries(Array.from({ length: count }, (_, i) => [`f${from + i}`, { set: i }]))
+    expect((await push(pushBodyV2([mutation(scope, 'full', fields(0, 60))]))).statusCode).toBe(200)
+    expect(
+      (await push(pushBodyV2([mutation(scope, 'full', fields(60, RECORD_LIMITS.fieldsPerRecord - 60))]))).statusCode,
+    ).toBe(200)
+    const good = mutation(scope, 'a1', { title: { set: 'kept' } })
+    const unreadable = { ...mutation(scope, 'a2', { title: { set: 'x' } }), table: 'nonsense' }
+    const tooBig = mutation(scope, 'full', fields(500, 1))
+    const res = await push(pushBodyV2([unreadable, good, tooBig]))
+    expect(res.statusCode).toBe(200)
+    const body = PushResponseSchema.parse(res.json())
+    expect(body.accepted).toEqual([good.mutationId])
+    expect(body.refused?.map((r) => [r.mutationId, r.error])).toEqual([
+      [unreadable.mutationId, 'invalid-mutation'],
+      [tooBig.mutationId, 'record-too-large'],
+    ])
+    expect(body.refused?.every((r) => r.message.length > 20)).toBe(true)
+    const records = PullResponseSchema.parse((await pull(`protocol=2&scope=${scope}`)).json()).records
+    expect(records.find((r) => r.id === 'a1')?.fields.title).toBe('kept')
+    expect(Object.keys(records.find((r) => r.id === 'full')!.fields)).not.toContain('f500')
+    // A refused change was never applied: sent again, it is refused again, never "accepted".
+    const again = PushResponseSchema.parse((await push(pushBodyV2([tooBig]))).json())
+    expect(again).toMatchObject({
+      accepted: [],
+      refused: [{ mutationId: tooBig.mutationId, error: 'record-too-large' }],
+    })
+  })
+
+  it('protocol 2 still refuses the whole push when a change has no readable id', async () => {
+    const scope = newScope()
+    const res = await push(pushBodyV2([mutation(scope, 'a1', { title: { set: 'x' } }), { table: 'actions' }]))
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({ error: 'invalid-payload' })
     expect(await currentSeq(db(), scope)).toBe(0)
   })
 

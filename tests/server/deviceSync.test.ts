@@ -8,7 +8,7 @@ import { serverId } from '../../server/devices/settings.ts'
 import { currentSeq } from '../../server/sync/pull.ts'
 import { BACKENDS } from './backends.ts'
 import { adminTokenFor, caller, enrolTablet, makeOrg, uniqueName } from './devices.fixtures.ts'
-import { mutation, pushBody } from './fixtures.ts'
+import { mutation, pushBody, pushBodyV2 } from './fixtures.ts'
 import { useTestServer } from './hooks.ts'
 
 const HOUR = 60 * 60 * 1000
@@ -96,6 +96,28 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
       ip: '127.0.0.1',
       count: 1,
     })
+  })
+
+  it('protocol 2: refuses just the changes to another unit or a misplaced unit record, applies the rest, logs each', async () => {
+    const { org, enrolled } = await unitTablet()
+    const before = await currentSeq(db(), org.unitB.id)
+    const mine = mutation(org.unitA.id, 'mine', { title: { set: 'ok' } })
+    const theirs = mutation(org.unitB.id, 'theirs', { title: { set: 'no' } })
+    const rename = mutation(org.unitA.id, org.unitB.id, { name: { set: 'Renamed' } }, { table: 'units' })
+    const res = await device('POST', '/api/sync/push', pushBodyV2([theirs, mine, rename]))
+    expect(res.status).toBe(200)
+    expect(res.body).toMatchObject({
+      accepted: [mine.mutationId],
+      refused: [
+        { mutationId: theirs.mutationId, error: 'forbidden-scope' },
+        { mutationId: rename.mutationId, error: 'forbidden-scope' },
+      ],
+    })
+    expect(await currentSeq(db(), org.unitB.id)).toBe(before)
+    expect(await currentSeq(db(), org.unitA.id)).toBe(2)
+    await expect
+      .poll(async () => (await refusalsOf(enrolled.deviceId)).map((refusal) => refusal.reason).sort())
+      .toEqual([`forbidden-scope: ${org.unitB.id}`, `forbidden-scope: units/${org.unitB.id} in ${org.unitA.id}`].sort())
   })
 
   it("refuses a units record outside its own scope, even within the tablet's unit", async () => {

@@ -19,6 +19,12 @@ export function mutation(
   return { mutationId: randomUUID(), table: 'actions', recordId, scope, hlc: stamp(), fields, ...overrides }
 }
 
+/** Protocol 1: a bad change refuses the whole push. These tests keep checking it, since tablets not yet
+ * updated still speak it; `pushBodyV2` is the current protocol, answered change by change. */
 export function pushBody(mutations: unknown[], extra: Record<string, unknown> = {}) {
+  return { protocol: 1, deviceId: 'tablet-a', mutations, ...extra }
+}
+
+export function pushBodyV2(mutations: unknown[], extra: Record<string, unknown> = {}) {
   return { protocol: PROTOCOL_VERSION, deviceId: 'tablet-a', mutations, ...extra }
 }

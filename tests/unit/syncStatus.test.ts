@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { announcementFor, lastSyncedText, pendingText, summariseSync, type SyncSituation } from '@/domain/syncStatus'
+import {
+  announcementFor,
+  lastSyncedText,
+  pendingText,
+  retryDelayMs,
+  summariseSync,
+  type SyncSituation,
+} from '@/domain/syncStatus'
 import { textContext, textLabel, textsToChoose, validateChosenText } from '@/domain/textChoices'
 
 // 26/11/2026 09:00 in London (GMT); 07:42 the same morning, and a summer evening (BST).
@@ -134,5 +141,19 @@ describe('sync wording', () => {
     expect(validateChosenText('measures', 'name', 'x'.repeat(81))).toBe(
       'Measure name must be 80 characters or fewer (it has 81)',
     )
+  })
+})
+
+describe('retryDelayMs', () => {
+  it.each([
+    [1, 0, 5_000],
+    [2, 0, 10_000],
+    [3, 0, 20_000],
+    [7, 0, 300_000],
+    [50, 0, 300_000],
+    [1, 1, 6_250],
+    [50, 1, 375_000],
+  ])('after %i failures in a row with jitter %f waits %i ms', (failures, jitter, expected) => {
+    expect(retryDelayMs(failures, () => jitter)).toBe(expected)
   })
 })

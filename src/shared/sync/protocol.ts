@@ -15,9 +15,12 @@ import {
 } from './tables.ts'
 import { isVersionVector } from './vector.ts'
 
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 /** The oldest client protocol the server still accepts (design for N and N-1). */
 export const MIN_SUPPORTED_PROTOCOL = 1
+/** From this version a push is answered change by change: the server applies what it can and says which
+ * changes it refused and why. Before it, one bad change refused the whole push. */
+export const PER_MUTATION_OUTCOMES_SINCE = 2
 
 export const PUSH_MAX_MUTATIONS = 500
 export const MUTATION_MAX_FIELDS = 64
@@ -153,6 +156,16 @@ export function pushRequestSchemaFor(tables: TableDeclarations) {
 }
 
 export const MutationSchema = mutationSchemaFor(SYNCED_TABLES)
+
+const PushEnvelopeSchema = z.strictObject({
+  protocol: z.int().min(1),
+  deviceId: StorableTextSchema.min(1).max(100).optional(),
+  mutations: z
+    .array(z.unknown())
+    .min(1, 'Send at least one change')
+    .max(PUSH_MAX_MUTATIONS, `Send at most ${PUSH_MAX_MUTATIONS} changes at once`),
+})
+const MutationIdSchema = z.object({ mutationId: z.uuid('Not a valid mutation id (a UUID)') })
 export const PushRequestSchema = pushRequestSchemaFor(SYNCED_TABLES)
 export type PushRequest = z.infer<typeof PushRequestSchema>
 
@@ -195,10 +208,40 @@ export type ServerRecord = z.infer<typeof ServerRecordSchema>
 /** A record's merge state, as merge.ts works on it; the server adds `seq` when it stores one. */
 export type SyncRecord = Omit<ServerRecord, 'seq'>
 
+/** Why the server refused one change of a push (protocol 2). A newer server may add reasons. */
+export const REFUSAL_CODES = ['invalid-mutation', 'forbidden-scope', 'forbidden-record', 'record-too-large'] as const
+export type RefusalCode = (typeof REFUSAL_CODES)[number]
+
+export const REFUSAL_MESSAGES: Record<RefusalCode, string> = {
+  'invalid-mutation': 'The sync server could not read this change, so it was not saved there.',
+  'forbidden-scope': 'This tablet may not change this ward, department or board, so the change was not saved there.',
+  'forbidden-record':
+    'This change names a record that belongs to another ward, department or board, so it was not saved there.',
+  'record-too-large':
+    'This change would make the record larger than the sync server allows, so it was not saved there.',
+}
+
+export const RefusalSchema = z.object({
+  mutationId: z.string(),
+  /** One of REFUSAL_CODES, or a newer server's own. */
+  error: z.string(),
+  message: z.string(),
+  details: z.unknown().optional(),
+})
+export type Refusal = z.infer<typeof RefusalSchema>
+
+export function refusal(mutationId: string, code: RefusalCode, details?: unknown): Refusal {
+  const base = { mutationId, error: code, message: REFUSAL_MESSAGES[code] }
+  return details === undefined ? base : { ...base, details }
+}
+
 export const PushResponseSchema = z.object({
   protocol: z.int(),
   /** Mutation ids now applied on the server (including ones applied by an earlier attempt). */
   accepted: z.array(z.string()),
+  /** Protocol 2: the changes the server will never apply, and why. Neither accepted nor refused means not
+   * looked at (send it again). */
+  refused: z.array(RefusalSchema).optional(),
   serverTime: z.number(),
   /** Present when this device's clock is far enough out for the server to distrust it. */
   clockSkewMs: z.number().optional(),
@@ -322,6 +365,47 @@ export function parsePushRequest(body: unknown, tables: TableDeclarations = SYNC
   return result.success
     ? { ok: true, value: result.data }
     : failure('invalid-payload', { issues: payloadIssues(result.error) })
+}
+
+export interface PushBatch {
+  request: PushRequest
+  /** Changes refused before anything was applied (their own shape is wrong). */
+  refused: Refusal[]
+}
+
+/**
+ * Protocol 2 and later: the envelope must be right (else the whole push is refused), but each change is checked on
+ * its own, so one the server cannot read is refused alone and the others are applied. A change without a readable
+ * `mutationId` cannot be answered for, so it refuses the whole push.
+ */
+export function parsePushBatch(body: unknown, tables: TableDeclarations = SYNCED_TABLES): Parsed<PushBatch> {
+  const wrongVersion = protocolFailure(body)
+  if (wrongVersion) return wrongVersion
+  const mutations = (body as { mutations?: unknown }).mutations
+  if (Array.isArray(mutations) && mutations.length > PUSH_MAX_MUTATIONS) {
+    return failure('too-large', { maxMutations: PUSH_MAX_MUTATIONS, received: mutations.length })
+  }
+  const envelope = PushEnvelopeSchema.safeParse(body)
+  if (!envelope.success) return failure('invalid-payload', { issues: payloadIssues(envelope.error) })
+  const schema = tables === SYNCED_TABLES ? MutationSchema : mutationSchemaFor(tables)
+  const valid: Mutation[] = []
+  const refused: Refusal[] = []
+  for (const [index, raw] of envelope.data.mutations.entries()) {
+    const id = MutationIdSchema.safeParse(raw)
+    if (!id.success) {
+      return failure('invalid-payload', {
+        issues: payloadIssues(id.error).map((issue) => ({ ...issue, path: `mutations.${index}.${issue.path}` })),
+      })
+    }
+    const parsed = schema.safeParse(raw)
+    if (parsed.success) valid.push(parsed.data)
+    else refused.push(refusal(id.data.mutationId, 'invalid-mutation', { issues: payloadIssues(parsed.error) }))
+  }
+  const { protocol, deviceId } = envelope.data
+  return {
+    ok: true,
+    value: { request: { protocol, ...(deviceId === undefined ? {} : { deviceId }), mutations: valid }, refused },
+  }
 }
 
 export function parsePullRequest(query: unknown): Parsed<PullRequest> {

@@ -233,7 +233,7 @@ describe('parsePullRequest', () => {
     ['a negative cursor', { protocol: '1', scope: 'w', after: '-1' }, 'invalid-payload'],
     ['an unknown parameter', { protocol: '1', scope: 'w', since: '3' }, 'invalid-payload'],
     ['no scope', { protocol: '1' }, 'invalid-payload'],
-    ['a newer protocol', { protocol: '2', scope: 'w' }, 'protocol-too-new'],
+    ['a newer protocol', { protocol: String(PROTOCOL_VERSION + 1), scope: 'w' }, 'protocol-too-new'],
     ['an older protocol', { protocol: '0', scope: 'w' }, 'protocol-too-old'],
   ])('refuses %s', (_, query, code) => {
     const result = parsePullRequest(query)

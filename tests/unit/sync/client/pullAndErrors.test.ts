@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { SYNC_META, type DeviceClockRow } from '@/db/db'
 import { isNodeId } from '@/shared/sync/hlc'
 import type { Action } from '@/domain/types'
-import type { PullRequest } from '@/shared/sync/protocol'
+import { PROTOCOL_VERSION, type PullRequest } from '@/shared/sync/protocol'
 import { MemorySyncServer } from '@/sync/transport.memory'
 import type { SyncTransport } from '@/sync/transport-types'
 import { action, makeTablet, unit, UNIT_ID, type Tablet } from './tablets'
@@ -98,7 +98,7 @@ describe('errors are states, and the outbox is kept', () => {
   it('asks for an update when the server no longer accepts this protocol, and keeps every unsent change', async () => {
     await b.repo.saveRecord<Action>('actions', action({ id: 'action-9', title: 'Offline change' }), 'Jo')
     const outbox = await b.database.outbox.toArray()
-    server.minimumProtocol = 2
+    server.minimumProtocol = PROTOCOL_VERSION + 1
     const result = await b.engine.syncOnce()
     expect(result.outcome).toBe('update-needed')
     expect(result.message).toMatch(/needs the latest version of LIM Huddle/)

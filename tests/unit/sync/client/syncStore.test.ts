@@ -4,6 +4,7 @@ import { db, resetDatabase } from '@/db/db'
 import type { Board } from '@/domain/types'
 import { useBoardStore } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
+import { PROTOCOL_VERSION } from '@/shared/sync/protocol'
 import { POKE_DEBOUNCE_MS, useSyncStore } from '@/stores/sync'
 import { createHttpTransport } from '@/sync/transport.http'
 import { MemorySyncServer } from '@/sync/transport.memory'
@@ -77,7 +78,7 @@ describe('useSyncStore', () => {
 
   it.each([
     ['offline', (): void => void (server.offline = true)],
-    ['update-needed', (): void => void (server.minimumProtocol = 2)],
+    ['update-needed', (): void => void (server.minimumProtocol = PROTOCOL_VERSION + 1)],
     ['removed', (): void => server.failNext('device-revoked')],
   ] as const)('shows %s with a plain message and keeps the changes', async (status, breakServer) => {
     const sync = useSyncStore()
