@@ -122,9 +122,20 @@ export async function authorisationMatrix(backend: BackendName): Promise<AuthzRe
       ...trusts.flatMap((trust) => [trust.id, trust.library, ...trust.csus.flatMap((csu) => [csu.id, ...csu.units])]),
       'ward-that-does-not-exist',
     ]
-    // One record in every scope, so a pull that crossed scopes would show it.
+    // One record in every scope, so a pull that crossed scopes would show it; and a measure
+    // with a day's value, so an export that crossed scopes would too.
     for (const scope of scopes)
-      await pushMutations(db, [change(scope, `seed-${scope}`, { title: { set: scope } }, 'seed')])
+      await pushMutations(db, [
+        change(scope, `seed-${scope}`, { title: { set: scope } }, 'seed'),
+        change(scope, `measure-${scope}`, { name: { set: scope }, type: { set: 'count' } }, 'seed', 'measures'),
+        change(
+          scope,
+          `measure-${scope}:2026-01-05`,
+          { measureId: { set: `measure-${scope}` }, day: { set: '2026-01-05' }, value: { set: 1 } },
+          'seed',
+          'entries',
+        ),
+      ])
 
     const inject = async (caller: Caller, method: 'GET' | 'POST', path: string, body?: unknown) => {
       result.requests++
@@ -201,6 +212,14 @@ export async function authorisationMatrix(backend: BackendName): Promise<AuthzRe
           const landed = await db.selectFrom('records').select('id').where('id', '=', marker).execute()
           if (landed.length > 0) result.leaks.push(`${caller.name}: a refused batch wrote ${marker}`)
         }
+        // The analysts' export (docs/EXPORT.md): a device's readable scopes, or the admin token's all.
+        const exported = await inject(caller, 'GET', `/api/export/measures?scope=${q}&limit=200`)
+        judge(caller, `${caller.name} exports ${scope}`, read || caller.kind === 'admin token', exported.status)
+        if (exported.status === 200) {
+          for (const measure of (exported.body as { measures: { scope: string }[] }).measures)
+            if (measure.scope !== scope)
+              result.leaks.push(`${caller.name} exporting ${scope} got a measure of ${measure.scope}`)
+        }
         result.requests++
         const events = await fetch(`${url}/api/sync/events?scope=${q}`, {
           headers: caller.token ? { authorization: `Bearer ${caller.token}` } : {},
@@ -208,6 +227,14 @@ export async function authorisationMatrix(backend: BackendName): Promise<AuthzRe
         }).catch(() => undefined)
         judge(caller, `${caller.name} listens to ${scope}`, read, events?.status ?? 0)
         await events?.body?.cancel()
+      }
+      // Without a scope the export holds every scope the caller may read, and no other.
+      const everything = await inject(caller, 'GET', '/api/export/measures?limit=200')
+      const exports = ['unit', 'csu', 'trust', 'admin token'].includes(caller.kind)
+      judge(caller, `${caller.name} exports what it may read`, exports, everything.status)
+      if (everything.status === 200 && caller.kind !== 'admin token') {
+        for (const measure of (everything.body as { measures: { scope: string }[] }).measures)
+          if (!mayRead(caller, measure.scope)) result.leaks.push(`${caller.name}'s export held ${measure.scope}`)
       }
       const device = await inject(caller, 'GET', '/api/device')
       const isDevice = caller.kind === 'unit' || caller.kind === 'csu' || caller.kind === 'trust'
