@@ -56,9 +56,46 @@ export default defineConfig({
   build: { target: 'es2022', sourcemap: false },
   server: { host: '127.0.0.1' },
   test: {
-    environment: 'jsdom',
     setupFiles: ['tests/setup.ts'],
-    include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts', 'tests/server/**/*.test.ts'],
     environmentOptions: { jsdom: { url: 'http://localhost/' } },
+    // Two cores are shared with builds and browsers: one worker per core keeps both busy
+    // while one file waits on IndexedDB, timers or PostgreSQL.
+    maxWorkers: 2,
+    // One project per test layer, so each gets the environment it needs and a timeout
+    // that holds on a loaded machine. Creating a jsdom window costs far more than most
+    // pure tests take, so only files that render or touch browser APIs pay for it: a unit
+    // test that needs the DOM says so with `// @vitest-environment jsdom` at its top.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 20_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
+          environment: 'jsdom',
+          include: ['tests/component/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['tests/server/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
   },
 })

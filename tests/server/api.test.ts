@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { RECORD_LIMITS } from '../../src/shared/sync/limits.ts'
 import { PullResponseSchema, PushResponseSchema, SYNC_ERROR_MESSAGES } from '../../src/shared/sync/protocol.ts'

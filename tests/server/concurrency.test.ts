@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { pullRecords } from '../../server/sync/pull.ts'
 import { applyPushInTransaction, pushMutations, type PushResult } from '../../server/sync/push.ts'

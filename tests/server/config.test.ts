@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../server/config.ts'
 import { databaseConfigFrom, describeDatabase } from '../../server/db/config.ts'

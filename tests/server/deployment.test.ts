@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Running in a hospital: behind a reverse proxy (per-address limits per client, not per
 // hospital), with request timeouts (a trickled body cannot hold a connection), and with
 // security headers on every response.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest'
 import { revokeDevice } from '../../server/devices/devices.ts'
 import { EVENT_STREAM_LIMITS } from '../../server/limits.ts'

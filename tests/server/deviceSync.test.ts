@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { PullResponseSchema, SYNC_ERROR_MESSAGES } from '../../src/shared/sync/protocol.ts'
 import { RATE_LIMITS } from '../../server/api/devices.ts'

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { SYNC_ERROR_MESSAGES } from '../../src/shared/sync/protocol.ts'
 import { issueCode, revokeCode } from '../../server/devices/codes.ts'

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest'
 import { sql } from 'kysely'
 import { listenerName } from '../../server/sync/notifier.ts'

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Input that once reached the database and came back as a 500 (PostgreSQL refuses U+0000 in text), was
 // stored changed (a lone surrogate became U+FFFD), or overflowed the stack (a value nested 10,000 deep).
 // Every one must be a 400 that writes nothing, on both stores.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { BACKENDS, ownTables } from './backends.ts'
 import { useTestDatabase } from './hooks.ts'

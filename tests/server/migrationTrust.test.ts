@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { Migrator } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { migrateToLatest, MIGRATIONS } from '../../server/db/migrate.ts'

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // PostgreSQL cutting a connection the server holds (failover, restart, pg_terminate_backend)
 // used to kill the whole process: pg emits 'error' on a checked-out client, and the pool only
 // listens on idle ones. The query in flight may fail; the process must not, and the next

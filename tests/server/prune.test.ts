@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { currentSeq, pullRecords } from '../../server/sync/pull.ts'
 import { APPLIED_MUTATIONS_KEEP_MS, pruneAppliedMutations, schedulePruning } from '../../server/sync/prune.ts'

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import type { ServerRecord } from '../../src/shared/sync/protocol.ts'
 import { pullRecords } from '../../server/sync/pull.ts'

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest'
 import { createClock, MAX_FUTURE_SKEW_MS, parseHlc } from '../../src/shared/sync/hlc.ts'
 import { declareTables, SYNCED_TABLES } from '../../src/shared/sync/tables.ts'

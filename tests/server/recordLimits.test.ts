@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The same record limits over the real push path: a flood of text versions leaves a record
 // the ward's tablets can still download, and a change past the field or byte limit is a 400
 // that stores nothing.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The refusal log must cost less than the requests it records: a device knocking a thousand
 // times used to cost a thousand synchronous inserts and a thousand rows, kept for ever. (The
 // reliability suite sends thousands more.)

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // A server that cannot start says why in one plain line naming the file or setting to fix, and
 // exits: no stack trace. And once it runs, /api/ready tells a database that answers from one
 // that does not, while /api/health only says the process is up.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Sync scopes at every tier: what a unit, CSU and trust (improvement office) device may
 // read and write, and the trust library that every device reads and only the office writes.
 import { describe, expect, it } from 'vitest'

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The tablet's problem log: uncaught errors and failed saves are kept (bounded, repeats
 // counted) in their own small database, so they can be shown and copied in Settings.
 // Each test mounts its own throwaway app: several tiny components in one file on purpose.

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { effectScope, nextTick } from 'vue'
 import { DRAFT_DEBOUNCE_MS, DRAFT_PREFIX, flushDrafts, useDraft } from '@/composables/useDraft'

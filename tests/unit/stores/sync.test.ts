@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 // The sync store as the app runs it: quiet when not enrolled, "Synced 07:42" kept across
 // a reload, changes sent soon after they are saved, the server's words when it refuses.
 import { createPinia, setActivePinia } from 'pinia'

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // Property: three tablets editing the same records offline and online, with an
 // unreliable network, always end up showing the server's state, which does not depend
 // on the order changes arrived in, and no accepted change is lost.

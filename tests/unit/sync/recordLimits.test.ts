@@ -1,4 +1,3 @@
-// @vitest-environment node
 // One record must not grow without bound: a device sending thousands of text edits that saw
 // nothing once made one action 32 MB with 3,600 versions, which every tablet of the ward
 // then downloaded. And the building blocks that keep unstorable text and deep values out.

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The client against the real server (SQLite), over real HTTP: the admin client sets up
 // a ward and issues codes, two tablets enrol with the HTTP transport and sync a board
 // through the engine, live pokes arrive over the fetch-read event stream, the admin
