@@ -1,6 +1,6 @@
 // The patient-identifier guard on an action's title (see usePiiCheck).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ActionFormDialog from '@/components/actions/ActionFormDialog.vue'
 import { db, resetDatabase } from '@/db/db'
@@ -9,11 +9,7 @@ import { useActionsStore } from '@/stores/actions'
 import { useActorStore } from '@/stores/actor'
 import { useBoardStore } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
-
-/** Dexie over fake-indexeddb needs a macrotask per request. */
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
+import { settle } from '../helpers/dom'
 
 const today = londonDay()
 let wrapper: VueWrapper | undefined

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActionsPanel from '@/components/actions/ActionsPanel.vue'
@@ -9,11 +9,7 @@ import { useActionsStore } from '@/stores/actions'
 import { useActorStore } from '@/stores/actor'
 import { useBoardStore } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
-
-/** Dexie over fake-indexeddb needs a macrotask per request, so one flush is not enough for a whole transaction. */
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
+import { settle } from '../helpers/dom'
 
 const today = londonDay()
 const OVERDUE = 'Re-stock the falls sensor mats in bay 2'

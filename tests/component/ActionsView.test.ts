@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import ActionsView from '@/views/ActionsView.vue'
@@ -7,11 +7,7 @@ import { db, resetDatabase } from '@/db/db'
 import { londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
 import { useOrgStore } from '@/stores/org'
-
-/** Dexie over fake-indexeddb needs a macrotask per request, so one flush is not enough for a whole transaction. */
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
+import { settle } from '../helpers/dom'
 
 const today = londonDay()
 const DONE = 'Put the discharge checklist by the nurses\u2019 station'

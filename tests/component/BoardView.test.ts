@@ -6,7 +6,8 @@ import BoardView from '@/views/BoardView.vue'
 import { db, resetDatabase } from '@/db/db'
 import { addDays, formatDayLong, londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
-import { buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { h } from 'vue'
 import { createRouter, createWebHistory, RouterView } from 'vue-router'
@@ -7,11 +7,7 @@ import ConceptChips from '@/components/common/ConceptChips.vue'
 import ConceptView from '@/views/ConceptView.vue'
 import { resetDatabase } from '@/db/db'
 import { useOrgStore } from '@/stores/org'
-
-/** Dexie over fake-indexeddb needs a macrotask per request, so one flush is not enough for a whole transaction. */
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
+import { settle } from '../helpers/dom'
 
 /** Wait until the concept page has finished reading this tablet's items. */
 async function examplesRead(w: VueWrapper) {

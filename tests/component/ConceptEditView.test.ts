@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { h } from 'vue'
 import { createRouter, createWebHistory, RouterView } from 'vue-router'
@@ -8,10 +8,7 @@ import ConceptEditView from '@/views/ConceptEditView.vue'
 import ConceptView from '@/views/ConceptView.vue'
 import { db, resetDatabase, SYNC_META } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
-
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
+import { settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 beforeEach(async () => {

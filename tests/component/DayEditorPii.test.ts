@@ -1,13 +1,14 @@
 // The patient-identifier guard on a day's comment (see usePiiCheck).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import DayEditor from '@/components/board/DayEditor.vue'
 import { db, resetDatabase } from '@/db/db'
 import { londonDay } from '@/domain/dates'
 import { entryId } from '@/domain/ids'
 import { useActorStore } from '@/stores/actor'
-import { buttonNamed, makeMeasure, seedBoard } from './boardFixture'
+import { makeMeasure, seedBoard } from './boardFixture'
+import { buttonNamed, settle } from '../helpers/dom'
 
 const today = londonDay()
 const falls = makeMeasure({
@@ -21,10 +22,6 @@ const falls = makeMeasure({
 })
 
 enableAutoUnmount(afterEach)
-
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
 
 describe('DayEditor: patient identifiers in the comment', () => {
   let pinia: ReturnType<typeof createPinia>

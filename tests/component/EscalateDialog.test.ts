@@ -4,9 +4,8 @@ import { db, resetDatabase } from '@/db/db'
 import { DEFAULT_ESCALATION_CRITERIA } from '@/domain/escalations'
 import EscalateButton from '@/components/escalations/EscalateButton.vue'
 import { useActorStore } from '@/stores/actor'
-import { accessibleName, buttonNamed } from './boardFixture'
 import { CSU_BOARD, mountEscalations } from './escalationsFixture'
-import { settle } from './ideasFixture'
+import { accessibleName, buttonNamed, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 

@@ -6,8 +6,8 @@ import DayEditor from '@/components/board/DayEditor.vue'
 import { db, resetDatabase } from '@/db/db'
 import { addDays, formatDay, londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
-import { accessibleName, makeEntry, makeMeasure, seedBoard } from './boardFixture'
-import { settle } from './ideasFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { accessibleName, settle } from '../helpers/dom'
 
 const today = londonDay()
 const yesterday = addDays(today, -1)

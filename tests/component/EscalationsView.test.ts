@@ -3,9 +3,8 @@ import type { VueWrapper } from '@vue/test-utils'
 import { db, resetDatabase } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
 import EscalationsView from '@/views/EscalationsView.vue'
-import { accessibleName, buttonNamed } from './boardFixture'
 import { CSU_BOARD, makeEscalation, mountEscalations } from './escalationsFixture'
-import { settle } from './ideasFixture'
+import { accessibleName, buttonNamed, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 const hour = 3_600_000

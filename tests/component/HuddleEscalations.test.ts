@@ -4,9 +4,8 @@ import { db, resetDatabase } from '@/db/db'
 import HuddleAnswers from '@/components/escalations/HuddleAnswers.vue'
 import HuddleEscalations from '@/components/escalations/HuddleEscalations.vue'
 import { useActorStore } from '@/stores/actor'
-import { accessibleName, buttonNamed } from './boardFixture'
 import { CSU_BOARD, makeEscalation, mountEscalations } from './escalationsFixture'
-import { settle } from './ideasFixture'
+import { accessibleName, buttonNamed, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 const hour = 3_600_000

@@ -7,7 +7,8 @@ import { addDays, londonDay } from '@/domain/dates'
 import type { HuddleRecord } from '@/domain/types'
 import { useHuddleStore } from '@/stores/huddle'
 import { seedBoard } from './boardFixture'
-import { makeIdea, settle } from './ideasFixture'
+import { makeIdea } from './ideasFixture'
+import { settle } from '../helpers/dom'
 
 const today = londonDay()
 const at = (days: number, hour = 12) => `${addDays(today, -days)}T${String(hour).padStart(2, '0')}:00:00.000Z`

@@ -1,23 +1,17 @@
 // The patient-identifier guard on a huddle's notes: a live nudge on the notes step, and
 // a stop before the huddle is saved (see usePiiCheck).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import { db, resetDatabase } from '@/db/db'
 import HuddleView from '@/views/HuddleView.vue'
 import { useActorStore } from '@/stores/actor'
 import { useOrgStore } from '@/stores/org'
+import { settle } from '../helpers/dom'
 
 const TODAY = '2026-11-26'
 const T0 = Date.parse(`${TODAY}T08:00:00Z`)
-
-async function settle() {
-  for (let i = 0; i < 5; i++) {
-    await flushPromises()
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
 
 async function mountHuddle() {
   const pinia = createPinia()

@@ -8,16 +8,10 @@ import { thisWeek } from '@/domain/huddle'
 import HuddleView from '@/views/HuddleView.vue'
 import { useActorStore } from '@/stores/actor'
 import { useOrgStore } from '@/stores/org'
+import { settle } from '../helpers/dom'
 
 const TODAY = '2026-11-26'
 const T0 = Date.parse(`${TODAY}T08:00:00Z`) // Thursday, 08:00 GMT
-
-async function settle() {
-  for (let i = 0; i < 5; i++) {
-    await flushPromises()
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
 
 async function mountHuddle(options: { fresh?: boolean } = {}) {
   const pinia = createPinia()

@@ -8,8 +8,9 @@ import { db, resetDatabase } from '@/db/db'
 import { addDays, formatDay, londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
 import IdeaDetailView from '@/views/IdeaDetailView.vue'
-import { accessibleName, buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
-import { makeIdea, settle } from './ideasFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { makeIdea } from './ideasFixture'
+import { accessibleName, buttonNamed, settle } from '../helpers/dom'
 
 const today = londonDay()
 const PROBLEM = 'We walk to the far store room for dressings'

@@ -5,8 +5,8 @@ import type { VueWrapper } from '@vue/test-utils'
 import { db, resetDatabase } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
 import IdeasView from '@/views/IdeasView.vue'
-import { buttonNamed } from './boardFixture'
-import { makeIdea, mountWithIdeas, settle } from './ideasFixture'
+import { makeIdea, mountWithIdeas } from './ideasFixture'
+import { buttonNamed, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 beforeEach(async () => {

@@ -6,8 +6,8 @@ import { addDays, londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
 import IdeasView from '@/views/IdeasView.vue'
 import { IDEA_DRAG_TYPE } from '@/components/ideas/drag'
-import { accessibleName } from './boardFixture'
-import { makeIdea, mountWithIdeas, settle } from './ideasFixture'
+import { makeIdea, mountWithIdeas } from './ideasFixture'
+import { accessibleName, settle } from '../helpers/dom'
 
 const today = londonDay()
 const daysAgo = (days: number) => `${addDays(today, -days)}T12:00:00.000Z`

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { mount } from '@vue/test-utils'
 import KamishibaiDraw from '@/components/standardWork/KamishibaiDraw.vue'
 import type { ChecklistTemplate } from '@/domain/types'
-import { buttonNamed } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 const at = '2026-01-01T08:00:00.000Z'
 function card(id: string, title: string, auditCard = true): ChecklistTemplate {

@@ -6,7 +6,8 @@ import MeasureCalendarDialog from '@/components/board/MeasureCalendarDialog.vue'
 import { db, resetDatabase } from '@/db/db'
 import { addDays, addMonths, formatMonth, londonDay, monthOf } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
-import { buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 const today = londonDay()
 const thisMonth = monthOf(today)

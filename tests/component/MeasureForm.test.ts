@@ -8,7 +8,8 @@ import { DEFAULT_CATEGORIES } from '@/domain/defaults'
 import type { Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
 import { useBoardStore } from '@/stores/board'
-import { buttonNamed, makeMeasure, seedBoard } from './boardFixture'
+import { makeMeasure, seedBoard } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

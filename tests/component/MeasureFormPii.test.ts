@@ -6,7 +6,8 @@ import MeasureForm from '@/components/measures/MeasureForm.vue'
 import { db, resetDatabase } from '@/db/db'
 import { DEFAULT_CATEGORIES } from '@/domain/defaults'
 import { useActorStore } from '@/stores/actor'
-import { buttonNamed, seedBoard } from './boardFixture'
+import { seedBoard } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

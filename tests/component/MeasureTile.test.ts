@@ -6,7 +6,8 @@ import { db, resetDatabase } from '@/db/db'
 import { addDays, lastDays, londonDay } from '@/domain/dates'
 import type { Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
-import { accessibleName, buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { accessibleName, buttonNamed } from '../helpers/dom'
 
 const today = londonDay()
 const briefDone = makeMeasure({ id: 'm-brief', name: 'Safety brief done', type: 'yesno', goodAnswer: 'yes' })

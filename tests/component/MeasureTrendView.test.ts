@@ -10,7 +10,8 @@ import { ASSURANCE_TEXT, VARIATION_TEXT } from '@/domain/trends/format'
 import type { DayEntry, EntryValue, Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
 import MeasureTrendView from '@/views/MeasureTrendView.vue'
-import { buttonNamed, makeMeasure } from './boardFixture'
+import { makeMeasure } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

@@ -5,7 +5,8 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import MeasuresView from '@/views/MeasuresView.vue'
 import { db, resetDatabase } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
-import { accessibleName, buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { accessibleName, buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

@@ -6,7 +6,8 @@ import { db, resetDatabase } from '@/db/db'
 import { addDays, londonDay } from '@/domain/dates'
 import type { Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
-import { buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 const today = londonDay()
 const obs = makeMeasure({

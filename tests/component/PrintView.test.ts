@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import PrintView from '@/views/PrintView.vue'
@@ -9,11 +9,7 @@ import { entryId } from '@/domain/ids'
 import { PRINT_SYMBOL } from '@/domain/print'
 import { statusOf } from '@/domain/status'
 import { useOrgStore } from '@/stores/org'
-
-/** Dexie over fake-indexeddb needs a macrotask per request, so one flush is not enough for a whole transaction. */
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
+import { settle } from '../helpers/dom'
 
 const TODAY = '2026-11-26'
 let wrapper: VueWrapper | undefined

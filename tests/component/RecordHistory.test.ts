@@ -1,15 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import RecordHistory from '@/components/history/RecordHistory.vue'
 import { resetDatabase } from '@/db/db'
 import { saveRecord } from '@/db/repo'
 import type { Action } from '@/domain/types'
-
-/** Dexie over fake-indexeddb needs a macrotask per request, so one flush is not enough for a whole transaction. */
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
+import { settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 

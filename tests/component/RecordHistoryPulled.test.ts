@@ -1,21 +1,18 @@
 // A record's history shows changes pulled from another tablet, saying so.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia } from 'pinia'
 import RecordHistory from '@/components/history/RecordHistory.vue'
 import { db, resetDatabase } from '@/db/db'
 import { pulledHistory } from '@/db/pulledHistory'
 import { formatHlc } from '@/shared/sync/hlc'
 import type { SyncRecord } from '@/shared/sync/protocol'
+import { settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 
 beforeEach(resetDatabase)
 afterEach(() => wrapper?.unmount())
-
-async function settle() {
-  for (let i = 0; i < 25; i++) await flushPromises()
-}
 
 const stamp = (iso: string, node: string) =>
   formatHlc({ wallMs: Date.parse(iso), counter: 0, nodeId: `d${node.repeat(20)}` })

@@ -4,7 +4,7 @@ import { enableAutoUnmount, mount } from '@vue/test-utils'
 import SpcPanel from '@/components/trends/SpcPanel.vue'
 import { computeSpc } from '@/domain/spc'
 import type { SpcInputPoint } from '@/domain/spc/types'
-import { buttonNamed } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

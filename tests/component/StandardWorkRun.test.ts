@@ -7,8 +7,8 @@ import type { ChecklistTemplate } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
 import StandardWorkRunView from '@/views/StandardWorkRunView.vue'
 import StandardWorkView from '@/views/StandardWorkView.vue'
-import { buttonNamed, seedBoard } from './boardFixture'
-import { settle } from './ideasFixture'
+import { seedBoard } from './boardFixture'
+import { buttonNamed, settle } from '../helpers/dom'
 
 const at = '2026-01-01T08:00:00.000Z'
 // Every shift, and the default shifts cover the whole day: always one slot due now.

@@ -5,8 +5,8 @@ import { createMemoryHistory, createRouter } from 'vue-router'
 import { db, resetDatabase, SYNC_META } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
 import StandardWorkTemplateView from '@/views/StandardWorkTemplateView.vue'
-import { buttonNamed, seedBoard } from './boardFixture'
-import { settle } from './ideasFixture'
+import { seedBoard } from './boardFixture'
+import { buttonNamed, settle } from '../helpers/dom'
 
 async function mountEditor() {
   const pinia = createPinia()

@@ -12,7 +12,8 @@ import { useActorStore } from '@/stores/actor'
 import { useConflictsStore } from '@/stores/conflicts'
 import { useDeviceStore } from '@/stores/device'
 import { useSyncStore } from '@/stores/sync'
-import { buttonNamed, seedBoard } from './boardFixture'
+import { seedBoard } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

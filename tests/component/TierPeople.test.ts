@@ -11,9 +11,8 @@ import { db, resetDatabase } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
 import EscalationsView from '@/views/EscalationsView.vue'
 import HuddleView from '@/views/HuddleView.vue'
-import { accessibleName, buttonNamed } from './boardFixture'
 import { CSU_BOARD, makeEscalation, mountEscalations } from './escalationsFixture'
-import { settle } from './ideasFixture'
+import { accessibleName, buttonNamed, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 const CSU_PEOPLE = ['Dr Okafor', 'Matron Lee']

@@ -8,7 +8,7 @@ import { addDays, londonDay } from '@/domain/dates'
 import { entryId } from '@/domain/ids'
 import type { DayEntry, Measure, Unit } from '@/domain/types'
 import TrendsView from '@/views/TrendsView.vue'
-import { buttonNamed } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 

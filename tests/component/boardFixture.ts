@@ -52,25 +52,3 @@ export async function seedBoard(pinia: Pinia, measures: Measure[] = [], entries:
   await useBoardStore(pinia).load(board.id)
   return { unit, board }
 }
-
-/** A button's accessible name as a screen reader (or Playwright's getByRole) gets it:
- * aria-label if set, otherwise its text without aria-hidden parts. */
-export function accessibleName(element: Element): string {
-  const label = element.getAttribute('aria-label')
-  if (label) return label
-  const copy = element.cloneNode(true) as Element
-  copy.querySelectorAll('[aria-hidden="true"]').forEach((hidden) => hidden.remove())
-  return (copy.textContent ?? '').replace(/\s+/g, ' ').trim()
-}
-
-interface Findable {
-  findAll(
-    selector: 'button',
-  ): { element: Element; trigger(event: string): Promise<void>; attributes(name: string): string | undefined }[]
-}
-
-export function buttonNamed<W extends Findable>(wrapper: W, name: string) {
-  const found = wrapper.findAll('button').find((b) => accessibleName(b.element) === name)
-  if (!found) throw new Error(`No button named "${name}"`)
-  return found
-}

@@ -10,7 +10,7 @@ import { newEscalationFields } from '@/domain/escalations'
 import type { Board, Escalation } from '@/domain/types'
 import { useOrgStore } from '@/stores/org'
 import { seedBoard } from './boardFixture'
-import { settle } from './ideasFixture'
+import { settle } from '../helpers/dom'
 
 const at = '2026-01-01T08:00:00.000Z'
 export const CSU_BOARD: Board = {

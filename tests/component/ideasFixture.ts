@@ -1,5 +1,5 @@
 // Ideas stored in fake IndexedDB for the idea screens' tests, on boardFixture's board.
-import { flushPromises, mount } from '@vue/test-utils'
+import { mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import type { Component } from 'vue'
@@ -7,14 +7,7 @@ import { db } from '@/db/db'
 import { newIdeaFields } from '@/domain/ideas'
 import type { Idea, IdeaStatus } from '@/domain/types'
 import { seedBoard } from './boardFixture'
-
-/** Dexie over fake-indexeddb needs a macrotask per request: one flush is not enough. */
-export async function settle() {
-  for (let i = 0; i < 8; i++) {
-    await flushPromises()
-    await new Promise((resolve) => setImmediate(resolve))
-  }
-}
+import { settle } from '../helpers/dom'
 
 export function makeIdea(
   id: string,
