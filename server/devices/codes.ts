@@ -7,7 +7,8 @@ import type { EnrolmentCodesTable, ScopeKind } from '../db/schema.ts'
 import { notFound, parseInput } from './errors.ts'
 import { CodeInputSchema, type CodeInput } from './inputs.ts'
 import { scopeNames } from './scopes.ts'
-import { formatCode, hashSecret, newEnrolmentCode } from './secrets.ts'
+import { formatCode } from '../../src/shared/enrolmentCode.ts'
+import { hashSecret, newEnrolmentCode } from './secrets.ts'
 
 const HOUR_MS = 60 * 60 * 1000
 

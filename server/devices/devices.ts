@@ -9,7 +9,8 @@ import { invalidCode, notFound, parseInput } from './errors.ts'
 import { EnrolInputSchema, type EnrolInput } from './inputs.ts'
 import { csusOfTrust, findCsu, findTrust, findUnit, unitsOfCsu, type CsuView, type UnitView } from './org.ts'
 import { scopeNames, syncScopesOf, type ScopeRef } from './scopes.ts'
-import { hashSecret, newToken, normaliseCode } from './secrets.ts'
+import { normaliseCode } from '../../src/shared/enrolmentCode.ts'
+import { hashSecret, newToken } from './secrets.ts'
 import { serverId } from './settings.ts'
 
 export type DeviceRow = Selectable<DevicesTable>

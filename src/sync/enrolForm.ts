@@ -1,7 +1,7 @@
 // Checks on the "Enrol this tablet" form before anything is sent. Plain English, keyed
 // by field for the NHS error summary. Pure: no Vue, no Dexie.
 import { validateName, type Errors } from '@/domain/validation'
-import { normaliseCode } from './transport-types'
+import { CODE_LENGTH, normaliseCode, usesCodeAlphabet } from '@/shared/enrolmentCode'
 
 export type EnrolField = 'code' | 'deviceName' | 'submit'
 
@@ -10,25 +10,13 @@ export interface EnrolDraft {
   deviceName: string
 }
 
-/** Letters and digits that cannot be mistaken for one another (no I, O, 0 or 1). */
-export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-export const CODE_LENGTH = 12
 export const DEVICE_NAME_MAX = 80
-
-/** "ABCDEFGHJKLM" → "ABCD-EFGH-JKLM", as the admin screen shows it; partial codes too. */
-export function formatCode(code: string): string {
-  return (
-    normaliseCode(code)
-      .match(/.{1,4}/g)
-      ?.join('-') ?? ''
-  )
-}
 
 export function validateEnrolDraft(draft: EnrolDraft): Errors<EnrolField> {
   const errors: Errors<EnrolField> = {}
   const code = normaliseCode(draft.code)
   if (!code) errors.code = 'Enter the enrolment code from your improvement office'
-  else if ([...code].some((char) => !CODE_ALPHABET.includes(char))) {
+  else if (!usesCodeAlphabet(code)) {
     errors.code =
       'Enrolment codes use only the letters A to Z (never I or O) and the numbers 2 to 9. Check the code and try again'
   } else if (code.length !== CODE_LENGTH) {

@@ -103,9 +103,3 @@ export interface SyncTransport {
    * CSU or trust tablet holds one connection however many units it reads. Returns the unsubscribe function. */
   events(scopes: readonly string[], onPoke: () => void): () => void
 }
-
-/** Enrolment codes are shown as XXXX-XXXX-XXXX; people type them with or without dashes
- * or spaces, in either case. */
-export function normaliseCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]+/g, '')
-}

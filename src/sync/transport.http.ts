@@ -22,12 +22,12 @@ import {
   ENROL_RATE_LIMITED_MESSAGE,
   EnrolResponseSchema,
   invalidCode,
-  normaliseCode,
   transportFailure,
   type EnrolFailure,
   type SyncFailure,
   type SyncTransport,
 } from './transport-types'
+import { normaliseCode } from '@/shared/enrolmentCode'
 
 const TIMEOUT_MS = 30_000
 

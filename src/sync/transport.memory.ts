@@ -24,7 +24,6 @@ import { libraryScopeId } from '@/shared/sync/scopes'
 import { SYNCED_TABLES } from '@/shared/sync/tables'
 import {
   invalidCode,
-  normaliseCode,
   transportFailure,
   type DeviceInfo,
   type EnrolledUnit,
@@ -33,6 +32,7 @@ import {
   type SyncFailure,
   type SyncTransport,
 } from './transport-types'
+import { CODE_ALPHABET, CODE_LENGTH, formatCode, normaliseCode } from '@/shared/enrolmentCode'
 
 /** What happens to the next push or pull: lost on the way (nothing applied), its reply
  * lost (applied, but the tablet hears nothing), or a server error reply. */
@@ -61,8 +61,6 @@ export interface MemoryTransportOptions {
   /** This tablet's device token (read per request, as the HTTP transport does). */
   token?: () => string | undefined | Promise<string | undefined>
 }
-
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 
 export class MemorySyncServer {
   readonly records = new Map<string, ServerRecord>()
@@ -126,9 +124,9 @@ export class MemorySyncServer {
   /** A one-time enrolment code, shown as XXXX-XXXX-XXXX. */
   issueCode(scope: MemoryScope): string {
     let code = ''
-    for (let i = 0; i < 12; i++) code += CODE_ALPHABET[Math.floor(Math.random() * CODE_ALPHABET.length)]
+    for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[Math.floor(Math.random() * CODE_ALPHABET.length)]
     this.codes.set(code, { scope, used: false })
-    return code.match(/.{4}/g)!.join('-')
+    return formatCode(code)
   }
 
   revokeDevice(deviceId: string): void {
