@@ -6,7 +6,8 @@ import { db, resetDatabase } from '@/db/db'
 import { addDays, londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
 import { useReviewDayStore } from '@/stores/reviewDay'
-import { buttonNamed, makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { buttonNamed } from '../helpers/dom'
 
 const today = londonDay()
 const yesterday = addDays(today, -1)

@@ -1,4 +1,3 @@
-// @vitest-environment node
 // The analysts' export: what a device or admin caller may read (never another ward's
 // measures), the SPC columns worked out by the shared engine, JSON pages and CSV.
 import { describe, expect, it } from 'vitest'
