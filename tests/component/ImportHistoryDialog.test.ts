@@ -24,12 +24,14 @@ const CSV = [
   '',
 ].join('\r\n')
 
-function mountDialog() {
+const obs = makeMeasure({ id: 'm-obs', name: 'Observations on time', type: 'percentage', unit: '%' })
+
+function mountDialog(measure = falls) {
   const pinia = createPinia()
   setActivePinia(pinia)
   useActorStore().pick('Test Nurse')
   return mount(ImportHistoryDialog, {
-    props: { open: true, measure: falls },
+    props: { open: true, measure },
     global: { plugins: [pinia] },
     attachTo: document.body,
   })
@@ -128,5 +130,15 @@ describe('ImportHistoryDialog', () => {
     await input.trigger('change')
     await vi.waitFor(() => expect(view.find('#import-file-error').exists()).toBe(true))
     expect(view.get('#import-file-error').text()).toContain(message)
+  })
+
+  it("reads Excel's percentage cells as fractions, and lets the person say otherwise", async () => {
+    const view = mountDialog(obs)
+    await chooseFile(view, 'obs.csv', 'Date,Observations\n05/01/2026,0.85\n06/01/2026,0.9\n')
+    const values = () => view.findAll('[data-testid="import-preview"] tbody tr td:nth-child(3)').map((td) => td.text())
+    expect(view.get<HTMLInputElement>('#import-fractions').element.checked).toBe(true)
+    expect(values()).toEqual(['85%', '90%'])
+    await view.get('#import-fractions').setValue(false)
+    expect(values()).toEqual(['0.85%', '0.9%'])
   })
 })

@@ -33,7 +33,11 @@ function numericCell(cell: ImportCell, text: string, type: MeasureType): number 
   return value === null ? { error: `"${text}" is not a number` } : value
 }
 
-export function readImportValue(cell: ImportCell, type: MeasureType): ValueReading {
+/** 0.85 → 85, without the float noise of 0.85 × 100 (85.00000000000001). */
+const asPercent = (fraction: number) => Math.round(fraction * 100 * 1e9) / 1e9
+
+/** `percentFractions`: a percentage column holds fractions (Excel's % cells hold 0.85 for 85 %). */
+export function readImportValue(cell: ImportCell, type: MeasureType, percentFractions = false): ValueReading {
   const text = cellText(cell)
   if (text === '') return { empty: true }
   switch (type) {
@@ -57,8 +61,10 @@ export function readImportValue(cell: ImportCell, type: MeasureType): ValueReadi
       return { value }
     }
     case 'percentage': {
-      const value = numericCell(cell, text, type)
-      if (typeof value !== 'number') return value
+      const read = numericCell(cell, text, type)
+      if (typeof read !== 'number') return read
+      // "85%" typed as text is already a percentage.
+      const value = percentFractions && !text.endsWith('%') ? asPercent(read) : read
       if (value < 0 || value > 100) return { error: `A percentage must be between 0 and 100 (this row has ${text})` }
       return { value }
     }

@@ -2,7 +2,7 @@
 // reads the header row's words and, failing that, which column's cells read as dates and
 // values; people can change it in the preview.
 import type { DayKey, Measure } from '../types'
-import { cellText, isBlank, type ImportGrid } from './cells'
+import { cellText, isBlank, type ImportCell, type ImportGrid } from './cells'
 import { readImportDate } from './importDates'
 import { readImportValue } from './importValues'
 
@@ -12,6 +12,8 @@ export interface ImportMapping {
   dateColumn: number
   valueColumn: number
   commentColumn: number | null
+  /** A percentage measure's values are fractions (0.85 for 85 %), as Excel's % cells hold them. */
+  percentFractions?: boolean
 }
 
 export interface ImportColumn {
@@ -72,5 +74,25 @@ export function guessMapping(grid: ImportGrid, measure: Pick<Measure, 'name' | '
     others[0] ??
     0
   const commentColumn = others.find((i) => i !== valueColumn && COMMENT_WORDS.test(name(i))) ?? null
-  return { headerRow, dateColumn, valueColumn, commentColumn }
+  return {
+    headerRow,
+    dateColumn,
+    valueColumn,
+    commentColumn,
+    ...(measure.type === 'percentage'
+      ? { percentFractions: looksLikeFractions(body.map((row) => row[valueColumn])) }
+      : {}),
+  }
+}
+
+/** Every number between 0 and 1, and not all of them 0 or 1: fractions, not percentages. */
+function looksLikeFractions(cells: readonly ImportCell[]): boolean {
+  const numbers = cells
+    .filter((cell) => !isBlank(cell) && !cellText(cell).endsWith('%'))
+    .map((cell) => (typeof cell === 'number' ? cell : Number(cellText(cell))))
+  return (
+    numbers.length > 0 &&
+    numbers.every((n) => Number.isFinite(n) && n >= 0 && n <= 1) &&
+    numbers.some((n) => n > 0 && n < 1)
+  )
 }

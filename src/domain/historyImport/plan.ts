@@ -115,7 +115,7 @@ export function planImport(input: {
     const earlier = seen.get(date.day)
     if (earlier !== undefined) return fail(`${formatDay(date.day)} is also on row ${earlier}; each day needs one value`)
     seen.set(date.day, line)
-    const value = readImportValue(valueCell, measure.type)
+    const value = readImportValue(valueCell, measure.type, mapping.percentFractions === true)
     if ('empty' in value) {
       row.status = 'skipped'
       row.message = 'No value for this day'

@@ -49,4 +49,14 @@ describe('readImportValue', () => {
   it.each<ImportCell>(['', '   ', null, undefined])('%j is empty, not zero', (cell) => {
     expect(readImportValue(cell, 'count')).toEqual({ empty: true })
   })
+
+  it.each<[ImportCell, number]>([
+    [0.85, 85],
+    ['0.925', 92.5],
+    [0.07, 7],
+    [1, 100],
+    ['85%', 85],
+  ])('reads %j as a fraction of a percentage when asked', (cell, value) => {
+    expect(readImportValue(cell, 'percentage', true)).toEqual({ value })
+  })
 })

@@ -261,6 +261,50 @@ describe('planImport', () => {
     expect(plan(grid, [], MAPPING, { name: 'M', type }).rows.map((r) => r.value)).toEqual(values)
   })
 
+  it.each<[string, ImportGrid, boolean]>([
+    [
+      "Excel's % cells (fractions)",
+      [
+        ['Date', 'Obs'],
+        ['05/01/2026', 0.85],
+        ['06/01/2026', 0.9],
+      ],
+      true,
+    ],
+    [
+      'percentages',
+      [
+        ['Date', 'Obs'],
+        ['05/01/2026', 85],
+        ['06/01/2026', 0.5],
+      ],
+      false,
+    ],
+    [
+      'only 0 and 1',
+      [
+        ['Date', 'Obs'],
+        ['05/01/2026', 0],
+        ['06/01/2026', 1],
+      ],
+      false,
+    ],
+    [
+      'typed with a % sign',
+      [
+        ['Date', 'Obs'],
+        ['05/01/2026', '0.5%'],
+        ['06/01/2026', '1%'],
+      ],
+      false,
+    ],
+  ])('guesses whether a percentage column holds %s', (_name, grid, fractions) => {
+    const mapping = guessMapping(grid, { name: 'Obs', type: 'percentage' }, TODAY)
+    expect(mapping.percentFractions).toBe(fractions)
+    const values = plan(grid, [], mapping, { name: 'Obs', type: 'percentage' }).rows.map((r) => r.value)
+    if (fractions) expect(values).toEqual([85, 90])
+  })
+
   it('says when the values are weekly', () => {
     expect(
       plan([
