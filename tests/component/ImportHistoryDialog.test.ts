@@ -75,7 +75,7 @@ describe('ImportHistoryDialog', () => {
     await chooseFile(view, 'falls.csv', CSV)
     await view.get('[data-testid="import-confirm"]').trigger('click')
     await vi.waitFor(() => expect(view.emitted('imported')).toBeTruthy())
-    expect(view.emitted('imported')![0]).toEqual([['2026-01-05', '2026-01-06']])
+    expect(view.emitted('imported')![0]).toEqual([['2026-01-05', '2026-01-06'], false])
 
     expect((await db.entries.get(entryId(falls.id, '2026-01-06')))!).toMatchObject({
       value: 1,

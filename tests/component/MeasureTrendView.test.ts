@@ -181,4 +181,25 @@ describe('MeasureTrendView', () => {
     expect(view.text()).toContain('The start date must be on or before the end date')
     expect((view.get('#trend-from').element as HTMLInputElement).value).toBe('01/12/2026')
   })
+
+  it('charts imported weekly values by week, from the first imported week', async () => {
+    await db.entries.bulkPut([entry(falls, addDays(today, -1), 1), entry(falls, addDays(today, -2), 0)])
+    const { view, router } = await open('/trends/measure/m-falls')
+    useActorStore().pick('Test Nurse')
+    await vi.waitFor(() => expect(view.find('[data-testid="what-is-charted"]').exists()).toBe(true))
+    await buttonNamed(view, 'Import history').trigger('click')
+    const first = addDays(today, -7 * 40)
+    const csv = [
+      'Week commencing,Falls',
+      ...Array.from({ length: 30 }, (_, i) => `${formatDay(addDays(first, 7 * i))},${i % 3}`),
+    ]
+    const input = view.get<HTMLInputElement>('#import-file')
+    Object.defineProperty(input.element, 'files', { value: [new File([csv.join('\n')], 'weekly.csv')] })
+    await input.trigger('change')
+    await vi.waitFor(() => expect(view.find('[data-testid="import-confirm"]').text()).toBe('Import 30 values'))
+    await view.get('[data-testid="import-confirm"]').trigger('click')
+    await vi.waitFor(() => expect(router.currentRoute.value.query.period).toBe('week'))
+    expect(router.currentRoute.value.query.from).toBe(first)
+    await vi.waitFor(() => expect(view.get('[data-testid="what-is-charted"]').text()).toContain('Falls per week'))
+  })
 })
