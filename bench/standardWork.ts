@@ -67,7 +67,7 @@ function build() {
       if (n % 10 === 0) continue // one slot in ten missed
       const late = n % 7 === 0
       const completedAt = new Date(slot.dueAt.getTime() + (late ? 20 : -20) * 60_000).toISOString()
-      const id = slotRunId(t.id, slot.key)
+      const id = slotRunId(t.id, slot.key, 'bench-unit')
       runs.push({
         ...meta(id),
         templateId: t.id,

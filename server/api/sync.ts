@@ -23,7 +23,7 @@ import type { SyncDb } from '../db/open.ts'
 import { EVENT_STREAM_LIMITS } from '../limits.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
 import { currentSeq, pullRecords } from '../sync/pull.ts'
-import { pushMutations } from '../sync/push.ts'
+import { ForbiddenRecordError, pushMutations } from '../sync/push.ts'
 
 export interface SyncRouteOptions {
   db: SyncDb
@@ -50,6 +50,9 @@ export interface SyncRouteOptions {
   onStream?: (request: FastifyRequest, end: () => void) => () => void
   /** Comment lines keep idle event streams open through proxies. */
   heartbeatMs?: number
+  /** Refuse a change naming a record id another scope owns (docs/SYNC.md "Identity"). Default: on whenever
+   * devices authenticate, which server/main.ts always has. */
+  idsOwnedByScope?: boolean
 }
 
 /** splitIntoBatches keeps a batch's mutations under PUSH_MAX_BYTES; the envelope adds a little. */
@@ -88,6 +91,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
   // onRequest, so a request without a valid token is refused before its body is read.
   const onRequest = options.authenticate ? [options.authenticate] : []
   const heartbeatMs = options.heartbeatMs ?? SSE_HEARTBEAT_MS
+  const ownIds = options.idsOwnedByScope ?? options.authenticate !== undefined
   const bodyLimit = options.bodyLimit ?? SYNC_BODY_LIMIT
   const streams = new Set<ServerResponse>()
 
@@ -165,10 +169,20 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     if (await refusedScope(request, reply, new Set(mutations.map((mutation) => mutation.scope)), mayWriteScope))
       return reply
     if (await refusedUnitRecord(request, reply, mutations)) return reply
-    const result = await pushMutations(db, mutations, {
-      deviceId: options.deviceIdOf?.(request) ?? deviceId,
-      now: Date.now(),
-    })
+    let result: Awaited<ReturnType<typeof pushMutations>>
+    try {
+      result = await pushMutations(db, mutations, {
+        deviceId: options.deviceIdOf?.(request) ?? deviceId,
+        now: Date.now(),
+        ownIds,
+      })
+    } catch (error) {
+      if (!(error instanceof ForbiddenRecordError)) throw error
+      const { scope, table, recordId } = error.mutation
+      request.log.warn({ scope, table, recordId }, 'sync request refused: a record id of another scope')
+      await options.onRefused?.(request, `forbidden-record: ${table}/${recordId} in ${scope}`)
+      return sendError(reply, 'forbidden-scope', { scope, table, recordId })
+    }
     await options.onSynced?.(request)
     // Answered in the client's protocol version: the server speaks the current one and the one before.
     const response: PushResponse = { protocol, accepted: result.accepted, serverTime: Date.now() }
@@ -202,8 +216,12 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       deviceId: options.deviceIdOf?.(request) ?? deviceId,
       now: Date.now(),
       refuseOneByOne: true,
+      ownIds,
     })
     refused.push(...result.refused)
+    for (const forged of result.refused.filter((r) => r.error === 'forbidden-record')) {
+      await options.onRefused?.(request, `forbidden-record: ${JSON.stringify(forged.details)}`)
+    }
     await options.onSynced?.(request)
     const response: PushResponse = { protocol, accepted: result.accepted, refused, serverTime: Date.now() }
     if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs

@@ -4,6 +4,7 @@ import * as syncCore from './migrations/0001_sync_core.ts'
 import * as devicesAndOrg from './migrations/0002_devices_and_org.ts'
 import * as trustScopeKind from './migrations/0003_trust_scope_kind.ts'
 import * as accessRefusalCounts from './migrations/0005_access_refusal_counts.ts'
+import * as recordOwners from './migrations/0006_record_owners.ts'
 
 /**
  * Every migration, listed in code rather than found by scanning a folder, so a bundled
@@ -15,6 +16,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0002_devices_and_org': devicesAndOrg,
   '0003_trust_scope_kind': trustScopeKind,
   '0005_access_refusal_counts': accessRefusalCounts,
+  '0006_record_owners': recordOwners,
 }
 
 const staticProvider: MigrationProvider = {

@@ -123,9 +123,17 @@ export interface AccessRefusalsTable {
   route: string | null
 }
 
+/** The scope each (table, id) belongs to: the first that stored it. */
+export interface RecordOwnersTable {
+  tbl: string
+  id: string
+  scope: string
+}
+
 export interface Database {
   scopes: ScopesTable
   records: RecordsTable
+  record_owners: RecordOwnersTable
   applied_mutations: AppliedMutationsTable
   org_trusts: OrgTrustsTable
   org_csus: OrgCsusTable

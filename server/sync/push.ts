@@ -23,6 +23,9 @@ export interface PushOptions {
   tables?: TableDeclarations
   /** Protocol 2: a change that would break a record limit is refused alone (else it fails the whole batch). */
   refuseOneByOne?: boolean
+  /** Refuse changes naming a record id that another scope owns (`record_owners`). Always on behind device
+   * tokens; off only for tests of the push core, which reuse ids across scopes. */
+  ownIds?: boolean
 }
 
 export interface PushResult {
@@ -44,6 +47,14 @@ const MAX_ATTEMPTS = 5
 // different scopes racing), SQLite busy beyond busy_timeout: the whole batch is retried,
 // and its dedupe check then sees what the other transaction committed.
 const RETRYABLE_CODES = new Set(['40001', '40P01', '23505', 'SQLITE_BUSY'])
+
+/** A change naming a record id that belongs to another scope (protocol 1 refuses the whole push for it). */
+export class ForbiddenRecordError extends Error {
+  override name = 'ForbiddenRecordError'
+  constructor(readonly mutation: Mutation) {
+    super(`${mutation.table}/${mutation.recordId} belongs to another scope than ${mutation.scope}`)
+  }
+}
 
 let processClock: HybridClock | undefined
 
@@ -104,11 +115,19 @@ export async function applyPushInTransaction(
   const claimed = await claimMutations(trx, batch, options.deviceId ?? null, now)
   const fresh = batch.filter((mutation) => claimed.has(mutation.mutationId))
   const records = await loadRecords(trx, fresh)
+  const refused: Refusal[] = []
+  const foreign = options.ownIds ? await foreignRecords(trx, fresh, records) : new Set<Mutation>()
+  for (const mutation of foreign) {
+    if (!options.refuseOneByOne) throw new ForbiddenRecordError(mutation)
+    refused.push(
+      refusal(mutation.mutationId, 'forbidden-record', { table: mutation.table, recordId: mutation.recordId }),
+    )
+  }
 
   const changed = new Set<string>()
-  const refused: Refusal[] = []
   let clockSkewMs: number | undefined
   for (const mutation of fresh) {
+    if (foreign.has(mutation)) continue
     const stamped = restampMutation(mutation, clock, now)
     if (stamped.restamped) clockSkewMs = Math.max(clockSkewMs ?? 0, stamped.skewMs)
     const key = recordKey(mutation.scope, mutation.table, mutation.recordId)
@@ -228,6 +247,54 @@ async function loadRecords(
     }
   }
   return records
+}
+
+/**
+ * The changes naming a record id that another scope owns. Ids cannot cross scopes: the first scope to store a
+ * (table, id) owns it (`record_owners`, claimed here under the primary key, so two scopes racing for one new id
+ * cannot both win). A record this scope already holds stays its to change (ids stored in several scopes before
+ * ownership existed).
+ */
+async function foreignRecords(
+  trx: Transaction<Database>,
+  mutations: readonly Mutation[],
+  records: ReadonlyMap<string, SyncRecord>,
+): Promise<Set<Mutation>> {
+  const foreign = new Set<Mutation>()
+  if (mutations.length === 0) return foreign
+  const claims = new Map<string, { tbl: string; id: string; scope: string }>()
+  for (const mutation of mutations) {
+    const key = JSON.stringify([mutation.table, mutation.recordId])
+    if (!claims.has(key)) claims.set(key, { tbl: mutation.table, id: mutation.recordId, scope: mutation.scope })
+  }
+  for (const part of chunks([...claims.values()])) {
+    await trx
+      .insertInto('record_owners')
+      .values(part)
+      .onConflict((oc) => oc.columns(['tbl', 'id']).doNothing())
+      .execute()
+  }
+  const owners = new Map<string, string>()
+  const byTable = new Map<string, string[]>()
+  for (const { tbl, id } of claims.values()) byTable.set(tbl, [...(byTable.get(tbl) ?? []), id])
+  for (const [tbl, ids] of byTable) {
+    for (const part of chunks(ids)) {
+      const rows = await trx
+        .selectFrom('record_owners')
+        .select(['id', 'scope'])
+        .where('tbl', '=', tbl)
+        .where('id', 'in', part)
+        .execute()
+      for (const row of rows) owners.set(JSON.stringify([tbl, row.id]), row.scope)
+    }
+  }
+  for (const mutation of mutations) {
+    const owner = owners.get(JSON.stringify([mutation.table, mutation.recordId]))
+    if (owner === mutation.scope) continue
+    if (records.has(recordKey(mutation.scope, mutation.table, mutation.recordId))) continue
+    foreign.add(mutation)
+  }
+  return foreign
 }
 
 async function writeRecords(trx: Transaction<Database>, rows: ReturnType<typeof toRow>[]): Promise<void> {

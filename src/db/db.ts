@@ -1,6 +1,7 @@
 // The only module that knows IndexedDB's shape. Schema and migrations live here and
 // nowhere else; stores and components go through `repo.ts`.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
+import { legacySlotRunId, slotRunId, stepResultId } from '@/domain/standardWork'
 import { createClock } from '@/shared/sync/hlc'
 import type { ServerRecord } from '@/shared/sync/protocol'
 import type {
@@ -156,6 +157,8 @@ export class HuddleDatabase extends Dexie {
     this.version(5).stores({
       notSent: 'mutationId, setAsideAt',
     })
+    // Slot runs (and their step results) get ids that name the unit.
+    this.version(6).stores({}).upgrade(nameUnitsInSlotRunIds)
   }
 }
 
@@ -167,6 +170,57 @@ async function stampQueuedChanges(tx: Transaction): Promise<void> {
   for (const entry of entries) await tx.table('outbox').update(entry.seq!, { hlc: clock.tick() })
   const device: DeviceClockRow = { nodeId, ...(clock.latest() ? { latest: clock.latest() } : {}) }
   await tx.table<MetaRow, string>('meta').put({ key: SYNC_META.device, value: device })
+}
+
+/**
+ * A checklist run for a due slot used to be `template_day_slot` on every unit, so on CSU and trust tablets two
+ * wards running one trust-wide checklist overwrote each other's run. Such runs (and their step results,
+ * `runId:stepId`, and history) move to the id that names the unit, nothing dropped. The server still holds the
+ * old ids, so for each renamed record the outbox gets the whole record under its new id and a tombstone for the
+ * old one (in its own scope, which the server lets that scope change), replacing any unsent change to the old id.
+ */
+async function nameUnitsInSlotRunIds(tx: Transaction): Promise<void> {
+  const runs = tx.table<ChecklistRun, string>('checklistRuns')
+  const results = tx.table<StepResult, string>('stepResults')
+  const outbox = tx.table<OutboxEntry, number>('outbox')
+  const meta = tx.table<MetaRow, string>('meta')
+  const stored = (await meta.get(SYNC_META.device))?.value as DeviceClockRow | undefined
+  const nodeId = stored?.nodeId ?? newNodeId()
+  const clock = createClock(nodeId, Date.now, stored?.latest)
+  const at = new Date().toISOString()
+  const renames: { table: 'checklistRuns' | 'stepResults'; from: ChecklistRun | StepResult; to: string }[] = []
+  for (const run of await runs.toArray()) {
+    if (!run.slot || run.id !== legacySlotRunId(run.templateId, run.slot)) continue
+    const runId = slotRunId(run.templateId, run.slot, run.unitId)
+    renames.push({ table: 'checklistRuns', from: run, to: runId })
+    for (const result of await results.where('runId').equals(run.id).toArray()) {
+      renames.push({ table: 'stepResults', from: { ...result, runId }, to: stepResultId(runId, result.stepId) })
+    }
+  }
+  if (renames.length === 0) return
+  for (const { table, from, to } of renames) {
+    const { id: oldId, ...fields } = from
+    await tx.table(table).delete(oldId)
+    await tx.table(table).put({ ...from, id: to })
+    await tx.table('history').where('[table+recordId]').equals([table, oldId]).modify({ recordId: to })
+    await outbox.where('[table+recordId]').equals([table, oldId]).delete()
+    const entry = (recordId: string, values: Record<string, unknown>): OutboxEntry => ({
+      mutationId: crypto.randomUUID(),
+      table,
+      recordId,
+      unitId: from.unitId,
+      op: 'put',
+      fields: values,
+      at,
+      by: from.updatedBy,
+      hlc: clock.tick(),
+    })
+    const { unitId: _unitId, ...values } = fields
+    await outbox.add(entry(to, values))
+    await outbox.add(entry(oldId, { deleted: true }))
+  }
+  const device: DeviceClockRow = { ...stored, nodeId, ...(clock.latest() ? { latest: clock.latest() } : {}) }
+  await meta.put({ key: SYNC_META.device, value: device })
 }
 
 /** The tables of the transaction the caller is running in (undefined outside one), so a

@@ -59,9 +59,9 @@ export function repoFor(database: HuddleDatabase) {
     record: Writable<T>,
     by: string,
     kind?: WriteKind,
-    now: Date = new Date(),
+    now?: Date,
   ): Promise<T> {
-    return write(table, record, by, { ...(kind ? { kind } : {}), now })
+    return write(table, record, by, { ...(kind ? { kind } : {}), ...(now ? { now } : {}) })
   }
 
   async function write<T extends RecordMeta>(
@@ -71,7 +71,7 @@ export function repoFor(database: HuddleDatabase) {
     options: WriteOptions,
   ): Promise<T> {
     const store = database.table<T, string>(table)
-    const at = (options.now ?? new Date()).toISOString()
+    const givenAt = options.now?.toISOString()
     // Callers often pass Vue reactive objects, which IndexedDB cannot clone; records are
     // plain JSON data, so a JSON round trip gives a clean copy (and drops undefined).
     record = JSON.parse(JSON.stringify(record)) as Writable<T>
@@ -91,6 +91,8 @@ export function repoFor(database: HuddleDatabase) {
       // Reads together, then writes together: one transaction either way, and fewer
       // round trips per save.
       const [before, deviceClock] = await Promise.all([store.get(record.id), loadDeviceClock(database)])
+      // Record times from the same corrected clock as the sync stamp: a fast tablet writes no future times.
+      const at = givenAt ?? new Date(deviceClock.now()).toISOString()
       const next = { ...before, ...record, createdAt: before?.createdAt ?? at, updatedAt: at, updatedBy: by } as T
       // Only what differs from the record as stored now is sent: never a value the
       // caller merely carried along from an older copy of the record.

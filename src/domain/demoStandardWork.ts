@@ -254,7 +254,7 @@ export function buildDemoStandardWork(
       const base = Math.max(slot.opensAt.getTime(), due - 3 * 3_600_000)
       const start = late ? due + Math.floor(10 + r() * 120) * 60_000 : base + Math.floor(r() * 0.6 * (due - base))
       const end = late ? start + 8 * 60_000 : Math.min(start + Math.floor(5 + r() * 10) * 60_000, due - 60_000)
-      addRun(slotRunId(id, slot.key), slot.key, slot.day, due, start, end)
+      addRun(slotRunId(id, slot.key, ward.unitId), slot.key, slot.day, due, start, end)
     }
   }
   return out

@@ -87,7 +87,7 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
    * slot's run id is the same on every tablet, so two tablets meet on one run. */
   async function start(template: ChecklistTemplate, slot: DueSlot | null, by: string): Promise<ChecklistRun> {
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
-    const id = slot ? slotRunId(template.id, slot.key) : newId()
+    const id = slot ? slotRunId(template.id, slot.key, unitId.value) : newId()
     const existing = slot ? ((await db.checklistRuns.get(id)) ?? null) : null
     const run =
       existing ??

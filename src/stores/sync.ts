@@ -133,7 +133,9 @@ export const useSyncStore = defineStore('sync', () => {
     notice.value = result.notice ?? null
     localOnly.value = result.localOnly
     readOnly.value = result.readOnly
+    // The warning clears once changes go through without the server re-stamping them.
     if (result.clockSkewMs !== undefined) clockSkewMs.value = result.clockSkewMs
+    else if (result.pushed > 0) clockSkewMs.value = null
     scheduleRetry(result.retryable === true)
     try {
       await refreshNotSent()

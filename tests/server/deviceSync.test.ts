@@ -283,7 +283,7 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
 
   it('sets last-synced after a push, and after a pull page that reaches the end', async () => {
     const { org, enrolled } = await unitTablet()
-    await push([mutation(org.unitA.id, 'a', { title: { set: 'one' } })])
+    await push([mutation(org.unitA.id, `a-${org.unitA.id}`, { title: { set: 'one' } })])
     const afterPush = (await deviceRow(enrolled.deviceId)).last_sync_at
     expect(afterPush).toBeGreaterThan(Date.now() - 10_000)
 

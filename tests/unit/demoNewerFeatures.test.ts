@@ -97,7 +97,7 @@ describe('the demo trust: newer features', () => {
       expect(run.boardId).toBe(template.boardId)
       expect(run.day < today).toBe(true)
       if (run.slot) {
-        expect(run.id).toBe(slotRunId(template.id, run.slot))
+        expect(run.id).toBe(slotRunId(template.id, run.slot, run.unitId))
         const slot = slotsOnDay(template.frequency, run.day, DEFAULT_SHIFTS).find((s) => s.key === run.slot)
         expect(slot, run.slot).toBeDefined()
         expect(run.dueAt).toBe(slot!.dueAt.toISOString())

@@ -40,7 +40,7 @@ export function run(
   dueAt: string | null,
   completedAt: string | null,
 ): ChecklistRun {
-  const id = slotKey ? slotRunId(t.id, slotKey) : `${t.id}-demand-${completedAt}`
+  const id = slotKey ? slotRunId(t.id, slotKey, t.unitId) : `${t.id}-demand-${completedAt}`
   return {
     id,
     unitId: t.unitId,

@@ -125,7 +125,7 @@ describe('a checklist done on two tablets', () => {
     const there = await other.repo.saveRecord<ChecklistRun>(
       'checklistRuns',
       {
-        id: slotRunId(template.id, slot.key),
+        id: slotRunId(template.id, slot.key, run.unitId),
         unitId: run.unitId,
         ...newRunFields(template, run.boardId, slot, new Date()),
       },
