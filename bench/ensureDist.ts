@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-export const DIST_DIR = join(root, 'dist')
+const DIST_DIR = join(root, 'dist')
 const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.json']
 
 function newestMtime(path: string): number {

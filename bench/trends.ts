@@ -1,4 +1,4 @@
-// `node --import tsx bench/trends.ts`: how fast the trend screens (issue 7) work out and
+// `node --import tsx bench/trends.ts`: how fast the trend screens work out and
 // draw a 3-year daily SPC chart and a 40-unit × 20-measure roll-up, and how big the
 // lazily loaded chart chunk is. Prints figures; it is not a test and does not fail on
 // them. DIST_DIR=... uses an existing build instead of building dist/.

@@ -3,8 +3,8 @@
 // other file keeps its name across releases (index.html, the service worker, the
 // manifest, icons), so the browser must revalidate it each time or a tablet could
 // sit on an old release.
-export const IMMUTABLE = 'public, max-age=31536000, immutable'
-export const REVALIDATE = 'no-cache'
+const IMMUTABLE = 'public, max-age=31536000, immutable'
+const REVALIDATE = 'no-cache'
 
 // Only direct children of /assets/: files under /assets/images/ come from public/
 // unhashed (the NHS icons) and must not be pinned for a year.

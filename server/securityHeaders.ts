@@ -37,7 +37,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
  * HTTP. Sent only on requests that arrived over HTTPS (behind a TLS-terminating proxy, when
  * TRUST_PROXY lets the server believe its X-Forwarded-Proto): browsers ignore it over HTTP.
  */
-export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000'
+const STRICT_TRANSPORT_SECURITY = 'max-age=31536000'
 
 export function useSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {

@@ -27,7 +27,7 @@ export function firstLine(error: unknown): string {
 }
 
 /** Why the SQLite file (or its folder) cannot be used, naming the file and DATA_DIR. */
-export function sqliteStartupError(error: unknown, filename: string): StartupError {
+function sqliteStartupError(error: unknown, filename: string): StartupError {
   if (error instanceof StartupError) return error
   const code = codeOf(error) ?? ''
   const reason = firstLine(error)
@@ -61,10 +61,7 @@ export function sqliteStartupError(error: unknown, filename: string): StartupErr
 }
 
 /** Why PostgreSQL cannot be used, naming DATABASE_URL (without its password). */
-export function postgresStartupError(
-  error: unknown,
-  config: Extract<DatabaseConfig, { dialect: 'postgres' }>,
-): StartupError {
+function postgresStartupError(error: unknown, config: Extract<DatabaseConfig, { dialect: 'postgres' }>): StartupError {
   if (error instanceof StartupError) return error
   return new StartupError(
     `Could not use the database in DATABASE_URL (${describeDatabase(config)}): ${firstLine(error)}`,

@@ -4,7 +4,7 @@ import BoardView from '@/views/BoardView.vue'
 
 // The board is the landing screen and is bundled with the shell so it paints without
 // a second round trip; every other screen is its own chunk.
-export const routes: RouteRecordRaw[] = [
+const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/board' },
   {
     path: '/setup',
@@ -92,7 +92,7 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/PrintView.vue'),
     meta: { title: 'Print the board', fullScreen: true },
   },
-  // Manager trends (issue 7): SPC roll-up and one measure's chart; Chart.js loads with the chart only.
+  // Manager trends: SPC roll-up and one measure's chart; Chart.js loads with the chart only.
   { path: '/trends', name: 'trends', component: () => import('@/views/TrendsView.vue'), meta: { title: 'Trends' } },
   {
     path: '/trends/measure/:measureId',

@@ -9,7 +9,7 @@ import { ServiceError } from '../devices/errors.ts'
 import { createCsu, createTrust, createUnit, getOrg } from '../devices/org.ts'
 import { newAdminToken } from '../devices/settings.ts'
 
-export const USAGE = `Usage: npm run admin -- <command>
+const USAGE = `Usage: npm run admin -- <command>
 
   new-admin-token                         make a new admin token (the old one stops working)
   add-trust NAME                          add a trust

@@ -12,7 +12,7 @@ import { syncRoutes, type SyncRouteOptions } from './sync.ts'
 export { RATE_LIMITS, type RateLimits }
 
 /** How often open event streams check whether another process (the CLI) revoked their device. */
-export const REVOCATION_CHECK_MS = 5_000
+const REVOCATION_CHECK_MS = 5_000
 
 export interface DeviceAccessOptions {
   /** Lower limits for tests. The counts are kept in this process's memory. */

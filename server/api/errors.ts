@@ -3,7 +3,7 @@ import { ServiceError } from '../devices/errors.ts'
 import { REQUEST_LIMITS } from '../limits.ts'
 
 /** Admin and enrolment bodies are a few short fields. */
-export const SMALL_BODY_LIMIT = REQUEST_LIMITS.smallBodyBytes
+const SMALL_BODY_LIMIT = REQUEST_LIMITS.smallBodyBytes
 
 /**
  * JSON errors for the admin and device routes: a service refusal with its own status and

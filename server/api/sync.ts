@@ -57,7 +57,7 @@ export interface SyncRouteOptions {
 
 /** splitIntoBatches keeps a batch's mutations under PUSH_MAX_BYTES; the envelope adds a little. */
 export const SYNC_BODY_LIMIT = PUSH_MAX_BYTES + 64 * 1024
-export const SSE_HEARTBEAT_MS = 25_000
+const SSE_HEARTBEAT_MS = 25_000
 /** How soon a browser's EventSource reconnects after the stream drops. */
 export const SSE_RETRY_MS = 2_000
 

@@ -16,7 +16,7 @@ import { serverId } from './settings.ts'
 export type DeviceRow = Selectable<DevicesTable>
 
 /** A tablet with changes waiting longer than this shows as a problem on the admin list. */
-export const UNSYNCED_ALERT_MS = 8 * 60 * 60 * 1000
+const UNSYNCED_ALERT_MS = 8 * 60 * 60 * 1000
 
 export interface CsuInfo {
   id: string
@@ -178,7 +178,7 @@ export function parseOutboxHeader(value: string | string[] | undefined): OutboxR
 }
 
 /** "Last seen" is shown to the minute; writing it on every pull page would add a write (an fsync on SQLite) to each request. */
-export const LAST_SEEN_RESOLUTION_MS = 60_000
+const LAST_SEEN_RESOLUTION_MS = 60_000
 
 /**
  * Records that `device` made a request, and what its outbox reported. Skips the write when the

@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { payloadIssues, type PayloadIssue } from '../../src/shared/sync/protocol.ts'
 
 /** Refusals the service functions raise; the HTTP routes answer them with these statuses, the CLI prints the message. */
-export const SERVICE_ERROR_STATUS = {
+const SERVICE_ERROR_STATUS = {
   'invalid-payload': 400,
   'invalid-code': 400,
   'not-found': 404,

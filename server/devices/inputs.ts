@@ -11,14 +11,14 @@ export const IdSchema = StorableTextSchema.min(1, 'Give an id').max(
   ID_LIMITS.chars,
   `Ids are ${ID_LIMITS.chars} characters or fewer`,
 )
-export const NameSchema = text().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
-export const UnitKindSchema = z.enum(['ward', 'department'], { error: 'Kind must be "ward" or "department"' })
-export const ScopeKindSchema = z.enum(['unit', 'csu', 'trust'], {
+const NameSchema = text().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
+const UnitKindSchema = z.enum(['ward', 'department'], { error: 'Kind must be "ward" or "department"' })
+const ScopeKindSchema = z.enum(['unit', 'csu', 'trust'], {
   error: 'Scope kind must be "unit", "csu" or "trust"',
 })
 
-export const CODE_HOURS_DEFAULT = 72
-export const CODE_HOURS_MAX = 720
+const CODE_HOURS_DEFAULT = 72
+const CODE_HOURS_MAX = 720
 
 export const NameInputSchema = z.strictObject({ name: NameSchema })
 export const CsuInputSchema = z.strictObject({ trustId: IdSchema, name: NameSchema })

@@ -26,7 +26,7 @@ import {
 import { serverId } from './settings.ts'
 
 /** Who the unit records' history says made the change. */
-export const IMPROVEMENT_OFFICE = 'Improvement office'
+const IMPROVEMENT_OFFICE = 'Improvement office'
 
 export interface TrustView {
   id: string

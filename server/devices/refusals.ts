@@ -35,7 +35,7 @@ export type RefusalLogSettings = { [K in keyof typeof REFUSAL_LOG]: number }
 
 const URL_MAX = 500
 const TEXT_MAX = 200
-export const REFUSALS_LISTED = 100
+const REFUSALS_LISTED = 100
 /** Stands in for the address when too many different refusals arrive between two writes. */
 export const MANY_ADDRESSES = '(many addresses)'
 

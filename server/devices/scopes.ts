@@ -34,7 +34,7 @@ export async function scopeName(db: Reader, ref: ScopeRef): Promise<string | und
 }
 
 /** The units an enrolment covers, as of now. */
-export async function unitIdsOf(db: Reader, ref: ScopeRef): Promise<string[]> {
+async function unitIdsOf(db: Reader, ref: ScopeRef): Promise<string[]> {
   if (ref.kind === 'unit') {
     const unit = await db.selectFrom('org_units').select('id').where('id', '=', ref.id).executeTakeFirst()
     return unit ? [unit.id] : []
@@ -54,7 +54,7 @@ export async function unitIdsOf(db: Reader, ref: ScopeRef): Promise<string[]> {
 }
 
 /** The trust above an enrolment's unit, CSU or trust (undefined once it no longer exists). */
-export async function trustIdOf(db: Reader, ref: ScopeRef): Promise<string | undefined> {
+async function trustIdOf(db: Reader, ref: ScopeRef): Promise<string | undefined> {
   if (ref.kind === 'trust') {
     return (await db.selectFrom('org_trusts').select('id').where('id', '=', ref.id).executeTakeFirst())?.id
   }

@@ -16,9 +16,10 @@ export interface ScopeNotifier {
   close(): Promise<void>
 }
 
-/** A change should show on the other tablets within about 2 s (issue 3), so this can use
+/** A change should show on the other tablets within about 2 s (while the huddle is still
+ * looking at it), so this can use
  * only a small part of that. Each poll is one indexed read of the watched scopes' rows. */
-export const SQLITE_POLL_MS = 250
+const SQLITE_POLL_MS = 250
 const RECONNECT_MIN_MS = 500
 const RECONNECT_MAX_MS = 30_000
 
@@ -59,7 +60,7 @@ async function pollScopes(db: SyncDb, listeners: Listeners): Promise<void> {
 }
 
 /** SQLite: any process may write the file, so poll `scopes.seq` while anyone is listening. */
-export function createPollingNotifier(db: SyncDb, intervalMs = SQLITE_POLL_MS): ScopeNotifier {
+function createPollingNotifier(db: SyncDb, intervalMs = SQLITE_POLL_MS): ScopeNotifier {
   const listeners = new Listeners()
   let polling = false
   const timer = setInterval(() => {
@@ -84,7 +85,7 @@ export function createPollingNotifier(db: SyncDb, intervalMs = SQLITE_POLL_MS): 
  * reconnects and re-reads the watched scopes, so a notification lost meanwhile only
  * delays the poke.
  */
-export async function createPostgresNotifier(
+async function createPostgresNotifier(
   db: SyncDb,
   config: Extract<DatabaseConfig, { dialect: 'postgres' }>,
 ): Promise<ScopeNotifier> {

@@ -15,9 +15,9 @@ const Name = z.string()
 const Kind = z.enum(['ward', 'department']).catch('ward')
 const ScopeKind = z.enum(['unit', 'csu', 'trust'])
 
-export const AdminTrustSchema = z.object({ id: z.string(), name: Name, createdAt: Ms })
-export const AdminCsuSchema = z.object({ id: z.string(), trustId: z.string(), name: Name, createdAt: Ms })
-export const AdminUnitSchema = z.object({ id: z.string(), csuId: z.string(), name: Name, kind: Kind, createdAt: Ms })
+const AdminTrustSchema = z.object({ id: z.string(), name: Name, createdAt: Ms })
+const AdminCsuSchema = z.object({ id: z.string(), trustId: z.string(), name: Name, createdAt: Ms })
+const AdminUnitSchema = z.object({ id: z.string(), csuId: z.string(), name: Name, kind: Kind, createdAt: Ms })
 export const AdminOrgSchema = z.object({
   serverId: z.string().optional(),
   trusts: z.array(AdminTrustSchema),
@@ -91,7 +91,7 @@ export type AdminFailureCode =
   'offline' | 'unauthorised' | 'not-found' | 'invalid-payload' | 'rate-limited' | 'unreadable' | 'server-error'
 export type AdminResult<T> = { ok: true; value: T } | { ok: false; error: AdminFailureCode; message: string }
 
-export const ADMIN_MESSAGES: Record<AdminFailureCode, string> = {
+const ADMIN_MESSAGES: Record<AdminFailureCode, string> = {
   offline: 'The sync server cannot be reached. Check the network connection and try again.',
   unauthorised: 'The admin token was not accepted. Check it and enter it again.',
   'not-found': 'That item no longer exists. It may have been changed on another screen; reload the lists.',

@@ -139,12 +139,12 @@ export class HuddleDatabase extends Dexie {
         syncState: '[table+id], scope, conflicted',
       })
       .upgrade(stampQueuedChanges)
-    // Improvement ideas (issue 5): a new table only, so nothing stored needs changing.
+    // Improvement ideas: a new table only, so nothing stored needs changing.
     this.version(3).stores({
       ideas: 'id, boardId, unitId, status',
     })
-    // PDSA cycles (issue 5), standard work (issue 4), the concept library's edits
-    // (issue 6) and escalations (issue 8): new tables only, nothing stored changes.
+    // PDSA cycles, standard work, the concept library's edits and escalations: new
+    // tables only, nothing stored changes.
     this.version(4).stores({
       pdsaCycles: 'id, ideaId, unitId',
       checklistTemplates: 'id, boardId, unitId',

@@ -103,8 +103,8 @@ export interface PracticeContext {
   expectedHuddles: ExpectedHuddles
 }
 
-/** Loads and builds practice series for one unit. Standard-work adherence (issue 4) and
- * escalations (issue 8) join by adding a provider to `practiceSeriesProviders`. */
+/** Loads and builds practice series for one unit. Standard-work adherence and
+ * escalations join by adding a provider to `practiceSeriesProviders`. */
 export type PracticeSeriesProvider = (context: PracticeContext) => Promise<PracticeSeries[]>
 
 const huddleSeries: PracticeSeriesProvider = async (c) => {

@@ -68,7 +68,7 @@ export interface ConceptLinkRows {
   boards?: AgendaBoard[]
 }
 
-export const EXAMPLE_KIND_LABEL: Record<ExampleKind, string> = {
+const EXAMPLE_KIND_LABEL: Record<ExampleKind, string> = {
   measure: 'measure',
   action: 'action',
   'day-note': 'day note',
@@ -82,12 +82,11 @@ export const EXAMPLE_KIND_LABEL: Record<ExampleKind, string> = {
 /** A unit this tablet no longer holds still gets a name people understand. */
 const UNKNOWN_UNIT = 'Another unit'
 /** A checklist counts as kept to when at least this share of its runs were completed. */
-export const WELL_ADHERED = 0.8
+const WELL_ADHERED = 0.8
 
 const dayOf = (instant: Instant): DayKey => londonDay(new Date(instant))
 const str = (value: unknown): string => (typeof value === 'string' ? value.trim() : '')
-export const linksTo = (conceptIds: unknown, conceptId: string) =>
-  Array.isArray(conceptIds) && conceptIds.includes(conceptId)
+const linksTo = (conceptIds: unknown, conceptId: string) => Array.isArray(conceptIds) && conceptIds.includes(conceptId)
 
 /** The one line a list shows: "Ward 7 · action · Re-stock pressure cushions · done 12/11/2026". */
 export function exampleLabel(example: LocalExample): string {
@@ -101,7 +100,7 @@ export function completionShare(templateId: string, runs: readonly Partial<RunSu
 }
 
 /** Best first: what worked, then under way, then stopped; newest first within each. */
-export function rankExamples(examples: LocalExample[]): LocalExample[] {
+function rankExamples(examples: LocalExample[]): LocalExample[] {
   return examples.sort(
     (x, y) =>
       y.success - x.success || y.day.localeCompare(x.day) || y.at.localeCompare(x.at) || x.key.localeCompare(y.key),

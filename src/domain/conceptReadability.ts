@@ -14,7 +14,7 @@ export function syllables(word: string): number {
   return Math.max(1, w.match(/[aeiouy]{1,2}/g)?.length ?? 1)
 }
 
-export const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?]["\u201d]?)\s+/).filter((s) => /\w/.test(s))
+const sentencesOf = (text: string): string[] => text.split(/(?<=[.!?]["\u201d]?)\s+/).filter((s) => /\w/.test(s))
 const wordsOf = (text: string) => text.split(/\s+/).filter((w) => /[a-z0-9]/i.test(w))
 
 export interface ReadingFigures {

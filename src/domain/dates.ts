@@ -93,16 +93,11 @@ const LONG_DAY = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
   timeZone: 'UTC',
 })
-const SHORT_WEEKDAY = new Intl.DateTimeFormat('en-GB', { weekday: 'short', timeZone: 'UTC' })
 const MONTH_NAME = new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
 
 /** e.g. "Thursday, 26 November 2026", for headings and screen readers. */
 export function formatDayLong(day: DayKey): string {
   return LONG_DAY.format(toUtc(day))
-}
-
-export function formatWeekdayShort(day: DayKey): string {
-  return SHORT_WEEKDAY.format(toUtc(day))
 }
 
 export function formatMonth(month: string): string {

@@ -43,7 +43,7 @@ export interface DemoData {
 }
 
 /** Small seeded generator (mulberry32) so the demo is the same every time for a day. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -55,7 +55,7 @@ export const TRANSITIONS: Record<
   close: { from: ['answered', 'returned'], to: 'closed', side: 'raiser' },
 }
 
-export const MOVE_LABEL: Record<EscalationMove, string> = {
+const MOVE_LABEL: Record<EscalationMove, string> = {
   accept: 'accept',
   answer: 'answer',
   return: 'return',

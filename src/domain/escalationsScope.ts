@@ -20,11 +20,11 @@ export function tierOfBoardScope(scopeId: string, org: OrgView): EscalationTier 
 }
 
 /** The CSU a raising scope belongs to (the CSU itself for a CSU board). */
-export function csuOfScope(scopeId: string, org: OrgView): string | undefined {
+function csuOfScope(scopeId: string, org: OrgView): string | undefined {
   return org.units.find((u) => u.id === scopeId)?.csuId ?? org.csus.find((c) => c.id === scopeId)?.id
 }
 
-export function trustOfScope(scopeId: string, org: OrgView): string | undefined {
+function trustOfScope(scopeId: string, org: OrgView): string | undefined {
   const csuId = csuOfScope(scopeId, org)
   return org.csus.find((c) => c.id === csuId)?.trustId ?? org.trusts.find((t) => t.id === scopeId)?.id
 }

@@ -284,7 +284,7 @@ export interface AgendaDraftItem {
   kind: AgendaKind
   minutes: string
   seconds: string
-  /** LIM concepts the item practises (issue 6); missing on items that never had any. */
+  /** LIM concepts the item practises; missing on items that never had any. */
   conceptIds?: string[]
 }
 

@@ -45,7 +45,7 @@ export const DEFAULT_STUCK_DAYS: Readonly<Record<IdeaStatus, number | null>> = {
   'not-progressed': null,
 }
 
-export const STUCK_DAYS_MAX = 365
+const STUCK_DAYS_MAX = 365
 
 export interface IdeaInput {
   problem: string
@@ -125,10 +125,6 @@ export function validateMove(from: IdeaStatus, to: IdeaStatus, reason = ''): str
   if (from === to) return `This idea is already in ${IDEA_STATUS_LABEL[to]}`
   if (to !== 'not-progressed') return undefined
   return textError('why this idea is not going ahead', reason, true)
-}
-
-export function canMove(from: IdeaStatus, to: IdeaStatus): boolean {
-  return from !== to
 }
 
 /** The fields a move sets. The reason goes when the idea leaves not-progressed (its

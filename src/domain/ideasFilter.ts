@@ -115,7 +115,7 @@ export function pickQuadrant(effort: IdeaLevel | null, impact: IdeaLevel | null)
 }
 
 /** Still open: on the board and not yet done with. */
-export const OPEN_STATUSES: readonly IdeaStatus[] = ['new', 'review', 'testing']
+const OPEN_STATUSES: readonly IdeaStatus[] = ['new', 'review', 'testing']
 
 /** The open ideas in their quadrants, and those not rated yet (effort or impact missing). */
 export function pickGrid<T extends Pick<Idea, 'status' | 'effort' | 'impact' | 'createdAt'>>(

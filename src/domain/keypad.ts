@@ -9,8 +9,8 @@ export type DigitKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9'
 export type KeypadKey = DigitKey | '.'
 
 /** Long enough for LIMITS.number (1,000,000,000) with a sign and two decimals. */
-export const KEYPAD_MAX_LENGTH = 14
-export const KEYPAD_MAX_DECIMALS = 2
+const KEYPAD_MAX_LENGTH = 14
+const KEYPAD_MAX_DECIMALS = 2
 
 export function allowsDecimal(type: MeasureType): boolean {
   return type === 'number' || type === 'percentage'

@@ -31,7 +31,7 @@ export interface PiiFinding {
   message: string
 }
 
-export const PII_KIND_LABEL: Record<PiiKind, string> = {
+const PII_KIND_LABEL: Record<PiiKind, string> = {
   'nhs-number': 'an NHS number',
   'date-of-birth': 'a date of birth',
   'hospital-number': 'a hospital number',

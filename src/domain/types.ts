@@ -53,7 +53,7 @@ export interface AgendaItem {
   seconds: number
   /** What the huddle screen shows for this step. */
   kind: AgendaKind
-  /** LIM concepts this step practises (issue 6); missing on items saved before. */
+  /** LIM concepts this step practises; missing on items saved before. */
   conceptIds?: string[]
 }
 
@@ -203,7 +203,7 @@ export type SyncedTable =
   | 'conceptEdits'
   | 'escalations'
 
-// ——— Improvement ideas (issue 5) ———
+// ——— Improvement ideas ———
 
 /** The 8 wastes of lean thinking (names and ward hints in wastes.ts). */
 export type WasteId =
@@ -272,7 +272,7 @@ export interface PdsaCycle extends RecordMeta {
   conceptIds: string[]
 }
 
-// ——— Standard work (issue 4) ———
+// ——— Standard work ———
 
 export type ShiftId = 'early' | 'late' | 'night'
 
@@ -360,7 +360,7 @@ export interface StepResult extends RecordMeta {
   ideaId: string | null
 }
 
-// ——— The concept library's local edits (issue 6) ———
+// ——— The concept library's local edits ———
 
 /** A link to a local resource (intranet page, video). Only http(s) addresses. */
 export interface ConceptResource {
@@ -389,7 +389,7 @@ export interface ConceptEdit extends RecordMeta {
   baseVersion: number
 }
 
-// ——— Tiered escalation (issue 8) ———
+// ——— Tiered escalation ———
 
 export type EscalationTier = 'unit' | 'csu' | 'trust'
 

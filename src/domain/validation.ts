@@ -185,7 +185,7 @@ export function validateAgenda(items: Pick<AgendaItem, 'title' | 'seconds'>[]): 
   return undefined
 }
 
-export const MAX_CATEGORIES = 12
+const MAX_CATEGORIES = 12
 
 /** Categories are editable, but one still holding measures cannot be removed. */
 export function validateCategories(categories: { id: string; name: string }[], idsInUse: string[]): string | undefined {

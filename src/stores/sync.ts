@@ -23,7 +23,7 @@ export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'update-need
 /** How often a visible tablet syncs without being prompted. */
 export const SYNC_INTERVAL_MS = 60_000
 // Both delays are short because a change should show on the ward's other tablets within
-// about 2 s (issue 3): save → wait → push → server notices (≤ 1 s on SQLite) → poke → wait
+// about 2 s, while people are still looking at the board together: save → wait → push → server notices (≤ 1 s on SQLite) → poke → wait
 // → pull. Rounds never overlap and a call during one queues just one more, so short
 // waits cost at most a few small extra requests.
 /** A burst of pokes (several tablets saving at once) becomes one sync. */

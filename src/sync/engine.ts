@@ -107,7 +107,7 @@ export function outcomeOf(failure: SyncFailure): SyncOutcome {
 }
 
 /** A pulled record as the app tables store it: plain fields, its id and unit. */
-export function appRecordOf(record: SyncRecord): Record<string, unknown> {
+function appRecordOf(record: SyncRecord): Record<string, unknown> {
   const { [DELETED_FIELD]: _deleted, ...fields } = record.fields
   return { ...fields, id: record.id, unitId: record.scope }
 }

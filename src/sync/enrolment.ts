@@ -59,7 +59,7 @@ export function writableScopeIds(enrolment: Scoped | undefined): Set<string> {
 }
 
 /** The CSUs the enrolment covers: those the server listed, or the one CSU of an older enrolment. */
-export function enrolledCsus(enrolment: Pick<Enrolment, 'csu' | 'csus'> | undefined): EnrolledCsu[] {
+function enrolledCsus(enrolment: Pick<Enrolment, 'csu' | 'csus'> | undefined): EnrolledCsu[] {
   return enrolment?.csus ?? (enrolment?.csu ? [enrolment.csu] : [])
 }
 

@@ -8,7 +8,7 @@ import { SseParser } from './sse'
 /** Until the server says otherwise (the `retry:` line it sends first). */
 export const DEFAULT_RETRY_MS = 2_000
 /** The longest wait between attempts while the server is unreachable. */
-export const MAX_BACKOFF_MS = 60_000
+const MAX_BACKOFF_MS = 60_000
 /** A refused stream (401/403/404/426) is tried again this rarely: sync rounds report why. */
 export const REFUSED_RETRY_MS = 5 * 60_000
 

@@ -13,7 +13,7 @@ export interface TransportFailure {
 
 export type SyncFailure = SyncError | TransportFailure
 
-export const TRANSPORT_MESSAGES: Record<TransportFailureCode, string> = {
+const TRANSPORT_MESSAGES: Record<TransportFailureCode, string> = {
   offline:
     'This tablet cannot reach the sync server. Changes are kept safe on this tablet and will be sent when it is back online.',
   unavailable:

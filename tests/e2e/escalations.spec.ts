@@ -16,7 +16,7 @@ import {
 } from './syncTablets.ts'
 import { startSyncServer, type SyncServer } from './syncServer.ts'
 
-// Issue 8: a ward tablet escalates to its CSU while offline; once it reconnects the CSU
+// Tiered escalation: a ward tablet escalates to its CSU while offline; once it reconnects the CSU
 // tablet's inbox shows it within seconds; the CSU answers; the ward sees the answer in
 // huddle mode's "Answers back from CSU" step and closes it. Then the bad input: no
 // reason, and an answer to an escalation the ward withdrew meanwhile.

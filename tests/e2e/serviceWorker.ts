@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test'
 
 /** Waits for the service worker to finish installing (precache complete). */
-export async function waitForServiceWorkerReady(page: Page): Promise<void> {
+async function waitForServiceWorkerReady(page: Page): Promise<void> {
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready
   })

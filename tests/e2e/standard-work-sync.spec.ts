@@ -13,7 +13,7 @@ import {
 import { startSyncServer } from './syncServer.ts'
 import { avoidMondayNightShift } from './weekClock.ts'
 
-// Issue 4 with the real sync server: a checklist written on one Ward 7 tablet reaches the
+// Standard work with the real sync server: a checklist written on one Ward 7 tablet reaches the
 // other; the first tablet does it offline with a miss turned into an action; once it is
 // back online the other tablet shows the run in adherence, the missed step with its
 // reason, and the action on its board.

@@ -15,7 +15,7 @@ const LONDON = new Intl.DateTimeFormat('en-GB', {
 })
 
 /** When `now` is in the first hours of a London Monday: Sunday 21:00 London before it; otherwise undefined. */
-export function sundayEveningBefore(now: number): number | undefined {
+function sundayEveningBefore(now: number): number | undefined {
   const parts = Object.fromEntries(LONDON.formatToParts(new Date(now)).map((part) => [part.type, part.value]))
   const hour = Number(parts.hour)
   if (parts.weekday !== 'Mon' || hour >= 7) return undefined

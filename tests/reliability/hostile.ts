@@ -47,7 +47,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '=cmd|"/c calc"!A1',
 ]
 
-export const HOSTILE_NUMBERS: readonly number[] = [
+const HOSTILE_NUMBERS: readonly number[] = [
   0,
   -0,
   1,

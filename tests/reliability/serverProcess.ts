@@ -25,7 +25,7 @@ export interface ServerProcess {
   readonly crashes: number
 }
 
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer()
     probe.once('error', reject)

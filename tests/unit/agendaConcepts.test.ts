@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { draftFromAgenda, validateAgendaDraft } from '@/domain/huddle'
 import type { AgendaItem } from '@/domain/types'
 
-// Huddle agenda items can link to LIM concepts (issue 6): the editor's draft keeps the
+// Huddle agenda items can link to LIM concepts: the editor's draft keeps the
 // links, and saving passes them on; items that never had any stay without the field.
 describe('agenda items and their concept links', () => {
   const agenda: AgendaItem[] = [

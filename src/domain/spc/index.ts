@@ -1,4 +1,4 @@
-// The SPC engine of issue 7: XmR charts as NHS England's "Making Data Count" (MDC) and
+// The SPC engine: XmR charts as NHS England's "Making Data Count" (MDC) and
 // NHSRplotthedots define them, and a run-chart alternative. Pure and synchronous; bad
 // input comes back as an SpcError, never a throw. Every rule and choice: docs/SPC.md.
 import { reportFault } from '../faults'

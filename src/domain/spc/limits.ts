@@ -13,10 +13,10 @@
 // - Process limits: mean ± 2.66 × mean moving range (2.66 = 3 / d2, d2 = 1.128).
 // - "Near a limit" (two sigma): mean ± (2/3 × 2.66) × mean moving range.
 
-export const LIMIT_FACTOR = 2.66
-export const NEAR_LIMIT_FACTOR = (2 / 3) * LIMIT_FACTOR
+const LIMIT_FACTOR = 2.66
+const NEAR_LIMIT_FACTOR = (2 / 3) * LIMIT_FACTOR
 /** Upper range limit of a moving-range chart: D4 for n = 2. */
-export const MOVING_RANGE_SCREEN_FACTOR = 3.267
+const MOVING_RANGE_SCREEN_FACTOR = 3.267
 
 export interface XmrLimits {
   mean: number

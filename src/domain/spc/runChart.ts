@@ -11,7 +11,7 @@
 // points; below that `lower`/`upper` are null and no signal is given.
 import type { SpcRunsTest } from './types'
 
-export const RUNS_TEST_MIN_USEFUL = 10
+const RUNS_TEST_MIN_USEFUL = 10
 
 /** P(X ≤ k) for X ~ Binomial(n, ½), summed in log space so large n cannot overflow. */
 function binomialHalfCdf(k: number, n: number): number {

@@ -1,4 +1,4 @@
-// The SPC engine's contract (issue 7): what goes in, what comes out. Pure data, no UI.
+// The SPC engine's contract: what goes in, what comes out. Pure data, no UI.
 // The engine (index.ts) follows NHS England's "Making Data Count" (MDC) and the NHS-R
 // community's NHSRplotthedots; every rule and choice is documented in docs/SPC.md.
 

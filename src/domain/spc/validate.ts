@@ -5,7 +5,7 @@ import type { SpcError, SpcInputPoint, SpcOptions } from './types'
 
 /** Values beyond this size are almost certainly a typing or unit error (and would lose
  * precision in the moving ranges), so they are refused. */
-export const MAX_ABS_VALUE = 1e12
+const MAX_ABS_VALUE = 1e12
 
 const PERIOD_KINDS: readonly [string, (period: string) => boolean][] = [
   ['day', isDayKey],
@@ -15,7 +15,7 @@ const PERIOD_KINDS: readonly [string, (period: string) => boolean][] = [
 
 const fail = (message: string): SpcError => ({ error: true, message })
 
-export function periodKind(period: unknown): string | null {
+function periodKind(period: unknown): string | null {
   if (typeof period !== 'string') return null
   return PERIOD_KINDS.find(([, matches]) => matches(period))?.[0] ?? null
 }

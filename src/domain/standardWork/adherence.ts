@@ -147,7 +147,7 @@ export function adherenceByWeek(input: AdherenceInput, lastDay: DayKey, weeks: n
   )
 }
 
-export function mostMissed(runs: readonly ChecklistRun[], results: readonly StepResult[]): MissedStep[] {
+function mostMissed(runs: readonly ChecklistRun[], results: readonly StepResult[]): MissedStep[] {
   const runById = new Map(runs.map((r) => [r.id, r]))
   const byStep = new Map<string, MissedStep & { latest: Instant }>()
   const misses = results

@@ -10,7 +10,7 @@ import { slotsBetween, type DueSlot } from './slots'
 export type SlotState = 'upcoming' | 'due-now' | 'overdue' | 'done' | 'lapsed'
 
 /** How long a missed slot stays on the overdue list. */
-export const OVERDUE_SHOWN_MS = 24 * 60 * 60 * 1000
+const OVERDUE_SHOWN_MS = 24 * 60 * 60 * 1000
 
 export interface DueItem {
   template: ChecklistTemplate

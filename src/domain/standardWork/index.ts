@@ -1,4 +1,4 @@
-// Standard work checklists (issue 4): shifts, due slots, the due list, templates,
+// Standard work checklists: shifts, due slots, the due list, templates,
 // runs, adherence and kamishibai audit cards. Pure: no Vue, no Dexie, no DOM.
 export * from './shifts'
 export * from './slots'

@@ -131,7 +131,7 @@ const VERSIONED: readonly (keyof TemplateInput)[] = [
 ]
 
 /** The fields of `input` that differ from `template`. */
-export function templateChanges(template: ChecklistTemplate, input: TemplateInput): Partial<TemplateInput> {
+function templateChanges(template: ChecklistTemplate, input: TemplateInput): Partial<TemplateInput> {
   const changes: Partial<TemplateInput> = {}
   for (const field of VERSIONED) {
     if (JSON.stringify(template[field]) !== JSON.stringify(input[field]))

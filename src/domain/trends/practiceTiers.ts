@@ -1,4 +1,4 @@
-// Practice series from standard work (issue 4) and escalations (issue 8), in the same
+// Practice series from standard work and escalations, in the same
 // shape as practice.ts, so "How we work" charts them with the same SPC treatment.
 // Pure: the adherence and escalation figures are computed by their own domain modules.
 import { escalationStats } from '../escalationsStats'

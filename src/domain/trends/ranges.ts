@@ -10,7 +10,7 @@ export interface DayRange {
   to: DayKey
 }
 
-export const DEFAULT_POINTS: Record<Period, number> = { day: 90, week: 26, month: 24 }
+const DEFAULT_POINTS: Record<Period, number> = { day: 90, week: 26, month: 24 }
 
 /** The last `points` complete periods before today's (days: up to and including today). */
 export function defaultRange(period: Period, today: DayKey, points = DEFAULT_POINTS[period]): DayRange {
@@ -24,7 +24,7 @@ export function defaultRange(period: Period, today: DayKey, points = DEFAULT_POI
 }
 
 /** Longest range a chart will draw: ten years of days. */
-export const MAX_RANGE_DAYS = 3660
+const MAX_RANGE_DAYS = 3660
 
 /** A plain-English problem with a typed range, or null when it can be charted. */
 export function rangeProblem(from: string, to: string): string | null {

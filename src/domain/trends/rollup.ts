@@ -61,7 +61,7 @@ type RollupUnit = Pick<Unit, 'id' | 'name'> & { csuId?: string }
 
 /** Columns grouped by CSU: CSUs by name, each with its own board column (only when it has
  * measures) then its units by name; units of a CSU not on this device go last. */
-export function rollupGroups(
+function rollupGroups(
   units: readonly RollupUnit[],
   csus: readonly Pick<Csu, 'id' | 'name'>[],
   measures: readonly Measure[],

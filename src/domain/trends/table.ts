@@ -6,7 +6,7 @@ import type { TrendAnnotation } from './annotations'
 import { POINT_TEXT, formatLimit } from './format'
 import { formatPeriod, periodStart, type Period } from './periods'
 
-export const RULE_TEXT: Record<SpcRule, string> = {
+const RULE_TEXT: Record<SpcRule, string> = {
   'beyond-limit': 'Beyond a limit',
   shift: 'Run on one side of the centre',
   trend: 'Run rising or falling',

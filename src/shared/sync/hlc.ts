@@ -5,8 +5,8 @@
 //
 // Framework-free: shared by the app and the sync server.
 
-export const HLC_WALL_DIGITS = 13
-export const HLC_COUNTER_DIGITS = 6
+const HLC_WALL_DIGITS = 13
+const HLC_COUNTER_DIGITS = 6
 export const HLC_COUNTER_MAX = 999_999
 /** A stamp more than this far ahead of the server's clock is not trusted (see restampIfFuture). */
 export const MAX_FUTURE_SKEW_MS = 60_000

@@ -3,8 +3,6 @@
 
 import { JSON_LIMITS } from './limits.ts'
 
-export { JSON_LIMITS }
-
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue }
 
 // U+0000 cannot be stored in a PostgreSQL text column (SQLite keeps it, so the two stores
@@ -81,10 +79,6 @@ export function canonicalJson(value: unknown): string {
     return `{${parts.join(',')}}`
   }
   return JSON.stringify(value ?? null)
-}
-
-export function sameJson(a: unknown, b: unknown): boolean {
-  return canonicalJson(a) === canonicalJson(b)
 }
 
 /** A plain-data copy: what JSON would carry (undefined becomes null at the top, is dropped inside objects). */

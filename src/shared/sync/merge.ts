@@ -1,8 +1,6 @@
 // The merge rules, identical on every tablet and on the server:
 // - plain fields and the `deleted` tombstone: last writer wins by HLC; a stamp already
 //   applied changes nothing, so re-applying a mutation is harmless;
-// - counters: increments add up (exactly once, because the server skips a mutation id
-//   it has already applied);
 // - text fields: see text.ts — concurrent versions are all kept until someone who has
 //   seen them writes again.
 import { MAX_FUTURE_SKEW_MS, maxHlc, restampIfFuture, wallOf, type HybridClock } from './hlc.ts'
@@ -53,13 +51,6 @@ function applyFieldOp(
   op: FieldOp,
 ): boolean {
   const kind = fieldKind(tables, record.table, field)
-  if (kind === 'counter') {
-    if (!('inc' in op)) throw new Error(`${record.table}.${field} is a counter: it takes increments only`)
-    const current = record.fields[field]
-    record.fields[field] = (typeof current === 'number' ? current : 0) + op.inc
-    return true
-  }
-  if ('inc' in op) throw new Error(`${record.table}.${field} is not a counter`)
   if (kind === 'text') {
     const incoming: TextVersion = { value: op.set, hlc: mutation.hlc }
     if (op.base !== undefined) incoming.base = op.base
@@ -94,12 +85,7 @@ export function applyMutation(record: SyncRecord | undefined, mutation: Mutation
   return { record: changed ? next : (record as SyncRecord), changed }
 }
 
-/**
- * Joins two states of one record: for plain, tombstone and text fields it is
- * commutative, associative and idempotent. Counters cannot be joined from two sums, so
- * they come from `remote` (the server's sum); a device keeps its unacknowledged
- * increments by rebuilding with rebaseOnServer instead.
- */
+/** Joins two states of one record: commutative, associative and idempotent. */
 export function mergeRecords<R extends SyncRecord>(local: R | undefined, remote: R, tables: TableDeclarations): R {
   if (!local) return remote
   assertSameRecord(local, remote)
@@ -112,7 +98,6 @@ export function mergeRecords<R extends SyncRecord>(local: R | undefined, remote:
   ])
   for (const field of [...names].sort()) {
     const kind = fieldKind(tables, remote.table, field)
-    if (kind === 'counter') continue
     if (kind === 'text') {
       const versions = [...liveVersions(local, field), ...liveVersions(remote, field)]
       writeVersions(merged, field, versions.reduce<readonly TextVersion[]>(addVersion, []))
@@ -130,9 +115,8 @@ export function mergeRecords<R extends SyncRecord>(local: R | undefined, remote:
 
 /**
  * A device's view of a record: the server's state with the device's own not-yet-
- * acknowledged mutations (oldest first) applied on top. Re-applying set operations the
- * server already has changes nothing; an increment the server applied but has not yet
- * acknowledged shows twice only until the acknowledgement arrives.
+ * acknowledged mutations (oldest first) applied on top. Re-applying an operation the
+ * server already has changes nothing.
  */
 export function rebaseOnServer(
   remote: SyncRecord | undefined,

@@ -29,7 +29,6 @@ export const PULL_DEFAULT_LIMIT = 500
 /** Suggested request body limit; splitIntoBatches keeps pushes under it. */
 export const PUSH_MAX_BYTES = 4_000_000
 const ID_MAX_CHARS = ID_LIMITS.chars
-const INC_MAX = 1_000_000_000
 
 export type ProtocolCheck = 'ok' | 'too-old' | 'too-new'
 
@@ -54,25 +53,14 @@ const IdSchema = StorableTextSchema.min(1, 'Must not be empty').max(
   ID_MAX_CHARS,
   `Must be ${ID_MAX_CHARS} characters or fewer`,
 )
-export const HlcSchema = z
-  .string()
-  .refine(isHlc, 'Not a valid sync timestamp (expected 13-digit ms:6-digit counter:node)')
-export const VersionVectorSchema = z.string().max(4_000).refine(isVersionVector, 'Not a valid list of sync timestamps')
+const HlcSchema = z.string().refine(isHlc, 'Not a valid sync timestamp (expected 13-digit ms:6-digit counter:node)')
+const VersionVectorSchema = z.string().max(4_000).refine(isVersionVector, 'Not a valid list of sync timestamps')
 
-const SetOpSchema = z.strictObject({ set: JsonValueSchema, base: VersionVectorSchema.optional() })
-const IncOpSchema = z.strictObject({
-  inc: z
-    .int('An increment must be a whole number')
-    .min(-INC_MAX)
-    .max(INC_MAX)
-    .refine((n) => n !== 0, 'An increment of 0 changes nothing'),
-})
-export const FieldOpSchema = z.union([SetOpSchema, IncOpSchema], {
-  error: 'Each field must be { "set": value } (text fields may add "base") or { "inc": whole number }',
-})
+export const FieldOpSchema = z.strictObject(
+  { set: JsonValueSchema, base: VersionVectorSchema.optional() },
+  { error: 'Each field must be { "set": value } (text fields may add "base")' },
+)
 
-export type SetOp = z.infer<typeof SetOpSchema>
-export type IncOp = z.infer<typeof IncOpSchema>
 export type FieldOp = z.infer<typeof FieldOpSchema>
 
 // Checked on the raw object: a record schema would silently drop a `__proto__` key
@@ -137,14 +125,12 @@ export function mutationSchemaFor(tables: TableDeclarations) {
 
 function fieldOpProblem(tables: TableDeclarations, table: string, name: string, op: FieldOp): string | undefined {
   const kind = fieldKind(tables, table, name)
-  if (kind === 'counter') return 'inc' in op ? undefined : `${name} is a tally: send an increment, not a value`
-  if ('inc' in op) return `${name} is not a tally, so it cannot be incremented`
   if (kind === 'deleted' && typeof op.set !== 'boolean') return `${DELETED_FIELD} must be true or false`
   if (kind !== 'text' && op.base !== undefined) return `${name} is not a text field, so it takes no base`
   return undefined
 }
 
-export function pushRequestSchemaFor(tables: TableDeclarations) {
+function pushRequestSchemaFor(tables: TableDeclarations) {
   return z.strictObject({
     protocol: z.int().min(1),
     deviceId: StorableTextSchema.min(1).max(100).optional(),
@@ -198,7 +184,7 @@ export const ServerRecordSchema = z.object({
   scope: IdSchema,
   seq: z.int().min(0),
   fields: z.record(z.string(), JsonValueSchema),
-  /** Per-field stamp of the current value (last-writer-wins and text fields; counters have none). */
+  /** Per-field stamp of the current value (last-writer-wins and text fields). */
   clocks: z.record(z.string(), HlcSchema),
   origins: z.record(z.string(), TextOriginSchema).optional(),
   /** Text fields with two or more versions nobody has chosen between yet, oldest first. */

@@ -5,8 +5,6 @@ import type { SyncedTable } from '../../domain/types.ts'
 export interface TableDeclaration {
   /** Free text people type: concurrent edits are kept side by side for someone to choose. */
   readonly textFields: readonly string[]
-  /** Tallies: devices send increments, the server keeps the sum. */
-  readonly counterFields: readonly string[]
 }
 
 export type TableDeclarations = Readonly<Record<string, TableDeclaration>>
@@ -14,7 +12,7 @@ export type TableDeclarations = Readonly<Record<string, TableDeclaration>>
 /** The tombstone: a delete is `deleted: { set: true }`, last-writer-wins like any field. */
 export const DELETED_FIELD = 'deleted'
 
-export type FieldKind = 'deleted' | 'text' | 'counter' | 'value'
+export type FieldKind = 'deleted' | 'text' | 'value'
 
 // `constructor`, `toString` and friends would read as inherited properties of a plain object.
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,63}$/
@@ -28,7 +26,7 @@ export function declareTables<T extends Record<string, TableDeclaration>>(tables
   for (const [table, declaration] of Object.entries(tables)) {
     if (!isFieldName(table)) throw new Error(`Synced table name ${JSON.stringify(table)} is not allowed`)
     const seen = new Set<string>()
-    for (const field of [...declaration.textFields, ...declaration.counterFields]) {
+    for (const field of declaration.textFields) {
       if (!isFieldName(field) || field === DELETED_FIELD) throw new Error(`${table}.${field} cannot be declared`)
       if (seen.has(field)) throw new Error(`${table}.${field} is declared twice`)
       seen.add(field)
@@ -38,19 +36,19 @@ export function declareTables<T extends Record<string, TableDeclaration>>(tables
 }
 
 export const SYNCED_TABLES = declareTables({
-  units: { textFields: ['name'], counterFields: [] },
-  boards: { textFields: ['name'], counterFields: [] },
-  measures: { textFields: ['name', 'description'], counterFields: [] },
-  entries: { textFields: ['comment'], counterFields: [] },
-  actions: { textFields: ['title'], counterFields: [] },
-  huddles: { textFields: ['notes'], counterFields: [] },
-  ideas: { textFields: ['problem', 'idea', 'benefit', 'notProgressedReason'], counterFields: [] },
-  pdsaCycles: { textFields: ['change', 'prediction', 'measurePlan', 'whatHappened', 'study'], counterFields: [] },
-  checklistTemplates: { textFields: ['title', 'purpose', 'forRole'], counterFields: [] },
-  checklistRuns: { textFields: [], counterFields: [] },
-  stepResults: { textFields: ['reason'], counterFields: [] },
-  conceptEdits: { textFields: [], counterFields: [] },
-  escalations: { textFields: ['title', 'reason', 'answer'], counterFields: [] },
+  units: { textFields: ['name'] },
+  boards: { textFields: ['name'] },
+  measures: { textFields: ['name', 'description'] },
+  entries: { textFields: ['comment'] },
+  actions: { textFields: ['title'] },
+  huddles: { textFields: ['notes'] },
+  ideas: { textFields: ['problem', 'idea', 'benefit', 'notProgressedReason'] },
+  pdsaCycles: { textFields: ['change', 'prediction', 'measurePlan', 'whatHappened', 'study'] },
+  checklistTemplates: { textFields: ['title', 'purpose', 'forRole'] },
+  checklistRuns: { textFields: [] },
+  stepResults: { textFields: ['reason'] },
+  conceptEdits: { textFields: [] },
+  escalations: { textFields: ['title', 'reason', 'answer'] },
 } satisfies Record<SyncedTable, TableDeclaration>)
 
 export function isSyncedTable(tables: TableDeclarations, table: string): boolean {
@@ -63,6 +61,5 @@ export function fieldKind(tables: TableDeclarations, table: string, field: strin
   const declaration = tables[table] as TableDeclaration
   if (field === DELETED_FIELD) return 'deleted'
   if (declaration.textFields.includes(field)) return 'text'
-  if (declaration.counterFields.includes(field)) return 'counter'
   return 'value'
 }

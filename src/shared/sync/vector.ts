@@ -42,7 +42,7 @@ export function formatVector(vector: VersionVector): string | undefined {
 }
 
 /** Record that `stamp` was seen (keeping the later stamp per device). */
-export function addStamp(vector: Map<string, string>, stamp: string): void {
+function addStamp(vector: Map<string, string>, stamp: string): void {
   const node = parseHlc(stamp).nodeId
   const known = vector.get(node)
   if (known === undefined || stamp > known) vector.set(node, stamp)

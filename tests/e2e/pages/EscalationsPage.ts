@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import { AppShell } from './AppShell.ts'
 
 /** "Escalate to the CSU": criteria, what, category, a required short reason. */
-export class EscalateDialog {
+class EscalateDialog {
   readonly dialog: Locator
   readonly title: Locator
   readonly reason: Locator
@@ -25,7 +25,7 @@ export class EscalateDialog {
 }
 
 /** Accept, answer, return with advice, pass on, withdraw, confirm closed. */
-export class EscalationMoveDialog {
+class EscalationMoveDialog {
   readonly dialog: Locator
   readonly text: Locator
   /** "This escalation was withdrawn by Ward 7 at 09:12; your answer is kept below". */

@@ -1,5 +1,5 @@
-// Shared helpers for the sync core tests: stamps, mutations and a test-only table
-// declaration with counters (the app declares none yet).
+// Shared helpers for the sync core tests: stamps, mutations and a small test-only table
+// declaration.
 import { formatHlc } from '@/shared/sync/hlc'
 import type { FieldOp, Mutation } from '@/shared/sync/protocol'
 import { declareTables } from '@/shared/sync/tables'
@@ -7,8 +7,8 @@ import { declareTables } from '@/shared/sync/tables'
 export const T = 1_767_225_600_000 // 01/01/2026 00:00 UTC
 
 export const TEST_TABLES = declareTables({
-  huddles: { textFields: ['notes'], counterFields: ['attendanceTally'] },
-  cards: { textFields: ['title', 'body'], counterFields: ['votes'] },
+  huddles: { textFields: ['notes'] },
+  cards: { textFields: ['title', 'body'] },
 })
 
 /** A stamp `ms` after T on a node, e.g. at(20, 'a'). */
@@ -17,7 +17,7 @@ export function at(ms: number, nodeId = 'a', counter = 0): string {
 }
 
 let ids = 0
-export function mutationId(): string {
+function mutationId(): string {
   ids += 1
   return `01960000-0000-7000-8000-${String(ids).padStart(12, '0')}`
 }

@@ -93,9 +93,9 @@ describe('last writer wins for plain fields', () => {
 
   it('never changes the record or mutation it is given', () => {
     const before = deepFreeze(
-      applyAll([textEdit('title', 'A', at(10, 'a')), mutation(at(11, 'a'), { votes: { inc: 1 } })]) as SyncRecord,
+      applyAll([textEdit('title', 'A', at(10, 'a')), mutation(at(11, 'a'), { status: { set: 'open' } })]) as SyncRecord,
     )
-    const m = deepFreeze(mutation(at(20, 'b'), { title: { set: 'B' }, votes: { inc: 2 }, status: { set: 'x' } }))
+    const m = deepFreeze(mutation(at(20, 'b'), { title: { set: 'B' }, status: { set: 'x' } }))
     expect(() => applyMutation(before, m, TEST_TABLES)).not.toThrow()
   })
 
@@ -107,38 +107,6 @@ describe('last writer wins for plain fields', () => {
     expect(() =>
       applyMutation(record, mutation(at(20), { status: { set: 'x' } }, { scope: 'ward-8' }), TEST_TABLES),
     ).toThrow('Cannot merge')
-  })
-})
-
-describe('counters', () => {
-  it.each([
-    ['increments add up in any order', [3, -1, 2], 4],
-    ['a single increment', [1], 1],
-    ['decrements below zero are kept (the sum is the truth)', [-2, 1], -1],
-  ])('%s', (_, increments, total) => {
-    const record = expectSameInEveryOrder(
-      increments.map((inc, i) => mutation(at(i, `n${i}`), { attendanceTally: { inc } }, { table: 'huddles' })),
-    )
-    expect(record.fields.attendanceTally).toBe(total)
-    expect(record.clocks.attendanceTally).toBeUndefined()
-  })
-
-  it('an increment counts once per mutation: duplicates are stopped by mutation id on the server, not here', () => {
-    const m = mutation(at(1), { votes: { inc: 1 } })
-    expect(applyAll([m, m])?.fields.votes).toBe(2)
-  })
-
-  it('a counter never goes through last-writer-wins: an old increment still counts', () => {
-    const record = applyAll([mutation(at(50, 'b'), { votes: { inc: 5 } }), mutation(at(1, 'a'), { votes: { inc: 1 } })])
-    expect(record?.fields.votes).toBe(6)
-  })
-
-  it.each([
-    ['setting a counter', mutation(at(1), { votes: { set: 3 } }), 'is a counter'],
-    ['incrementing a plain field', mutation(at(1), { status: { inc: 1 } }), 'is not a counter'],
-    ['incrementing a text field', mutation(at(1), { title: { inc: 1 } }), 'is not a counter'],
-  ])('%s is a programming error (validation refuses it first)', (_, m, message) => {
-    expect(() => applyMutation(undefined, m, TEST_TABLES)).toThrow(message)
   })
 })
 
@@ -275,12 +243,6 @@ describe('mergeRecords', () => {
     expect(merged).toEqual(applyAll(ops))
   })
 
-  it('takes counters from the remote (server) side', () => {
-    const local = applyAll([mutation(at(1), { votes: { inc: 5 } })]) as SyncRecord
-    const remote = applyAll([mutation(at(2), { votes: { inc: 2 } })]) as SyncRecord
-    expect(mergeRecords(local, remote, TEST_TABLES).fields.votes).toBe(2)
-  })
-
   it("keeps the remote record's extra properties (the server seq)", () => {
     const remote = { ...right, seq: 42 }
     expect(mergeRecords({ ...left, seq: 7 }, remote, TEST_TABLES).seq).toBe(42)
@@ -290,12 +252,12 @@ describe('mergeRecords', () => {
 
 describe('rebaseOnServer', () => {
   it("shows the server state with this tablet's unacknowledged changes on top", () => {
-    const server = applyAll([mutation(at(0, 'z'), { status: { set: 'open' }, votes: { inc: 3 } })]) as SyncRecord
-    const pending = [mutation(at(5, 'a'), { votes: { inc: 1 } }), mutation(at(6, 'a'), { status: { set: 'done' } })]
+    const server = applyAll([mutation(at(0, 'z'), { status: { set: 'open' }, owner: { set: 'Ann' } })]) as SyncRecord
+    const pending = [mutation(at(5, 'a'), { owner: { set: 'Ben' } }), mutation(at(6, 'a'), { status: { set: 'done' } })]
     const view = rebaseOnServer(server, pending, TEST_TABLES)
-    expect(view?.fields).toEqual({ status: 'done', votes: 4 })
+    expect(view?.fields).toEqual({ status: 'done', owner: 'Ben' })
     expect(rebaseOnServer(server, [], TEST_TABLES)).toBe(server)
-    expect(rebaseOnServer(undefined, pending, TEST_TABLES)?.fields).toEqual({ status: 'done', votes: 1 })
+    expect(rebaseOnServer(undefined, pending, TEST_TABLES)?.fields).toEqual({ status: 'done', owner: 'Ben' })
   })
 })
 

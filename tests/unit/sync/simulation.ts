@@ -14,13 +14,12 @@ import { liveVersions, textBase } from '@/shared/sync/text'
 import { T, TEST_TABLES } from './fixtures'
 
 export const TABLE = 'cards'
-export const SCOPE = 'ward-7'
+const SCOPE = 'ward-7'
 export const RECORD_IDS = ['r0', 'r1', 'r2'] as const
 const mutationSchema = mutationSchemaFor(TEST_TABLES)
 
 export type FieldEdit =
   | { type: 'set'; field: 'status' | 'owner'; value: string }
-  | { type: 'inc'; by: number }
   | { type: 'delete'; value: boolean }
   | { type: 'text'; field: 'title' | 'body'; value: string }
   /** Someone looking at the field (conflict or not) keeps one of the versions they see. */
@@ -35,7 +34,7 @@ export type Step =
   /** Someone sets tablet c's clock right, and its clock state is lost with it. */
   | { kind: 'fixClock' }
 
-export class SimServer {
+class SimServer {
   readonly records = new Map<string, ServerRecord>()
   readonly applied = new Set<string>()
   /** Mutations as applied, after restamping, in arrival order. */
@@ -72,7 +71,7 @@ export class SimServer {
   }
 }
 
-export class SimClient {
+class SimClient {
   readonly outbox: Mutation[] = []
   /** Acknowledged by the server but not yet seen in a pull: the tablet still shows them. */
   private acknowledged: Mutation[] = []
@@ -116,7 +115,6 @@ export class SimClient {
     const fields: Record<string, FieldOp> = {}
     for (const edit of edits) {
       if (edit.type === 'set') fields[edit.field] = { set: edit.value }
-      else if (edit.type === 'inc') fields.votes = { inc: edit.by }
       else if (edit.type === 'delete') fields.deleted = { set: edit.value }
       else {
         const shown = liveVersions(before, edit.field)
@@ -195,7 +193,7 @@ export interface World {
   clients: SimClient[]
 }
 
-export const HOURS_FAST = 3 * 3_600_000
+const HOURS_FAST = 3 * 3_600_000
 
 /** Tablet a's clock is right, b's jumps backwards now and then, c's is three hours fast until fixed. */
 export function createWorld(): World {

@@ -11,7 +11,7 @@ import { isFailure, type SyncTransport } from '@/sync/transport-types'
 let databases = 0
 
 export const UNIT_ID = 'unit-7'
-export const BOARD_ID = 'board-7'
+const BOARD_ID = 'board-7'
 
 /** Enrol `database` for one unit the way the app does: a code from the server, exchanged for a token. */
 export async function enrolDatabase(
