@@ -7,6 +7,7 @@ import { deviceAccess, DeviceStreams } from './access.ts'
 import { adminRoutes } from './admin.ts'
 import { deviceRoutes } from './device.ts'
 import { exportRoutes } from './export.ts'
+import { ideaLinkRoutes } from '../ideaLinks/routes.ts'
 import { syncRoutes, type SyncRouteOptions } from './sync.ts'
 
 export { RATE_LIMITS, type RateLimits }
@@ -77,4 +78,5 @@ export const deviceAccessRoutes: FastifyPluginAsync<DeviceAccessOptions & { sync
   await app.register(deviceRoutes, { db, access, enrolLimiter })
   await app.register(exportRoutes, { db, access, adminLimiter })
   await app.register(adminRoutes, { prefix: '/admin', db, limiter: adminLimiter, streams, refusals })
+  await app.register(ideaLinkRoutes, { db, access, adminLimiter, refusals })
 }

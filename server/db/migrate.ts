@@ -5,6 +5,7 @@ import * as devicesAndOrg from './migrations/0002_devices_and_org.ts'
 import * as trustScopeKind from './migrations/0003_trust_scope_kind.ts'
 import * as accessRefusalCounts from './migrations/0005_access_refusal_counts.ts'
 import * as recordOwners from './migrations/0006_record_owners.ts'
+import * as ideaLinks from './migrations/0007_idea_links.ts'
 
 /**
  * Every migration, listed in code rather than found by scanning a folder, so a bundled
@@ -17,6 +18,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003_trust_scope_kind': trustScopeKind,
   '0005_access_refusal_counts': accessRefusalCounts,
   '0006_record_owners': recordOwners,
+  '0007_idea_links': ideaLinks,
 }
 
 const staticProvider: MigrationProvider = {

@@ -130,6 +130,21 @@ export interface RecordOwnersTable {
   scope: string
 }
 
+export interface IdeaLinksTable {
+  id: string
+  /** SHA-256 hex of the link's token (the token itself is only in the link). */
+  token_hash: string
+  unit_id: string
+  board_id: string
+  /** What the phone form says the idea is for, e.g. "Ward 7". */
+  label: string
+  created_at: number
+  created_by_device: string | null
+  revoked_at: number | null
+  ideas_received: Generated<number>
+  last_idea_at: number | null
+}
+
 export interface Database {
   scopes: ScopesTable
   records: RecordsTable
@@ -142,4 +157,5 @@ export interface Database {
   devices: DevicesTable
   server_settings: ServerSettingsTable
   access_refusals: AccessRefusalsTable
+  idea_links: IdeaLinksTable
 }
