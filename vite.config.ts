@@ -23,7 +23,8 @@ export default defineConfig({
         start_url: '/',
         scope: '/',
         display: 'standalone',
-        orientation: 'landscape',
+        // Any way up: wall screens are landscape, phones logging ideas are portrait.
+        orientation: 'any',
         theme_color: '#005eb8',
         background_color: '#f0f4f5',
         icons: [

@@ -87,6 +87,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'Wall view', fullScreen: true },
   },
   {
+    path: '/board/idea-poster',
+    name: 'idea-poster',
+    component: () => import('@/views/IdeaPosterView.vue'),
+    meta: { title: 'Idea link poster', fullScreen: true },
+  },
+  {
     path: '/board/print',
     name: 'print',
     component: () => import('@/views/PrintView.vue'),
@@ -161,6 +167,13 @@ const routes: RouteRecordRaw[] = [
     name: 'concept-edit',
     component: () => import('@/views/ConceptEditView.vue'),
     meta: { title: 'Edit a concept', noSetupNeeded: true },
+  },
+  // An idea link from the ward's poster: any phone, no enrolment, no board on the phone.
+  {
+    path: '/idea/:token',
+    name: 'idea-link',
+    component: () => import('@/views/IdeaLinkView.vue'),
+    meta: { title: 'Send an idea', noSetupNeeded: true, fullScreen: true },
   },
   {
     path: '/:pathMatch(.*)*',

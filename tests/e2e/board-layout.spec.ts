@@ -86,3 +86,8 @@ test('the More menu closes with Escape and gives focus back to its button', asyn
   await expect(nav.moreList).toBeHidden()
   await expect(nav.moreButton).toBeFocused()
 })
+
+test('the installed app is not locked to landscape, so a phone can log an idea upright', async ({ request }) => {
+  const manifest = (await (await request.get('/manifest.webmanifest')).json()) as { orientation?: string }
+  expect(manifest.orientation ?? 'any').not.toMatch(/landscape/)
+})
