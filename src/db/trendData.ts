@@ -16,7 +16,7 @@ import { adherencePerWeek, escalationsPerWeek } from '@/domain/trends/practiceTi
 import { addDays } from '@/domain/dates'
 import { shiftsOf } from '@/domain/standardWork/shifts'
 import { csuDisplayName } from '@/domain/tiers'
-import type { Csu, DayKey, Idea, Measure, PdsaCycle, Unit } from '@/domain/types'
+import type { Action, Csu, DayKey, Escalation, HuddleRecord, Idea, Measure, PdsaCycle, Unit } from '@/domain/types'
 
 export interface RollupSource {
   units: Unit[]
@@ -91,6 +91,34 @@ export async function loadMeasureSource(measureId: string, from: DayKey, to: Day
       : []
     return { measure, unit: unit ?? null, scopeName, entries: entries.get(measureId) ?? [], ideas, cycles }
   })
+}
+
+export interface TrendRecords {
+  units: Unit[]
+  csus: Csu[]
+  actions: Action[]
+  escalations: Escalation[]
+  huddles: HuddleRecord[]
+}
+
+/** Everything behind the roll-up on this device, for the trend screen's CSV downloads. */
+export async function loadTrendRecords(): Promise<TrendRecords> {
+  return db.transaction('r', [db.units, db.csus, db.actions, db.escalations, db.huddles], async () => {
+    const [units, csus, actions, escalations, huddles] = await Promise.all([
+      db.units.toArray(),
+      db.csus.toArray(),
+      db.actions.toArray(),
+      db.escalations.toArray(),
+      db.huddles.toArray(),
+    ])
+    return { units, csus, actions, escalations, huddles }
+  })
+}
+
+/** The first day a measure has a value, or null: where its charts' default window starts. */
+export async function firstEntryDay(measureId: string): Promise<DayKey | null> {
+  const first = await db.entries.where('[measureId+day]').between([measureId, ''], [measureId, '\uffff']).first()
+  return first?.day ?? null
 }
 
 /** What a practice series provider is given: one unit and the range to chart. */

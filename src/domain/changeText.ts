@@ -6,6 +6,7 @@ import { formatDay, isDayKey } from './dates'
 import { fieldLabel } from './history'
 import { formatInstant } from './dates'
 import { IDEA_STATUS_LABEL } from './ideas'
+import { baselineText } from './trends/baseline'
 import { wasteById } from './wastes'
 import type { FieldChange, HistoryEntry } from './types'
 
@@ -25,6 +26,7 @@ const FREE_TEXT = new Set([
   'idea',
   'benefit',
   'notProgressedReason',
+  'limitsReason',
 ])
 // Closing an action also stamps closedAt, moving an idea its statusChangedAt (and
 // implementedAt); the status change already says it all.
@@ -69,6 +71,7 @@ function itemText(field: string, item: unknown, lookup?: NameLookup): string {
 
 /** One field value as a person would read it; '' for nothing. */
 export function describeValue(field: string, value: unknown, lookup?: NameLookup): string {
+  if (field === 'baseline') return baselineText(value)
   if (isEmpty(value)) return ''
   const known = lookup?.(field, value)
   if (known) return known

@@ -1,9 +1,9 @@
 // A fictional demo trust so a new user sees a working board at once. Every name here
 // is invented; there is no patient data and no real staff data anywhere.
-import { addDays, lastDays } from './dates'
+import { addDays, lastDays, weekdayIndex } from './dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from './defaults'
 import { buildDemoEscalations } from './demoEscalations'
-import { buildDemoIdeas } from './demoIdeas'
+import { buildDemoIdeas, demoChangeDays } from './demoIdeas'
 import { buildDemoStandardWork, type DemoWard } from './demoStandardWork'
 import { entryId } from './ids'
 import type {
@@ -188,6 +188,7 @@ const MEASURES: MeasureSpec[] = [
     unit: 'shifts',
     direction: 'lower',
     thresholds: { green: 0, red: 2 },
+    target: 0,
     description: 'Agency shifts booked for the next 24 hours.',
     conceptIds: ['eight-wastes'],
     sample: (r) => poisson(r, 1),
@@ -209,9 +210,30 @@ const ACTIONS: [string, number | null, 'open' | 'done'][] = [
   ['Move the observation machines back to their marked bays', null, 'done'],
 ]
 
+/** Days of measure history: a little over 18 months, so monthly charts have limits and
+ * the weekly roll-up has its 26 weeks. */
+export const DEMO_HISTORY_DAYS = 560
+
+/** Ward 7 audits observations once a week (on Mondays) instead of daily. */
+const WEEKLY_AUDITS: Record<number, { measure: number; description: string }> = {
+  1: { measure: 4, description: 'Weekly audit on Mondays: share of due observations recorded within 30 minutes.' },
+}
+
+/** After a tested idea was implemented (demoIdeas.ts), its measure really changed: the
+ * sampler used from that day on. */
+const IMPROVED: Record<string, (r: () => number) => DayEntry['value']> = {
+  // Discharges before noon after the board-round handover: 3.2 → 4.4 a day.
+  'Discharges before noon': (r) => poisson(r, 4.4),
+  // Observations on time after the charging shelf: 84–100 % → 91–100 %.
+  'Observations on time': (r) => Math.round(91 + r() * 9),
+}
+
 export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
   const r = seededRandom(seed)
+  // Measure values come from their own stream: the long history does not move the huddles.
+  const values = seededRandom(seed + 303)
   const at = `${addDays(today, -days)}T08:00:00.000Z`
+  const measuresAt = `${addDays(today, -DEMO_HISTORY_DAYS)}T08:00:00.000Z`
   const meta = (id: string, unitId: string) => ({ id, unitId, createdAt: at, updatedAt: at, updatedBy: 'Demo' })
   const trust: Trust = { id: 'demo-trust', name: 'Northfield Teaching Hospitals (demo)', createdAt: at }
   const csu: Csu = { id: 'demo-csu-medicine', trustId: trust.id, name: 'Medicine and Elderly Care', createdAt: at }
@@ -233,6 +255,7 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
     escalations: [],
   }
 
+  const changeDays = demoChangeDays(today)
   wardNames.forEach((name, w) => {
     const unitId = `demo-unit-${w + 1}`
     const boardId = `demo-board-${w + 1}`
@@ -246,8 +269,10 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
     })
     MEASURES.forEach((spec, i) => {
       const { sample, ...fields } = spec
+      const audit = WEEKLY_AUDITS[w + 1]?.measure === i + 1 ? WEEKLY_AUDITS[w + 1] : undefined
       const measure: Measure = {
         ...meta(`demo-m-${w + 1}-${i + 1}`, unitId),
+        createdAt: measuresAt,
         boardId,
         order: i + 1,
         archived: false,
@@ -255,18 +280,22 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
         target: null,
         thresholds: null,
         ...fields,
+        ...(audit ? { description: audit.description } : {}),
       }
       out.measures.push(measure)
+      const changed = changeDays.get(measure.id)
       // Leave today and the odd day blank: that is what a real board looks like.
-      for (const day of lastDays(addDays(today, -1), days)) {
-        if (r() < 0.04) continue
+      for (const day of lastDays(addDays(today, -1), DEMO_HISTORY_DAYS)) {
+        if (audit && weekdayIndex(day) !== 0) continue
+        if (values() < 0.04) continue
+        const improved = changed !== undefined && day >= changed ? IMPROVED[measure.name] : undefined
         out.entries.push({
           ...meta(entryId(measure.id, day), unitId),
           measureId: measure.id,
           boardId,
           day,
-          value: sample(r),
-          comment: r() < 0.05 ? 'Discussed at huddle' : '',
+          value: (improved ?? sample)(values),
+          comment: values() < 0.05 ? 'Discussed at huddle' : '',
         })
       }
     })

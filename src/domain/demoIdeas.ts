@@ -139,9 +139,18 @@ const IDEAS: IdeaSpec[] = [
 ]
 
 /** The idea that gets PDSA cycles, and the board measure it is judged by (see MEASURES in demo.ts). */
+// Implemented long enough ago (about 12 and 14 weeks) that the weekly chart shows the
+// shift it made: the demo's values really change from that day (demo.ts).
 const TESTED: Record<number, { index: number; measure: number; implementedAgo: number }> = {
-  1: { index: 2, measure: 8, implementedAgo: 14 }, // handover → discharges before noon
-  2: { index: 8, measure: 4, implementedAgo: 16 }, // charging shelf → observations on time
+  1: { index: 2, measure: 8, implementedAgo: 84 }, // handover → discharges before noon
+  2: { index: 8, measure: 4, implementedAgo: 98 }, // charging shelf → observations on time
+}
+
+/** The measure each tested idea changed, and the day it was implemented. */
+export function demoChangeDays(today: DayKey): Map<string, DayKey> {
+  return new Map(
+    Object.entries(TESTED).map(([ward, t]) => [`demo-m-${ward}-${t.measure}`, addDays(today, -t.implementedAgo)]),
+  )
 }
 
 type CycleSpec = Pick<

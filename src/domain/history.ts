@@ -52,6 +52,9 @@ const FIELD_LABEL: Record<string, string> = {
   effort: 'effort',
   impact: 'impact',
   ideaStuckDays: 'days before ideas are flagged',
+  rebaseDays: 'limits recalculated from',
+  baseline: 'SPC limits',
+  limitsReason: 'reason for the limits',
 }
 
 export function fieldLabel(field: string): string {

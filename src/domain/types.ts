@@ -112,7 +112,14 @@ export interface Measure extends RecordMeta {
   archived: boolean
   /** Days from which the SPC limits are recalculated (a change was made), chosen on the trend screen. */
   rebaseDays?: DayKey[]
+  /** Limits fixed on a baseline instead of moving with every value (null: they move). */
+  baseline?: MeasureBaseline | null
+  /** Why the limits were last recalculated, rebased or fixed: kept in the measure's history with who. */
+  limitsReason?: string
 }
+
+/** Fix the SPC limits after the first N values, or over a chosen baseline period. */
+export type MeasureBaseline = { kind: 'points'; points: number } | { kind: 'period'; from: DayKey; to: DayKey }
 
 export type DayStatus = 'green' | 'amber' | 'red'
 

@@ -127,7 +127,7 @@ export const useOrgStore = defineStore('org', () => {
     return boards.value.find((b) => b.id === board.id)!
   }
 
-  /** Load the fictional demo trust (two wards, six weeks of history). Demo records are
+  /** Load the fictional demo trust (two wards, 18 months of measures, six weeks of the rest). Demo records are
    * local only: they are bulk-loaded without outbox entries so they never sync. */
   async function loadDemo(today = londonDay()) {
     const demo = buildDemoTrust(today)

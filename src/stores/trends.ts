@@ -3,10 +3,12 @@ import { computed, ref, shallowRef } from 'vue'
 import { updateRecord } from '@/db/repo'
 import {
   boardIdsOf,
+  firstEntryDay,
   loadIdeaStatusTimes,
   loadMeasureSource,
   loadPracticeSeries,
   loadRollupSource,
+  loadTrendRecords,
   loadUnit,
   type MeasureSource,
 } from '@/db/trendData'
@@ -16,9 +18,10 @@ import { trendAnnotations } from '@/domain/trends/annotations'
 import { measureSpc } from '@/domain/trends/measureSpc'
 import type { Period } from '@/domain/trends/periods'
 import type { ExpectedHuddles, PracticeSeries, StatusTime } from '@/domain/trends/practice'
-import { defaultRange, rangeProblem } from '@/domain/trends/ranges'
+import { defaultRange, defaultRangeFrom, rangeProblem } from '@/domain/trends/ranges'
 import { buildRollup, type Rollup } from '@/domain/trends/rollup'
-import type { DayKey, Measure } from '@/domain/types'
+import type { DayKey, Measure, MeasureBaseline } from '@/domain/types'
+import { baselineProblem } from '@/domain/trends/baseline'
 import { InputError } from '@/domain/errors'
 
 export interface MeasureTrendQuery {
@@ -89,7 +92,7 @@ export const useTrendsStore = defineStore('trends', () => {
   /** Open a measure's trend; false when it is not on this device. Throws InputError for a bad range. */
   async function openMeasure(measureId: string, query: MeasureTrendQuery = {}): Promise<boolean> {
     const nextPeriod = query.period ?? 'day'
-    const range = defaultRange(nextPeriod, today.value)
+    const range = query.from ? defaultRange(nextPeriod, today.value) : await defaultMeasureRange(measureId, nextPeriod)
     const nextFrom = query.from ?? range.from
     const nextTo = query.to ?? range.to
     const problem = rangeProblem(nextFrom, nextTo)
@@ -103,11 +106,18 @@ export const useTrendsStore = defineStore('trends', () => {
     return loaded !== null
   }
 
+  /** The default window for a measure: the usual length, but never before its first value. */
+  async function defaultMeasureRange(measureId: string, view: Period) {
+    return defaultRangeFrom(view, today.value, await firstEntryDay(measureId))
+  }
+
   /** Change the view of the open measure: a new range reloads, a new period or chart recomputes. */
   async function setView(query: MeasureTrendQuery) {
     if (!source.value) return
     const range =
-      query.period && query.period !== period.value && !query.from ? defaultRange(query.period, today.value) : null
+      query.period && query.period !== period.value && !query.from
+        ? await defaultMeasureRange(source.value.measure.id, query.period)
+        : null
     await openMeasure(source.value.measure.id, {
       period: query.period ?? period.value,
       chart: query.chart ?? chart.value,
@@ -116,29 +126,54 @@ export const useTrendsStore = defineStore('trends', () => {
     })
   }
 
-  async function setRebaseDays(days: DayKey[], by: string): Promise<Measure> {
+  /** Every change to how the limits are worked out says why; the measure's history keeps
+   * it with who made the change. */
+  function reasonOf(reason: string): string {
+    const why = reason.trim()
+    if (!why) throw new InputError('Say why the limits are changing, for example "The new falls huddle started"')
+    return why
+  }
+
+  async function saveLimits(changes: Partial<Measure>, reason: string, by: string): Promise<Measure> {
     const measure = source.value?.measure
     if (!measure) throw new InputError('Open a measure first')
-    const bad = days.find((d) => !isDayKey(d))
-    if (bad !== undefined) throw new InputError('Enter the date the change was made, for example 01/09/2026')
-    const next = [...new Set(days)].sort()
-    const saved = await updateRecord<Measure>('measures', measure.id, { rebaseDays: next }, by)
+    const why = reasonOf(reason)
+    const saved = await updateRecord<Measure>('measures', measure.id, { ...changes, limitsReason: why }, by)
     if (!saved) throw new InputError('This measure is no longer on this tablet')
     source.value = { ...source.value!, measure: saved }
     return saved
   }
 
-  async function addRebase(day: DayKey, by: string): Promise<Measure> {
-    if (!isDayKey(day)) throw new InputError('Enter the date the change was made, for example 01/09/2026')
-    if (day < from.value || day > to.value) throw new InputError('Choose a date within the chart’s range')
-    return setRebaseDays([...(source.value?.measure.rebaseDays ?? []), day], by)
+  async function setRebaseDays(days: DayKey[], by: string, reason: string): Promise<Measure> {
+    const bad = days.find((d) => !isDayKey(d))
+    if (bad !== undefined) throw new InputError('Enter the date the change was made, for example 01/09/2026')
+    return saveLimits({ rebaseDays: [...new Set(days)].sort() }, reason, by)
   }
 
-  async function removeRebase(day: DayKey, by: string): Promise<Measure> {
+  async function addRebase(day: DayKey, by: string, reason: string): Promise<Measure> {
+    if (!isDayKey(day)) throw new InputError('Enter the date the change was made, for example 01/09/2026')
+    if (day < from.value || day > to.value) throw new InputError('Choose a date within the chart’s range')
+    return setRebaseDays([...(source.value?.measure.rebaseDays ?? []), day], by, reason)
+  }
+
+  async function removeRebase(day: DayKey, by: string, reason: string): Promise<Measure> {
     return setRebaseDays(
       (source.value?.measure.rebaseDays ?? []).filter((d) => d !== day),
       by,
+      reason,
     )
+  }
+
+  /** Fix the limits on a baseline (after N values, or over a period), or let them move (null). */
+  async function setBaseline(baseline: MeasureBaseline | null, by: string, reason: string): Promise<Measure> {
+    const problem = baselineProblem(baseline)
+    if (problem) throw new InputError(problem)
+    return saveLimits({ baseline }, reason, by)
+  }
+
+  /** The records behind the roll-up, for its CSV downloads (read when asked, not kept). */
+  async function recordsForExport() {
+    return loadTrendRecords()
   }
 
   // ——— How we work ———
@@ -170,6 +205,7 @@ export const useTrendsStore = defineStore('trends', () => {
     rollupRange,
     loadingRollup,
     loadRollup,
+    recordsForExport,
     source,
     period,
     chart,
@@ -182,6 +218,7 @@ export const useTrendsStore = defineStore('trends', () => {
     addRebase,
     removeRebase,
     setRebaseDays,
+    setBaseline,
     practiceUnitId,
     practice,
     statusTimes,

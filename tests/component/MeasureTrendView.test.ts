@@ -102,10 +102,46 @@ describe('MeasureTrendView', () => {
     const day = addDays(today, -60)
     await view.get('#rebase-day').setValue(formatDay(day))
     await view.get('.trend-rebase__form').trigger('submit')
+    // Every change to the limits says why.
+    await vi.waitFor(() => expect(view.get('.trend-rebase').text()).toContain('Say why the limits are changing'))
+    expect((await db.measures.get('m-falls'))!.rebaseDays ?? []).toEqual([])
+    await view.get('#limits-reason').setValue('Falls huddle started')
+    await view.get('.trend-rebase__form').trigger('submit')
     await vi.waitFor(async () => expect((await db.measures.get('m-falls'))!.rebaseDays).toEqual([day]))
     await vi.waitFor(() =>
       expect(view.get('[data-testid="spc-table"]').text()).toContain('Limits recalculated from here'),
     )
+    const history = await db.history.where('[table+recordId]').equals(['measures', 'm-falls']).toArray()
+    expect(history.at(-1)).toMatchObject({ by: 'Test Nurse' })
+    expect(history.at(-1)!.changes).toEqual(
+      expect.arrayContaining([{ field: 'limitsReason', from: undefined, to: 'Falls huddle started' }]),
+    )
+  })
+
+  it('fixes the limits after the first values, shows it on the chart and keeps who and why', async () => {
+    await db.entries.bulkPut(
+      Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1)),
+    )
+    useActorStore().pick('Test Nurse')
+    const { view } = await open('/trends/measure/m-falls?period=week')
+    await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
+    await view.get('#baseline-points').setValue(true)
+    await view.get('#baseline-count').setValue('13')
+    await view.get('#limits-reason').setValue('Baseline before the new mats')
+    await view.get('.trend-rebase__baseline').trigger('submit')
+    await vi.waitFor(async () =>
+      expect((await db.measures.get('m-falls'))!.baseline).toEqual({ kind: 'points', points: 13 }),
+    )
+    await vi.waitFor(() => expect(view.get('[data-testid="spc-notes"]').text()).toMatch(/fixed on the baseline/))
+    expect(view.get('.trend-rebase').text()).toContain('Now: limits fixed after the first 13 values')
+    const history = await db.history.where('[table+recordId]').equals(['measures', 'm-falls']).toArray()
+    expect(history.at(-1)).toMatchObject({ by: 'Test Nurse' })
+    expect(
+      history
+        .at(-1)!
+        .changes.map((c) => c.field)
+        .sort(),
+    ).toEqual(['baseline', 'limitsReason'])
   })
 
   it('prints one clean sheet: title, unit, period, chart, icons in words, the key with rebases and changes, and the values', async () => {

@@ -111,10 +111,14 @@ describe('PrintView', () => {
     const falls = demoMeasures.findIndex((m) => m.name === 'Falls')
     const block = w.findAll('[data-testid="print-measure"]')[falls]!
     expect(block.findAll('td').filter((td) => td.attributes('data-day'))).toHaveLength(31)
-    // The demo holds six weeks, from 15 October: those days are loaded now, the earlier ones stay blank.
-    const entry = demo.entries.find((e) => e.measureId === demoMeasures[falls]!.id && e.day === '2026-10-20')!
-    expect(block.find('[data-day="2026-10-20"] .print-cell__value').text()).toBe(String(entry.value))
-    expect(block.find('[data-day="2026-10-05"]').attributes('data-status')).toBe('missing')
+    // The demo holds 18 months of values: October's are loaded now, and a day it left blank stays blank.
+    const entryOn = (day: string) => demo.entries.find((e) => e.measureId === demoMeasures[falls]!.id && e.day === day)
+    expect(block.find('[data-day="2026-10-20"] .print-cell__value').text()).toBe(String(entryOn('2026-10-20')!.value))
+    for (const day of ['2026-10-01', '2026-10-05', '2026-10-09']) {
+      const entry = entryOn(day)
+      if (entry) expect(block.find(`[data-day="${day}"] .print-cell__value`).text()).toBe(String(entry.value))
+      else expect(block.find(`[data-day="${day}"]`).attributes('data-status')).toBe('missing')
+    }
     expect(button(w, 'Next month').attributes('disabled')).toBeUndefined()
   })
 

@@ -167,7 +167,7 @@ describe('the demo trust: newer features', () => {
           {},
         )
       }
-      expect(changeDayOf(linked[0]!, cycles)).toBe(addDays(today, -(board.id === 'demo-board-1' ? 14 : 16)))
+      expect(changeDayOf(linked[0]!, cycles)).toBe(addDays(today, -(board.id === 'demo-board-1' ? 84 : 98)))
     }
   })
 

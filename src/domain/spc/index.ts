@@ -9,6 +9,7 @@ import { beyondLimitRule, emptySignals, shiftRule, trendRule, twoOfThreeRule, ty
 import { runsTest } from './runChart'
 import { splitSegments } from './segments'
 import type {
+  SpcBaseline,
   SpcError,
   SpcInputPoint,
   SpcOptions,
@@ -54,7 +55,8 @@ function compute(points: readonly SpcInputPoint[], options: SpcOptions, rules: S
   const segments: SpcSegment[] = []
   ranges.forEach((range, index) => {
     const slice = judged.slice(range.start, range.end)
-    const { segment, signals } = chart === 'run' ? runSegment(slice, rules, notes) : xmrSegment(slice, rules, notes)
+    const { segment, signals } =
+      chart === 'run' ? runSegment(slice, rules, notes) : xmrSegment(slice, rules, notes, options.baseline)
     segments.push(segment)
     let k = 0
     slice.forEach((p, offset) => {
@@ -113,6 +115,10 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 
 const countOf = (n: number): string => (n === 1 ? '1 value' : `${n} values`)
 
+/** Where a segment's data starts: its first recorded period, not a leading gap. */
+const firstRecorded = (slice: readonly SpcInputPoint[]): string =>
+  (slice.find((p) => p.value !== null) ?? slice[0]!).period
+
 const recordedOf = (slice: readonly SpcInputPoint[]): number[] =>
   slice.filter((p) => p.value !== null).map((p) => p.value as number)
 
@@ -131,34 +137,56 @@ function baseSegment(slice: readonly SpcInputPoint[], centre: number, n: number)
 
 /** One XmR segment: limits and the four rules, or (too few points) the mean only, with
  * every point left unjudged (variation null) and a note. */
+/** The part of a segment its limits come from: the first N recorded values, or those in
+ * the baseline periods; null (all of it) when there is no baseline, when the segment has
+ * no more than N values (limits move until N are in) or fewer than 2 in the period. */
+function baselineSlice(slice: readonly SpcInputPoint[], baseline: SpcBaseline | undefined): SpcInputPoint[] | null {
+  if (!baseline) return null
+  if ('points' in baseline) {
+    let seen = 0
+    const last = slice.findIndex((p) => p.value !== null && (seen += 1) === baseline.points)
+    return last < 0 || recordedOf(slice.slice(last + 1)).length === 0 ? null : slice.slice(0, last + 1)
+  }
+  const inside = slice.filter((p) => p.period >= baseline.fromPeriod && p.period <= baseline.toPeriod)
+  return recordedOf(inside).length >= 2 ? inside : null
+}
+
 function xmrSegment(
   slice: readonly SpcInputPoint[],
   rules: SpcRuleOptions,
   notes: string[],
+  baseline?: SpcBaseline,
 ): { segment: SpcSegment; signals: Signals | null } {
   const values = recordedOf(slice)
-  const n = values.length
-  const from = periodText(slice[0]!.period)
+  const base = baselineSlice(slice, baseline)
+  const basis = base ?? slice
+  const n = recordedOf(basis).length
+  const from = periodText(firstRecorded(slice))
+  if (base) {
+    notes.push(
+      `The limits from ${from} are fixed on the baseline ${periodText(firstRecorded(base))} to ${periodText(base[base.length - 1]!.period)} (${countOf(n)}); later values are judged against them.`,
+    )
+  }
   if (n < rules.minimumPoints) {
     notes.push(
       `Only ${countOf(n)} from ${from}: process limits need at least ${rules.minimumPoints}, so no points are flagged yet. A run chart suits a short series.`,
     )
-    return { segment: { ...baseSegment(slice, mean(values), n), runs: null }, signals: null }
+    return { segment: { ...baseSegment(slice, mean(values), values.length), runs: null }, signals: null }
   }
-  if (movingRanges(slice.map((p) => p.value)).length === 0) {
+  if (movingRanges(basis.map((p) => p.value)).length === 0) {
     // No two neighbouring periods are both recorded (e.g. a Mon/Wed/Fri audit on a daily
     // chart): the spread cannot be measured, so there are no limits and no assurance.
     notes.push(
       `No two neighbouring values from ${from} are both recorded, so the spread cannot be measured: no limits are drawn and only runs and trends are checked. A weekly or monthly view suits this measure.`,
     )
-    const signals = emptySignals(n)
+    const signals = emptySignals(values.length)
     const centre = mean(values)
     shiftRule(values, centre, rules.shiftLength, rules.pointOnCentreLine, signals)
     trendRule(values, rules.trendLength, rules.trendTies, signals)
-    return { segment: { ...baseSegment(slice, centre, n), runs: null }, signals }
+    return { segment: { ...baseSegment(slice, centre, values.length), runs: null }, signals }
   }
   const limits = xmrLimits(
-    slice.map((p) => p.value),
+    basis.map((p) => p.value),
     rules.screenMovingRangeOutliers,
   )
   const trial = n < rules.trialLimitsUntil
@@ -166,15 +194,16 @@ function xmrSegment(
     notes.push(
       `The limits from ${from} rest on ${countOf(n)}; they are a trial until there are ${rules.trialLimitsUntil}.`,
     )
-  const signals = emptySignals(n)
+  const signals = emptySignals(values.length)
   if (limits.meanMovingRange > 0) {
     beyondLimitRule(values, limits.upper, limits.lower, signals)
     twoOfThreeRule(values, limits, rules.twoOfThreeIncludesBeyondLimit, signals)
   } else {
     // No spread between neighbouring values: the limits sit on the mean, and a point
     // beyond them would only show that the spread could not be measured.
+    const baseValues = recordedOf(basis)
     notes.push(
-      values.every((v) => v === values[0])
+      baseValues.every((v) => v === baseValues[0])
         ? `Every value from ${from} is the same: there is no variation to judge.`
         : `Neighbouring values from ${from} never differ, so the spread cannot be measured; only runs and trends are checked.`,
     )
@@ -183,12 +212,15 @@ function xmrSegment(
   trendRule(values, rules.trendLength, rules.trendTies, signals)
   return {
     segment: {
-      ...baseSegment(slice, limits.mean, n),
+      ...baseSegment(slice, limits.mean, values.length),
       upperLimit: limits.upper,
       lowerLimit: limits.lower,
       trial,
       meanMovingRange: limits.meanMovingRange,
       runs: null,
+      baseline: base
+        ? { fromPeriod: firstRecorded(base), toPeriod: base[base.length - 1]!.period, pointCount: n }
+        : null,
     },
     signals,
   }
@@ -206,7 +238,7 @@ function runSegment(
   shiftRule(values, centre, rules.runChartShiftLength, rules.pointOnCentreLine, signals)
   trendRule(values, rules.runChartTrendLength, rules.trendTies, signals)
   const runs = runsTest(values, centre)
-  const from = periodText(slice[0]!.period)
+  const from = periodText(firstRecorded(slice))
   if (runs.signal === 'too-few')
     notes.push(`Too few runs from ${from} (${runs.runs}; at least ${runs.lower} expected): a sign of a shift.`)
   if (runs.signal === 'too-many')

@@ -26,7 +26,13 @@ export interface SpcOptions {
   chart?: SpcChartKind
   /** Where the references differ, an explicit choice; each defaults to what MDC does today. */
   rules?: Partial<SpcRuleOptions>
+  /** Fix each segment's limits on a baseline instead of all its values (docs/SPC.md, "Baselines"). */
+  baseline?: SpcBaseline
 }
+
+/** The first N recorded values of each segment (NHSRplotthedots' fix_after_n_points), or
+ * the values within a span of periods (qicharts2's freeze). */
+export type SpcBaseline = { points: number } | { fromPeriod: string; toPeriod: string }
 
 export interface SpcRuleOptions {
   /** Points in a run on one side of the centre line that count as a shift. MDC: 7. */
@@ -86,6 +92,8 @@ export interface SpcSegment {
   meanMovingRange: number | null
   /** Run chart only: the runs test of the segment (null on an XmR chart). */
   runs?: SpcRunsTest | null
+  /** When the limits are fixed on a baseline: its first and last period and its values. */
+  baseline?: { fromPeriod: string; toPeriod: string; pointCount: number } | null
 }
 
 /** The run chart's "too few / too many runs" test (IHI run-chart rules; see runChart.ts). */

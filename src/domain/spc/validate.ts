@@ -94,6 +94,17 @@ export function validateOptions(options: SpcOptions, firstPeriod: string): SpcEr
     return fail('The chart must be an XmR (SPC) chart or a run chart.')
   }
   const kind = periodKind(firstPeriod)
+  const baseline = options.baseline
+  if (baseline !== undefined) {
+    if ('points' in baseline) {
+      if (!Number.isInteger(baseline.points) || baseline.points < 2)
+        return fail('The baseline must be a whole number of values, at least 2.')
+    } else if (periodKind(baseline.fromPeriod) !== kind || periodKind(baseline.toPeriod) !== kind) {
+      return fail('The baseline is not the same kind of period as the series.')
+    } else if (baseline.fromPeriod > baseline.toPeriod) {
+      return fail('The baseline must start on or before the period it ends.')
+    }
+  }
   for (const at of options.rebaseAt ?? []) {
     if (periodKind(at) !== kind) {
       const when = periodKind(at) === null ? `"${String(at)}"` : periodText(at)

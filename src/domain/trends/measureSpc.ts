@@ -12,6 +12,8 @@ import {
   type DayValue,
   type MeasureReading,
 } from './aggregate'
+import { baselineOption } from './baseline'
+import { boundNotes, readingBounds, type ReadingBounds } from './bounds'
 import type { Period } from './periods'
 
 export interface MeasureSpc {
@@ -19,6 +21,8 @@ export interface MeasureSpc {
   options: SpcOptions
   reading: MeasureReading
   result: SpcResult | SpcError
+  /** What the reading can physically be: limits beyond are drawn at the bound (with a note). */
+  bounds: ReadingBounds
 }
 
 export type SpcFn = (series: SpcInputPoint[], options: SpcOptions) => SpcResult | SpcError
@@ -26,7 +30,7 @@ export type SpcFn = (series: SpcInputPoint[], options: SpcOptions) => SpcResult 
 export { isSpcError }
 
 export function measureSpc(
-  measure: Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'unit' | 'target' | 'rebaseDays'>,
+  measure: Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'unit' | 'target' | 'rebaseDays' | 'baseline'>,
   entries: readonly DayValue[],
   from: DayKey,
   to: DayKey,
@@ -40,7 +44,14 @@ export function measureSpc(
   const first = series[0]?.period ?? ''
   const last = series[series.length - 1]?.period ?? ''
   const rebaseAt = rebasePeriods(measure.rebaseDays, period).filter((p) => p > first && p <= last)
-  const options: SpcOptions = { direction: reading.direction, target: targetFor(measure, period), rebaseAt, chart }
+  const baseline = baselineOption(measure.baseline, period)
+  const options: SpcOptions = {
+    direction: reading.direction,
+    target: targetFor(measure, period),
+    rebaseAt,
+    chart,
+    ...(baseline ? { baseline } : {}),
+  }
   let result: SpcResult | SpcError
   try {
     result = compute(series, options)
@@ -51,7 +62,12 @@ export function measureSpc(
       message: `The chart could not be worked out (${problem instanceof Error ? problem.message : String(problem)}).`,
     }
   }
-  return { series, options, reading, result }
+  const bounds = readingBounds(measure, period)
+  if (!isSpcError(result)) {
+    const notes = boundNotes(result, bounds, measure.type === 'percentage')
+    if (notes.length) result = { ...result, notes: [...result.notes, ...notes] }
+  }
+  return { series, options, reading, result, bounds }
 }
 
 /** The last complete period with a value, or null. */

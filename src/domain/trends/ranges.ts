@@ -3,7 +3,7 @@
 // never reads as a drop in a summed count.
 import { addDays, addMonths, isDayKey, monthOf, weekStart } from '../dates'
 import type { DayKey } from '../types'
-import type { Period } from './periods'
+import { periodOf, periodStart, type Period } from './periods'
 
 export interface DayRange {
   from: DayKey
@@ -33,4 +33,18 @@ export function rangeProblem(from: string, to: string): string | null {
   if (from > to) return 'The start date must be on or before the end date'
   if (addDays(from, MAX_RANGE_DAYS) < to) return 'Choose a range of ten years or less'
   return null
+}
+
+/** The default range, starting where the data starts when that is later: a chart of a
+ * measure begun six weeks ago shows six weeks, not twenty empty weeks the mean line crosses. */
+export function defaultRangeFrom(
+  period: Period,
+  today: DayKey,
+  dataStart: DayKey | null,
+  points = DEFAULT_POINTS[period],
+): DayRange {
+  const range = defaultRange(period, today, points)
+  if (!dataStart || dataStart <= range.from) return range
+  const start = periodStart(periodOf(dataStart, period), period)
+  return { from: start > range.to ? range.from : start, to: range.to }
 }

@@ -4,6 +4,7 @@ import type { CsvCell } from '../csv'
 import type { SpcResult, SpcRule } from '../spc/types'
 import type { TrendAnnotation } from './annotations'
 import { POINT_TEXT, formatLimit } from './format'
+import { formatDay } from '../dates'
 import { formatPeriod, periodStart, type Period } from './periods'
 
 const RULE_TEXT: Record<SpcRule, string> = {
@@ -41,8 +42,12 @@ export function trendRows(
 ): TrendRow[] {
   return result.points.map((point, index) => {
     const segment = result.segments[point.segment]
+    const baseline = segment?.baseline
     const events = [
       ...(rebaseAt.includes(point.period) && index > 0 ? ['Limits recalculated from here'] : []),
+      ...(baseline && point.period >= baseline.fromPeriod && point.period <= baseline.toPeriod
+        ? ['Baseline (limits fixed on these)']
+        : []),
       ...annotations
         .filter(
           (a) =>
@@ -93,7 +98,7 @@ export function trendCsv(
     ],
     ...rows.map((r) => [
       r.periodText,
-      periodStart(r.period, period),
+      formatDay(periodStart(r.period, period)),
       r.value,
       ...(hasDetail ? [r.detail] : []),
       r.numbers.centre,

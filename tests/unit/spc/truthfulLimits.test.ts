@@ -104,3 +104,8 @@ describe('exact sums and ties on the centre line', () => {
     expect(onCentre.points.every((p) => !p.rules.includes('shift'))).toBe(true)
   })
 })
+
+it('names where the data starts, not a leading gap, in its notes', () => {
+  const result = ok(daily([null, null, null, 4, 5, 6]), { direction: 'higher' })
+  expect(result.notes[0]).toMatch(/^Only 3 values from 04\/01\/2026:/)
+})

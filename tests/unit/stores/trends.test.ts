@@ -101,16 +101,32 @@ describe('useTrendsStore', () => {
   it('saves a rebase day on the measure through the repo (history and outbox), and removes it', async () => {
     const trends = store()
     await trends.openMeasure('m2', { period: 'day' })
-    await trends.addRebase('2026-10-20', 'Ward Manager')
+    await expect(trends.addRebase('2026-10-20', 'Ward Manager', ' ')).rejects.toThrow('Say why the limits are changing')
+    await trends.addRebase('2026-10-20', 'Ward Manager', 'New falls huddle')
     expect((await db.measures.get('m2'))!.rebaseDays).toEqual(['2026-10-20'])
     expect(trends.trend!.options.rebaseAt).toEqual(['2026-10-20'])
     const outbox = await db.outbox.where('[table+recordId]').equals(['measures', 'm2']).toArray()
     expect(outbox.at(-1)!.fields).toMatchObject({ rebaseDays: ['2026-10-20'] })
-    await expect(trends.addRebase('2020-01-01', 'Ward Manager')).rejects.toThrow(
+    await expect(trends.addRebase('2020-01-01', 'Ward Manager', 'Why not')).rejects.toThrow(
       'Choose a date within the chart’s range',
     )
-    await trends.removeRebase('2026-10-20', 'Ward Manager')
+    await trends.removeRebase('2026-10-20', 'Ward Manager', 'Entered on the wrong measure')
     expect((await db.measures.get('m2'))!.rebaseDays).toEqual([])
+    expect((await db.measures.get('m2'))!.limitsReason).toBe('Entered on the wrong measure')
+  })
+
+  it('fixes the limits on a baseline period, refuses a bad one, and lets them move again', async () => {
+    const trends = store()
+    await trends.openMeasure('m2', { period: 'day' })
+    await expect(
+      trends.setBaseline({ kind: 'period', from: '2026-10-20', to: '2026-10-01' }, 'Ward Manager', 'Settled month'),
+    ).rejects.toThrow('The baseline must start on or before the day it ends')
+    await trends.setBaseline({ kind: 'period', from: '2026-09-01', to: '2026-09-30' }, 'Ward Manager', 'Settled month')
+    expect(trends.trend!.options.baseline).toEqual({ fromPeriod: '2026-09-01', toPeriod: '2026-09-30' })
+    const outbox = await db.outbox.where('[table+recordId]').equals(['measures', 'm2']).toArray()
+    expect(outbox.at(-1)!.fields).toMatchObject({ limitsReason: 'Settled month' })
+    await trends.setBaseline(null, 'Ward Manager', 'Back to moving limits')
+    expect(trends.trend!.options.baseline).toBeUndefined()
   })
 
   it('loads the practice series of one unit, and takes extra providers', async () => {

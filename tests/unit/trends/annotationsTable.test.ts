@@ -119,7 +119,7 @@ describe('trendRows and trendCsv', () => {
       'Special-cause rules',
       'Events',
     ])
-    expect(csv[1]).toEqual(['w/c 02/11/2026', '2026-11-02', 1.5, '3 of 5', 2, 0, 5.5, 'Common cause', '', ''])
+    expect(csv[1]).toEqual(['w/c 02/11/2026', '02/11/2026', 1.5, '3 of 5', 2, 0, 5.5, 'Common cause', '', ''])
     expect(csv[2]![2]).toBeNull()
   })
 })
