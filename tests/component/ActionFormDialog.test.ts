@@ -196,19 +196,24 @@ describe('ActionFormDialog', () => {
     expect(stored).toMatchObject({ measureId: null, measureDay: null })
   })
 
-  it('brings back what was typed after a reload (e.g. "Update now") until it is saved or cancelled', async () => {
-    let w = await mountForm()
-    await field(w, 'What needs doing?').setValue('Order more falls sensor mats')
-    flushDrafts()
-    w.unmount()
-    w = await mountForm()
-    expect(field(w, 'What needs doing?').element.value).toBe('Order more falls sensor mats')
-    await w
-      .findAll('button')
-      .find((b) => b.text() === 'Cancel')!
-      .trigger('click')
-    w.unmount()
-    w = await mountForm()
-    expect(field(w, 'What needs doing?').element.value).toBe('')
-  })
+  // Mounts three times, and each mount loads the demo trust (18 months of values) afresh.
+  it(
+    'brings back what was typed after a reload (e.g. "Update now") until it is saved or cancelled',
+    { timeout: 30_000 },
+    async () => {
+      let w = await mountForm()
+      await field(w, 'What needs doing?').setValue('Order more falls sensor mats')
+      flushDrafts()
+      w.unmount()
+      w = await mountForm()
+      expect(field(w, 'What needs doing?').element.value).toBe('Order more falls sensor mats')
+      await w
+        .findAll('button')
+        .find((b) => b.text() === 'Cancel')!
+        .trigger('click')
+      w.unmount()
+      w = await mountForm()
+      expect(field(w, 'What needs doing?').element.value).toBe('')
+    },
+  )
 })
