@@ -13,10 +13,9 @@ import { MemorySyncServer } from '@/sync/transport.memory'
 import { INVALID_CODE_MESSAGE } from '@/sync/transport-types'
 import EnrolView from '@/views/EnrolView.vue'
 import { transportFor } from '../unit/sync/client/tablets'
+import { WAIT } from '../helpers/dom'
 
 /** Enrolment and sync run several IndexedDB transactions: generous under a loaded test run. */
-const WAIT = { timeout: 10_000 }
-
 let server: MemorySyncServer
 /** The mounted screen's Pinia: stores are looked up in it, never in whichever is active. */
 let pinia: Pinia

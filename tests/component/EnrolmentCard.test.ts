@@ -11,10 +11,9 @@ import { useOrgStore } from '@/stores/org'
 import { useSyncStore } from '@/stores/sync'
 import { MemorySyncServer } from '@/sync/transport.memory'
 import { enrolDatabase, transportFor } from '../unit/sync/client/tablets'
+import { WAIT } from '../helpers/dom'
 
 /** Enrolment and sync run several IndexedDB transactions: generous under a loaded test run. */
-const WAIT = { timeout: 10_000 }
-
 let pinia: Pinia
 let server: MemorySyncServer
 

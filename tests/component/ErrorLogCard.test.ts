@@ -2,8 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import ErrorLogCard from '@/components/settings/ErrorLogCard.vue'
 import { clearErrorLog, errorLogEntries, logError } from '@/db/errorLog'
-
-const WAIT = { timeout: 5_000 }
+import { WAIT } from '../helpers/dom'
 
 beforeEach(async () => {
   await clearErrorLog()

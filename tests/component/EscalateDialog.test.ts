@@ -5,7 +5,7 @@ import { DEFAULT_ESCALATION_CRITERIA } from '@/domain/escalations'
 import EscalateButton from '@/components/escalations/EscalateButton.vue'
 import { useActorStore } from '@/stores/actor'
 import { CSU_BOARD, mountEscalations } from './escalationsFixture'
-import { accessibleName, buttonNamed, settle } from '../helpers/dom'
+import { buttonInDialog, buttonNamed, openDialog, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 
@@ -19,17 +19,14 @@ afterEach(() => {
   wrapper = undefined
 })
 
-const dialog = () => document.querySelector('dialog[open]') as HTMLDialogElement
-const inDialog = (name: string) =>
-  [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
 async function type(selector: string, text: string) {
-  const field = dialog().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement
+  const field = openDialog().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement
   field.value = text
   field.dispatchEvent(new Event('input'))
   await settle()
 }
 async function choose(label: string) {
-  const forId = [...dialog().querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.htmlFor
+  const forId = [...openDialog().querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.htmlFor
   const input = document.getElementById(forId) as HTMLInputElement
   input.checked = true
   input.dispatchEvent(new Event('change'))
@@ -52,28 +49,30 @@ describe('escalating in one tap', () => {
     const w = await openFromAction()
     await buttonNamed(w, 'Escalate: Order a new hoist').trigger('click')
     await settle()
-    expect(dialog().querySelector('h2')?.textContent).toBe('Escalate to the CSU')
-    expect(dialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe(DEFAULT_ESCALATION_CRITERIA)
-    expect((dialog().querySelector('input[type="text"], input:not([type])') as HTMLInputElement).value).toBe(
+    expect(openDialog().querySelector('h2')?.textContent).toBe('Escalate to the CSU')
+    expect(openDialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe(
+      DEFAULT_ESCALATION_CRITERIA,
+    )
+    expect((openDialog().querySelector('input[type="text"], input:not([type])') as HTMLInputElement).value).toBe(
       'Order a new hoist',
     )
-    inDialog('Escalate').click()
+    buttonInDialog('Escalate').click()
     await settle()
-    const summary = dialog().querySelector('.nhsuk-error-summary')!.textContent
+    const summary = openDialog().querySelector('.nhsuk-error-summary')!.textContent
     expect(summary).toContain('Enter why the team cannot solve this itself')
     expect(summary).toContain('Choose a category')
     expect(await db.escalations.count()).toBe(0)
 
     await choose('Equipment or estates')
-    inDialog('Escalate').click()
+    buttonInDialog('Escalate').click()
     await settle()
-    expect(dialog().querySelector('.nhsuk-error-summary')!.textContent).toContain(
+    expect(openDialog().querySelector('.nhsuk-error-summary')!.textContent).toContain(
       'Enter why the team cannot solve this itself',
     )
     expect(await db.escalations.count()).toBe(0)
 
     await type('textarea', 'Estates cannot repair it until Monday; we have tried the hire company')
-    inDialog('Escalate').click()
+    buttonInDialog('Escalate').click()
     await settle()
     const [saved] = await db.escalations.toArray()
     expect(saved).toMatchObject({
@@ -97,11 +96,11 @@ describe('escalating in one tap', () => {
     await settle()
     await choose('Safety risk')
     await type('textarea', 'Hoist needed for Mrs Smith, NHS number 943 476 5919')
-    inDialog('Escalate').click()
+    buttonInDialog('Escalate').click()
     await settle()
-    expect(dialog().textContent).toContain('patient')
+    expect(openDialog().textContent).toContain('patient')
     expect(await db.escalations.count()).toBe(0)
-    expect((dialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe(
+    expect((openDialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe(
       'Hoist needed for Mrs Smith, NHS number 943 476 5919',
     )
   })
@@ -114,11 +113,11 @@ describe('escalating in one tap', () => {
     })
     await buttonNamed(w, 'Escalate: Order a new hoist').trigger('click')
     await settle()
-    expect(dialog().querySelector('h2')?.textContent).toBe('Escalate to the Trust')
-    expect(dialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe(
+    expect(openDialog().querySelector('h2')?.textContent).toBe('Escalate to the Trust')
+    expect(openDialog().querySelector('[data-testid="escalation-criteria"]')?.textContent).toBe(
       'Only what the CSU cannot fix',
     )
-    expect([...dialog().querySelectorAll('.nhsuk-radios__label')].map((l) => l.textContent?.trim())).toEqual([
+    expect([...openDialog().querySelectorAll('.nhsuk-radios__label')].map((l) => l.textContent?.trim())).toEqual([
       'Beds',
       'Money',
     ])

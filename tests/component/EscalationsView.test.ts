@@ -4,7 +4,7 @@ import { db, resetDatabase } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
 import EscalationsView from '@/views/EscalationsView.vue'
 import { CSU_BOARD, makeEscalation, mountEscalations } from './escalationsFixture'
-import { accessibleName, buttonNamed, settle } from '../helpers/dom'
+import { accessibleName, buttonInDialog, buttonNamed, openDialog, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
 const hour = 3_600_000
@@ -20,11 +20,8 @@ afterEach(() => {
   wrapper = undefined
 })
 
-const dialog = () => document.querySelector('dialog[open]') as HTMLDialogElement
-const inDialog = (name: string) =>
-  [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
 async function type(selector: string, text: string) {
-  const field = dialog().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement
+  const field = openDialog().querySelector(selector) as HTMLInputElement | HTMLTextAreaElement
   field.value = text
   field.dispatchEvent(new Event('input'))
   await settle()
@@ -57,12 +54,12 @@ describe('the CSU inbox', () => {
     const w = await openCsu()
     await buttonNamed(w, 'Accept: Hoist broken in bay 2 from Ward 7').trigger('click')
     await settle()
-    inDialog('Accept').click()
+    buttonInDialog('Accept').click()
     await settle()
-    expect(dialog().textContent).toContain('Enter who owns this')
+    expect(openDialog().textContent).toContain('Enter who owns this')
     expect((await db.escalations.get('older'))?.status).toBe('raised')
     await type('input', 'Jo Bloggs')
-    inDialog('Accept').click()
+    buttonInDialog('Accept').click()
     await settle()
     expect(await db.escalations.get('older')).toMatchObject({
       status: 'accepted',
@@ -73,7 +70,7 @@ describe('the CSU inbox', () => {
     await buttonNamed(w, 'Answer: Hoist broken in bay 2 from Ward 7').trigger('click')
     await settle()
     await type('textarea', 'A hire hoist arrives at 2pm today')
-    inDialog('Send answer').click()
+    buttonInDialog('Send answer').click()
     await settle()
     expect(await db.escalations.get('older')).toMatchObject({
       status: 'answered',
@@ -100,14 +97,14 @@ describe('the CSU inbox', () => {
       statusAt: '2026-11-26T09:12:00.000Z',
     })
     const outbox = await db.outbox.count()
-    inDialog('Send answer').click()
+    buttonInDialog('Send answer').click()
     await settle()
-    expect(dialog().querySelector('[data-testid="escalation-changed"]')?.textContent).toMatch(
+    expect(openDialog().querySelector('[data-testid="escalation-changed"]')?.textContent).toMatch(
       /This escalation was withdrawn by Ward 7 at .*09:12; your answer is kept below/,
     )
-    expect((dialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe('Hire hoist at 2pm')
+    expect((openDialog().querySelector('textarea') as HTMLTextAreaElement).value).toBe('Hire hoist at 2pm')
     expect(await db.outbox.count()).toBe(outbox)
-    inDialog('Keep my answer and close').click()
+    buttonInDialog('Keep my answer and close').click()
     await settle()
     const kept = w.find('[data-testid="kept-answer"]')
     expect(kept.find('[data-testid="kept-answer-text"]').text()).toBe('Hire hoist at 2pm')
@@ -154,7 +151,7 @@ describe("the ward's escalations", () => {
     expect(w.find('[data-testid="escalation-answer"]').text()).toContain('Answer from Jo Bloggs')
     await buttonNamed(w, 'Confirm closed: Hoist broken in bay 2 from Ward 7').trigger('click')
     await settle()
-    inDialog('Confirm closed').click()
+    buttonInDialog('Confirm closed').click()
     await settle()
     expect(await db.escalations.get('e1')).toMatchObject({ status: 'closed', statusBy: 'Priya' })
     expect(w.text()).toContain('Closed and withdrawn (1)')

@@ -7,7 +7,7 @@ import { useActorStore } from '@/stores/actor'
 import IdeasView from '@/views/IdeasView.vue'
 import { IDEA_DRAG_TYPE } from '@/components/ideas/drag'
 import { makeIdea, mountWithIdeas } from './ideasFixture'
-import { accessibleName, settle } from '../helpers/dom'
+import { accessibleName, buttonInDialog, openDialog, settle } from '../helpers/dom'
 
 const today = londonDay()
 const daysAgo = (days: number) => `${addDays(today, -days)}T12:00:00.000Z`
@@ -33,11 +33,8 @@ async function open() {
 const column = (w: VueWrapper, status: string) => w.find(`[data-testid="idea-column"][data-status="${status}"]`)
 const card = (w: VueWrapper, problem: string) =>
   w.findAll('[data-testid="idea-card"]').find((c) => c.find('h3').text() === problem)!
-const dialog = () => document.querySelector('dialog[open]') as HTMLDialogElement
-const inDialog = (name: string) =>
-  [...dialog().querySelectorAll('button')].find((b) => accessibleName(b) === name) as HTMLButtonElement
 const radio = (label: string) => {
-  const forId = [...dialog().querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.htmlFor
+  const forId = [...openDialog().querySelectorAll('label')].find((l) => l.textContent?.trim() === label)!.htmlFor
   return document.getElementById(forId) as HTMLInputElement
 }
 function moveButton(c: DOMWrapper<Element>) {
@@ -88,11 +85,11 @@ describe('the idea board', () => {
     expect(accessibleName(button.element)).toBe(`Move to… (idea: ${FRESH})`)
     await button.trigger('click')
     await settle()
-    expect(dialog()).not.toBeNull()
+    expect(openDialog()).not.toBeNull()
     // The current column is not offered.
-    expect([...dialog().querySelectorAll('label')].map((l) => l.textContent?.trim())).not.toContain('New')
+    expect([...openDialog().querySelectorAll('label')].map((l) => l.textContent?.trim())).not.toContain('New')
     await choose('Testing (PDSA)')
-    inDialog('Move').click()
+    buttonInDialog('Move').click()
     await settle()
 
     expect(await db.ideas.get('fresh')).toMatchObject({ status: 'testing', updatedBy: 'Sam Okafor' })
@@ -111,16 +108,16 @@ describe('the idea board', () => {
     await moveButton(card(w, OLD)).trigger('click')
     await settle()
     await choose('Not progressed')
-    inDialog('Move').click()
+    buttonInDialog('Move').click()
     await settle()
-    expect(dialog().textContent).toContain('Enter why this idea is not going ahead')
+    expect(openDialog().textContent).toContain('Enter why this idea is not going ahead')
     expect((await db.ideas.get('old'))!.status).toBe('new')
 
-    const reason = dialog().querySelector('textarea')!
+    const reason = openDialog().querySelector('textarea')!
     reason.value = 'Pharmacy are changing the round next month; we will join their pilot'
     reason.dispatchEvent(new Event('input'))
     await settle()
-    inDialog('Move').click()
+    buttonInDialog('Move').click()
     await settle()
     expect(await db.ideas.get('old')).toMatchObject({
       status: 'not-progressed',
@@ -154,7 +151,7 @@ describe('the idea board', () => {
     await column(w, 'not-progressed').trigger('drop', { dataTransfer })
     await settle()
     expect(radio('Not progressed').checked).toBe(true)
-    expect(dialog().querySelector('textarea')).not.toBeNull()
+    expect(openDialog().querySelector('textarea')).not.toBeNull()
     expect((await db.ideas.get('old'))!.status).toBe('new')
   })
 
@@ -170,9 +167,9 @@ describe('the idea board', () => {
       .find((b) => b.text().includes('Owner and sponsor'))!
       .trigger('click')
     await settle()
-    ;[...dialog().querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Test Nurse')!.click()
+    ;[...openDialog().querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Test Nurse')!.click()
     await settle()
-    inDialog('Save').click()
+    buttonInDialog('Save').click()
     await settle()
     expect(await db.ideas.get('fresh')).toMatchObject({ owner: 'Test Nurse', sponsor: '' })
     expect(card(w, FRESH).text()).toContain('Owner: Test Nurse')
