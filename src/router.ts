@@ -168,6 +168,18 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/ConceptEditView.vue'),
     meta: { title: 'Edit a concept', noSetupNeeded: true },
   },
+  {
+    path: '/accessibility',
+    name: 'accessibility',
+    component: () => import('@/views/AccessibilityView.vue'),
+    meta: { title: 'Accessibility statement', noSetupNeeded: true },
+  },
+  {
+    path: '/privacy',
+    name: 'privacy',
+    component: () => import('@/views/PrivacyView.vue'),
+    meta: { title: 'Privacy notice', noSetupNeeded: true },
+  },
   // An idea link from the ward's poster: any phone, no enrolment, no board on the phone.
   {
     path: '/idea/:token',

@@ -91,3 +91,16 @@ test('the installed app is not locked to landscape, so a phone can log an idea u
   const manifest = (await (await request.get('/manifest.webmanifest')).json()) as { orientation?: string }
   expect(manifest.orientation ?? 'any').not.toMatch(/landscape/)
 })
+
+test('every screen has a footer with the accessibility statement and the privacy notice', async ({ page }) => {
+  await demoBoard(page)
+  const footer = page.getByRole('contentinfo')
+  await footer.getByRole('link', { name: 'Accessibility statement' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Accessibility statement for LIM Huddle')
+  await expect(page.getByRole('main')).toContainText('WCAG')
+  await expectNoA11yViolations(page)
+  await footer.getByRole('link', { name: 'Privacy notice' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy notice')
+  await expect(page.getByRole('main')).toContainText('UK General Data Protection Regulation')
+  await expectNoA11yViolations(page)
+})
