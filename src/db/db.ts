@@ -117,6 +117,7 @@ export class HuddleDatabase extends Dexie {
   syncState!: Table<SyncStateRow, [string, string]>
   meta!: EntityTable<MetaRow, 'key'>
   notSent!: EntityTable<NotSentEntry, 'mutationId'>
+  keptRecords!: Table<ServerRecord, [string, string]>
 
   constructor(name = DB_NAME) {
     super(name)
@@ -159,6 +160,8 @@ export class HuddleDatabase extends Dexie {
     })
     // Slot runs (and their step results) get ids that name the unit.
     this.version(6).stores({}).upgrade(nameUnitsInSlotRunIds)
+    // Pulled records of tables this version does not know, kept until an update knows them (a new table only).
+    this.version(7).stores({ keptRecords: '[table+id], scope' })
   }
 }
 

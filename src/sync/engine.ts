@@ -20,9 +20,10 @@ import {
   type Mutation,
   type PullResponse,
   type Refusal,
+  type ServerRecord,
   type SyncRecord,
 } from '@/shared/sync/protocol'
-import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
+import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES, type TableDeclarations } from '@/shared/sync/tables'
 import { readableScopeIds, readEnrolment, refreshEnrolment, writableScopeIds } from './enrolment'
 import { isFailure, type SyncFailure, type SyncTransport } from './transport-types'
 
@@ -63,6 +64,8 @@ export interface SyncEngineOptions {
   database: HuddleDatabase
   transport: SyncTransport
   pageSize?: number
+  /** The synced tables this version of the app knows (tests: an older version knows fewer). */
+  tables?: TableDeclarations
 }
 
 const UNEXPECTED_MESSAGE =
@@ -112,8 +115,13 @@ function appRecordOf(record: SyncRecord): Record<string, unknown> {
   return { ...fields, id: record.id, unitId: record.scope }
 }
 
-export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_LIMIT }: SyncEngineOptions) {
-  const appTables = Object.keys(SYNCED_TABLES).map((name) => database.table(name))
+export function createSyncEngine({
+  database,
+  transport,
+  pageSize = PULL_DEFAULT_LIMIT,
+  tables: knownTables = SYNCED_TABLES,
+}: SyncEngineOptions) {
+  const appTables = Object.keys(knownTables).map((name) => database.table(name))
   let queue: Promise<unknown> = Promise.resolve()
 
   function offsetFrom(serverTime: number): number {
@@ -237,10 +245,17 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
   /** `catchingUp`: the tablet's first pull of this unit. Records it has never shown then are
    * what the unit already held, not news: no "created on another tablet" entry for each
    * (on a fresh tablet that would be a second row for every record pulled). */
-  async function applyPage(scope: string, page: PullResponse, result: SyncResult, catchingUp: boolean): Promise<void> {
-    const records = page.records.filter(
-      (record) => record.scope === scope && isSyncedTable(SYNCED_TABLES, record.table),
-    )
+  async function applyPage(
+    scope: string,
+    page: PullResponse,
+    result: SyncResult,
+    catchingUp: boolean,
+    materialising = false,
+  ): Promise<void> {
+    const inScope = page.records.filter((record) => record.scope === scope)
+    const records = inScope.filter((record) => isSyncedTable(knownTables, record.table))
+    // A table a newer version syncs: kept as pulled (the cursor moves past it), shown once the app knows it.
+    const unknown = inScope.filter((record) => !isSyncedTable(knownTables, record.table))
     const keyOf = (table: string, id: string) => `${table}\u0000${id}`
     const idsByTable = new Map<string, string[]>()
     for (const record of records) {
@@ -250,7 +265,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
     }
     await database.transaction(
       'rw',
-      [database.syncState, database.outbox, database.meta, database.history, ...appTables],
+      [database.syncState, database.outbox, database.meta, database.history, database.keptRecords, ...appTables],
       async () => {
         // This page's unsent changes, oldest first, and each record as the screen shows it now.
         const keys = records.map((record): [string, string] => [record.table, record.id])
@@ -314,13 +329,39 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
           withDeviceClock(
             database,
             (clock) => stamps.forEach((stamp) => clock.receive(stamp)),
-            offsetFrom(page.serverTime),
+            materialising ? undefined : offsetFrom(page.serverTime),
           ),
         )
-        writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
+        if (unknown.length > 0) writes.push(() => database.keptRecords.bulkPut(unknown))
+        if (materialising) {
+          writes.push(() =>
+            database.keptRecords.bulkDelete(records.map((record): [string, string] => [record.table, record.id])),
+          )
+        } else {
+          writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
+        }
         await Promise.all(writes.map(async (write) => write()))
       },
     )
+  }
+
+  /** Records kept from tables this version did not know, shown now that it knows them (after an update). */
+  async function materialiseKept(result: SyncResult): Promise<void> {
+    const kept = await database.keptRecords.toArray()
+    const known = kept.filter((record) => isSyncedTable(knownTables, record.table))
+    const byScope = new Map<string, ServerRecord[]>()
+    for (const record of known) byScope.set(record.scope, [...(byScope.get(record.scope) ?? []), record])
+    for (const [scope, records] of byScope) {
+      const page: PullResponse = {
+        protocol: PROTOCOL_VERSION,
+        scope,
+        records,
+        cursor: 0,
+        hasMore: false,
+        serverTime: 0,
+      }
+      await applyPage(scope, page, result, true, true)
+    }
   }
 
   async function pullScope(scope: string, result: SyncResult): Promise<SyncFailure | undefined> {
@@ -363,6 +404,7 @@ export function createSyncEngine({ database, transport, pageSize = PULL_DEFAULT_
       if (!refreshed) return notEnrolled
       if (refreshed.serverChanged) Object.assign(result, { serverChanged: true, notice: SERVER_CHANGED_NOTICE })
       const readable = readableScopeIds(refreshed.enrolment)
+      await materialiseKept(result)
       let pushFailure: SyncFailure | undefined
       const round: Round = { result, deviceId: '', tooLarge: 0 }
       if (withPush) {
