@@ -126,7 +126,7 @@ export function deviceAccess(
       refuse(request, device.id, 'device-revoked')
       return reply.code(403).send({
         ...syncError('device-revoked'),
-        message: `This tablet was removed from ${name}. Ask your manager to re-enrol it.`,
+        message: `This tablet was removed from ${name}. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.`,
       })
     }
     await noteDeviceSeen(db, device, Date.now(), parseOutboxHeader(request.headers['x-lim-outbox']))

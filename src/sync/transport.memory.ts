@@ -204,7 +204,7 @@ export class MemorySyncServer {
     if (device.revoked)
       return {
         error: 'device-revoked',
-        message: `This tablet was removed from ${this.scopeName(device.scope)}. Ask your manager to re-enrol it.`,
+        message: `This tablet was removed from ${this.scopeName(device.scope)}. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.`,
       }
     return device
   }

@@ -103,9 +103,13 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
 
   const { sync } = wardATablet
   await expect(sync.chip).toContainText('Not syncing – tablet removed')
-  await expect(sync.announcement).toHaveText('This tablet was removed from Ward A. Ask your manager to re-enrol it.')
+  await expect(sync.announcement).toHaveText(
+    'This tablet was removed from Ward A. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.',
+  )
   await sync.openDetails()
-  await expect(sync.problem).toContainText('This tablet was removed from Ward A. Ask your manager to re-enrol it.')
+  await expect(sync.problem).toContainText(
+    'This tablet was removed from Ward A. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.',
+  )
   await expect(sync.pendingChanges).toHaveText('1 change waiting to sync')
   await sync.closeDetails()
 

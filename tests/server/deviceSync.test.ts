@@ -166,7 +166,7 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
       id: enrolled.deviceId,
       revokedAt: expect.any(Number),
     })
-    const message = `This tablet was removed from ${org.unitA.name}. Ask your manager to re-enrol it.`
+    const message = `This tablet was removed from ${org.unitA.name}. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.`
     for (const res of [
       await pull(org.unitA.id),
       await push([mutation(org.unitA.id, 'a', { title: { set: 'x' } })]),
@@ -191,7 +191,7 @@ describe.each(BACKENDS)('sync behind device tokens on %s', (backend) => {
     token = enrolled.token
     await revokeDevice(db(), enrolled.deviceId)
     expect((await pull(org.unitA.id)).body.message).toBe(
-      `This tablet was removed from ${org.csu.name}. Ask your manager to re-enrol it.`,
+      `This tablet was removed from ${org.csu.name}. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.`,
     )
   })
 

@@ -123,7 +123,9 @@ describe('sync store', () => {
     server.revokeDevice((await readEnrolment(db))!.deviceId)
     await sync.syncNow()
     expect(sync.status).toBe('removed')
-    expect(sync.errorMessage).toBe('This tablet was removed from Ward 7. Ask your manager to re-enrol it.')
+    expect(sync.errorMessage).toBe(
+      'This tablet was removed from Ward 7. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.',
+    )
     expect(await db.outbox.count()).toBe(1)
   })
 

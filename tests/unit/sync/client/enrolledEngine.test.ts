@@ -137,7 +137,8 @@ describe('an enrolled tablet', () => {
     const result = await tablet.engine.syncOnce()
     expect(result).toMatchObject({
       outcome: 'removed',
-      message: 'This tablet was removed from Ward 7. Ask your manager to re-enrol it.',
+      message:
+        'This tablet was removed from Ward 7. Its changes are kept on it and will be sent once it is enrolled again. Ask your manager to re-enrol it.',
     })
     expect(server.requests.filter((r) => r.kind === 'push' || r.kind === 'pull')).toEqual([])
     expect(await tablet.database.outbox.count()).toBe(1)
