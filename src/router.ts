@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useActorStore } from '@/stores/actor'
 import { useOrgStore } from '@/stores/org'
 import BoardView from '@/views/BoardView.vue'
 
@@ -203,7 +204,10 @@ export function createAppRouter() {
     if (!org.isSetUp && !to.meta.noSetupNeeded) return { name: 'setup' }
     return true
   })
-  router.afterEach((to) => {
+  router.afterEach((to, from) => {
+    // A name is held for one screen: the next screen's first save asks again, so the
+    // next person on a shared tablet never works under the last one's name.
+    if (to.path !== from.path) useActorStore().arrive(to.path)
     document.title = `${String(to.meta.title ?? 'Board')} – LIM Huddle`
   })
   return router

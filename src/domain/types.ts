@@ -160,6 +160,13 @@ export interface HuddleItemTiming {
   timeBoxSeconds: number
 }
 
+/** One notes step of a finished huddle (today's plan, recognition…), kept for the next day's huddle. */
+export interface HuddleSection {
+  kind: AgendaKind
+  title: string
+  text: string
+}
+
 export interface HuddleRecord extends RecordMeta {
   boardId: string
   day: DayKey
@@ -169,6 +176,8 @@ export interface HuddleRecord extends RecordMeta {
   attendance: number
   facilitator: string
   notes: string
+  /** The notes steps, each apart (records saved before these were kept have only `notes`). */
+  sections?: HuddleSection[]
   timings: HuddleItemTiming[]
 }
 

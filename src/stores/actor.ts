@@ -1,68 +1,61 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 
-/** How long a picked name is remembered on a shared tablet before asking again. */
-export const REMEMBER_NAME_MS = 5 * 60 * 1000
-const STORAGE_KEY = 'lim-huddle.actor'
+/** How many recently picked names the picker offers first. */
+export const RECENT_NAMES_KEPT = 8
+const RECENT_KEY = 'lim-huddle.recent-names'
 
 /**
- * "Who is doing this?" on a shared ward tablet: no login, no password, just a name
- * picked from the board's list (org.currentPeople) or typed, remembered for a few minutes so a run of
- * changes at the huddle needs one pick.
+ * "Who is doing this?" on a shared ward tablet: no login, no password, just a name picked
+ * from the recent names and the board's list (org.currentPeople), or typed. The name is held
+ * for the screen in hand only: the router forgets it on every change of screen, it never
+ * outlives a reload and never expires on a timer, so one person's name is not carried over to
+ * the next person's work, and the picker never interrupts a task half done.
  */
 export const useActorStore = defineStore('actor', () => {
-  /** The picked name, or '' when nobody has picked recently. */
+  /** The name picked on this screen, or '' (the next save asks). */
   const name = ref('')
-  /** Epoch ms when the name stops being remembered. */
-  const expiresAt = ref(0)
-  /** Bumped by `tick()` so `current` re-evaluates as time passes. */
-  const now = ref(Date.now())
+  const current = computed(() => name.value)
+  /** Names picked on this tablet, newest first: the picker offers them first. */
+  const recent = ref<string[]>(readRecent())
 
-  const stored = readStored()
-  if (stored) {
-    name.value = stored.name
-    expiresAt.value = stored.expiresAt
-  }
-
-  const current = computed(() => (name.value && now.value < expiresAt.value ? name.value : ''))
-
-  function pick(picked: string, at = Date.now()) {
+  function pick(picked: string) {
     name.value = picked.trim()
-    expiresAt.value = at + REMEMBER_NAME_MS
-    now.value = at
-    writeStored({ name: name.value, expiresAt: expiresAt.value })
-  }
-
-  /** Keep the name while someone is actively using the tablet. */
-  function touch(at = Date.now()) {
-    if (current.value) pick(name.value, at)
+    if (!name.value) return
+    recent.value = [name.value, ...recent.value.filter((n) => n.toLowerCase() !== name.value.toLowerCase())].slice(
+      0,
+      RECENT_NAMES_KEPT,
+    )
+    writeRecent(recent.value)
   }
 
   function forget() {
     name.value = ''
-    expiresAt.value = 0
-    writeStored(null)
   }
 
-  function tick(at = Date.now()) {
-    now.value = at
+  /** The screen a save is about to open (a checklist just started): the name goes with it. */
+  let carryingTo = ''
+  function carryTo(path: string) {
+    carryingTo = path
   }
 
-  /** Set while the "Who is doing this?" picker is open; App.vue renders it. */
+  /** Called by the router on every change of screen: forget the name unless it was carried there. */
+  function arrive(path: string) {
+    if (path !== carryingTo) forget()
+    carryingTo = ''
+  }
+
+  /** Set while the "Who is doing this?" picker is open: in the open dialog, or App.vue's own. */
   const asking = ref(false)
   let answer: ((name: string | null) => void) | null = null
 
   /**
-   * The name to record a change under: the remembered one, or whatever the person
-   * picks in the dialog. Resolves to null when they cancel (the change is not saved,
-   * and what they typed stays on screen).
+   * The name to record a change under: the one picked on this screen, or whatever the
+   * person picks now. Resolves to null when they cancel (the change is not saved, and what
+   * they typed stays on screen).
    */
   function whoIsDoingThis(): Promise<string | null> {
-    tick()
-    if (current.value) {
-      touch()
-      return Promise.resolve(current.value)
-    }
+    if (current.value) return Promise.resolve(current.value)
     answer?.(null)
     asking.value = true
     return new Promise((resolve) => {
@@ -70,7 +63,7 @@ export const useActorStore = defineStore('actor', () => {
     })
   }
 
-  /** Called by the picker dialog. */
+  /** Called by the picker. */
   function answerWho(picked: string | null) {
     if (picked) pick(picked)
     asking.value = false
@@ -79,27 +72,26 @@ export const useActorStore = defineStore('actor', () => {
     resolve?.(picked ? name.value : null)
   }
 
-  return { name, expiresAt, now, current, asking, pick, touch, forget, tick, whoIsDoingThis, answerWho }
+  return { name, current, recent, asking, pick, forget, carryTo, arrive, whoIsDoingThis, answerWho }
 })
 
-function readStored(): { name: string; expiresAt: number } | null {
+function readRecent(): string[] {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY)
-    const parsed = raw ? (JSON.parse(raw) as { name?: unknown; expiresAt?: unknown }) : null
-    if (parsed && typeof parsed.name === 'string' && typeof parsed.expiresAt === 'number')
-      return { name: parsed.name, expiresAt: parsed.expiresAt }
+    const parsed = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as unknown
+    return Array.isArray(parsed)
+      ? parsed.filter((n): n is string => typeof n === 'string' && n.trim() !== '').slice(0, RECENT_NAMES_KEPT)
+      : []
   } catch {
-    // Storage unavailable or corrupt: simply ask for the name again.
+    // Storage unavailable or corrupt: no recent names, the board's list still shows.
+    return []
   }
-  return null
 }
 
-function writeStored(value: { name: string; expiresAt: number } | null) {
+function writeRecent(names: string[]) {
   try {
-    if (value) localStorage.setItem(STORAGE_KEY, JSON.stringify(value))
-    else localStorage.removeItem(STORAGE_KEY)
+    localStorage.setItem(RECENT_KEY, JSON.stringify(names))
   } catch {
-    // Private mode or full storage: the name still works for this page's lifetime.
+    // Private mode or full storage: recent names last for this page only.
   }
 }
 

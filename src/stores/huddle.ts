@@ -5,6 +5,7 @@ import { saveRecord } from '@/db/repo'
 import { addDays, londonDay } from '@/domain/dates'
 import * as clock from '@/domain/huddle'
 import type { HuddleEndField, RunningHuddle } from '@/domain/huddle'
+import { huddleSections } from '@/domain/huddleRecord'
 import { newId } from '@/domain/ids'
 import { hasErrors, type Errors } from '@/domain/validation'
 import type { Board, DayKey, HuddleRecord } from '@/domain/types'
@@ -128,6 +129,7 @@ export const useHuddleStore = defineStore('huddle', () => {
         attendance: attendance.value,
         facilitator: facilitator.value.trim(),
         notes: composedNotes(),
+        sections: huddleSections(huddle.agenda, stepNotes.value),
         timings: clock.huddleTimings(huddle, now),
       } as HuddleRecord,
       by,

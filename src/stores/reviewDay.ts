@@ -1,7 +1,13 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { londonDay } from '@/domain/dates'
-import { huddleDayWords, readReviewChoice, reviewDayFor, type ReviewChoice } from '@/domain/reviewDay'
+import {
+  huddleDayShortWords,
+  huddleDayWords,
+  readReviewChoice,
+  reviewDayFor,
+  type ReviewChoice,
+} from '@/domain/reviewDay'
 
 const STORAGE_KEY = 'lim-huddle.review-day'
 
@@ -16,6 +22,7 @@ export const useReviewDayStore = defineStore('reviewDay', () => {
   const today = ref(londonDay())
   const reviewDay = computed(() => reviewDayFor(choice.value, today.value))
   const words = computed(() => huddleDayWords(choice.value, today.value))
+  const shortWords = computed(() => huddleDayShortWords(choice.value, today.value))
   /** "yesterday" or "today so far", for short labels. */
   const shortName = computed(() => (choice.value === 'today' ? 'today so far' : 'yesterday'))
 
@@ -28,7 +35,7 @@ export const useReviewDayStore = defineStore('reviewDay', () => {
     }
   }
 
-  return { choice, today, reviewDay, words, shortName, choose }
+  return { choice, today, reviewDay, words, shortWords, shortName, choose }
 })
 
 function readStored(): string | null {

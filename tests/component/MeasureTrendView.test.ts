@@ -87,8 +87,8 @@ describe('MeasureTrendView', () => {
   it('charts by week from the address, shows the table, and keeps a rebase on the measure', async () => {
     const entries = Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1))
     await db.entries.bulkPut(entries)
-    useActorStore().pick('Test Nurse')
     const { view } = await open('/trends/measure/m-falls?period=week')
+    useActorStore().pick('Test Nurse')
     await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
     expect(view.get('[data-testid="what-is-charted"]').text()).toContain('Charted: Falls per week')
     await buttonNamed(view, 'Show as a table').trigger('click')

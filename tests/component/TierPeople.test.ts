@@ -47,7 +47,7 @@ describe('names on a CSU board', () => {
     // Nobody has picked a name yet and the CSU's list was empty: type one.
     expect(openDialog()).not.toBeNull()
     expect(dialogButtons()).not.toContain('Test Nurse')
-    const typed = openDialog()!.querySelector<HTMLInputElement>('#name-picker-typed')!
+    const typed = openDialog()!.querySelector<HTMLInputElement>('[data-testid="name-picker"] input[type="text"]')!
     typed.value = 'Matron Lee'
     typed.dispatchEvent(new Event('input'))
     await settle()
@@ -68,9 +68,11 @@ describe('names on a CSU board', () => {
     actor.forget()
     const who = actor.whoIsDoingThis()
     await settle()
-    const group = openDialog()!.querySelector('[role="group"]')!
-    expect(group.getAttribute('aria-label')).toBe('People in the Medicine CSU tri-team')
-    expect([...group.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(CSU_PEOPLE)
+    // Matron Lee, who typed her name, comes first as a recent name; the rest of the list follows.
+    const recent = openDialog()!.querySelector('[role="group"][aria-label="Recent names on this tablet"]')!
+    expect([...recent.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['Matron Lee'])
+    const group = openDialog()!.querySelector('[role="group"][aria-label="People in the Medicine CSU tri-team"]')!
+    expect([...group.querySelectorAll('button')].map((b) => b.textContent?.trim())).toEqual(['Dr Okafor'])
     ;[...group.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Dr Okafor')!.click()
     expect(await who).toBe('Dr Okafor')
   })

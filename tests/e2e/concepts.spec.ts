@@ -65,6 +65,7 @@ test.describe('with the demo trust loaded', () => {
     await expect(page.getByText('Checklist “Sluice room check” saved.')).toBeVisible()
 
     await work.openButton('Sluice room check').click()
+    await work.shell.pickName('Sam Okafor')
     const run = new ChecklistRunPage(page)
     await expect(run.progress).toHaveText('0 of 1 steps answered')
     const runUrl = page.url()

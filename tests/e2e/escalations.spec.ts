@@ -40,8 +40,7 @@ async function issueCsuCode(server: SyncServer, csuId: string): Promise<string> 
 
 /** "Who is doing this?" is asked only when no name is remembered on the tablet. */
 async function nameIfAsked(page: Page, person: string): Promise<void> {
-  const shell = new AppShell(page)
-  if (await shell.namePicker.isVisible()) await shell.typeName(person)
+  await new AppShell(page).nameIfAsked(person)
 }
 
 /** WCAG 2.2 AA on what the tablet shows now: no serious or critical violations. */
@@ -55,6 +54,8 @@ async function addAction(tablet: Tablet, title: string, owner: string): Promise<
   await form.title.fill(title)
   await form.ownerName.fill(owner)
   await form.saveButton.click()
+  await expect(form.dialog).toBeHidden()
+  await tablet.board.shell.nameIfAsked(owner)
   await expect(form.dialog).toBeHidden()
 }
 
@@ -137,6 +138,9 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   await expect(csuScreen.moveDialog.dialog).toContainText('Enter who owns this')
   await csuScreen.moveDialog.text.fill('Jo Bloggs')
   await csuScreen.moveDialog.button('Accept').click()
+  // The first save on this screen asks who is doing it, inside the same dialog.
+  await expect(csuScreen.shell.namePicker).toBeVisible()
+  await nameIfAsked(csu.page, 'Jo Bloggs')
   await expect(csuScreen.moveDialog.dialog).toBeHidden()
   await csuScreen.makeMove(
     'Answer',
@@ -179,6 +183,8 @@ test('a ward escalates offline, the CSU answers within seconds of it reconnectin
   await escalate.category('Flow or beds').check()
   await escalate.reason.fill('Patients wait on the ward for transfers overnight')
   await escalate.escalateButton.click()
+  await expect(wardScreen.shell.namePicker).toBeVisible()
+  await nameIfAsked(ward.page, 'Priya Natarajan')
   await expect(escalate.dialog).toBeHidden()
   await expect(csuScreen.card(PORTER)).toBeVisible({ timeout: LIVE_LIMIT_MS })
   // The ward is offline when the CSU accepts, so it still sees "waiting" and withdraws.

@@ -64,6 +64,8 @@ test('takes an idea through a PDSA cycle to Implemented on the tablet offline, a
   await page.getByRole('button', { name: 'Effort and impact (PICK)' }).click()
   const unrated = page.getByTestId('pick-unrated').getByTestId('pick-idea').filter({ hasText: PROBLEM })
   await unrated.getByTestId('rate-effort-low').click()
+  // Another screen: the first rating asks who is doing it.
+  await detail.shell.pickName('Sam Okafor')
   await page
     .getByTestId('pick-unrated')
     .getByTestId('pick-idea')
@@ -78,6 +80,8 @@ test('takes an idea through a PDSA cycle to Implemented on the tablet offline, a
   await expect(detail.heading(PROBLEM)).toBeVisible()
 
   await detail.moveTo('Testing (PDSA)')
+  // Back on the idea's own screen: asked again, inside the Move dialog.
+  await detail.shell.pickName('Sam Okafor')
   await expect(detail.status).toContainText('Testing (PDSA)')
   await detail.moveTo('Implemented')
   await expect(detail.status).toContainText('Implemented')

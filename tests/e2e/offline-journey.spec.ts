@@ -74,7 +74,7 @@ test('a ward records its day, loses the network, restarts the tablet and keeps e
     await board.shell.pickName('Sam Okafor')
     await expect(board.tile(HARM_FREE)).toHaveAttribute('data-status', 'green')
 
-    // The name is remembered, so the next writes go straight through.
+    // The name is held on this screen, so the next writes go straight through.
     await board.answer(SAFETY_BRIEF, 'Yes').click()
     await expect(board.tile(SAFETY_BRIEF)).toHaveAttribute('data-status', 'green')
 
@@ -103,6 +103,8 @@ test('a ward records its day, loses the network, restarts the tablet and keeps e
     await form.quickDue('Tomorrow').click()
     await expect(form.dueDate).toHaveValue('2026-11-27')
     await form.saveButton.click()
+    // After the restart nobody is remembered: asked inside the action's own dialog.
+    await board.shell.pickName('Sam Okafor')
     await expect(form.dialog).toBeHidden()
     await expect(board.actionRow(ACTION)).toContainText('Priya Natarajan')
     await expect(board.actionRow(ACTION)).toContainText(`Due ${TOMORROW_SHOWN}`)

@@ -25,8 +25,7 @@ test.afterEach(() => teardown.run())
 
 /** "Who is doing this?" is asked only when no name is remembered on the tablet. */
 async function nameIfAsked(page: Page, person: string): Promise<void> {
-  const shell = new AppShell(page)
-  if (await shell.namePicker.isVisible()) await shell.typeName(person)
+  await new AppShell(page).nameIfAsked(person)
 }
 
 test('a checklist done offline on one ward tablet shows in adherence and on the board of the other after it reconnects', async () => {
@@ -69,6 +68,8 @@ test('a checklist done offline on one ward tablet shows in adherence and on the 
 
   // The first tablet starts the checklist, loses the network, and finishes it offline.
   await work.openButton(TITLE).click()
+  await expect(work.shell.namePicker).toBeVisible()
+  await nameIfAsked(first.page, 'Sam Okafor')
   const run = new ChecklistRunPage(first.page)
   await expect(run.progress).toHaveText('0 of 2 steps answered')
   await first.context.setOffline(true)

@@ -74,6 +74,8 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   // Offline from here: start the checklist due now and do it.
   await context.setOffline(true)
   await work.openButton(TITLE).click()
+  // A new screen, so starting the checklist asks who is doing it.
+  await work.shell.pickName('Sam Okafor')
   const run = new ChecklistRunPage(page)
   await expect(run.progress).toHaveText('0 of 3 steps answered')
   await run.answer(1, 'Not done')

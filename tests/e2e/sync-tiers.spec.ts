@@ -45,6 +45,8 @@ test("a CSU tablet sets up the CSU board and sees a ward's board; a ward tablet 
   await form.title.fill(CSU_ACTION)
   await form.ownerName.fill('Lee Harper')
   await form.saveButton.click()
+  // The board is a new screen: its first save asks who is doing it.
+  await csu.board.shell.pickName('Lee Harper')
   await expect(form.dialog).toBeHidden()
   await csu.sync.expectSynced()
   const csuToken = (await storedEnrolment(csu.page)).token

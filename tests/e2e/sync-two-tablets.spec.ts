@@ -83,6 +83,7 @@ test('two tablets on Ward A share one board: live while online, and after one wa
   // Live: a value recorded on one tablet shows on the other without a reload.
   const trace = traceSyncRequests({ first, second })
   await first.board.answer(SAFETY_BRIEF, 'Yes').click()
+  await first.board.shell.pickName('Sam Okafor')
   const savedAt = Date.now()
   trace.start()
   await expect(first.board.tile(SAFETY_BRIEF)).toHaveAttribute('data-status', 'green')

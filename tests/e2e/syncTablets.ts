@@ -125,6 +125,8 @@ export async function setUpWardBoard(
     await expect(measuresPage.addButton).toBeEnabled()
     await measuresPage.addButton.click()
     await form.add(measure)
+    // A new screen: its first save asks who is doing it, inside the measure's dialog.
+    if (await tablet.board.shell.namePicker.isVisible()) await tablet.board.shell.pickName(person)
     await measuresPage.expectLoaded(measure.name)
   }
   await tablet.board.goto()

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { formatDayLong } from '@/domain/dates'
-import { huddleDayWords, readReviewChoice, reviewDayFor, type ReviewChoice } from '@/domain/reviewDay'
+import {
+  huddleDayShortWords,
+  huddleDayWords,
+  readReviewChoice,
+  reviewDayFor,
+  type ReviewChoice,
+} from '@/domain/reviewDay'
 
 describe('the day the huddle reviews', () => {
   it.each<[ReviewChoice, string, string]>([
@@ -18,6 +24,11 @@ describe('the day the huddle reviews', () => {
     expect(huddleDayWords('today', '2026-12-07')).toBe(
       `The huddle reviews today so far, ${formatDayLong('2026-12-07')}, the same day the board records.`,
     )
+  })
+
+  it('says it in short beside the board day', () => {
+    expect(huddleDayShortWords('yesterday', '2026-12-07')).toBe('The huddle reviews yesterday, 06/12/2026')
+    expect(huddleDayShortWords('today', '2026-12-07')).toBe('The huddle reviews today so far')
   })
 
   it.each<[unknown, ReviewChoice]>([

@@ -38,6 +38,17 @@ export class AppShell {
     await this.namePicker.waitFor({ state: 'hidden' })
   }
 
+  /**
+   * Answers "Who is doing this?" if it is showing now: the first save on each screen asks.
+   * Call it straight after the save that may ask (a dialog's own title turns into the question).
+   */
+  async nameIfAsked(person: string): Promise<void> {
+    if (!(await this.namePicker.isVisible())) return
+    const listed = this.namePicker.getByRole('button', { name: person, exact: true })
+    if (await listed.count()) await this.pickName(person)
+    else await this.typeName(person)
+  }
+
   /** Answers "Who is doing this?" by typing a name (a unit with nobody listed yet). */
   async typeName(person: string): Promise<void> {
     await this.namePicker.getByRole('textbox').fill(person)

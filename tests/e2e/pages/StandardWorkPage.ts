@@ -63,11 +63,13 @@ export class ChecklistEditorPage {
 
 /** /board/standard-work/:runId: doing a checklist. */
 export class ChecklistRunPage {
+  readonly shell: AppShell
   readonly progress: Locator
   readonly completeButton: Locator
   readonly completed: Locator
 
   constructor(readonly page: Page) {
+    this.shell = new AppShell(page)
     this.progress = page.getByTestId('checklist-progress')
     this.completeButton = page.getByRole('button', { name: 'Complete checklist' })
     this.completed = page.getByTestId('checklist-completed')
