@@ -12,8 +12,7 @@ import { useActionsStore } from '@/stores/actions'
 import { useBoardStore } from '@/stores/board'
 import { useHuddleStore } from '@/stores/huddle'
 import { useOrgStore } from '@/stores/org'
-import { accessibleName } from './boardFixture'
-import { settle } from './ideasFixture'
+import { accessibleName, settle } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 const today = londonDay()

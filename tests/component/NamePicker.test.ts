@@ -7,7 +7,8 @@ import ModalDialog from '@/components/common/ModalDialog.vue'
 import NamePickerDialog from '@/components/common/NamePickerDialog.vue'
 import { resetDatabase } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
-import { accessibleName, seedBoard } from './boardFixture'
+import { seedBoard } from './boardFixture'
+import { accessibleName } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 
