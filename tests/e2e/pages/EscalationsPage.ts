@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test'
 import { AppShell } from './AppShell.ts'
 
 /** "Escalate to the CSU": criteria, what, category, a required short reason. */
-class EscalateDialog {
+export class EscalateDialog {
   readonly dialog: Locator
   readonly title: Locator
   readonly reason: Locator
