@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import { h } from 'vue'
+import FormField from '@/components/common/FormField.vue'
+
+describe('FormField', () => {
+  it('labels a text input and ties its hint and error to it', async () => {
+    const w = mount(FormField, {
+      props: { id: 'ward', label: 'Ward name', hint: 'As on the door', error: 'Enter the ward name', modelValue: 'W' },
+    })
+    const input = w.find('input')
+    expect(w.find('label').attributes('for')).toBe('ward')
+    expect(input.attributes('id')).toBe('ward')
+    expect(input.attributes('aria-describedby')).toBe('ward-hint ward-error')
+    expect(w.find('#ward-error').text()).toBe('Error: Enter the ward name')
+    expect(w.find('#ward-error').attributes('role')).toBeUndefined()
+    await input.setValue('Ward 7')
+    expect(w.emitted('update:modelValue')).toEqual([['Ward 7']])
+  })
+
+  it('gives another control in its slot the same label, hint and error wiring', async () => {
+    const render = (error: string) =>
+      mount(FormField, {
+        props: { id: 'token', label: 'Token', hint: 'Kept for this tab', error, errorRole: 'alert' },
+        slots: {
+          default: (props: { describedBy?: string; invalid: boolean }) =>
+            h('input', {
+              id: 'token',
+              type: 'password',
+              'aria-describedby': props.describedBy,
+              'data-invalid': String(props.invalid),
+            }),
+        },
+      })
+    const quiet = render('')
+    expect(quiet.findAll('input')).toHaveLength(1)
+    expect(quiet.find('input').attributes()).toMatchObject({
+      type: 'password',
+      'aria-describedby': 'token-hint',
+      'data-invalid': 'false',
+    })
+
+    const wrong = render('Enter the token')
+    expect(wrong.find('input').attributes()).toMatchObject({
+      'aria-describedby': 'token-hint token-error',
+      'data-invalid': 'true',
+    })
+    expect(wrong.find('#token-error').attributes('role')).toBe('alert')
+    expect(wrong.find('.nhsuk-form-group').classes()).toContain('nhsuk-form-group--error')
+  })
+})
