@@ -48,4 +48,11 @@ describe('FormField', () => {
     expect(wrong.find('#token-error').attributes('role')).toBe('alert')
     expect(wrong.find('.nhsuk-form-group').classes()).toContain('nhsuk-form-group--error')
   })
+
+  it('makes the label larger when asked', () => {
+    const plain = mount(FormField, { props: { id: 'a', label: 'A' } })
+    const larger = mount(FormField, { props: { id: 'b', label: 'B', labelSize: 'm' } })
+    expect(plain.find('label').classes()).toEqual(['nhsuk-label'])
+    expect(larger.find('label').classes()).toEqual(['nhsuk-label', 'nhsuk-label--m'])
+  })
 })
