@@ -38,6 +38,32 @@ export default withVueTs(
       ],
     },
   },
+  {
+    // Stores hold what the screen is doing and send writes through src/db/repo.ts; rows
+    // come from the live queries in src/db/queries/, so a pull or another tab shows by
+    // itself. Reading IndexedDB from a store would bring back hand-refreshed copies.
+    name: 'lim-huddle/stores-read-through-queries',
+    files: ['src/stores/**/*.ts'],
+    // The sync store hands the database to the sync engine (src/sync owns the transport).
+    ignores: ['src/stores/sync.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'dexie', message: 'Stores read through src/db/queries/ and write through src/db/repo.ts.' },
+            { name: '@/db/db', message: 'Stores read through src/db/queries/ and write through src/db/repo.ts.' },
+          ],
+          patterns: [
+            {
+              group: ['@/db/*', '!@/db/queries', '!@/db/queries/*', '!@/db/repo', '!@/db/*Writes'],
+              message: 'Stores read through src/db/queries/ and write through src/db/repo.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Layout is Prettier's job (`npm run format`); ESLint keeps to correctness.
   prettierConfig,
 )

@@ -147,11 +147,13 @@ export function repoFor(database: HuddleDatabase) {
    * Change some fields of a stored record: `changes` are applied to the record as it is
    * stored now, read in the same transaction, never to a copy held in memory that a pull
    * may have overtaken. Returns the record as stored, or undefined when it is not here.
+   * `changes` may be a function of the stored record: a change that depends on the stored
+   * state (or is refused by throwing) is then decided in the same transaction.
    */
   async function updateRecord<T extends RecordMeta>(
     table: SyncedTable,
     id: string,
-    changes: Changes<T>,
+    changes: Changes<T> | ((stored: T) => Changes<T>),
     by: string,
     options: WriteOptions = {},
   ): Promise<T | undefined> {
@@ -166,7 +168,8 @@ export function repoFor(database: HuddleDatabase) {
     return database.transaction('rw', [store, ...bookkeeping], async () => {
       const stored = await store.get(id)
       if (!stored) return undefined
-      return write<T>(table, { ...stored, ...changes }, by, options)
+      const fields = typeof changes === 'function' ? changes(stored) : changes
+      return write<T>(table, { ...stored, ...fields }, by, options)
     })
   }
 

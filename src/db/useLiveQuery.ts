@@ -23,6 +23,9 @@ export interface LiveQuery<T> {
   loaded: Readonly<Ref<boolean>>
   /** The last error the query threw (the data keeps its previous value). */
   error: Readonly<Ref<unknown>>
+  /** Resolves once the query has answered from what is stored now. A command that has just
+   * written awaits it, so whoever called the command sees the write at once. */
+  settled: () => Promise<void>
   /** Stop listening (done for you when the component or store that created it goes away). */
   stop: () => void
 }
@@ -42,37 +45,69 @@ export function useLiveQuery<T>(
   const error = ref<unknown>(null)
   let subscription: Subscription | undefined
   let generation = 0
+  let stopped = false
+  /** Callers of `settled()` waiting for the current subscription's next answer. */
+  let waiting: (() => void)[] = []
 
-  function start() {
+  function answered() {
+    loaded.value = true
+    const done = waiting
+    waiting = []
+    done.forEach((resolve) => resolve())
+  }
+
+  /** A fresh subscription reads what is stored now; `freshArguments` says the old data no longer applies. */
+  function start(freshArguments: boolean) {
     subscription?.unsubscribe()
     const mine = ++generation
-    loaded.value = false
+    if (freshArguments) loaded.value = false
     subscription = liveQuery(querier).subscribe({
       next(value) {
         // A late answer from a query for earlier arguments must not overwrite the current one.
         if (mine !== generation) return
         data.value = value
         error.value = null
-        loaded.value = true
+        answered()
       },
       error(cause: unknown) {
         if (mine !== generation) return
         error.value = cause
-        loaded.value = true
+        answered()
       },
     })
   }
 
-  const stopWatching = deps === undefined ? undefined : watch(deps as WatchSource[], start)
-  start()
+  const stopWatching =
+    deps === undefined ? undefined : watch(deps as WatchSource[], () => start(true), { flush: 'sync' })
+  start(true)
+
+  function settled(): Promise<void> {
+    if (stopped) return Promise.resolve()
+    return new Promise((resolve) => {
+      waiting.push(resolve)
+      // Starting again reads after the caller's write committed; the data on screen stays
+      // until the answer replaces it.
+      start(false)
+    })
+  }
 
   function stop() {
+    stopped = true
     stopWatching?.()
     generation += 1
     subscription?.unsubscribe()
     subscription = undefined
+    const done = waiting
+    waiting = []
+    done.forEach((resolve) => resolve())
   }
   if (getCurrentScope()) onScopeDispose(stop)
 
-  return { data: readonly(data) as Readonly<ShallowRef<T>>, loaded: readonly(loaded), error: readonly(error), stop }
+  return {
+    data: readonly(data) as Readonly<ShallowRef<T>>,
+    loaded: readonly(loaded),
+    error: readonly(error),
+    settled,
+    stop,
+  }
 }

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { useBoardActions } from '@/db/queries/actions'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { sortActions, urgencyOf } from '@/domain/actions'
@@ -23,7 +23,9 @@ export interface ActionInput {
 export const useActionsStore = defineStore('actions', () => {
   const boardId = ref<string | null>(null)
   const unitId = ref<string | null>(null)
-  const actions = ref<Action[]>([])
+  // Live: whatever writes the board's actions (here, a pull, another tab) shows at once.
+  const live = useBoardActions(boardId)
+  const actions = computed(() => live.data.value)
   /** Bumped at midnight by the app so "overdue" re-evaluates. */
   const today = ref(londonDay())
 
@@ -36,7 +38,7 @@ export const useActionsStore = defineStore('actions', () => {
   async function load(forBoardId: string, forUnitId: string) {
     boardId.value = forBoardId
     unitId.value = forUnitId
-    actions.value = await db.actions.where('boardId').equals(forBoardId).toArray()
+    await live.settled()
   }
 
   async function add(input: ActionInput, by: string) {
@@ -60,12 +62,15 @@ export const useActionsStore = defineStore('actions', () => {
       } as Action,
       by,
     )
-    actions.value = [...actions.value, saved]
+    await live.settled()
     return saved
   }
 
-  async function update(id: string, changes: Partial<ActionInput>, by: string) {
-    const current = find(id)
+  /** `shown` is the action as the form showed it when it opened (the live one by default):
+   * only what the person changed from that is sent, so a field changed meanwhile on
+   * another tablet is not put back. */
+  async function update(id: string, changes: Partial<ActionInput>, by: string, shown?: Action) {
+    const current = shown ?? find(id)
     const next = { ...current, ...changes }
     const errors = validateAction({ title: next.title, owner: next.owner, dueDay: next.dueDay ?? '' })
     if (hasErrors(errors)) throw new InputError(Object.values(errors)[0]!)
@@ -93,12 +98,27 @@ export const useActionsStore = defineStore('actions', () => {
     return action
   }
 
-  function replace(saved: Action) {
-    actions.value = actions.value.map((a) => (a.id === saved.id ? saved : a))
+  async function replace(saved: Action) {
+    await live.settled()
     return saved
   }
 
-  return { boardId, unitId, actions, today, sorted, open, closed, overdueCount, dueNow, load, add, update, setStatus }
+  return {
+    boardId,
+    unitId,
+    actions,
+    loaded: live.loaded,
+    today,
+    sorted,
+    open,
+    closed,
+    overdueCount,
+    dueNow,
+    load,
+    add,
+    update,
+    setStatus,
+  }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useActionsStore, import.meta.hot))

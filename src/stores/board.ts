@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { db } from '@/db/db'
+import { computed, ref } from 'vue'
+import { useBoardEntries, useBoardWithMeasures, type DayRange } from '@/db/queries/board'
 import { saveRecord, updateRecord, type Changes } from '@/db/repo'
 import { addDays, londonDay } from '@/domain/dates'
 import { changedFields } from '@/domain/history'
@@ -24,10 +24,16 @@ export const useBoardStore = defineStore('board', () => {
   // Taken once at setup, not inside an action, so an action finishing late always
   // talks to the org store of its own Pinia.
   const org = useOrgStore()
-  const board = ref<Board | null>(null)
-  const measures = ref<Measure[]>([])
-  /** Day values by entry id (`measureId:day`), for every day range loaded so far. */
-  const entries = shallowRef(new Map<string, DayEntry>())
+  /** The board on screen, and the days of it shown so far (the recent ones, a month in a calendar…). */
+  const boardId = ref<string | null>(null)
+  const days = ref<DayRange | null>(null)
+  // Live: whatever writes these rows (a save here, a pull, another tab) shows at once.
+  const boardAndMeasures = useBoardWithMeasures(boardId)
+  const liveEntries = useBoardEntries(boardId, days)
+  const board = computed(() => boardAndMeasures.data.value.board)
+  const measures = computed(() => boardAndMeasures.data.value.measures)
+  /** Day values by entry id (`measureId:day`), for every day range asked for so far. */
+  const entries = computed(() => liveEntries.data.value)
 
   const activeMeasures = computed(() => measures.value.filter((m) => !m.archived).sort((a, b) => a.order - b.order))
   const archivedMeasures = computed(() =>
@@ -41,22 +47,23 @@ export const useBoardStore = defineStore('board', () => {
     })),
   )
 
-  async function load(boardId: string, today = londonDay()) {
-    const [b, m] = await Promise.all([db.boards.get(boardId), db.measures.where('boardId').equals(boardId).toArray()])
-    board.value = b ?? null
-    measures.value = m
-    entries.value = new Map()
-    if (b) await ensureLoaded(addDays(today, -RECENT_DAYS), today)
+  /** Show this board with its recent days; resolves once they are on screen. */
+  async function load(id: string, today = londonDay()) {
+    boardId.value = id
+    days.value = { from: addDays(today, -RECENT_DAYS), to: today }
+    await Promise.all([boardAndMeasures.settled(), liveEntries.settled()])
   }
 
-  /** Make sure day values from `from` to `to` are in memory (e.g. a calendar month). */
+  /** Make sure day values from `from` to `to` are shown too (e.g. a calendar month). */
   async function ensureLoaded(from: DayKey, to: DayKey) {
-    if (!board.value) return
-    const boardId = board.value.id
-    const rows = await db.entries.where('[boardId+day]').between([boardId, from], [boardId, to], true, true).toArray()
-    const next = new Map(entries.value)
-    for (const row of rows) next.set(row.id, row)
-    entries.value = next
+    if (!boardId.value) return
+    const shown = days.value
+    if (shown && shown.from <= from && to <= shown.to) return
+    days.value = {
+      from: shown && shown.from < from ? shown.from : from,
+      to: shown && shown.to > to ? shown.to : to,
+    }
+    await liveEntries.settled()
   }
 
   function entryFor(measureId: string, day: DayKey): DayEntry | undefined {
@@ -71,16 +78,19 @@ export const useBoardStore = defineStore('board', () => {
     comment: string,
     by: string,
     today = londonDay(),
+    /** The day as the form showed it when it opened (the live one by default). */
+    shownDay?: { value: EntryValue | null; comment: string },
   ) {
     const problem = validateEntry(measure, day, value, today) ?? validateComment(comment)
     if (problem) throw new InputError(problem)
     const id = entryId(measure.id, day)
     // What the person changed from what they saw (an empty day if none was on screen),
     // applied to the day as stored now: a comment pulled since is not overwritten.
-    const shown: { value: EntryValue | null; comment: string } = entryFor(measure.id, day) ?? {
-      value: null,
-      comment: '',
-    }
+    const shown: { value: EntryValue | null; comment: string } = shownDay ??
+      entryFor(measure.id, day) ?? {
+        value: null,
+        comment: '',
+      }
     const changes = changedFields(shown, { value, comment: comment.trim() }) as Changes<DayEntry>
     const saved =
       (await updateRecord<DayEntry>('entries', id, changes, by)) ??
@@ -97,9 +107,7 @@ export const useBoardStore = defineStore('board', () => {
         } as DayEntry,
         by,
       ))
-    const next = new Map(entries.value)
-    next.set(saved.id, saved)
-    entries.value = next
+    await liveEntries.settled()
     return saved
   }
 
@@ -118,12 +126,13 @@ export const useBoardStore = defineStore('board', () => {
       } as Measure,
       by,
     )
-    measures.value = [...measures.value, saved]
+    await boardAndMeasures.settled()
     return saved
   }
 
-  async function updateMeasure(id: string, changes: Partial<MeasureInput>, by: string) {
-    const current = measures.value.find((m) => m.id === id)
+  /** `shown` is the measure as the form showed it when it opened (the live one by default). */
+  async function updateMeasure(id: string, changes: Partial<MeasureInput>, by: string, shown?: Measure) {
+    const current = shown ?? measures.value.find((m) => m.id === id)
     if (!current) throw new InputError('That measure no longer exists')
     // The form sends every field: keep only those the person changed.
     return replaceMeasure(await updateMeasureRecord(id, changedFields<MeasureInput>(current, changes), by))
@@ -162,23 +171,28 @@ export const useBoardStore = defineStore('board', () => {
   async function updateBoard(
     changes: { name?: string; categories?: MeasureCategory[]; agenda?: AgendaItem[]; huddleMinutes?: number },
     by: string,
+    /** The board as the form showed it (the live one by default). */
+    shown?: Board,
   ) {
     if (!board.value) throw new InputError('Open a board first')
-    const saved = await updateRecord<Board>('boards', board.value.id, changedFields<Board>(board.value, changes), by)
+    const base = shown ?? board.value
+    const saved = await updateRecord<Board>('boards', board.value.id, changedFields<Board>(base, changes), by)
     if (!saved) throw new InputError('This board is no longer on this tablet')
-    board.value = saved
-    org.replaceBoard(saved)
+    await Promise.all([boardAndMeasures.settled(), org.settled()])
     return saved
   }
 
-  function replaceMeasure(saved: Measure) {
-    measures.value = measures.value.map((m) => (m.id === saved.id ? saved : m))
+  async function replaceMeasure(saved: Measure) {
+    await boardAndMeasures.settled()
     return saved
   }
 
   return {
     board,
     measures,
+    loaded: computed(() => boardAndMeasures.loaded.value && liveEntries.loaded.value),
+    /** Resolves once the board, its measures and days show what is stored now. */
+    settled: () => Promise.all([boardAndMeasures.settled(), liveEntries.settled()]).then(() => undefined),
     entries,
     activeMeasures,
     archivedMeasures,

@@ -1,12 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { useConceptLibrary } from '@/db/queries/concepts'
 import { conceptById } from '@/domain/concepts'
 import { canEditLibrary, libraryRefs, searchRefs, type LibraryRef } from '@/domain/conceptNames'
-import type { ConceptEdit } from '@/domain/types'
 import { libraryScopeId } from '@/shared/sync/scopes'
-import { readEnrolment } from '@/sync/enrolment'
-import { useOrgStore } from './org'
 
 /**
  * The trust's concept library as chips and pickers need it: the improvement office's
@@ -14,13 +11,15 @@ import { useOrgStore } from './org'
  * since the board uses it; the page text and the editing live in useConceptsStore.
  */
 export const useConceptLibraryStore = defineStore('conceptLibrary', () => {
-  const org = useOrgStore()
-  const edits = ref<ConceptEdit[]>([])
-  const trustId = ref<string | null>(null)
+  /** Whether a screen has asked for the library (tests of other screens never read it). */
+  const wanted = ref(false)
+  // Live: the improvement office's edits, a new enrolment or a first set-up show at once.
+  const live = useConceptLibrary(wanted)
+  const edits = computed(() => live.data.value.edits)
+  const trustId = computed(() => live.data.value.trustId)
   /** The enrolment's scope kind; undefined on a tablet that is not enrolled. */
-  const enrolmentKind = ref<string | undefined>(undefined)
-  const loaded = ref(false)
-  let loading: Promise<void> | null = null
+  const enrolmentKind = computed(() => live.data.value.enrolmentKind)
+  const loaded = computed(() => wanted.value && live.loaded.value)
 
   const refs = computed<LibraryRef[]>(() => libraryRefs(edits.value))
   const byId = computed(() => new Map(refs.value.map((r) => [r.id, r])))
@@ -28,34 +27,16 @@ export const useConceptLibraryStore = defineStore('conceptLibrary', () => {
   /** This device may change the library (and there is a trust to keep it in). */
   const canEdit = computed(() => canEditLibrary(enrolmentKind.value) && scopeId.value !== null)
 
-  async function read() {
-    const enrolment = await readEnrolment(db)
-    // Read the trusts directly when the org store has not loaded, rather than load it
-    // from here (a screen may be filling it meanwhile).
-    const trusts = org.loaded ? org.trusts : await db.trusts.toArray()
-    enrolmentKind.value = enrolment?.scope.kind
-    trustId.value = enrolment?.trust.id ?? trusts[0]?.id ?? null
-    edits.value = scopeId.value ? await db.conceptEdits.where('unitId').equals(scopeId.value).toArray() : []
-    loaded.value = true
-  }
-
-  /** Read once; screens call this freely. */
+  /** Start reading the library; resolves once it shows what is stored now. Screens call this freely. */
   function load(): Promise<void> {
-    loading ??= read().finally(() => {
-      loading = null
-    })
-    return loading
+    if (!wanted.value) wanted.value = true
+    else if (live.loaded.value) return Promise.resolve()
+    return live.settled()
   }
 
-  /** Read again (after setup, enrolment or a pull brought new edits). */
-  function reload(): Promise<void> {
-    loading = null
-    return load()
-  }
-
-  /** After a save: the edit as stored. */
-  function replaceEdit(edit: ConceptEdit) {
-    edits.value = [...edits.value.filter((e) => e.id !== edit.id), edit]
+  /** Resolves once the library shows what is stored now (after a save here). */
+  function settled(): Promise<void> {
+    return wanted.value ? live.settled() : Promise.resolve()
   }
 
   /** A concept's name and summary for a chip: the library's, else the built-in index's. */
@@ -77,8 +58,7 @@ export const useConceptLibraryStore = defineStore('conceptLibrary', () => {
     scopeId,
     canEdit,
     load,
-    reload,
-    replaceEdit,
+    settled,
     conceptRef,
     search,
   }

@@ -1,7 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { readConceptLinks, readCoverageRows, readPortfolioRows } from '@/db/conceptLinks'
-import { db } from '@/db/db'
+import { readConceptExamples, readCoverageSource, readKnownPeople, readPortfolioSource } from '@/db/queries/concepts'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { catalogueConcept } from '@/domain/conceptCatalogue'
 import { conceptCoverage, type Coverage } from '@/domain/conceptCoverage'
@@ -10,7 +9,7 @@ import { editFields, validateConceptDraft, type ConceptDraft } from '@/domain/co
 import { mergeLibrary, type LibraryConcept } from '@/domain/conceptLibrary'
 import { LIBRARY_EDITOR_LINE } from '@/domain/conceptNames'
 import { newId } from '@/domain/ids'
-import { buildPortfolio, knownPeople, type Portfolio } from '@/domain/portfolio'
+import { buildPortfolio, type Portfolio } from '@/domain/portfolio'
 import type { ConceptEdit, Idea, PdsaCycle } from '@/domain/types'
 import { InputError } from '@/domain/errors'
 import { useConceptLibraryStore } from './conceptLibrary'
@@ -55,7 +54,7 @@ export const useConceptsStore = defineStore('concepts', () => {
     loading.value = true
     error.value = ''
     try {
-      const rows = await readConceptLinks(db, id)
+      const rows = await readConceptExamples(id)
       if (request === latest) examples.value = localExamples(id, rows)
     } catch (problem) {
       if (request === latest) {
@@ -98,7 +97,7 @@ export const useConceptsStore = defineStore('concepts', () => {
       undefined,
       now,
     )
-    library.replaceEdit(saved)
+    await library.settled()
     return concept(saved.id)!
   }
 
@@ -132,7 +131,7 @@ export const useConceptsStore = defineStore('concepts', () => {
           now,
         )
     if (!saved) throw new InputError('That concept is not in this library')
-    library.replaceEdit(saved)
+    await library.settled()
     return concept(id)!
   }
 
@@ -146,12 +145,12 @@ export const useConceptsStore = defineStore('concepts', () => {
 
   async function loadPeople() {
     // Units' lists and the CSU and trust boards' own lists (domain/people.ts).
-    people.value = knownPeople([...(await db.units.toArray()), ...(await db.boards.toArray())])
+    people.value = await readKnownPeople()
   }
 
   async function loadPortfolio(person: string) {
     await library.load()
-    const rows = await readPortfolioRows(db)
+    const rows = await readPortfolioSource()
     const built = buildPortfolio(person, rows, nameOf)
     const ideas = new Map(rows.ideas.map((i) => [i.id, i]))
     portfolioIdeas.value = built.ideaIds.flatMap((id) => {
@@ -167,7 +166,7 @@ export const useConceptsStore = defineStore('concepts', () => {
 
   async function loadCoverage() {
     await library.load()
-    coverage.value = conceptCoverage(inUse.value, await readCoverageRows(db))
+    coverage.value = conceptCoverage(inUse.value, await readCoverageSource())
   }
 
   return {

@@ -1,71 +1,25 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { useTextChoices, type TextChoice } from '@/db/queries/conflicts'
 import { updateRecord } from '@/db/repo'
-import { openTextConflicts } from '@/db/syncRecords'
-import { textContext, textLabel, validateChosenText, versionText } from '@/domain/textChoices'
-import type { RecordMeta, SyncedTable } from '@/domain/types'
-import { wallOf } from '@/shared/sync/hlc'
+import { validateChosenText } from '@/domain/textChoices'
+import type { RecordMeta } from '@/domain/types'
 import { InputError } from '@/domain/errors'
 
-export interface TextVersionShown {
-  value: string
-  /** Who wrote it ('' when the tablet that sent it did not say). */
-  by: string
-  /** When it was written (ISO instant, from its sync stamp). */
-  at: string
-  hlc: string
-}
-
-/** One text with versions typed at the same time on different tablets. */
-export interface TextChoice {
-  key: string
-  table: SyncedTable
-  recordId: string
-  field: string
-  /** "Action", "Measure name", "Day comment". */
-  label: string
-  /** Which record, when the text alone does not say ("Falls on 26/11/2026"); may be ''. */
-  context: string
-  /** Oldest first. */
-  versions: TextVersionShown[]
-  /** Every version shown, so the kept wording replaces them all on every tablet. */
-  base: string
-}
+export type { TextChoice, TextVersionShown } from '@/db/queries/conflicts'
 
 /** Texts for the board lead to choose between, and the choosing. */
 export const useConflictsStore = defineStore('conflicts', () => {
-  const items = ref<TextChoice[]>([])
+  // Live: a pull that brings a second version, or a choice made on another tablet, shows at once.
+  const live = useTextChoices()
+  const items = computed(() => live.data.value)
   const count = computed(() => items.value.length)
   /** The last text someone chose here (its form is gone from the list once chosen). */
   const lastChosen = ref<TextChoice | null>(null)
 
+  /** Resolves once the list shows what is stored now. */
   async function refresh() {
-    const open = await openTextConflicts(db)
-    const measureIds = [
-      ...new Set(
-        open.flatMap((c) =>
-          c.table === 'entries' && typeof c.record.measureId === 'string' ? [c.record.measureId] : [],
-        ),
-      ),
-    ]
-    const measures = await db.measures.bulkGet(measureIds)
-    const names = new Map(measures.flatMap((m) => (m ? [[m.id, m.name] as const] : [])))
-    items.value = open.map((c) => ({
-      key: `${c.table}/${c.recordId}/${c.field}`,
-      table: c.table,
-      recordId: c.recordId,
-      field: c.field,
-      label: textLabel(c.table, c.field),
-      context: textContext(c.table, c.record, names.get(String(c.record.measureId))),
-      versions: c.versions.map((v) => ({
-        value: versionText(v.value),
-        by: v.by ?? '',
-        at: new Date(wallOf(v.hlc)).toISOString(),
-        hlc: v.hlc,
-      })),
-      base: c.base,
-    }))
+    await live.settled()
   }
 
   /**

@@ -1,6 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { moveLocalUnit, storeEnrolment } from '@/db/enrolmentWrites'
+import { unitById } from '@/db/queries/org'
+import { readShareableUnits, readStoredEnrolment } from '@/db/queries/enrolment'
 import { saveRecords } from '@/db/repo'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES, defaultAgendaForTier } from '@/domain/defaults'
 import { newId } from '@/domain/ids'
@@ -9,8 +11,8 @@ import type { Board, Unit } from '@/domain/types'
 import type { Errors } from '@/domain/validation'
 import { hasErrors } from '@/domain/validation'
 import { validateEnrolDraft, type EnrolDraft, type EnrolField } from '@/sync/enrolForm'
-import { readEnrolment, saveEnrolment, writableScopeIds, type Enrolment } from '@/sync/enrolment'
-import { shareableUnits, shareLocalUnit, type ShareableUnit } from '@/sync/shareBoard'
+import { writableScopeIds, type Enrolment } from '@/sync/enrolment'
+import type { ShareableUnit } from '@/sync/shareBoard'
 import { createHttpTransport } from '@/sync/transport.http'
 import { isFailure, type SyncTransport } from '@/sync/transport-types'
 import { useOrgStore } from './org'
@@ -78,8 +80,8 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
   }
 
   async function load() {
-    const stored = (await readEnrolment(db)) ?? null
-    shareable.value = await shareableUnits(db, stored ?? undefined)
+    const stored = (await readStoredEnrolment()) ?? null
+    shareable.value = await readShareableUnits(stored ?? undefined)
     enrolment.value = stored
     loaded.value = true
   }
@@ -110,7 +112,7 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
       const response = await transport.enrol(draft.code, draft.deviceName.trim())
       if (isFailure(response))
         return response.error === 'invalid-code' ? { code: response.message } : { submit: response.message }
-      enrolment.value = await saveEnrolment(db, response, draft.deviceName)
+      enrolment.value = await storeEnrolment(response, draft.deviceName)
     } catch (error) {
       return {
         submit: `This tablet could not save its enrolment: ${error instanceof Error ? error.message : String(error)}. Try again.`,
@@ -146,7 +148,7 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
     // sends one so the board never belongs to a unit nobody can name. A CSU or trust has
     // no unit record: its name comes from the enrolment and the board's own name.
     const unitRecord =
-      unit && (await db.units.get(scopeId)) === undefined
+      unit && (await unitById(scopeId)) === undefined
         ? [
             {
               table: 'units' as const,
@@ -177,7 +179,7 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
         .find((s) => s.unit.id === localUnitId)
         ?.boards.map((b) => `“${b.name}”`)
         .join(', ') ?? 'The board'
-    const moved = await shareLocalUnit(db, localUnitId, target, by)
+    const moved = await moveLocalUnit(localUnitId, target, by)
     await org.load()
     await load()
     inBackground(sync.syncNow())

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { useEscalationsHeld } from '@/db/queries/escalations'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { formatClock, formatInstant, londonDay } from '@/domain/dates'
 import {
@@ -32,8 +32,12 @@ export class EscalationChangedError extends InputError {}
 /** Every escalation this tablet holds: its own unit's, or all its units' on a CSU or trust tablet. */
 export const useEscalationsStore = defineStore('escalations', () => {
   const org = useOrgStore()
-  const escalations = ref<Escalation[]>([])
-  const loaded = ref(false)
+  /** Whether a screen has asked for them (most screens never show escalations). */
+  const wanted = ref(false)
+  // Live: a raise, an answer or a withdrawal on another tablet shows at once.
+  const live = useEscalationsHeld(wanted)
+  const escalations = computed(() => live.data.value)
+  const loaded = computed(() => wanted.value && live.loaded.value)
 
   const orgView = computed<OrgView>(() => ({ units: org.units, csus: org.csus, trusts: org.trusts }))
 
@@ -52,13 +56,8 @@ export const useEscalationsStore = defineStore('escalations', () => {
   }
 
   async function load() {
-    escalations.value = await db.escalations.toArray()
-    loaded.value = true
-  }
-
-  /** Read again after a pull brought changes from another tablet. */
-  async function reload() {
-    if (loaded.value) await load()
+    wanted.value = true
+    await live.settled()
   }
 
   /** Raise one from `board` to the tier above. Saved here at once, sent when it can be. */
@@ -88,7 +87,7 @@ export const useEscalationsStore = defineStore('escalations', () => {
       undefined,
       now,
     )
-    escalations.value = [...escalations.value, saved]
+    if (wanted.value) await live.settled()
     return saved
   }
 
@@ -107,21 +106,18 @@ export const useEscalationsStore = defineStore('escalations', () => {
   ): Promise<Escalation> {
     const problem = validateMove(which, text)
     if (problem) throw new InputError(problem)
-    const saved = await db
-      .transaction('rw', [db.escalations, db.history, db.outbox, db.meta, db.syncState], async () => {
-        const stored = await db.escalations.get(id)
-        if (!stored) throw new InputError('That escalation is no longer on this tablet')
+    const saved = await updateRecord<Escalation>(
+      'escalations',
+      id,
+      (stored) => {
         const refused = refusal(stored, which, nameOf(stored.unitId), timeOf)
         if (refused) throw new EscalationChangedError(refused)
-        return updateRecord<Escalation>('escalations', id, moveFields(stored, which, text, by, now), by, { now })
-      })
-      .catch(async (failure: unknown) => {
-        // Show the stored state, so the screen matches the message.
-        if (failure instanceof EscalationChangedError) await load()
-        throw failure
-      })
+        return moveFields(stored, which, text, by, now)
+      },
+      by,
+      { now },
+    ).finally(() => (wanted.value ? live.settled() : undefined))
     if (!saved) throw new InputError('That escalation is no longer on this tablet')
-    escalations.value = escalations.value.map((e) => (e.id === saved.id ? saved : e))
     return saved
   }
 
@@ -138,13 +134,11 @@ export const useEscalationsStore = defineStore('escalations', () => {
       by,
     )
     if (!saved) throw new InputError('This board is no longer on this tablet')
-    org.replaceBoard(saved)
-    const boardStore = useBoardStore()
-    if (boardStore.board?.id === saved.id) boardStore.board = saved
+    await Promise.all([org.settled(), useBoardStore().settled()])
     return saved
   }
 
-  return { escalations, loaded, orgView, tierOf, nameOf, canEscalateFrom, load, reload, raise, move, setBoardSettings }
+  return { escalations, loaded, orgView, tierOf, nameOf, canEscalateFrom, load, raise, move, setBoardSettings }
 })
 
 /** "09:12" today, "20/11/2026 09:12" another day. */

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { ref, watch } from 'vue'
-import { db } from '@/db/db'
+import { computed, ref, watch } from 'vue'
+import { useHuddles, type HuddleDays } from '@/db/queries/huddle'
 import { saveRecord } from '@/db/repo'
 import { addDays, londonDay } from '@/domain/dates'
 import * as clock from '@/domain/huddle'
@@ -42,7 +42,10 @@ export const useHuddleStore = defineStore('huddle', () => {
   const notes = ref('')
   /** Notes typed on the plan, ideas, recognition and notes steps, by agenda item id. */
   const stepNotes = ref<Record<string, string>>({})
-  const recent = ref<HuddleRecord[]>([])
+  const recentDays = ref<HuddleDays | null>(null)
+  // Live: a huddle saved on another tablet shows in the recent list at once.
+  const liveRecent = useHuddles(recentDays)
+  const recent = computed(() => liveRecent.data.value)
   const lastSaved = ref<HuddleRecord | null>(null)
 
   const stored = readStored()
@@ -138,7 +141,9 @@ export const useHuddleStore = defineStore('huddle', () => {
     )
     clear()
     lastSaved.value = saved
-    recent.value = [saved, ...recent.value.filter((r) => r.id !== saved.id)]
+    // The record just saved heads the recent list, even when no screen asked for it yet.
+    if (recentDays.value?.boardId !== saved.boardId) recentDays.value = recentDaysOf(saved.boardId, saved.day)
+    await liveRecent.settled()
     return saved
   }
 
@@ -156,13 +161,14 @@ export const useHuddleStore = defineStore('huddle', () => {
     stepNotes.value = {}
   }
 
+  function recentDaysOf(boardId: string, today: DayKey): HuddleDays {
+    return { boardId, from: addDays(today, -(RECENT_HUDDLE_DAYS - 1)), to: today }
+  }
+
   /** The board's huddles over the last few weeks, newest first. */
   async function loadRecent(boardId: string, today: DayKey = londonDay()) {
-    const rows = await db.huddles
-      .where('[boardId+day]')
-      .between([boardId, addDays(today, -(RECENT_HUDDLE_DAYS - 1))], [boardId, today], true, true)
-      .toArray()
-    recent.value = rows.sort((a, b) => b.startedAt.localeCompare(a.startedAt))
+    recentDays.value = recentDaysOf(boardId, today)
+    await liveRecent.settled()
     return recent.value
   }
 

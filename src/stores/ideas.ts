@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { readMeasureValues, useBoardIdeas } from '@/db/queries/ideas'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { changedFields } from '@/domain/history'
@@ -17,7 +17,7 @@ import {
   validatePerson,
   type IdeaInput,
 } from '@/domain/ideas'
-import type { Board, DayKey, EntryValue, Idea, IdeaLevel, IdeaStatus, IdeaStuckLimits, Instant } from '@/domain/types'
+import type { Board, Idea, IdeaLevel, IdeaStatus, IdeaStuckLimits, Instant } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
 import { useBoardStore } from './board'
 import { InputError } from '@/domain/errors'
@@ -28,7 +28,9 @@ export const useIdeasStore = defineStore('ideas', () => {
   const org = useOrgStore()
   const boardId = ref<string | null>(null)
   const unitId = ref<string | null>(null)
-  const ideas = ref<Idea[]>([])
+  // Live: an idea moved on another tablet or sent from the phone form shows at once.
+  const live = useBoardIdeas(boardId)
+  const ideas = computed(() => live.data.value)
   /** Bumped by the screens each minute, so "stuck" re-evaluates past midnight. */
   const today = ref(londonDay())
 
@@ -38,15 +40,9 @@ export const useIdeasStore = defineStore('ideas', () => {
   const flagged = computed(() => stuckIdeas(ideas.value, limits.value, today.value))
 
   async function load(forBoardId: string, forUnitId: string) {
-    const rows = await db.ideas.where('boardId').equals(forBoardId).toArray()
     boardId.value = forBoardId
     unitId.value = forUnitId
-    ideas.value = rows
-  }
-
-  /** Read again after a pull changed ideas on another tablet. */
-  async function reload() {
-    if (boardId.value && unitId.value) await load(boardId.value, unitId.value)
+    await live.settled()
   }
 
   /** Quick capture: saved on this tablet at once, sent when it can be. `by` is the person
@@ -67,7 +63,7 @@ export const useIdeasStore = defineStore('ideas', () => {
       undefined,
       now,
     )
-    ideas.value = [...ideas.value, saved]
+    await live.settled()
     return saved
   }
 
@@ -111,17 +107,7 @@ export const useIdeasStore = defineStore('ideas', () => {
   }
 
   /** A measure's recorded values over some days, for the before/after comparison. */
-  async function measureValues(
-    measureId: string,
-    from: DayKey,
-    to: DayKey,
-  ): Promise<{ day: DayKey; value: EntryValue }[]> {
-    const rows = await db.entries
-      .where('[measureId+day]')
-      .between([measureId, from], [measureId, to], true, true)
-      .toArray()
-    return rows.map((r) => ({ day: r.day, value: r.value }))
-  }
+  const measureValues = readMeasureValues
 
   /** The board's stuck limits; a status left out uses the default. */
   async function setStuckLimits(next: IdeaStuckLimits, by: string): Promise<Board> {
@@ -129,9 +115,7 @@ export const useIdeasStore = defineStore('ideas', () => {
     if (!current) throw new InputError('Open a board first')
     const saved = await updateRecord<Board>('boards', current.id, { ideaStuckDays: next }, by)
     if (!saved) throw new InputError('This board is no longer on this tablet')
-    org.replaceBoard(saved)
-    const boardStore = useBoardStore()
-    if (boardStore.board?.id === saved.id) boardStore.board = saved
+    await Promise.all([org.settled(), useBoardStore().settled()])
     return saved
   }
 
@@ -152,8 +136,8 @@ export const useIdeasStore = defineStore('ideas', () => {
     return idea
   }
 
-  function replace(saved: Idea): Idea {
-    ideas.value = ideas.value.map((i) => (i.id === saved.id ? saved : i))
+  async function replace(saved: Idea): Promise<Idea> {
+    await live.settled()
     return saved
   }
 
@@ -166,8 +150,8 @@ export const useIdeasStore = defineStore('ideas', () => {
     limits,
     columns,
     flagged,
+    loaded: live.loaded,
     load,
-    reload,
     add,
     move,
     setPeople,

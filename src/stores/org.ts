@@ -1,7 +1,8 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
-import { getMeta, saveRecords, setMeta, updateRecord } from '@/db/repo'
+import { storeDemoTrust, storeNewOrganisation } from '@/db/organisationWrites'
+import { useOrganisation } from '@/db/queries/org'
+import { getMeta, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
 import { buildDemoTrust } from '@/domain/demo'
@@ -24,11 +25,21 @@ export interface SetupForm {
 
 /** The organisation this tablet knows: trust → CSU → unit → boards, and which board it shows. */
 export const useOrgStore = defineStore('org', () => {
-  const trusts = ref<Trust[]>([])
-  const csus = ref<Csu[]>([])
-  const units = ref<Unit[]>([])
-  const boards = ref<Board[]>([])
-  const currentBoardId = ref<string | null>(null)
+  // Live: a pull, another tab or a save here shows without anyone reloading.
+  const organisation = useOrganisation()
+  const trusts = computed(() => organisation.data.value.trusts)
+  const csus = computed(() => organisation.data.value.csus)
+  const units = computed(() => organisation.data.value.units)
+  const boards = computed(() => organisation.data.value.boards)
+  /** The board someone chose (remembered in meta); null until loaded. */
+  const chosenBoardId = ref<string | null>(null)
+  /** The board on screen: the chosen one while this tablet holds it, else the first (a
+   * first pull may bring the boards; a pull may remove the chosen one). */
+  const currentBoardId = computed(() => {
+    if (!loaded.value) return null
+    const b = boards.value
+    return b.some((board) => board.id === chosenBoardId.value) ? chosenBoardId.value : (b[0]?.id ?? null)
+  })
   const loaded = ref(false)
 
   const currentBoard = computed(() => boards.value.find((b) => b.id === currentBoardId.value) ?? null)
@@ -68,25 +79,16 @@ export const useOrgStore = defineStore('org', () => {
     return `${owner} – ${board.name}`
   }
 
+  /** Wait for the organisation as stored now and pick the board to show (the remembered one). */
   async function load() {
-    const [t, c, u, b, current] = await Promise.all([
-      db.trusts.toArray(),
-      db.csus.toArray(),
-      db.units.toArray(),
-      db.boards.toArray(),
-      getMeta<string>(CURRENT_BOARD),
-    ])
-    trusts.value = t
-    csus.value = c
-    units.value = u.sort((x, y) => x.name.localeCompare(y.name))
-    boards.value = b
-    currentBoardId.value = b.some((board) => board.id === current) ? current! : (b[0]?.id ?? null)
+    const [current] = await Promise.all([getMeta<string>(CURRENT_BOARD), organisation.settled()])
+    chosenBoardId.value = current ?? null
     loaded.value = true
   }
 
   async function selectBoard(boardId: string) {
     await setMeta(CURRENT_BOARD, boardId)
-    currentBoardId.value = boardId
+    chosenBoardId.value = boardId
   }
 
   /** First run: create the person's own trust, CSU, unit and board. */
@@ -111,18 +113,7 @@ export const useOrgStore = defineStore('org', () => {
       agenda: DEFAULT_AGENDA,
       huddleMinutes: DEFAULT_HUDDLE_MINUTES,
     }
-    await db.transaction('rw', [db.trusts, db.csus, db.units, db.boards, db.history, db.outbox, db.meta], async () => {
-      await db.trusts.put(trust)
-      await db.csus.put(csu)
-      await saveRecords(
-        [
-          { table: 'units', record: unit },
-          { table: 'boards', record: board },
-        ],
-        by,
-      )
-      await setMeta(CURRENT_BOARD, board.id)
-    })
+    await storeNewOrganisation({ trust, csu, unit, board }, CURRENT_BOARD, by)
     await load()
     return boards.value.find((b) => b.id === board.id)!
   }
@@ -131,51 +122,8 @@ export const useOrgStore = defineStore('org', () => {
    * local only: they are bulk-loaded without outbox entries so they never sync. */
   async function loadDemo(today = londonDay()) {
     const demo = buildDemoTrust(today)
-    const tables = [
-      db.trusts,
-      db.csus,
-      db.units,
-      db.boards,
-      db.measures,
-      db.entries,
-      db.actions,
-      db.huddles,
-      db.meta,
-      db.checklistTemplates,
-      db.checklistRuns,
-      db.stepResults,
-      db.ideas,
-      db.pdsaCycles,
-      db.escalations,
-    ]
-    await db.transaction('rw', tables, async () => {
-      await db.trusts.put(demo.trust)
-      await db.csus.put(demo.csu)
-      await db.units.bulkPut(demo.units)
-      await db.boards.bulkPut(demo.boards)
-      await db.measures.bulkPut(demo.measures)
-      await db.entries.bulkPut(demo.entries)
-      await db.actions.bulkPut(demo.actions)
-      await db.huddles.bulkPut(demo.huddles)
-      // Newer features, so every screen of the demo has something to show.
-      await db.checklistTemplates.bulkPut(demo.checklistTemplates)
-      await db.checklistRuns.bulkPut(demo.checklistRuns)
-      await db.stepResults.bulkPut(demo.stepResults)
-      await db.ideas.bulkPut(demo.ideas)
-      await db.pdsaCycles.bulkPut(demo.pdsaCycles)
-      await db.escalations.bulkPut(demo.escalations)
-      await setMeta(CURRENT_BOARD, demo.boards[0]!.id)
-    })
+    await storeDemoTrust(demo, CURRENT_BOARD)
     await load()
-  }
-
-  /** Replace a unit or board after an edit elsewhere (keeps lists in step without a reload). */
-  function replaceBoard(board: Board) {
-    boards.value = boards.value.map((b) => (b.id === board.id ? board : b))
-  }
-
-  function replaceUnit(unit: Unit) {
-    units.value = units.value.map((u) => (u.id === unit.id ? unit : u))
   }
 
   async function updateUnit(unitId: string, changes: Partial<Pick<Unit, 'name' | 'people' | 'kind'>>, by: string) {
@@ -184,7 +132,7 @@ export const useOrgStore = defineStore('org', () => {
     // Only the fields that differ from what the screen showed, applied to the stored unit.
     const saved = await updateRecord<Unit>('units', unitId, changedFields(unit, changes), by)
     if (!saved) throw new Error('That unit is not on this tablet')
-    replaceUnit(saved)
+    await organisation.settled()
     return saved
   }
 
@@ -198,7 +146,7 @@ export const useOrgStore = defineStore('org', () => {
     }
     const saved = await updateRecord<Board>('boards', board.id, changedFields(board, { people }), by)
     if (!saved) throw new Error('This board is no longer on this tablet')
-    replaceBoard(saved)
+    await organisation.settled()
     return saved
   }
 
@@ -224,8 +172,7 @@ export const useOrgStore = defineStore('org', () => {
     selectBoard,
     setUp,
     loadDemo,
-    replaceBoard,
-    replaceUnit,
+    settled: organisation.settled,
     updateUnit,
     updateCurrentPeople,
   }

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { useUnitPdsaCycles } from '@/db/queries/ideas'
 import { historyOf, saveRecord, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { changedFields } from '@/domain/history'
@@ -14,7 +14,9 @@ import { InputError } from '@/domain/errors'
  * people writing up different cycles of one idea never overwrite each other. */
 export const usePdsaStore = defineStore('pdsa', () => {
   const unitId = ref<string | null>(null)
-  const cycles = ref<PdsaCycle[]>([])
+  // Live: a cycle written up on another tablet shows on the idea's page at once.
+  const live = useUnitPdsaCycles(unitId)
+  const cycles = computed(() => live.data.value)
 
   /** Every idea's cycles, in cycle order. */
   const byIdea = computed(() => {
@@ -29,14 +31,8 @@ export const usePdsaStore = defineStore('pdsa', () => {
   )
 
   async function load(forUnitId: string) {
-    const rows = await db.pdsaCycles.where('unitId').equals(forUnitId).toArray()
     unitId.value = forUnitId
-    cycles.value = rows
-  }
-
-  /** Read again after a pull changed cycles on another tablet. */
-  async function reload() {
-    if (unitId.value) await load(unitId.value)
+    await live.settled()
   }
 
   function forIdea(ideaId: string): PdsaCycle[] {
@@ -64,7 +60,7 @@ export const usePdsaStore = defineStore('pdsa', () => {
       by,
     )
     if (unitId.value !== idea.unitId) await load(idea.unitId)
-    else cycles.value = [...cycles.value, saved]
+    else await live.settled()
     return saved
   }
 
@@ -80,7 +76,7 @@ export const usePdsaStore = defineStore('pdsa', () => {
       by,
     )
     if (!saved) throw new InputError('That PDSA cycle is no longer on this tablet')
-    cycles.value = cycles.value.map((c) => (c.id === id ? saved : c))
+    await live.settled()
     return saved
   }
 
@@ -101,7 +97,7 @@ export const usePdsaStore = defineStore('pdsa', () => {
     if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
   }
 
-  return { unitId, cycles, byIdea, conceptsByIdea, load, reload, forIdea, add, update, historyNames }
+  return { unitId, cycles, loaded: live.loaded, byIdea, conceptsByIdea, load, forIdea, add, update, historyNames }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(usePdsaStore, import.meta.hot))

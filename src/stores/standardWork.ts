@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { db } from '@/db/db'
+import { useTemplates } from '@/db/queries/standardWork'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { newId } from '@/domain/ids'
 import {
@@ -34,8 +34,17 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
   const org = useOrgStore()
   const boardId = ref<string | null>(null)
   const unitId = ref<string | null>(null)
-  const templates = ref<ChecklistTemplate[]>([])
-  const library = ref<ChecklistTemplate[]>([])
+  /** The trust of the unit on screen: its library scope holds trust-wide templates. */
+  const trustId = computed(() => {
+    const unit = org.units.find((u) => u.id === unitId.value)
+    return org.csus.find((c) => c.id === unit?.csuId)?.trustId ?? null
+  })
+
+  // Live: a checklist written or retired on another tablet, or shared trust-wide, shows at once.
+  const libraryScope = computed(() => (trustId.value ? libraryScopeId(trustId.value) : null))
+  const live = useTemplates(boardId, libraryScope)
+  const templates = computed(() => live.data.value.own)
+  const library = computed(() => live.data.value.library)
 
   const board = computed(() => org.boards.find((b) => b.id === boardId.value) ?? null)
   const shifts = computed(() => shiftsOf(board.value))
@@ -48,26 +57,10 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
   const libraryActive = computed(() =>
     library.value.filter((t) => !t.retired).sort((a, b) => a.title.localeCompare(b.title)),
   )
-  /** The trust of the unit on screen: its library scope holds trust-wide templates. */
-  const trustId = computed(() => {
-    const unit = org.units.find((u) => u.id === unitId.value)
-    return org.csus.find((c) => c.id === unit?.csuId)?.trustId ?? null
-  })
-
   async function load(forBoardId: string, forUnitId: string) {
     boardId.value = forBoardId
     unitId.value = forUnitId
-    const scope = trustId.value ? libraryScopeId(trustId.value) : null
-    const [own, shared] = await Promise.all([
-      db.checklistTemplates.where('boardId').equals(forBoardId).toArray(),
-      scope ? db.checklistTemplates.where('unitId').equals(scope).toArray() : Promise.resolve([]),
-    ])
-    templates.value = own
-    library.value = shared
-  }
-
-  async function reload() {
-    if (boardId.value && unitId.value) await load(boardId.value, unitId.value)
+    await live.settled()
   }
 
   function find(id: string): ChecklistTemplate | undefined {
@@ -100,7 +93,7 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
       },
       by,
     )
-    put(saved)
+    await live.settled()
     return saved
   }
 
@@ -148,7 +141,7 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
       },
       by,
     )
-    put(saved)
+    await live.settled()
     return saved
   }
 
@@ -159,7 +152,7 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
     if (!board.value) throw new InputError('Open a board first')
     const saved = await updateRecord<Board>('boards', board.value.id, { shifts: normaliseShifts(next) }, by)
     if (!saved) throw new InputError('This board is no longer on this tablet')
-    org.replaceBoard(saved)
+    await org.settled()
     return saved
   }
 
@@ -169,11 +162,8 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
     return saved
   }
 
-  function put(saved: ChecklistTemplate): ChecklistTemplate {
-    const list = saved.boardId === null ? library : templates
-    list.value = list.value.some((t) => t.id === saved.id)
-      ? list.value.map((t) => (t.id === saved.id ? saved : t))
-      : [...list.value, saved]
+  async function put(saved: ChecklistTemplate): Promise<ChecklistTemplate> {
+    await live.settled()
     return saved
   }
 
@@ -188,8 +178,8 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
     retired,
     libraryActive,
     trustId,
+    loaded: live.loaded,
     load,
-    reload,
     find,
     create,
     update,

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { db } from '@/db/db'
+import { computed, ref } from 'vue'
+import { readRun, useRuns, type RunsWanted } from '@/db/queries/standardWork'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { addDays, londonDay } from '@/domain/dates'
 import { newId } from '@/domain/ids'
@@ -32,8 +32,11 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
   const templatesStore = useStandardWorkStore()
   const boardId = ref<string | null>(null)
   const unitId = ref<string | null>(null)
-  const runs = ref<ChecklistRun[]>([])
-  const results = shallowRef(new Map<string, StepResult>())
+  const wanted = ref<RunsWanted | null>(null)
+  // Live: two tablets ticking one checklist see each other's ticks at once.
+  const live = useRuns(wanted)
+  const runs = computed(() => live.data.value.runs)
+  const results = computed(() => live.data.value.results)
   /** Bumped by the screens each minute, so "due now" moves with the clock. */
   const now = ref(new Date())
 
@@ -49,34 +52,28 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
   const lastWeek = computed(() => weeklyAdherence(adherenceInput.value, addDays(londonDay(now.value), -7)))
 
   async function load(forBoardId: string, forUnitId: string, today = londonDay()) {
-    const rows = await db.checklistRuns
-      .where('[boardId+day]')
-      .between([forBoardId, addDays(today, -RUN_DAYS)], [forBoardId, addDays(today, 1)], true, true)
-      .toArray()
-    const found = await db.stepResults
-      .where('runId')
-      .anyOf(rows.map((r) => r.id))
-      .toArray()
     boardId.value = forBoardId
     unitId.value = forUnitId
-    runs.value = rows
-    results.value = new Map(found.map((r) => [r.id, r]))
+    wanted.value = { boardId: forBoardId, from: addDays(today, -RUN_DAYS), to: addDays(today, 1), alsoRunIds: [] }
+    await live.settled()
   }
 
-  async function reload() {
-    if (boardId.value && unitId.value) await load(boardId.value, unitId.value)
-  }
-
-  /** A run opened from a link, perhaps older than what is in memory. */
+  /** A run opened from a link, perhaps older than the days shown. */
   async function ensureRun(runId: string): Promise<ChecklistRun | undefined> {
     const known = runs.value.find((r) => r.id === runId)
     if (known) return known
-    const run = await db.checklistRuns.get(runId)
+    const run = await readRun(runId)
     if (!run) return undefined
-    const found = await db.stepResults.where('runId').equals(runId).toArray()
-    runs.value = [...runs.value, run]
-    results.value = new Map([...results.value, ...found.map((r) => [r.id, r] as const)])
-    return run
+    await show(run.id)
+    return runs.value.find((r) => r.id === runId)
+  }
+
+  /** Keep this run on screen with the days' ones (a run started for an older slot, or opened from a link). */
+  async function show(runId: string) {
+    const current = wanted.value
+    if (current && !current.alsoRunIds.includes(runId))
+      wanted.value = { ...current, alsoRunIds: [...current.alsoRunIds, runId] }
+    await live.settled()
   }
 
   function resultsOf(runId: string): StepResult[] {
@@ -88,7 +85,7 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
   async function start(template: ChecklistTemplate, slot: DueSlot | null, by: string): Promise<ChecklistRun> {
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
     const id = slot ? slotRunId(template.id, slot.key, unitId.value) : newId()
-    const existing = slot ? ((await db.checklistRuns.get(id)) ?? null) : null
+    const existing = slot ? ((await readRun(id)) ?? null) : null
     const run =
       existing ??
       (await saveRecord<ChecklistRun>(
@@ -96,7 +93,7 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
         { id, unitId: unitId.value, ...newRunFields(template, boardId.value, slot, new Date()) },
         by,
       ))
-    runs.value = [...runs.value.filter((r) => r.id !== run.id), run]
+    await show(run.id)
     return run
   }
 
@@ -134,7 +131,7 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
       by,
     )
     if (!saved) throw new InputError('This checklist is no longer on this tablet')
-    runs.value = runs.value.map((r) => (r.id === saved.id ? saved : r))
+    await live.settled()
     return saved
   }
 
@@ -185,9 +182,9 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     return run
   }
 
-  function putResult(saved: StepResult | undefined): StepResult {
+  async function putResult(saved: StepResult | undefined): Promise<StepResult> {
     if (!saved) throw new InputError('This step is no longer on this tablet')
-    results.value = new Map(results.value).set(saved.id, saved)
+    await live.settled()
     return saved
   }
 
@@ -201,8 +198,8 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     thisWeek,
     lastWeek,
     adherenceInput,
+    loaded: live.loaded,
     load,
-    reload,
     ensureRun,
     resultsOf,
     start,

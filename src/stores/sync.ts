@@ -3,19 +3,12 @@ import { computed, ref, watch } from 'vue'
 import { db } from '@/db/db'
 import { getMeta, setMeta } from '@/db/repo'
 import { retryDelayMs } from '@/domain/syncStatus'
-import type { SyncedTable } from '@/domain/types'
 import { readableScopeIds, readEnrolment } from '@/sync/enrolment'
 import { createSyncEngine, type SyncEngine } from '@/sync/engine'
 import { createHttpTransport } from '@/sync/transport.http'
 import type { SyncTransport } from '@/sync/transport-types'
-import { useActionsStore } from './actions'
-import { useBoardStore } from './board'
-import { useConceptLibraryStore } from './conceptLibrary'
 import { useConflictsStore } from './conflicts'
 import { useDeviceStore } from './device'
-import { useHuddleStore } from './huddle'
-import { useIdeasStore } from './ideas'
-import { useOrgStore } from './org'
 
 /** 'not-enrolled' is a quiet state, not a failure: the tablet simply keeps its data to itself. */
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'update-needed' | 'removed' | 'not-enrolled'
@@ -33,23 +26,14 @@ export const LOCAL_CHANGE_DELAY_MS = 500
 /** Dexie meta key: when the last round finished well, so "Synced 07:42" survives a reload. */
 export const LAST_SYNCED_META = 'sync.lastSyncedAt'
 
-const BOARD_TABLES: readonly SyncedTable[] = ['boards', 'measures', 'entries']
-
 /** Sync with the server: when it runs, how it went, and what is still waiting. */
 export const useSyncStore = defineStore('sync', () => {
-  const org = useOrgStore()
-  const board = useBoardStore()
-  const actions = useActionsStore()
   const device = useDeviceStore()
-  const huddle = useHuddleStore()
-  const ideas = useIdeasStore()
   const conflictsStore = useConflictsStore()
 
   const status = ref<SyncStatus>('idle')
   /** When the last round finished well (ISO instant), or null if never on this tablet. */
   const lastSyncedAt = ref<string | null>(null)
-  /** The tables the last pull changed; `count` moves on every pull that changed any. */
-  const pulled = ref<{ tables: ReadonlySet<SyncedTable>; count: number }>({ tables: new Set(), count: 0 })
   /** Plain English for staff when the last round did not finish. */
   const errorMessage = ref<string | null>(null)
   /** Worth telling staff even though the round went well (e.g. a different server). */
@@ -111,21 +95,6 @@ export const useSyncStore = defineStore('sync', () => {
     await conflictsStore.refresh()
   }
 
-  /** Reload what the screen shows, for the tables that changed (a pull, or a choice made here). */
-  async function refreshScreen(tables: ReadonlySet<SyncedTable>) {
-    pulled.value = { tables, count: pulled.value.count + 1 }
-    await org.load()
-    const current = board.board ? org.boards.find((b) => b.id === board.board?.id) : undefined
-    if (current && BOARD_TABLES.some((table) => tables.has(table))) await board.load(current.id)
-    if (actions.boardId && actions.unitId && tables.has('actions')) await actions.load(actions.boardId, actions.unitId)
-    if (current && tables.has('huddles')) await huddle.loadRecent(current.id)
-    if (tables.has('ideas')) await ideas.reload()
-    // Concept names show in chips on every screen, so the library is read here; screens
-    // with their own data (standard work, escalations) watch `pulled` (usePulledChanges).
-    if (tables.has('conceptEdits')) await useConceptLibraryStore().reload()
-    await conflictsStore.refresh()
-  }
-
   async function round() {
     status.value = 'syncing'
     const result = await engine.syncOnce()
@@ -144,8 +113,9 @@ export const useSyncStore = defineStore('sync', () => {
         await setMeta(LAST_SYNCED_META, lastSyncedAt.value)
       }
       enrolledUnits.value = await syncedScopes()
-      if (result.changedTables.size > 0) await refreshScreen(result.changedTables)
-      else await conflictsStore.refresh()
+      // Screens read through live queries, so what the pull stored is on them already;
+      // waiting for the conflicts list keeps "Synced" from showing before it.
+      await conflictsStore.refresh()
       await device.refreshPending()
     } catch {
       // The data is stored; the screen catches up on the next round or reload.
@@ -229,7 +199,6 @@ export const useSyncStore = defineStore('sync', () => {
   return {
     status,
     lastSyncedAt,
-    pulled,
     errorMessage,
     notice,
     conflicts,
@@ -241,7 +210,6 @@ export const useSyncStore = defineStore('sync', () => {
     pending,
     enrolledUnits,
     load,
-    refreshScreen,
     syncNow,
     start,
     useTransport,

@@ -31,10 +31,11 @@ const titles = () => wrapper!.findAll<HTMLInputElement>('input[id^="agenda-edito
 
 async function save() {
   await wrapper!.find('form').trigger('submit')
-  // Dexie transactions settle over several macrotasks.
+  // Dexie transactions settle over several macrotasks; live queries re-run on a timer.
   for (let i = 0; i < 5; i++) {
     await flushPromises()
     await new Promise((resolve) => setImmediate(resolve))
+    await new Promise((resolve) => setTimeout(resolve, 0))
   }
 }
 

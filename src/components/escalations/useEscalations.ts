@@ -1,9 +1,8 @@
 // Screens that show escalations may be the first thing opened after a reload, so each
-// makes sure the organisation and the escalations are in memory, reads them again after
-// every pull that changed them (an answer from the CSU arrives by a pull), and keeps "now" moving so
-// "waiting 2 hours" stays true on a screen left open.
+// makes sure the organisation and the escalations are shown (live: an answer from the CSU
+// arrives by a pull and shows at once), and keeps "now" moving so "waiting 2 hours" stays
+// true on a screen left open.
 import { computed, onBeforeUnmount, ref } from 'vue'
-import { usePulledChanges } from '@/composables/usePulledChanges'
 import { useEscalationsStore } from '@/stores/escalations'
 import { useOrgStore } from '@/stores/org'
 
@@ -18,7 +17,6 @@ export function useEscalations() {
   }
 
   const ready = ensure()
-  usePulledChanges(['escalations'], () => escalations.reload())
   const clock = setInterval(() => (now.value = new Date()), 60_000)
   onBeforeUnmount(() => clearInterval(clock))
 

@@ -1,12 +1,13 @@
 // What an idea's own pages (details and A3 summary) need in memory: the board's ideas,
 // the unit's PDSA cycles and the board's measures, all read from this tablet, so both
 // pages open straight from a link with no network. Also works out the linked measure's
-// before/after comparison and the people involved, re-read whenever the idea changes.
+// before/after comparison (live, like the rest) and the people involved, re-read whenever
+// the idea changes.
 import { computed, ref, watch, type Ref } from 'vue'
 import { beforeAfter, changeDayOf, compareRange, type BeforeAfter } from '@/domain/beforeAfter'
 import { firstStartDay } from '@/domain/pdsa'
 import { ideaPeople, type IdeaPeople } from '@/domain/ideasExport'
-import { usePulledChanges } from '@/composables/usePulledChanges'
+import { useMeasureValues } from '@/db/queries/ideas'
 import { useBoardStore } from '@/stores/board'
 import { useIdeasStore } from '@/stores/ideas'
 import { useOrgStore } from '@/stores/org'
@@ -33,9 +34,6 @@ export function useIdeaPage(ideaId: Ref<string>) {
     loaded.value = true
   })()
 
-  // Cycles added or edited on another tablet show without a reload (ideas are re-read by the sync store).
-  usePulledChanges(['pdsaCycles'], () => pdsa.reload())
-
   const idea = computed(() => ideas.ideas.find((i) => i.id === ideaId.value) ?? null)
   const cycles = computed(() => pdsa.forIdea(ideaId.value))
   const measure = computed(() => boardStore.measures.find((m) => m.id === idea.value?.measureId) ?? null)
@@ -47,19 +45,19 @@ export function useIdeaPage(ideaId: Ref<string>) {
         ? 'the start of the first PDSA cycle'
         : '',
   )
-  const comparison = ref<BeforeAfter | null>(null)
-  const people = ref<IdeaPeople>({ raisedBy: '', owner: '', sponsor: '', others: [] })
-  let request = 0
-
-  async function compare() {
-    const mine = ++request
+  const comparedDays = computed(() => {
     const m = measure.value
     const day = changeDay.value
-    if (!m || !day) return void (comparison.value = null)
-    const range = compareRange(day)
-    const values = await ideas.measureValues(m.id, range.from, range.to)
-    if (mine === request) comparison.value = beforeAfter(m.type, values, day, ideas.today)
-  }
+    return m && day ? { measureId: m.id, ...compareRange(day) } : null
+  })
+  const values = useMeasureValues(comparedDays)
+  const comparison = computed<BeforeAfter | null>(() => {
+    const m = measure.value
+    const day = changeDay.value
+    if (!m || !day || !values.loaded.value) return null
+    return beforeAfter(m.type, values.data.value, day, ideas.today)
+  })
+  const people = ref<IdeaPeople>({ raisedBy: '', owner: '', sponsor: '', others: [] })
 
   async function readPeople() {
     const current = idea.value
@@ -68,7 +66,6 @@ export function useIdeaPage(ideaId: Ref<string>) {
     people.value = ideaPeople(current, names)
   }
 
-  watch([() => measure.value?.id, changeDay, () => ideas.today, loaded], () => void compare(), { immediate: true })
   watch([() => idea.value?.updatedAt, () => cycles.value.map((c) => c.updatedAt).join()], () => void readPeople(), {
     immediate: true,
   })

@@ -1,9 +1,8 @@
 // Standard work screens may be the first thing opened after a reload (or from a link),
-// so each makes sure the current board's checklists and recent runs are in memory, and
-// keeps "now" moving so a checklist falls due (or overdue) without a reload, and reads
-// again after each sync.
+// so each makes sure the current board's checklists and recent runs are shown, and
+// keeps "now" moving so a checklist falls due (or overdue) without a reload. What other
+// tablets do arrives by itself: the stores read through live queries.
 import { onBeforeUnmount, watch } from 'vue'
-import { usePulledChanges } from '@/composables/usePulledChanges'
 import { useOrgStore } from '@/stores/org'
 import { useStandardWorkStore } from '@/stores/standardWork'
 import { useChecklistRunsStore } from '@/stores/standardWorkRuns'
@@ -25,10 +24,6 @@ export function useStandardWork() {
   watch(
     () => org.currentBoardId,
     () => void ensure(),
-  )
-  // A pull may bring checklists, runs or ticks made on another tablet.
-  usePulledChanges(['checklistTemplates', 'checklistRuns', 'stepResults', 'boards'], () =>
-    Promise.all([templates.reload(), runs.reload()]),
   )
   runs.now = new Date()
   const clock = setInterval(() => (runs.now = new Date()), 30_000)

@@ -1,4 +1,4 @@
-import { effectScope, nextTick, ref } from 'vue'
+import { effectScope, ref } from 'vue'
 import { afterEach, describe, expect, it } from 'vitest'
 import { db, resetDatabase } from '@/db/db'
 import { useLiveQuery } from '@/db/useLiveQuery'
@@ -39,10 +39,39 @@ describe('useLiveQuery', () => {
     )!
     await until(() => live.data.value === 1)
     key.value = 'b'
-    await nextTick()
     expect(live.loaded.value).toBe(false)
     await until(() => live.data.value === 2)
     expect(live.loaded.value).toBe(true)
+    scope.stop()
+  })
+
+  it('settled() resolves with the write its caller just made already showing', async () => {
+    const scope = effectScope()
+    const live = scope.run(() => useLiveQuery(() => db.meta.count(), -1))!
+    await live.settled()
+    expect(live.data.value).toBe(0)
+    await db.meta.put({ key: 'w', value: 1 })
+    await live.settled()
+    expect(live.data.value).toBe(1)
+    expect(live.loaded.value).toBe(true)
+    scope.stop()
+  })
+
+  it('settled() after a change of arguments waits for the answer for the new ones', async () => {
+    await db.meta.bulkPut([
+      { key: 'a', value: 1 },
+      { key: 'b', value: 2 },
+    ])
+    const key = ref('a')
+    const scope = effectScope()
+    const live = scope.run(() =>
+      useLiveQuery(() => db.meta.get(key.value).then((row) => row?.value), undefined as unknown, key),
+    )!
+    await live.settled()
+    expect(live.data.value).toBe(1)
+    key.value = 'b'
+    await live.settled()
+    expect(live.data.value).toBe(2)
     scope.stop()
   })
 

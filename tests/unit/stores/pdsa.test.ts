@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { db, resetDatabase } from '@/db/db'
 import { historyOf } from '@/db/repo'
@@ -76,7 +76,7 @@ describe('usePdsaStore', () => {
     expect(await db.outbox.count()).toBe(0)
   })
 
-  it('loads only its unit, and reloads after a pull', async () => {
+  it('loads only its unit, and shows a change stored since (a pull) without a reload', async () => {
     const pdsa = usePdsaStore()
     await pdsa.load('u1')
     await pdsa.add(idea, { ...emptyPdsaInput(), change: 'Box' }, 'Sam', today)
@@ -85,7 +85,6 @@ describe('usePdsaStore', () => {
     await pdsa.load('u1')
     expect(pdsa.cycles.map((c) => c.change)).toEqual(['Box'])
     await db.pdsaCycles.update(pdsa.cycles[0]!.id, { change: 'Changed on another tablet' })
-    await pdsa.reload()
-    expect(pdsa.cycles[0]!.change).toBe('Changed on another tablet')
+    await vi.waitFor(() => expect(pdsa.cycles[0]!.change).toBe('Changed on another tablet'))
   })
 })

@@ -134,6 +134,8 @@ describe('sync store', () => {
     const sync = useSyncStore()
     await useOrgStore().selectBoard(board.id)
     await useBoardStore().load(board.id)
+    // What the huddle screen shows; nothing is read again by hand after the pull.
+    await useHuddleStore().loadRecent(board.id)
     await sync.syncNow()
     const other = makeTablet('other', server)
     await other.enrol(board.unitId)
@@ -175,8 +177,10 @@ describe('sync store', () => {
     )
     await other.engine.syncOnce()
     await sync.syncNow()
-    expect(useHuddleStore().recent.map((h) => h.id)).toEqual(['huddle-1'])
-    expect(useActionsStore().actions.map((a) => a.title)).toContain('Order more gloves')
+    await vi.waitFor(() => {
+      expect(useHuddleStore().recent.map((h) => h.id)).toEqual(['huddle-1'])
+      expect(useActionsStore().actions.map((a) => a.title)).toContain('Order more gloves')
+    })
     other.database.close()
   })
 })

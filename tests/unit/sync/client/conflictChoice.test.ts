@@ -2,7 +2,7 @@
 // (the app's database, its stores and sync store) and another one, through the
 // in-memory sync server. The choice must resolve the conflict on both.
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db, resetDatabase } from '@/db/db'
 import type { Action } from '@/domain/types'
 import { useActionsStore } from '@/stores/actions'
@@ -95,10 +95,9 @@ describe('choosing between texts typed at the same time', () => {
     const conflicts = useConflictsStore()
     const sync = useSyncStore()
     await conflicts.choose(conflicts.items[0]!, kept, 'Jo')
-    await sync.refreshScreen(new Set(['actions']))
-    // Shown at once on this tablet, before any sync.
+    // Shown on this tablet by itself, before any sync.
     expect(sync.conflicts).toBe(0)
-    expect(useActionsStore().actions.find((a) => a.id === actionId)?.title).toBe(kept)
+    await vi.waitFor(() => expect(useActionsStore().actions.find((a) => a.id === actionId)?.title).toBe(kept))
     expect((await db.outbox.toArray()).at(-1)?.fields).toMatchObject({ title: kept })
 
     await syncBoth()

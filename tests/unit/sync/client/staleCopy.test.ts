@@ -1,8 +1,9 @@
-// A store's in-memory copy can be older than what a pull stored. Editing one field
-// through the store must then send only that field, so the pulled value of another
-// field is never overwritten with the old copy's value.
+// A form's copy can be older than what a pull stored: it was opened before the pull (the
+// stores read live, so the screen itself is never stale). Saving one field from it must
+// then send only that field, so the pulled value of another field is never overwritten
+// with the old copy's value.
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db, resetDatabase } from '@/db/db'
 import type { Action, Board, DayEntry, Measure, Unit } from '@/domain/types'
 import { londonDay } from '@/domain/dates'
@@ -17,8 +18,7 @@ import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
 let server: MemorySyncServer
 let other: Tablet
-/** This tablet's engine used directly: it stores what it pulls but, unlike the sync
- * store, does not reload the stores, so their copies go stale. */
+/** This tablet's engine used directly: it stores what it pulls. */
 let bareEngine: SyncEngine
 let board: Board
 let measure: Measure
@@ -74,7 +74,7 @@ afterEach(() => {
   other.database.close()
 })
 
-/** The other tablet changes field X and sends it; this tablet pulls it without its stores noticing. */
+/** The other tablet changes field X and sends it; this tablet pulls it while a form is open. */
 async function changedElsewhere(change: () => Promise<unknown>) {
   await change()
   await other.engine.syncOnce()
@@ -93,10 +93,13 @@ const sentFields = async () =>
 
 describe('a stale copy on screen never overwrites a pulled value', () => {
   it('action: the owner changed elsewhere stays when the title is edited from the old copy', async () => {
-    await changedElsewhere(() => other.repo.updateRecord<Action>('actions', actionId, { owner: 'Priya' }, 'Priya'))
     const actions = useActionsStore()
-    expect(actions.actions.find((a) => a.id === actionId)?.owner).toBe('Sam')
-    // The form sends every field, the owner as it was on screen.
+    const openedOn = { ...actions.actions.find((a) => a.id === actionId)! }
+    expect(openedOn.owner).toBe('Sam')
+    await changedElsewhere(() => other.repo.updateRecord<Action>('actions', actionId, { owner: 'Priya' }, 'Priya'))
+    // The screen shows the pulled owner by itself…
+    await vi.waitFor(() => expect(actions.actions.find((a) => a.id === actionId)?.owner).toBe('Priya'))
+    // …while the form opened before it sends every field, the owner as it was then.
     await actions.update(
       actionId,
       {
@@ -108,6 +111,7 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
         conceptIds: [],
       },
       'Sam',
+      openedOn,
     )
     expect(await sentFields()).toEqual([['title']])
     expect(actions.actions.find((a) => a.id === actionId)).toMatchObject({
@@ -142,7 +146,7 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
       updatedBy: _b,
       ...form
     } = measure
-    await useBoardStore().updateMeasure(measure.id, { ...form, name: 'Inpatient falls' }, 'Sam')
+    await useBoardStore().updateMeasure(measure.id, { ...form, name: 'Inpatient falls' }, 'Sam', measure)
     expect(await sentFields()).toEqual([['name']])
     await syncBoth()
     for (const database of [db, other.database])
@@ -150,6 +154,9 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
   })
 
   it('day value: a comment added elsewhere stays when the value is corrected from the old copy', async () => {
+    const boardStore = useBoardStore()
+    const shown = { ...boardStore.entryFor(measure.id, today)! }
+    expect(shown.comment).toBe('')
     await changedElsewhere(() =>
       other.repo.updateRecord<DayEntry>(
         'entries',
@@ -158,10 +165,8 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
         'Priya',
       ),
     )
-    const boardStore = useBoardStore()
-    const shown = boardStore.entryFor(measure.id, today)
-    expect(shown?.comment).toBe('')
-    await boardStore.recordValue(measure, today, 3, shown!.comment, 'Sam')
+    await vi.waitFor(() => expect(boardStore.entryFor(measure.id, today)?.comment).toBe('One fall in bay 2'))
+    await boardStore.recordValue(measure, today, 3, shown.comment, 'Sam', today, shown)
     expect(await sentFields()).toEqual([['value']])
     await syncBoth()
     for (const database of [db, other.database]) {
@@ -173,14 +178,16 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
   })
 
   it('board and unit: a name changed elsewhere stays when other settings are saved from the old copy', async () => {
+    const boardStore = useBoardStore()
+    const openedOn = { ...boardStore.board! }
     await changedElsewhere(async () => {
       await other.repo.updateRecord<Board>('boards', board.id, { name: 'Ward 7 safety huddle' }, 'Priya')
       await other.repo.updateRecord<Unit>('units', board.unitId, { name: 'Ward 7 (Respiratory)' }, 'Priya')
     })
-    const boardStore = useBoardStore()
     await boardStore.updateBoard(
-      { name: boardStore.board!.name, categories: boardStore.board!.categories, huddleMinutes: 12 },
+      { name: openedOn.name, categories: openedOn.categories, huddleMinutes: 12 },
       'Sam',
+      openedOn,
     )
     await useOrgStore().updateUnit(board.unitId, { people: ['Sam', 'Jo'] }, 'Sam')
     expect(await sentFields()).toEqual([['huddleMinutes'], ['people']])
@@ -195,9 +202,9 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
   })
 
   it('saves nothing when the person changed nothing, even from a stale copy', async () => {
+    const action = { ...useActionsStore().actions.find((a) => a.id === actionId)! }
     await changedElsewhere(() => other.repo.updateRecord<Action>('actions', actionId, { owner: 'Priya' }, 'Priya'))
-    const action = useActionsStore().actions.find((a) => a.id === actionId)!
-    await useActionsStore().update(actionId, { title: action.title, owner: action.owner }, 'Sam')
+    await useActionsStore().update(actionId, { title: action.title, owner: action.owner }, 'Sam', action)
     expect(await db.outbox.count()).toBe(0)
     expect((await db.actions.get(actionId))?.owner).toBe('Priya')
   })

@@ -2,7 +2,7 @@
 // different steps both stay, the same slot is one run on both, and a run finished on
 // the other tablet shows as done here after a sync.
 import { createPinia, setActivePinia } from 'pinia'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { db, resetDatabase } from '@/db/db'
 import { DEFAULT_SHIFTS, newRunFields, slotRunId, slotsOnDay, stepResultId } from '@/domain/standardWork'
 import type { ChecklistRun, ChecklistTemplate, StepResult } from '@/domain/types'
@@ -112,11 +112,12 @@ describe('a checklist done on two tablets', () => {
     )
     await other.engine.syncOnce()
     await useSyncStore().syncNow()
-    await runs.reload()
-    expect(runs.runs.find((r) => r.id === run.id)).toMatchObject({
-      completedBy: 'Priya',
-      completedAt: '2026-11-26T09:30:00.000Z',
-    })
+    await vi.waitFor(() =>
+      expect(runs.runs.find((r) => r.id === run.id)).toMatchObject({
+        completedBy: 'Priya',
+        completedAt: '2026-11-26T09:30:00.000Z',
+      }),
+    )
   })
 
   it('makes the same slot one run on both tablets, even when both start it offline', async () => {

@@ -1,0 +1,64 @@
+// Texts typed at the same time on different tablets, waiting for someone to choose, read live.
+import { textContext, textLabel, versionText } from '@/domain/textChoices'
+import type { SyncedTable } from '@/domain/types'
+import { wallOf } from '@/shared/sync/hlc'
+import { db } from '../db'
+import { openTextConflicts } from '../syncRecords'
+import { useLiveQuery } from '../useLiveQuery'
+
+export interface TextVersionShown {
+  value: string
+  /** Who wrote it ('' when the tablet that sent it did not say). */
+  by: string
+  /** When it was written (ISO instant, from its sync stamp). */
+  at: string
+  hlc: string
+}
+
+/** One text with versions typed at the same time on different tablets. */
+export interface TextChoice {
+  key: string
+  table: SyncedTable
+  recordId: string
+  field: string
+  /** "Action", "Measure name", "Day comment". */
+  label: string
+  /** Which record, when the text alone does not say ("Falls on 26/11/2026"); may be ''. */
+  context: string
+  /** Oldest first. */
+  versions: TextVersionShown[]
+  /** Every version shown, so the kept wording replaces them all on every tablet. */
+  base: string
+}
+
+export async function readTextChoices(): Promise<TextChoice[]> {
+  const open = await openTextConflicts(db)
+  const measureIds = [
+    ...new Set(
+      open.flatMap((c) =>
+        c.table === 'entries' && typeof c.record.measureId === 'string' ? [c.record.measureId] : [],
+      ),
+    ),
+  ]
+  const measures = await db.measures.bulkGet(measureIds)
+  const names = new Map(measures.flatMap((m) => (m ? [[m.id, m.name] as const] : [])))
+  return open.map((c) => ({
+    key: `${c.table}/${c.recordId}/${c.field}`,
+    table: c.table,
+    recordId: c.recordId,
+    field: c.field,
+    label: textLabel(c.table, c.field),
+    context: textContext(c.table, c.record, names.get(String(c.record.measureId))),
+    versions: c.versions.map((v) => ({
+      value: versionText(v.value),
+      by: v.by ?? '',
+      at: new Date(wallOf(v.hlc)).toISOString(),
+      hlc: v.hlc,
+    })),
+    base: c.base,
+  }))
+}
+
+export function useTextChoices() {
+  return useLiveQuery(readTextChoices, [] as TextChoice[])
+}
