@@ -1,17 +1,16 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref, shallowRef } from 'vue'
-import { updateRecord } from '@/db/repo'
+import { computed, ref } from 'vue'
 import {
-  boardIdsOf,
   firstEntryDay,
-  loadIdeaStatusTimes,
-  loadMeasureSource,
-  loadPracticeSeries,
-  loadRollupSource,
   loadTrendRecords,
-  loadUnit,
-  type MeasureSource,
-} from '@/db/trendData'
+  useMeasureSource,
+  usePractice,
+  useRollupSource,
+  type MeasureWanted,
+  type PracticeWanted,
+  type RollupWanted,
+} from '@/db/queries/trends'
+import { updateRecord } from '@/db/repo'
 import { isDayKey, londonDay } from '@/domain/dates'
 import type { SpcChartKind } from '@/domain/spc/types'
 import { trendAnnotations } from '@/domain/trends/annotations'
@@ -32,40 +31,45 @@ export interface MeasureTrendQuery {
 }
 
 /** The trend screens: the manager roll-up, one measure's SPC chart, and "How we work".
- * Reads go through db/trendData.ts; the only write is a measure's rebase days. */
+ * Reads are live queries (db/queries/trends.ts), so a value pulled from another tablet
+ * moves the charts on screen; the only write is a measure's rebase days. */
 export const useTrendsStore = defineStore('trends', () => {
   const today = ref(londonDay())
 
   // ——— Roll-up ———
   const rollupPeriod = ref<'week' | 'month'>('week')
-  const rollup = shallowRef<Rollup | null>(null)
+  const rollupWanted = ref<RollupWanted | null>(null)
+  const liveRollup = useRollupSource(rollupWanted)
+  /** Built from the answer with the period it was read for, so the screen never reads weeks as months. */
+  const rollup = computed<Rollup | null>(() => {
+    const shown = liveRollup.data.value
+    if (!shown) return null
+    const { source } = shown
+    return buildRollup(
+      source.units,
+      source.measures,
+      source.entries,
+      shown.from,
+      shown.to,
+      shown.period,
+      undefined,
+      source.csus,
+    )
+  })
   const rollupRange = computed(() => defaultRange(rollupPeriod.value, today.value))
-  const loadingRollup = ref(false)
+  const loadingRollup = computed(() => rollupWanted.value !== null && !liveRollup.loaded.value)
 
   async function loadRollup(period: 'week' | 'month' = rollupPeriod.value) {
-    loadingRollup.value = true
-    try {
-      const { from, to } = defaultRange(period, today.value)
-      const source = await loadRollupSource(from, to)
-      // Period and matrix change together, so the screen never reads weeks as months.
-      rollup.value = buildRollup(
-        source.units,
-        source.measures,
-        source.entries,
-        from,
-        to,
-        period,
-        undefined,
-        source.csus,
-      )
-      rollupPeriod.value = period
-    } finally {
-      loadingRollup.value = false
-    }
+    rollupWanted.value = { period, ...defaultRange(period, today.value) }
+    await liveRollup.settled()
+    if (liveRollup.error.value) throw liveRollup.error.value
+    rollupPeriod.value = period
   }
 
   // ——— One measure ———
-  const source = shallowRef<MeasureSource | null>(null)
+  const measureWanted = ref<MeasureWanted | null>(null)
+  const liveMeasure = useMeasureSource(measureWanted)
+  const source = computed(() => (measureWanted.value ? liveMeasure.data.value : null))
   const period = ref<Period>('day')
   const chart = ref<SpcChartKind>('xmr')
   const from = ref<DayKey>('')
@@ -97,13 +101,14 @@ export const useTrendsStore = defineStore('trends', () => {
     const nextTo = query.to ?? range.to
     const problem = rangeProblem(nextFrom, nextTo)
     if (problem) throw new InputError(problem)
-    const loaded = await loadMeasureSource(measureId, nextFrom, nextTo)
+    measureWanted.value = { measureId, from: nextFrom, to: nextTo }
+    await liveMeasure.settled()
+    if (liveMeasure.error.value) throw liveMeasure.error.value
     period.value = nextPeriod
     chart.value = query.chart ?? 'xmr'
     from.value = nextFrom
     to.value = nextTo
-    source.value = loaded
-    return loaded !== null
+    return liveMeasure.data.value !== null
   }
 
   /** The default window for a measure: the usual length, but never before its first value. */
@@ -140,7 +145,7 @@ export const useTrendsStore = defineStore('trends', () => {
     const why = reasonOf(reason)
     const saved = await updateRecord<Measure>('measures', measure.id, { ...changes, limitsReason: why }, by)
     if (!saved) throw new InputError('This measure is no longer on this tablet')
-    source.value = { ...source.value!, measure: saved }
+    await liveMeasure.settled()
     return saved
   }
 
@@ -177,24 +182,20 @@ export const useTrendsStore = defineStore('trends', () => {
   }
 
   // ——— How we work ———
-  const practiceUnitId = ref<string | null>(null)
-  const practice = shallowRef<PracticeSeries[]>([])
-  const statusTimes = shallowRef<StatusTime[]>([])
+  const practiceWanted = ref<PracticeWanted | null>(null)
+  const livePractice = usePractice(practiceWanted)
+  const practiceUnitId = computed(() => (livePractice.data.value?.found ? livePractice.data.value.unitId : null))
+  const practice = computed(() => livePractice.data.value?.series ?? [])
+  const statusTimes = computed(() => livePractice.data.value?.statusTimes ?? [])
   const expectedHuddles = ref<ExpectedHuddles>('weekdays')
 
   async function loadPractice(unitId: string, expected: ExpectedHuddles = expectedHuddles.value, now = new Date()) {
-    const unit = await loadUnit(unitId)
-    if (!unit) throw new InputError('That unit is not on this tablet')
-    // Two years up to today (monthly counts need that many points; weekly ones gain from
-    // it), but never before the unit was set up: weeks before it existed are not zeros.
-    const twoYears = defaultRange('month', today.value).from
-    const since = londonDay(new Date(unit.createdAt))
-    const from = since > twoYears && since <= today.value ? since : twoYears
-    const context = { unit, boardIds: await boardIdsOf(unitId), from, to: today.value, now, expectedHuddles: expected }
-    const [series, times] = await Promise.all([loadPracticeSeries(context), loadIdeaStatusTimes(unitId, now)])
-    practice.value = series
-    statusTimes.value = times
-    practiceUnitId.value = unitId
+    // Two years up to today: monthly counts need that many points; weekly ones gain from it.
+    const earliest = defaultRange('month', today.value).from
+    practiceWanted.value = { unitId, expectedHuddles: expected, earliest, to: today.value, now }
+    await livePractice.settled()
+    if (livePractice.error.value) throw livePractice.error.value
+    if (!livePractice.data.value?.found) throw new InputError('That unit is not on this tablet')
     expectedHuddles.value = expected
   }
 

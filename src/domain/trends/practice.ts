@@ -1,7 +1,7 @@
 // "How we work" measures: is the team running its daily management system? Each is a
 // series the SPC engine can chart like any measure. Pure: the records come in, series
 // go out. Other practice series (standard work, escalations) join through the provider
-// list in src/db/trendData.ts, in this same shape.
+// list in src/db/queries/trends.ts, in this same shape.
 import { addDays, londonDay, monthOf, weekdayIndex, daysBetween } from '../dates'
 import { IDEA_STATUSES } from '../ideas'
 import type { SpcDirection, SpcInputPoint } from '../spc/types'

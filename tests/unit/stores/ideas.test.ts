@@ -7,6 +7,9 @@ import type { Board } from '@/domain/types'
 import { useIdeasStore } from '@/stores/ideas'
 import { useOrgStore } from '@/stores/org'
 
+/** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */
+const LIVE = { timeout: 10_000, interval: 20 }
+
 const at = '2026-11-01T08:00:00.000Z'
 const board: Board = {
   id: 'b1',
@@ -126,7 +129,7 @@ describe('useIdeasStore', () => {
     const saved = await ideas.add(idea, ANONYMOUS)
     await db.ideas.put({ ...saved, id: 'other-board', boardId: 'b2' })
     await db.ideas.put({ ...saved, id: 'pulled', problem: 'From another tablet' })
-    await vi.waitFor(() => expect(ideas.ideas.map((i) => i.id).sort()).toEqual(['pulled', saved.id].sort()))
+    await vi.waitFor(() => expect(ideas.ideas.map((i) => i.id).sort()).toEqual(['pulled', saved.id].sort()), LIVE)
   })
 })
 

@@ -6,6 +6,9 @@ import { emptyPdsaInput } from '@/domain/pdsa'
 import { InputError } from '@/domain/errors'
 import { usePdsaStore } from '@/stores/pdsa'
 
+/** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */
+const LIVE = { timeout: 10_000, interval: 20 }
+
 const idea = { id: 'idea-1', unitId: 'u1', boardId: 'b1' }
 const today = '2026-11-26'
 
@@ -85,6 +88,6 @@ describe('usePdsaStore', () => {
     await pdsa.load('u1')
     expect(pdsa.cycles.map((c) => c.change)).toEqual(['Box'])
     await db.pdsaCycles.update(pdsa.cycles[0]!.id, { change: 'Changed on another tablet' })
-    await vi.waitFor(() => expect(pdsa.cycles[0]!.change).toBe('Changed on another tablet'))
+    await vi.waitFor(() => expect(pdsa.cycles[0]!.change).toBe('Changed on another tablet'), LIVE)
   })
 })

@@ -18,6 +18,9 @@ import type { Action, HuddleRecord } from '@/domain/types'
 import { londonDay } from '@/domain/dates'
 import { enrolDatabase, makeTablet, transportFor } from '../sync/client/tablets'
 
+/** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */
+const LIVE = { timeout: 10_000, interval: 20 }
+
 let server: MemorySyncServer
 const stops: (() => void)[] = []
 
@@ -180,7 +183,7 @@ describe('sync store', () => {
     await vi.waitFor(() => {
       expect(useHuddleStore().recent.map((h) => h.id)).toEqual(['huddle-1'])
       expect(useActionsStore().actions.map((a) => a.title)).toContain('Order more gloves')
-    })
+    }, LIVE)
     other.database.close()
   })
 })

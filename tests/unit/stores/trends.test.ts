@@ -1,12 +1,15 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { db, resetDatabase } from '@/db/db'
-import { practiceSeriesProviders, loadPracticeSeries, type PracticeSeriesProvider } from '@/db/trendData'
+import { practiceSeriesProviders, loadPracticeSeries, type PracticeSeriesProvider } from '@/db/queries/trends'
 import { addDays } from '@/domain/dates'
 import { entryId } from '@/domain/ids'
 import type { Board, DayEntry, Measure, Unit } from '@/domain/types'
 import { InputError } from '@/domain/errors'
 import { useTrendsStore } from '@/stores/trends'
+
+/** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */
+const LIVE = { timeout: 10_000, interval: 20 }
 
 const at = '2026-01-01T08:00:00.000Z'
 const meta = (id: string, unitId: string) => ({ id, unitId, createdAt: at, updatedAt: at, updatedBy: 'Seed' })
@@ -127,6 +130,23 @@ describe('useTrendsStore', () => {
     expect(outbox.at(-1)!.fields).toMatchObject({ limitsReason: 'Settled month' })
     await trends.setBaseline(null, 'Ward Manager', 'Back to moving limits')
     expect(trends.trend!.options.baseline).toBeUndefined()
+  })
+
+  it('moves the roll-up and the open chart when values are stored later (a pull), without a reload', async () => {
+    const trends = store()
+    await trends.loadRollup('week')
+    await trends.openMeasure('m1', { period: 'day' })
+    expect(trends.rollup!.rows.find((r) => r.name === 'Falls')!.cells.u1!.variation).toBe('common-cause')
+    // Ward 7 now has a run of bad weeks, stored the way a pull stores them.
+    const rise: DayEntry[] = []
+    for (let i = 1; i <= 35; i++) rise.push(entry(m1, addDays(TODAY, -35 + i - 1), 9))
+    await db.entries.bulkPut(rise)
+    await vi.waitFor(
+      () => expect(trends.rollup!.rows.find((r) => r.name === 'Falls')!.cells.u1!.variation).toBe('concern-high'),
+      LIVE,
+    )
+    const yesterday = addDays(TODAY, -1)
+    await vi.waitFor(() => expect(trends.trend!.series.find((p) => p.period === yesterday)?.value).toBe(9), LIVE)
   })
 
   it('loads the practice series of one unit, and takes extra providers', async () => {

@@ -13,6 +13,9 @@ import { useSyncStore } from '@/stores/sync'
 import { MemorySyncServer } from '@/sync/transport.memory'
 import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
+/** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */
+const LIVE = { timeout: 10_000, interval: 20 }
+
 let server: MemorySyncServer
 let other: Tablet
 let actionId: string
@@ -97,7 +100,7 @@ describe('choosing between texts typed at the same time', () => {
     await conflicts.choose(conflicts.items[0]!, kept, 'Jo')
     // Shown on this tablet by itself, before any sync.
     expect(sync.conflicts).toBe(0)
-    await vi.waitFor(() => expect(useActionsStore().actions.find((a) => a.id === actionId)?.title).toBe(kept))
+    await vi.waitFor(() => expect(useActionsStore().actions.find((a) => a.id === actionId)?.title).toBe(kept), LIVE)
     expect((await db.outbox.toArray()).at(-1)?.fields).toMatchObject({ title: kept })
 
     await syncBoth()

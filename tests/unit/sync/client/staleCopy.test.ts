@@ -16,6 +16,9 @@ import { createSyncEngine, type SyncEngine } from '@/sync/engine'
 import { MemorySyncServer } from '@/sync/transport.memory'
 import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
+/** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */
+const LIVE = { timeout: 10_000, interval: 20 }
+
 let server: MemorySyncServer
 let other: Tablet
 /** This tablet's engine used directly: it stores what it pulls. */
@@ -98,7 +101,7 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
     expect(openedOn.owner).toBe('Sam')
     await changedElsewhere(() => other.repo.updateRecord<Action>('actions', actionId, { owner: 'Priya' }, 'Priya'))
     // The screen shows the pulled owner by itself…
-    await vi.waitFor(() => expect(actions.actions.find((a) => a.id === actionId)?.owner).toBe('Priya'))
+    await vi.waitFor(() => expect(actions.actions.find((a) => a.id === actionId)?.owner).toBe('Priya'), LIVE)
     // …while the form opened before it sends every field, the owner as it was then.
     await actions.update(
       actionId,
@@ -165,7 +168,7 @@ describe('a stale copy on screen never overwrites a pulled value', () => {
         'Priya',
       ),
     )
-    await vi.waitFor(() => expect(boardStore.entryFor(measure.id, today)?.comment).toBe('One fall in bay 2'))
+    await vi.waitFor(() => expect(boardStore.entryFor(measure.id, today)?.comment).toBe('One fall in bay 2'), LIVE)
     await boardStore.recordValue(measure, today, 3, shown.comment, 'Sam', today, shown)
     expect(await sentFields()).toEqual([['value']])
     await syncBoth()

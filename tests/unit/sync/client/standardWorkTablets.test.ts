@@ -13,6 +13,9 @@ import { useSyncStore } from '@/stores/sync'
 import { MemorySyncServer } from '@/sync/transport.memory'
 import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
+/** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */
+const LIVE = { timeout: 10_000, interval: 20 }
+
 let server: MemorySyncServer
 let other: Tablet
 let template: ChecklistTemplate
@@ -112,11 +115,13 @@ describe('a checklist done on two tablets', () => {
     )
     await other.engine.syncOnce()
     await useSyncStore().syncNow()
-    await vi.waitFor(() =>
-      expect(runs.runs.find((r) => r.id === run.id)).toMatchObject({
-        completedBy: 'Priya',
-        completedAt: '2026-11-26T09:30:00.000Z',
-      }),
+    await vi.waitFor(
+      () =>
+        expect(runs.runs.find((r) => r.id === run.id)).toMatchObject({
+          completedBy: 'Priya',
+          completedAt: '2026-11-26T09:30:00.000Z',
+        }),
+      LIVE,
     )
   })
 

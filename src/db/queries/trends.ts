@@ -1,7 +1,10 @@
-// Read-only loading for the trend screens: everything they chart comes through here, so
-// the SPC screens never write and never learn the tables' shape. Works on whatever this
-// device holds (a CSU device holds all its CSU's units).
-import { db } from './db'
+// The trend screens' reads, live: everything they chart comes through here, so the SPC
+// screens never write and never learn the tables' shape, and a value pulled from another
+// tablet moves the charts without a reload. Works on whatever this device holds (a CSU
+// device holds all its CSU's units).
+import type { Ref } from 'vue'
+import { db } from '../db'
+import { useLiveQuery } from '../useLiveQuery'
 import type { DayValue } from '@/domain/trends/aggregate'
 import {
   actionsOverduePerWeek,
@@ -13,7 +16,7 @@ import {
   type StatusTime,
 } from '@/domain/trends/practice'
 import { adherencePerWeek, escalationsPerWeek } from '@/domain/trends/practiceTiers'
-import { addDays } from '@/domain/dates'
+import { addDays, londonDay } from '@/domain/dates'
 import { shiftsOf } from '@/domain/standardWork/shifts'
 import { csuDisplayName } from '@/domain/tiers'
 import type { Action, Csu, DayKey, Escalation, HuddleRecord, Idea, Measure, PdsaCycle, Unit } from '@/domain/types'
@@ -203,4 +206,82 @@ export async function loadIdeaStatusTimes(unitId: string, now: Date): Promise<St
       .toArray(),
   ])
   return medianTimeInStatus(ideas, history, now)
+}
+
+/** The days and grouping the roll-up shows. */
+export interface RollupWanted {
+  period: 'week' | 'month'
+  from: DayKey
+  to: DayKey
+}
+
+/** The roll-up's source with the days and grouping it was read for, so they change together. */
+export interface RollupShown extends RollupWanted {
+  source: RollupSource
+}
+
+export function useRollupSource(wanted: Ref<RollupWanted | null>) {
+  return useLiveQuery<RollupShown | null>(
+    async () => {
+      const w = wanted.value
+      return w ? { ...w, source: await loadRollupSource(w.from, w.to) } : null
+    },
+    null,
+    wanted,
+  )
+}
+
+export interface MeasureWanted {
+  measureId: string
+  from: DayKey
+  to: DayKey
+}
+
+/** One measure's trend source; null while nothing is asked for or when the measure is not here. */
+export function useMeasureSource(wanted: Ref<MeasureWanted | null>) {
+  return useLiveQuery<MeasureSource | null>(
+    () => (wanted.value ? loadMeasureSource(wanted.value.measureId, wanted.value.from, wanted.value.to) : null),
+    null,
+    wanted,
+  )
+}
+
+export interface PracticeWanted {
+  unitId: string
+  expectedHuddles: ExpectedHuddles
+  /** The earliest day to chart (two years back); a unit set up later starts on its first day. */
+  earliest: DayKey
+  to: DayKey
+  now: Date
+}
+
+export interface PracticeShown {
+  unitId: string
+  /** False when the unit is not on this tablet. */
+  found: boolean
+  series: PracticeSeries[]
+  statusTimes: StatusTime[]
+}
+
+export async function loadPractice(wanted: PracticeWanted): Promise<PracticeShown> {
+  const unit = await loadUnit(wanted.unitId)
+  if (!unit) return { unitId: wanted.unitId, found: false, series: [], statusTimes: [] }
+  // Never before the unit was set up: weeks before it existed are not zeros.
+  const since = londonDay(new Date(unit.createdAt))
+  const from = since > wanted.earliest && since <= wanted.to ? since : wanted.earliest
+  const context = {
+    unit,
+    boardIds: await boardIdsOf(unit.id),
+    from,
+    to: wanted.to,
+    now: wanted.now,
+    expectedHuddles: wanted.expectedHuddles,
+  }
+  const [series, statusTimes] = await Promise.all([loadPracticeSeries(context), loadIdeaStatusTimes(unit.id, wanted.now)])
+  return { unitId: unit.id, found: true, series, statusTimes }
+}
+
+/** "How we work" for one unit: its practice series and how long ideas sit in each status. */
+export function usePractice(wanted: Ref<PracticeWanted | null>) {
+  return useLiveQuery<PracticeShown | null>(() => (wanted.value ? loadPractice(wanted.value) : null), null, wanted)
 }
