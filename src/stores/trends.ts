@@ -37,7 +37,6 @@ export const useTrendsStore = defineStore('trends', () => {
   const today = ref(londonDay())
 
   // ——— Roll-up ———
-  const rollupPeriod = ref<'week' | 'month'>('week')
   const rollupWanted = ref<RollupWanted | null>(null)
   const liveRollup = useRollupSource(rollupWanted)
   /** Built from the answer with the period it was read for, so the screen never reads weeks as months. */
@@ -56,6 +55,8 @@ export const useTrendsStore = defineStore('trends', () => {
       source.csus,
     )
   })
+  /** The grouping of the roll-up on screen: it changes with the matrix, never before it. */
+  const rollupPeriod = computed<'week' | 'month'>(() => liveRollup.data.value?.period ?? 'week')
   const rollupRange = computed(() => defaultRange(rollupPeriod.value, today.value))
   const loadingRollup = computed(() => rollupWanted.value !== null && !liveRollup.loaded.value)
 
@@ -63,7 +64,6 @@ export const useTrendsStore = defineStore('trends', () => {
     rollupWanted.value = { period, ...defaultRange(period, today.value) }
     await liveRollup.settled()
     if (liveRollup.error.value) throw liveRollup.error.value
-    rollupPeriod.value = period
   }
 
   // ——— One measure ———

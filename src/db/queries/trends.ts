@@ -277,7 +277,10 @@ export async function loadPractice(wanted: PracticeWanted): Promise<PracticeShow
     now: wanted.now,
     expectedHuddles: wanted.expectedHuddles,
   }
-  const [series, statusTimes] = await Promise.all([loadPracticeSeries(context), loadIdeaStatusTimes(unit.id, wanted.now)])
+  const [series, statusTimes] = await Promise.all([
+    loadPracticeSeries(context),
+    loadIdeaStatusTimes(unit.id, wanted.now),
+  ])
   return { unitId: unit.id, found: true, series, statusTimes }
 }
 
