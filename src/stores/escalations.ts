@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { useEscalationsHeld } from '@/db/queries/escalations'
+import { readEscalationsHeld, useEscalationsHeld } from '@/db/queries/escalations'
 import { saveRecord, updateRecord } from '@/db/repo'
 import { formatClock, formatInstant, londonDay } from '@/domain/dates'
 import {
@@ -73,7 +73,7 @@ export const useEscalationsStore = defineStore('escalations', () => {
     const from = tierOf(board)
     if (nextTier(from) === null) throw new InputError('The trust is the highest tier: there is nowhere to escalate to')
     // Read from storage, not memory: the first escalation may have been raised on another screen a moment ago.
-    const already = source ? escalationOfSource(await db.escalations.toArray(), source) : undefined
+    const already = source ? escalationOfSource(await readEscalationsHeld(), source) : undefined
     if (already) throw new InputError(`This is already escalated (${escalatedWords(already)})`)
     const saved = await saveRecord<Escalation>(
       'escalations',

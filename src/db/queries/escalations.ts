@@ -12,3 +12,8 @@ export function useEscalationsHeld(wanted: Ref<boolean>) {
     wanted,
   )
 }
+
+/** Every escalation as stored now, for a check that must not trust what a screen last showed. */
+export function readEscalationsHeld(): Promise<Escalation[]> {
+  return db.escalations.toArray()
+}

@@ -85,9 +85,12 @@ export class IdeaDetailPage {
   readonly beforeAfter: Locator
   readonly status: Locator
   readonly a3Link: Locator
+  /** Who owns the idea ("Nobody yet" when no one does). */
+  readonly owner: Locator
 
   constructor(readonly page: Page) {
     this.shell = new AppShell(page)
+    this.owner = page.locator('dt:text-is("Owner") + dd')
     this.addCycleButton = page.getByRole('button', { name: 'Add a PDSA cycle', exact: true })
     this.cycleForm = page.getByTestId('pdsa-form')
     this.saveCycleButton = this.cycleForm.getByRole('button', { name: 'Save cycle', exact: true })

@@ -31,6 +31,11 @@ export class StandardWorkPage {
     return this.page.getByRole('button', { name: new RegExp(`^(Start|Continue|View): ${title}`) }).first()
   }
 
+  /** A checklist in the "Checklists" list, by its Edit link. */
+  checklistListed(title: string): Locator {
+    return this.page.getByRole('link', { name: `Edit ${title}`, exact: true })
+  }
+
   shiftTime(shift: 'Early' | 'Late' | 'Night', edge: 'Starts' | 'Ends'): Locator {
     return this.page.getByRole('group', { name: `${shift} shift` }).getByLabel(`${edge} (HH:MM)`)
   }
