@@ -66,6 +66,11 @@ export const useTrendsStore = defineStore('trends', () => {
     if (liveRollup.error.value) throw liveRollup.error.value
   }
 
+  /** The screen is gone: stop re-reading every unit's values on each change. */
+  function closeRollup() {
+    rollupWanted.value = null
+  }
+
   // ——— One measure ———
   const measureWanted = ref<MeasureWanted | null>(null)
   const liveMeasure = useMeasureSource(measureWanted)
@@ -114,6 +119,10 @@ export const useTrendsStore = defineStore('trends', () => {
   /** The default window for a measure: the usual length, but never before its first value. */
   async function defaultMeasureRange(measureId: string, view: Period) {
     return defaultRangeFrom(view, today.value, await firstEntryDay(measureId))
+  }
+
+  function closeMeasure() {
+    measureWanted.value = null
   }
 
   /** Change the view of the open measure: a new range reloads, a new period or chart recomputes. */
@@ -199,8 +208,15 @@ export const useTrendsStore = defineStore('trends', () => {
     expectedHuddles.value = expected
   }
 
+  function closePractice() {
+    practiceWanted.value = null
+  }
+
   return {
     today,
+    closeRollup,
+    closeMeasure,
+    closePractice,
     rollupPeriod,
     rollup,
     rollupRange,
