@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** What every screen shares: the header, network chip, update banners and the name picker. */
 export class AppShell {
@@ -23,13 +23,18 @@ export class AppShell {
     this.namePicker = page.getByRole('dialog', { name: 'Who is doing this?' })
   }
 
-  /** Opens a main screen from the header: on its row, or under "More" when it does not fit. */
+  /** Opens a main screen from the header: on its row, or under "More" when it does not fit.
+   * A link can move between the two while this runs (the sync chip's text changes the
+   * room left on the row), so a try that finds its link gone starts again. */
   async openScreen(name: string): Promise<void> {
     const nav = this.page.getByRole('navigation', { name: 'Main' })
     const onRow = nav.locator(':scope > a').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) })
-    if (await onRow.isVisible()) return onRow.click()
-    await nav.getByRole('button', { name: 'More screens' }).click()
-    await this.page.locator('#app-header-more').getByRole('link', { name, exact: true }).click()
+    const inMore = this.page.locator('#app-header-more').getByRole('link', { name, exact: true })
+    await expect(async () => {
+      if (await onRow.isVisible()) return onRow.click({ timeout: 2_000 })
+      if (!(await inMore.isVisible())) await nav.getByRole('button', { name: 'More screens' }).click({ timeout: 2_000 })
+      await inMore.click({ timeout: 2_000 })
+    }).toPass({ timeout: 30_000 })
   }
 
   /** Answers "Who is doing this?" with a person from the unit's list. */
