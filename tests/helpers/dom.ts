@@ -8,7 +8,12 @@ import { flushPromises } from '@vue/test-utils'
  * `flushPromises` waits for one macrotask, and 25 of them cover a screen's first reads.
  */
 export async function settle(rounds = 25) {
-  for (let i = 0; i < rounds; i++) await flushPromises()
+  for (let i = 0; i < rounds; i++) {
+    await flushPromises()
+    // Live queries start and answer again on a timer (Dexie's setTimeout 0), which
+    // flushPromises (setImmediate) can outrun.
+    await new Promise((resolve) => setTimeout(resolve, 0))
+  }
 }
 
 /** For `vi.waitFor`: long enough for a screen's first reads on a loaded two-core machine. */
