@@ -7,7 +7,7 @@ import { addDays, lastDays, londonDay } from '@/domain/dates'
 import type { Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
-import { accessibleName, buttonNamed } from '../helpers/dom'
+import { accessibleName, buttonNamed, WAIT } from '../helpers/dom'
 
 const today = londonDay()
 const briefDone = makeMeasure({ id: 'm-brief', name: 'Safety brief done', type: 'yesno', goodAnswer: 'yes' })
@@ -60,8 +60,7 @@ describe('MeasureTile', () => {
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ table: 'entries', recordId: `m-brief:${today}`, by: 'Test Nurse' })
     expect(outbox[0]!.fields).toMatchObject({ value: true })
-    await flushPromises()
-    expect(button(tile, 'Yes').attributes('aria-pressed')).toBe('true')
+    await vi.waitFor(() => expect(button(tile, 'Yes').attributes('aria-pressed')).toBe('true'), WAIT)
     expect(tile.find('[data-testid="tile-value"]').text()).toBe('Yes')
     expect(tile.attributes('data-status')).toBe('green')
   })
@@ -81,8 +80,8 @@ describe('MeasureTile', () => {
     // The day's comment survives a one-tap correction.
     expect((await db.entries.get(`m-brief:${today}`))?.comment).toBe('All three shifts')
     expect(await db.outbox.count()).toBe(1)
-    await flushPromises()
-    expect(tile.attributes('data-status')).toBe('red')
+    // The tile shows what is stored once its live query answers again.
+    await vi.waitFor(() => expect(tile.attributes('data-status')).toBe('red'), WAIT)
   })
 
   it('records a day status in one tap', async () => {
