@@ -32,7 +32,7 @@ export interface MeasureTrendQuery {
 
 /** The trend screens: the manager roll-up, one measure's SPC chart, and "How we work".
  * Reads are live queries (db/queries/trends.ts), so a value pulled from another tablet
- * moves the charts on screen; the only write is a measure's rebase days. */
+ * moves the charts on screen; the only writes are how a measure's limits are worked out. */
 export const useTrendsStore = defineStore('trends', () => {
   const today = ref(londonDay())
 
