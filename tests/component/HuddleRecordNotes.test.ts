@@ -5,6 +5,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import RecentHuddles from '@/components/huddle/RecentHuddles.vue'
 import StepContent from '@/components/huddle/StepContent.vue'
 import type { AgendaItem, HuddleRecord } from '@/domain/types'
+import { db, resetDatabase } from '@/db/db'
 import { useHuddleStore } from '@/stores/huddle'
 
 enableAutoUnmount(afterEach)
@@ -55,8 +56,11 @@ describe('the huddle record', () => {
     expect(w.findAll('button').map((b) => b.text())).toContain('Print huddle notes')
   })
 
-  it("reads yesterday's plan back on the next day's plan step", () => {
-    useHuddleStore(pinia).recent = [yesterday]
+  it("reads yesterday's plan back on the next day's plan step", async () => {
+    // The store reads recent huddles live from IndexedDB, as a pull or a save there leaves them.
+    await resetDatabase()
+    await db.huddles.put(yesterday)
+    await useHuddleStore(pinia).loadRecent(yesterday.boardId, '2026-12-07')
     const plan: AgendaItem = { id: 'p', title: "Today's plan", kind: 'plan', seconds: 180 } as AgendaItem
     const w = mount(StepContent, { props: { item: plan, today: '2026-12-07' }, global: { plugins: [pinia] } })
     const shown = w.get('[data-testid="yesterdays-plan"]')
