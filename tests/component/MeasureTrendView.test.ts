@@ -122,8 +122,9 @@ describe('MeasureTrendView', () => {
     await db.entries.bulkPut(
       Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1)),
     )
-    useActorStore().pick('Test Nurse')
     const { view } = await open('/trends/measure/m-falls?period=week')
+    // A name is kept only on the screen it was picked on.
+    useActorStore().pick('Test Nurse')
     await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
     await view.get('#baseline-points').setValue(true)
     await view.get('#baseline-count').setValue('13')
