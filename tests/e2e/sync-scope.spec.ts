@@ -40,6 +40,8 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
   const keypad = await wardBTablet.board.openKeypad(WARD_B_MEASURE)
   await keypad.tap('4')
   await keypad.saveButton.click()
+  // The board is a new screen: its first save asks who is doing it, inside the keypad's dialog.
+  await wardBTablet.board.shell.pickName('Grace Mensah')
   await expect(keypad.dialog).toBeHidden()
   const form = await wardBTablet.board.openAddAction()
   await form.title.fill(WARD_B_ACTION)
@@ -99,6 +101,7 @@ test('a tablet enrolled for Ward A cannot read or change Ward B, and a removed t
   expect(device?.id).toBe(wardADevice)
   await revokeDevice(server, wardADevice)
   await wardATablet.board.answer(SAFETY_BRIEF, 'Yes').click()
+  await wardATablet.board.shell.pickName('Sam Okafor')
   await expect(wardATablet.board.tile(SAFETY_BRIEF)).toHaveAttribute('data-status', 'green')
 
   const { sync } = wardATablet
