@@ -39,6 +39,8 @@ test('a change pulled from another tablet shows on the board, trends, an idea, s
   await measuresPage.goto()
   await measuresPage.addButton.click()
   await new MeasureFormDialog(page).add({ name: FALLS, type: 'Count', unit: 'falls', lowerIsBetter: true })
+  // A new screen: its first save asks who is doing it, inside the measure's dialog.
+  await office.board.shell.pickName('Jo Bloggs')
   await measuresPage.expectLoaded(FALLS)
   await office.board.goto()
   await office.board.expectTiles(1)
