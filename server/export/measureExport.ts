@@ -182,6 +182,8 @@ function exportOne(
     unit: typeof fields.unit === 'string' ? fields.unit : '',
     target: typeof fields.target === 'number' ? fields.target : null,
     rebaseDays: Array.isArray(fields.rebaseDays) ? (fields.rebaseDays as DayKey[]) : [],
+    // Synced as written; the engine's baselineOption ignores one that is not a valid baseline.
+    baseline: (fields.baseline ?? null) as Measure['baseline'],
   }
   const from = entries[0]?.day ?? null
   const to = entries.at(-1)?.day ?? null

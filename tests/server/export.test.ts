@@ -185,6 +185,28 @@ describe.each(BACKENDS)('the measures export on %s', (backend) => {
     expect(body.measures.find((m) => m.id === ids.underscore)!.points.map((p) => p.value)).toEqual([1, 2])
   })
 
+  it("uses the measure's fixed baseline for its limits, as the ward's chart does", async () => {
+    await setUp()
+    const fixedId = `${ids.falls}-fixed`
+    const fixedMeasure = measureMutations(org.unitA.id, fixedId, 'Falls, limits fixed', FALLS_DAYS, {
+      baseline: { kind: 'points', points: 13 },
+    })
+    token = unitToken
+    expect((await call('POST', '/api/sync/push', pushBody(fixedMeasure))).status).toBe(200)
+    try {
+      const { body } = await json(`scope=${org.unitA.id}&limit=200`)
+      const fixed = body.measures.find((m) => m.id === fixedId)!
+      const moving = body.measures.find((m) => m.id === ids.falls)!
+      // The first 13 days (seven 5s, six 6s) set the limits: mean 71/13, every moving range 1.
+      expect(fixed.points.at(-1)!.upperLimit!).toBeCloseTo(71 / 13 + 2.66, 6)
+      expect(moving.points.at(-1)!.upperLimit!).not.toBeCloseTo(71 / 13 + 2.66, 2)
+    } finally {
+      // Other tests list the ward's measures exactly: take this one away again.
+      const gone = mutation(org.unitA.id, fixedId, set({ deleted: true }), { table: 'measures' })
+      expect((await call('POST', '/api/sync/push', pushBody([gone]))).status).toBe(200)
+    }
+  })
+
   it('groups by ISO week and by month with their first and last days, within the dates asked for', async () => {
     await setUp()
     token = unitToken
