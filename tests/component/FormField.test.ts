@@ -49,10 +49,12 @@ describe('FormField', () => {
     expect(wrong.find('.nhsuk-form-group').classes()).toContain('nhsuk-form-group--error')
   })
 
-  it('makes the label larger when asked', () => {
+  it('makes the label larger or bold when asked', () => {
     const plain = mount(FormField, { props: { id: 'a', label: 'A' } })
     const larger = mount(FormField, { props: { id: 'b', label: 'B', labelSize: 'm' } })
+    const bold = mount(FormField, { props: { id: 'c', label: 'C', labelSize: 's' } })
     expect(plain.find('label').classes()).toEqual(['nhsuk-label'])
     expect(larger.find('label').classes()).toEqual(['nhsuk-label', 'nhsuk-label--m'])
+    expect(bold.find('label').classes()).toEqual(['nhsuk-label', 'nhsuk-label--s'])
   })
 })
