@@ -91,12 +91,15 @@ export const useSyncStore = defineStore('sync', () => {
     // A round may have finished while this was reading.
     if (stored && (!lastSyncedAt.value || stored > lastSyncedAt.value)) lastSyncedAt.value = stored
     enrolledUnits.value = await syncedScopes()
+    // A tablet that syncs with nobody says so from the start, not "Online".
+    if (status.value === 'idle' && !(await readEnrolment(db))) status.value = 'not-enrolled'
     await refreshNotSent()
     await conflictsStore.refresh()
   }
 
   async function round() {
-    status.value = 'syncing'
+    // A tablet known to sync with nobody is never "Syncing…" (the round finds out again).
+    if (status.value !== 'not-enrolled') status.value = 'syncing'
     const result = await engine.syncOnce()
     errorMessage.value = result.message ?? null
     notice.value = result.notice ?? null

@@ -68,6 +68,17 @@ describe('sync store', () => {
     })
   })
 
+  it('never says "Syncing…" or "Online" on a tablet that syncs with nobody, from the first load', async () => {
+    await setUpWard({ enrol: false })
+    const sync = useSyncStore()
+    await sync.load()
+    expect(sync.status).toBe('not-enrolled')
+    const round = sync.syncNow()
+    expect(sync.status).not.toBe('syncing')
+    await round
+    expect(sync.status).toBe('not-enrolled')
+  })
+
   it('keeps when it last synced in the database, so it survives a reload', async () => {
     await setUpWard()
     const sync = useSyncStore()
