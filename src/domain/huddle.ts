@@ -244,6 +244,8 @@ export interface WeekCount {
   huddles: number
   /** Monday–Friday days with at least one huddle (0–5). */
   weekdaysHeld: number
+  /** Saturday and Sunday with at least one huddle (0–2): a weekend huddle counts too. */
+  weekendDaysHeld: number
 }
 
 /**
@@ -252,21 +254,30 @@ export interface WeekCount {
  * counts on the London day it happened, whichever side of a clock change it falls.
  */
 export function huddlesPerWeek(records: Pick<HuddleRecord, 'day'>[], from: DayKey, to: DayKey): WeekCount[] {
-  const weeks = new Map<DayKey, { huddles: number; weekdays: Set<DayKey> }>()
+  const weeks = new Map<DayKey, { huddles: number; weekdays: Set<DayKey>; weekend: Set<DayKey> }>()
   for (let week = weekStart(from); week <= to; week = addDays(week, 7))
-    weeks.set(week, { huddles: 0, weekdays: new Set() })
+    weeks.set(week, { huddles: 0, weekdays: new Set(), weekend: new Set() })
   for (const { day } of records) {
     if (day < from || day > to) continue
     const week = weeks.get(weekStart(day))
     if (!week) continue
     week.huddles += 1
     if (day < addDays(weekStart(day), 5)) week.weekdays.add(day)
+    else week.weekend.add(day)
   }
-  return [...weeks].map(([start, { huddles, weekdays }]) => ({
+  return [...weeks].map(([start, { huddles, weekdays, weekend }]) => ({
     weekStart: start,
     huddles,
     weekdaysHeld: weekdays.size,
+    weekendDaysHeld: weekend.size,
   }))
+}
+
+/** "3 of 5 weekdays", and "… and 1 weekend day" when the team huddled at the weekend. */
+export function heldDaysText({ weekdaysHeld, weekendDaysHeld }: WeekCount): string {
+  const weekdays = `${weekdaysHeld} of 5 weekdays`
+  if (!weekendDaysHeld) return weekdays
+  return `${weekdays} and ${weekendDaysHeld} weekend ${weekendDaysHeld === 1 ? 'day' : 'days'}`
 }
 
 /** The week containing `today`, for "Huddles held this week: 3 of 5 weekdays". */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { londonDay } from '@/domain/dates'
 import {
+  heldDaysText,
   agendaSeconds,
   composeHuddleNotes,
   describeSeconds,
@@ -374,16 +375,16 @@ describe('huddles per week', () => {
       { day: '2026-11-30' },
     ]
     expect(huddlesPerWeek(records, '2026-11-16', '2026-12-06')).toEqual([
-      { weekStart: '2026-11-16', huddles: 4, weekdaysHeld: 2 },
-      { weekStart: '2026-11-23', huddles: 0, weekdaysHeld: 0 },
-      { weekStart: '2026-11-30', huddles: 1, weekdaysHeld: 1 },
+      { weekStart: '2026-11-16', huddles: 4, weekdaysHeld: 2, weekendDaysHeld: 1 },
+      { weekStart: '2026-11-23', huddles: 0, weekdaysHeld: 0, weekendDaysHeld: 0 },
+      { weekStart: '2026-11-30', huddles: 1, weekdaysHeld: 1, weekendDaysHeld: 0 },
     ])
   })
 
   it('starts from the Monday before `from` and ignores records outside the range', () => {
     const records = [{ day: '2026-11-18' }, { day: '2026-11-19' }, { day: '2026-11-26' }]
     expect(huddlesPerWeek(records, '2026-11-19', '2026-11-22')).toEqual([
-      { weekStart: '2026-11-16', huddles: 1, weekdaysHeld: 1 },
+      { weekStart: '2026-11-16', huddles: 1, weekdaysHeld: 1, weekendDaysHeld: 0 },
     ])
   })
 
@@ -397,14 +398,32 @@ describe('huddles per week', () => {
     ]
     expect(records.map((r) => r.day)).toEqual(['2026-10-24', '2026-10-25', '2026-10-25', '2026-10-26', '2026-10-19'])
     expect(huddlesPerWeek(records, '2026-10-19', '2026-11-01')).toEqual([
-      { weekStart: '2026-10-19', huddles: 4, weekdaysHeld: 1 },
-      { weekStart: '2026-10-26', huddles: 1, weekdaysHeld: 1 },
+      { weekStart: '2026-10-19', huddles: 4, weekdaysHeld: 1, weekendDaysHeld: 2 },
+      { weekStart: '2026-10-26', huddles: 1, weekdaysHeld: 1, weekendDaysHeld: 0 },
     ])
   })
 
   it('summarises the current week for the start screen', () => {
     const records = [{ day: '2026-11-23' }, { day: '2026-11-24' }, { day: '2026-11-26' }, { day: '2026-11-20' }]
-    expect(thisWeek(records, '2026-11-26')).toEqual({ weekStart: '2026-11-23', huddles: 3, weekdaysHeld: 3 })
+    expect(thisWeek(records, '2026-11-26')).toEqual({
+      weekStart: '2026-11-23',
+      huddles: 3,
+      weekdaysHeld: 3,
+      weekendDaysHeld: 0,
+    })
+  })
+
+  it.each([
+    [[], '0 of 5 weekdays'],
+    [['2026-11-23', '2026-11-24', '2026-11-26'], '3 of 5 weekdays'],
+    [['2026-11-23', '2026-11-28'], '1 of 5 weekdays and 1 weekend day'],
+    [['2026-11-28', '2026-11-29', '2026-11-29'], '0 of 5 weekdays and 2 weekend days'],
+  ])('counts weekend huddles too: %j is "%s"', (days, text) => {
+    const week = thisWeek(
+      days.map((day) => ({ day })),
+      '2026-11-29',
+    )
+    expect(heldDaysText(week)).toBe(text)
   })
 })
 
