@@ -29,6 +29,21 @@ const field = (w: VueWrapper, label: string) => {
 }
 
 describe('Log an idea', () => {
+  it('opens a fresh form when the header\'s "Log an idea" is tapped while "Idea saved" shows', async () => {
+    const mounted = await mountWithIdeas(IdeaCaptureView, '/board/ideas/new')
+    wrapper = mounted.wrapper
+    await field(wrapper, "What's the problem?").setValue(PROBLEM)
+    await field(wrapper, "What's your idea?").setValue(IDEA)
+    await buttonNamed(wrapper, 'Save idea').trigger('click')
+    await settle()
+    expect(wrapper.find('[data-testid="idea-saved"]').exists()).toBe(true)
+    // The header's link goes to this very path.
+    await mounted.router.push('/board/ideas/new')
+    await settle()
+    expect(wrapper.find('[data-testid="idea-saved"]').exists()).toBe(false)
+    expect(field(wrapper, "What's the problem?").exists()).toBe(true)
+  })
+
   it('asks for the problem first, with the cursor already in it', async () => {
     const w = await open()
     const labels = w.findAll('label').map((l) => l.text())
