@@ -136,6 +136,14 @@ describe('You said, we did', () => {
     expect(wrapper.find('[data-testid="said-period"]').text()).toContain(
       `${formatDay(addDays(today, -90))} to ${formatDay(today)}: 2`,
     )
+    // The date boxes follow the browser's locale, so each writes its day out the UK way too.
+    for (const [box, day] of [
+      ['#said-from', addDays(today, -90)],
+      ['#said-to', today],
+    ] as const) {
+      const describedBy = wrapper.find(box).attributes('aria-describedby')
+      expect(wrapper.find(`[id="${describedBy}"]`).text()).toBe(formatDay(day))
+    }
     const twelveMonths = wrapper.findAll('button').find((b) => b.text() === 'Last 12 months')!
     await twelveMonths.trigger('click')
     expect(wrapper.findAll('[data-testid="said-item"]')).toHaveLength(3)
