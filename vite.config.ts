@@ -62,6 +62,9 @@ export default defineConfig({
     // Two cores are shared with builds and browsers: one worker per core keeps both busy
     // while one file waits on IndexedDB, timers or PostgreSQL.
     maxWorkers: 2,
+    // As the browser tests do: on CI's busy machine a test that fails once is run once more,
+    // and the summary in .ci/run names any test that failed both times.
+    retry: process.env.CI ? 1 : 0,
     // One project per test layer, so each gets the environment it needs and a timeout
     // that holds on a loaded machine. Creating a jsdom window costs far more than most
     // pure tests take, so only files that render or touch browser APIs pay for it: a unit
