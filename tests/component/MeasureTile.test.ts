@@ -8,6 +8,7 @@ import type { Measure } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
 import { accessibleName, buttonNamed, WAIT } from '../helpers/dom'
+import { watchDisabled } from '../helpers/focusKept'
 
 const today = londonDay()
 const briefDone = makeMeasure({ id: 'm-brief', name: 'Safety brief done', type: 'yesno', goodAnswer: 'yes' })
@@ -63,6 +64,24 @@ describe('MeasureTile', () => {
     await vi.waitFor(() => expect(button(tile, 'Yes').attributes('aria-pressed')).toBe('true'), WAIT)
     expect(tile.find('[data-testid="tile-value"]').text()).toBe('Yes')
     expect(tile.attributes('data-status')).toBe('green')
+  })
+
+  it('keeps focus on the answer pressed: it is never disabled while its save runs', async () => {
+    await seedBoard(pinia, [harmFree])
+    useActorStore(pinia).pick('Test Nurse')
+    const tile = mount(MeasureTile, {
+      props: { measure: harmFree, day: today, today, trendDays: lastDays(today, 14) },
+      global: { plugins: [pinia] },
+      attachTo: document.body,
+    })
+    const amber = button(tile, 'Amber').element as HTMLButtonElement
+    amber.focus()
+    const watch = watchDisabled(amber)
+    await button(tile, 'Amber').trigger('click')
+    await vi.waitFor(async () => expect((await db.entries.get(`m-cross:${today}`))?.value).toBe('amber'), WAIT)
+    await vi.waitFor(() => expect(amber.getAttribute('aria-pressed')).toBe('true'), WAIT)
+    expect(watch.stop()).toBe(false)
+    expect(document.activeElement).toBe(amber)
   })
 
   it('does not clear or re-save when the current answer is tapped again; another answer corrects it', async () => {

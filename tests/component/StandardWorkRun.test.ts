@@ -9,6 +9,7 @@ import StandardWorkRunView from '@/views/StandardWorkRunView.vue'
 import StandardWorkView from '@/views/StandardWorkView.vue'
 import { seedBoard } from './boardFixture'
 import { buttonNamed, settle } from '../helpers/dom'
+import { watchDisabled } from '../helpers/focusKept'
 
 const at = '2026-01-01T08:00:00.000Z'
 // Every shift, and the default shifts cover the whole day: always one slot due now.
@@ -89,8 +90,14 @@ describe('doing a checklist', () => {
     expect(wrapper.text()).toContain('Key point: Seal intact and dated')
     expect(wrapper.text()).toContain('0 of 2 steps answered')
     const steps = () => wrapper.findAll('[data-testid="checklist-step"]')
+    // Focus stays on the pressed answer: it is never disabled while its save runs.
+    const done = buttonNamed(steps()[0]!, 'Done').element as HTMLButtonElement
+    done.focus()
+    const watch = watchDisabled(done)
     await buttonNamed(steps()[0]!, 'Done').trigger('click')
     await settle()
+    expect(watch.stop()).toBe(false)
+    expect(document.activeElement).toBe(done)
     expect(await db.stepResults.get(`${runId}:s1`)).toMatchObject({ outcome: 'done', updatedBy: 'Test Nurse' })
 
     // Not done asks why, and saves nothing without a reason.
