@@ -57,4 +57,40 @@ describe('FormField', () => {
     expect(larger.find('label').classes()).toEqual(['nhsuk-label', 'nhsuk-label--m'])
     expect(bold.find('label').classes()).toEqual(['nhsuk-label', 'nhsuk-label--s'])
   })
+
+  it('can take its hint and error ids from another base and name a further description', () => {
+    const w = mount(FormField, {
+      props: {
+        id: 'scope-name',
+        describedIdBase: 'scope',
+        alsoDescribedBy: 'origin-note',
+        label: 'Name',
+        hint: 'As it appears',
+        error: 'Enter a name',
+      },
+    })
+    expect(w.find('#scope-hint').exists()).toBe(true)
+    expect(w.find('#scope-error').exists()).toBe(true)
+    expect(w.find('input').attributes('aria-describedby')).toBe('scope-hint scope-error origin-note')
+  })
+
+  it('gives a plain input its type and length limit, and a textarea its rows', () => {
+    const time = mount(FormField, { props: { id: 't', label: 'Due by', type: 'time', maxlength: 5 } })
+    expect(time.find('input').attributes()).toMatchObject({ type: 'time', maxlength: '5' })
+    const notes = mount(FormField, { props: { id: 'n', label: 'Notes', multiline: true, rows: 2 } })
+    expect(notes.find('textarea').attributes('rows')).toBe('2')
+  })
+
+  it('takes a label and hint with markup from slots, and ties the slotted hint to the input', () => {
+    const w = mount(FormField, {
+      props: { id: 'who', label: 'Who' },
+      slots: {
+        label: () => h('span', ['Your name ', h('em', '(optional)')]),
+        hint: () => 'Leave blank to stay anonymous',
+      },
+    })
+    expect(w.find('label').text()).toBe('Your name (optional)')
+    expect(w.find('#who-hint').text()).toBe('Leave blank to stay anonymous')
+    expect(w.find('input').attributes('aria-describedby')).toBe('who-hint')
+  })
 })
