@@ -1,16 +1,26 @@
-// `npm run bench:board`: how fast /board renders a year of data, and how much
-// JavaScript it needs. Prints figures; it is not a test and does not fail on them.
-import { gzipSync } from 'node:zlib'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
-import { buildApp } from '../server/app.ts'
+// `npm run bench:board`: the main-thread CPU /board costs from navigation until every one of
+// 20 tiles shows its value for today (a year of data stored), against the empty same-stack
+// app (bench/emptyApp) rendering the same 20 measures in the same run. Prints figures; it
+// is not a test and does not fail on them.
+import { chromium, type Browser, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.ts'
 import { putRows } from '../tests/e2e/indexedDb.ts'
 import { DAYS, MEASURE_COUNT, buildBenchBoard, type BenchBoard } from './boardData.ts'
+import {
+  loadAverage,
+  markWhenReady,
+  navigationCost,
+  serve,
+  stats,
+  type NavigationCost,
+  type Served,
+} from './browserBench.ts'
+import { buildEmptyApp } from './emptyApp/build.ts'
+import { ensureBuilt, snapshotDist } from './ensureDist.ts'
 
-const RUNS = 5
-const TILE = '[data-testid="measure-tile"]'
-const distDir = fileURLToPath(new URL('../dist', import.meta.url))
+const RUNS = 3
+// A tile counts once it shows its value: 'missing' is the "Not recorded" status.
+const READY = { selector: '[data-testid="measure-tile"]', count: MEASURE_COUNT, missingStatus: 'missing' }
 
 /** Writes the board straight into the app's IndexedDB (schema from src/db/db.ts). */
 async function seed(page: Page, data: BenchBoard): Promise<void> {
@@ -25,122 +35,72 @@ async function seed(page: Page, data: BenchBoard): Promise<void> {
   ])
 }
 
-/** Records, from inside the page, the moment the last tile is added to the DOM. */
-async function watchForTiles(page: Page): Promise<void> {
-  await page.addInitScript(
-    ({ selector, count }) => {
-      const observer = new MutationObserver(() => {
-        if (document.querySelectorAll(selector).length >= count) {
-          ;(window as unknown as { __tilesAt: number }).__tilesAt = performance.now()
-          observer.disconnect()
-        }
-      })
-      observer.observe(document, { childList: true, subtree: true })
-    },
-    { selector: TILE, count: MEASURE_COUNT },
-  )
-}
-
-/** Navigation start → the 20th tile exists, in ms. */
-async function timeBoard(context: BrowserContext, origin: string): Promise<number> {
-  const page = await context.newPage()
-  await watchForTiles(page)
-  await page.goto(`${origin}/board`)
-  const handle = await page.waitForFunction(() => (window as unknown as { __tilesAt?: number }).__tilesAt, undefined, {
-    timeout: 30_000,
-  })
-  const ms = (await handle.jsonValue()) as number
-  await page.close()
-  return ms
-}
-
-/** Every script the /board route loads, with an empty HTTP cache and no service worker. */
-async function boardScripts(browser: Browser, origin: string, data: BenchBoard) {
-  const context = await browser.newContext({ serviceWorkers: 'block' })
-  const setup = await context.newPage()
-  await setup.goto(`${origin}/`)
-  await setup.waitForSelector('#main-content')
-  await seed(setup, data)
-  await setup.close()
-
-  const page = await context.newPage()
-  const cdp = await context.newCDPSession(page)
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
-  const scripts: { file: string; bytes: number; gzipped: number }[] = []
-  const pending: Promise<void>[] = []
-  page.on('response', (response) => {
-    const { pathname } = new URL(response.url())
-    if (!pathname.startsWith('/assets/') || !pathname.endsWith('.js')) return
-    pending.push(
-      response.body().then((body) => {
-        scripts.push({ file: pathname, bytes: body.length, gzipped: gzipSync(body).length })
-      }),
-    )
-  })
-  await page.goto(`${origin}/board`)
-  await page.waitForFunction(({ selector, count }) => document.querySelectorAll(selector).length >= count, {
-    selector: TILE,
-    count: MEASURE_COUNT,
-  })
-  await page.waitForLoadState('networkidle')
-  await Promise.all(pending)
-  await context.close()
-  return scripts.sort((a, b) => b.bytes - a.bytes)
-}
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
-}
-const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
-
-const server = await buildApp({ distDir, version: 'bench' })
-await server.listen({ host: '127.0.0.1', port: 0 })
-const address = server.server.address()
-if (!address || typeof address === 'string') throw new Error('The server has no port')
-const origin = `http://127.0.0.1:${address.port}`
-const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS })
-
-try {
-  const data = buildBenchBoard()
-  console.log(`Board: ${data.measures.length} measures × ${DAYS} days = ${data.entries.length} entries (${origin})`)
-
+/** A tablet in use: the data stored, the service worker (if any) installed, one visit made. */
+async function prepare(browser: Browser, served: Served, data: BenchBoard, opened: string) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     hasTouch: true,
   })
+  await markWhenReady(context, READY)
   const first = await context.newPage()
-  await first.goto(`${origin}/`)
-  await first.waitForSelector('#main-content')
+  await first.goto(`${served.origin}/`)
+  await first.waitForSelector(opened, { state: 'attached' })
   await seed(first, data)
-  // Let the service worker finish installing, as it would have on a tablet in use.
   await first.evaluate(async () => {
-    await navigator.serviceWorker.ready
+    const registration = await navigator.serviceWorker.getRegistration()
+    if (registration) await navigator.serviceWorker.ready
   })
+  await first.close()
+  // Not counted: the first visit fills the HTTP and code caches.
+  await navigationCost(browser, context, `${served.origin}/board`)
+  return context
+}
 
-  console.log('\n/board: navigation start → 20th measure tile in the DOM')
-  const times: number[] = []
+ensureBuilt()
+const dist = snapshotDist()
+const empty = await buildEmptyApp()
+const app = await serve(dist.dir)
+const baseline = await serve(empty.dir)
+const browser = await chromium.launch({ executablePath: CHROMIUM_EXECUTABLE, args: CHROMIUM_ARGS })
+
+try {
+  const data = buildBenchBoard()
+  console.log(`Board: ${data.measures.length} measures × ${DAYS} days = ${data.entries.length} entries`)
+  console.log(`Load average at start: ${loadAverage()}`)
+  const appContext = await prepare(browser, app, data, '#main-content')
+  const emptyContext = await prepare(browser, baseline, data, 'main')
+
+  console.log(`\n/board: navigation start → all ${MEASURE_COUNT} tiles show today's value (main thread)`)
+  const appRuns: NavigationCost[] = []
+  const emptyRuns: NavigationCost[] = []
+  // Interleaved, so a busy moment on the machine falls on both.
   for (let run = 1; run <= RUNS; run++) {
-    const ms = await timeBoard(context, origin)
-    times.push(ms)
-    console.log(`  run ${run}: ${ms.toFixed(0)} ms`)
+    const a = await navigationCost(browser, appContext, `${app.origin}/board`)
+    const e = await navigationCost(browser, emptyContext, `${baseline.origin}/board`)
+    appRuns.push(a)
+    emptyRuns.push(e)
+    const line = (c: NavigationCost) =>
+      `CPU ${c.cpuMs.toFixed(0).padStart(4)} ms (style+layout ${c.styleLayoutMs.toFixed(0).padStart(3)} ms), wall ${c.wallMs.toFixed(0).padStart(4)} ms`
+    console.log(`  run ${run}: app ${line(a)} | empty app ${line(e)}`)
   }
-  console.log(`  median: ${median(times).toFixed(0)} ms`)
-  await context.close()
-
-  const scripts = await boardScripts(browser, origin, data)
-  console.log('\nJavaScript loaded for /board (cold, no cache, no service worker):')
-  for (const s of scripts)
-    console.log(`  ${s.file.padEnd(48)} ${kib(s.bytes).padStart(10)} ${kib(s.gzipped).padStart(10)} gzipped`)
-  const total = scripts.reduce((sum, s) => sum + s.bytes, 0)
-  const gzipped = scripts.reduce((sum, s) => sum + s.gzipped, 0)
-  console.log(
-    `  total: ${total} bytes (${kib(total)}), gzipped ${gzipped} bytes (${kib(gzipped)}) in ${scripts.length} files`,
-  )
+  const show = (name: string, runs: NavigationCost[], key: keyof NavigationCost) => {
+    const s = stats(runs.map((r) => r[key]))
+    return `${name} min ${s.min.toFixed(0)} / median ${s.median.toFixed(0)} / max ${s.max.toFixed(0)} ms`
+  }
+  for (const key of ['cpuMs', 'styleLayoutMs', 'wallMs'] as const) {
+    console.log(`  ${key.padEnd(13)} ${show('app', appRuns, key)}   ${show('empty app', emptyRuns, key)}`)
+  }
+  const ratio = stats(appRuns.map((r) => r.cpuMs)).median / stats(emptyRuns.map((r) => r.cpuMs)).median
+  console.log(`  CPU median ratio app / empty app: ${ratio.toFixed(2)}× (goal ≤ 250 ms median and ≤ 1.5×)`)
+  console.log(`Load average at end: ${loadAverage()}`)
+  await appContext.close()
+  await emptyContext.close()
 } finally {
   await browser.close()
-  await server.close()
+  await app.close()
+  await baseline.close()
+  dist.dispose()
+  empty.dispose()
 }

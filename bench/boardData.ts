@@ -1,6 +1,7 @@
-// A full year on a busy board: 20 measures with a value every day for 365 days,
-// built from the demo trust's measures so every measure type is represented.
-import { addDays, lastDays, londonDay } from '@/domain/dates'
+// A full year on a busy board: 20 measures with a value every day for 365 days up to and
+// including today (the day the board opens on, so every tile has a value to show), built
+// from the demo trust's measures so every measure type is represented.
+import { lastDays, londonDay } from '@/domain/dates'
 import { buildDemoTrust } from '@/domain/demo'
 import { entryId } from '@/domain/ids'
 import type { Board, Csu, DayEntry, Measure, Trust, Unit } from '@/domain/types'
@@ -33,7 +34,7 @@ export function buildBenchBoard(today = londonDay()): BenchBoard {
     throw new Error(`The demo trust has ${measures.length} measures, not ${MEASURE_COUNT}`)
 
   const sampled = new Map(demo.entries.map((e) => [`${e.measureId}:${e.day}`, e]))
-  const days = lastDays(addDays(today, -1), DAYS)
+  const days = lastDays(today, DAYS)
   const entries: DayEntry[] = []
   measures.forEach((measure, i) => {
     const source = demo.measures[i]!
