@@ -8,8 +8,11 @@ import { useActorStore } from '@/stores/actor'
 
 export type SaveOutcome<T> =
   | { saved: true; value: T }
-  /** `cancelled`: nobody picked a name; `busy`: a save was already running; `failed`: see `error`. */
-  | { saved: false; reason: 'cancelled' | 'busy' | 'failed' }
+  /** `cancelled`: nobody picked a name; `busy`: a save was already running. */
+  | { saved: false; reason: 'cancelled' | 'busy' }
+  /** `error` says what went wrong in words; `failure` is what was thrown, for a form that
+   * shows an InputError's details against its fields. */
+  | { saved: false; reason: 'failed'; failure: unknown }
 
 export interface GuardedSaveOptions {
   /** Called with every failure that is not the person's input (a fault worth keeping a record of); by default it goes to the tablet's problem log. */
@@ -28,7 +31,7 @@ export function useGuardedSave(options: GuardedSaveOptions = {}) {
     } catch (failure) {
       if (!(failure instanceof InputError)) (options.onFault ?? ((fault) => void logError(fault, 'save')))(failure)
       error.value = saveFailureMessage(failure)
-      return { saved: false, reason: 'failed' }
+      return { saved: false, reason: 'failed', failure }
     }
   }
 
