@@ -47,6 +47,12 @@ export function capped(latest: string | undefined, nowMs: number, nodeId: string
   return formatHlc({ wallMs: nowMs + MAX_FUTURE_SKEW_MS, counter: 0, nodeId })
 }
 
+/** Server time minus this device's time, as last learned from the sync server (0 before the first answer). */
+export async function clockOffsetMs(database: HuddleDatabase): Promise<number> {
+  const stored = (await database.meta.get(SYNC_META.device))?.value as DeviceClockRow | undefined
+  return stored?.offsetMs ?? 0
+}
+
 /** Run inside a `rw` transaction that includes `meta`: `use` may tick or receive. */
 export async function withDeviceClock<T>(
   database: HuddleDatabase,

@@ -6,7 +6,7 @@ import type { ExistingValue, ImportWrite } from '@/domain/historyImport'
 import { entryId } from '@/domain/ids'
 import type { DayEntry, DayKey, Measure } from '@/domain/types'
 import { db } from './db'
-import { saveRecords } from './repo'
+import { recordNow, saveRecords } from './repo'
 
 /** Every value recorded for the measure on this tablet, by day. */
 export async function recordedValuesOf(measureId: string): Promise<Map<DayKey, ExistingValue>> {
@@ -20,8 +20,9 @@ export async function importEntries(
   writes: readonly ImportWrite[],
   fileName: string,
   by: string,
-  now = new Date(),
+  given?: Date,
 ): Promise<number> {
+  const now = given ?? (await recordNow())
   const importedAt = now.toISOString()
   return db.transaction('rw', [db.entries, db.history, db.outbox, db.meta, db.syncState], async () => {
     const stored = await db.entries.bulkGet(writes.map((w) => entryId(measure.id, w.day)))

@@ -12,7 +12,7 @@ import type { SyncRecord } from '@/shared/sync/protocol'
 import { SYNCED_TABLES } from '@/shared/sync/tables'
 import { textBase } from '@/shared/sync/text'
 import { liveQuery } from 'dexie'
-import { loadDeviceClock, withDeviceClock } from './clock'
+import { clockOffsetMs, loadDeviceClock } from './clock'
 import { currentTransactionTables, db, type HuddleDatabase, type OutboxEntry } from './db'
 import { localViewOf } from './syncRecords'
 
@@ -178,12 +178,15 @@ export function repoFor(database: HuddleDatabase) {
    * (`deleted: true`), so every other tablet removes it too, and the server keeps its
    * data, so a later restore brings back every field.
    */
-  async function deleteRecord(table: SyncedTable, id: string, by: string, now: Date = new Date()): Promise<boolean> {
+  async function deleteRecord(table: SyncedTable, id: string, by: string, now?: Date): Promise<boolean> {
     const store = database.table<RecordMeta, string>(table)
-    const at = now.toISOString()
     return database.transaction('rw', [store, database.history, database.outbox, database.meta], async () => {
       const before = await store.get(id)
       if (!before) return false
+      const deviceClock = await loadDeviceClock(database)
+      // The same corrected clock as the stamp, as for every other write.
+      const at = (now ?? new Date(deviceClock.now())).toISOString()
+      const hlc = deviceClock.clock.tick()
       await store.delete(id)
       await database.history.add({
         id: newId(),
@@ -195,7 +198,7 @@ export function repoFor(database: HuddleDatabase) {
         kind: 'deleted',
         changes: [],
       })
-      const hlc = await withDeviceClock(database, (clock) => clock.tick())
+      await deviceClock.save()
       await database.outbox.add({
         mutationId: newId(),
         table,
@@ -215,7 +218,7 @@ export function repoFor(database: HuddleDatabase) {
   async function saveRecords(
     writes: { table: SyncedTable; record: SyncedRecord; kind?: WriteKind }[],
     by: string,
-    now = new Date(),
+    now?: Date,
   ) {
     const tables = [...new Set(writes.map((w) => database.table(w.table)))]
     const outer = currentTransactionTables()
@@ -248,6 +251,20 @@ export function repoFor(database: HuddleDatabase) {
     return () => subscription.unsubscribe()
   }
 
+  /**
+   * Now, by the same corrected clock as the sync stamps and `createdAt`/`updatedAt` (the device clock plus the
+   * offset learned from the server), for every time a screen writes into a record itself (closed, completed,
+   * raised, answered…): a tablet whose clock is wrong then writes no future or past times into shared records.
+   */
+  async function recordNow(): Promise<Date> {
+    return new Date(Date.now() + (await clockOffsetMs(database)))
+  }
+
+  /** Server time minus this device's time (ms), for times first taken on the device clock. */
+  async function recordClockOffsetMs(): Promise<number> {
+    return clockOffsetMs(database)
+  }
+
   async function getMeta<T>(key: string): Promise<T | undefined> {
     return (await database.meta.get(key))?.value as T | undefined
   }
@@ -266,14 +283,25 @@ export function repoFor(database: HuddleDatabase) {
     watchPendingChanges,
     getMeta,
     setMeta,
+    recordNow,
+    recordClockOffsetMs,
   }
 }
 
 export type Repo = ReturnType<typeof repoFor>
 
 const appRepo = repoFor(db)
-export const { saveRecords, deleteRecord, historyOf, pendingChangeCount, watchPendingChanges, getMeta, setMeta } =
-  appRepo
+export const {
+  saveRecords,
+  deleteRecord,
+  historyOf,
+  pendingChangeCount,
+  watchPendingChanges,
+  getMeta,
+  setMeta,
+  recordNow,
+  recordClockOffsetMs,
+} = appRepo
 // Declared as a function so its generic parameter survives destructuring.
 export const saveRecord: Repo['saveRecord'] = appRepo.saveRecord
 export const updateRecord: Repo['updateRecord'] = appRepo.updateRecord

@@ -13,6 +13,8 @@ export interface SyncSituation {
   pending: number
   lastSyncedAt: string | null
   now?: Date
+  /** How far ahead the server found this tablet's clock (ms), while its changes are re-stamped. */
+  clockSkewMs?: number | null
 }
 
 /** 'ok': all is well or on its way; 'offline': works here, sends later; 'problem': someone
@@ -40,7 +42,14 @@ export function lastSyncedText(at: string, now: Date = new Date()): string {
   return `Synced ${londonDay(date) === londonDay(now) ? formatClock(date) : formatInstant(date)}`
 }
 
-export function summariseSync({ status, online, pending, lastSyncedAt, now = new Date() }: SyncSituation): SyncSummary {
+export function summariseSync({
+  status,
+  online,
+  pending,
+  lastSyncedAt,
+  now = new Date(),
+  clockSkewMs,
+}: SyncSituation): SyncSummary {
   const waiting = pending > 0 ? pendingText(pending) : ''
   // Someone has to act: said first, whatever the network.
   if (status === 'update-needed')
@@ -61,6 +70,8 @@ export function summariseSync({ status, online, pending, lastSyncedAt, now = new
     return { icon: 'info', tone: 'quiet', text: 'Not shared: this tablet is not enrolled', key: status }
   if (status === 'error')
     return { icon: 'warning', tone: 'problem', text: `Sync problem${waiting ? ` – ${waiting}` : ''}`, key: 'error' }
+  // Sync works, but the server re-times every change from here: someone should set the clock.
+  if (clockSkewMs) return { icon: 'warning', tone: 'problem', text: 'Online – tablet clock is wrong', key: 'clock' }
   if (status === 'syncing') return { icon: 'sync', tone: 'ok', text: 'Online – Syncing…', key: 'ok' }
   const detail = waiting || (lastSyncedAt ? lastSyncedText(lastSyncedAt, now) : '')
   return { icon: 'online', tone: 'ok', text: detail ? `Online – ${detail}` : 'Online', key: 'ok' }
@@ -80,7 +91,10 @@ export function announcementFor(key: string, previous: string | undefined, messa
       return message ?? 'This tablet is no longer enrolled for sync.'
     case 'not-enrolled':
       return previous === 'offline' ? 'Back online.' : ''
+    case 'clock':
+      return "This tablet's clock is wrong. Its changes are timed by the sync server instead. Ask IT to set the clock right."
     default:
+      if (previous === 'clock') return "This tablet's clock is right again."
       if (previous === 'offline') return 'Back online.'
       return previous && previous !== 'not-enrolled' ? 'Sync is working again.' : ''
   }

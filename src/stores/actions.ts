@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useBoardActions } from '@/db/queries/actions'
-import { saveRecord, updateRecord } from '@/db/repo'
+import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { sortActions, urgencyOf } from '@/domain/actions'
 import { changedFields } from '@/domain/history'
@@ -82,7 +82,7 @@ export const useActionsStore = defineStore('actions', () => {
   /** Done, cancelled, or reopened. */
   async function setStatus(id: string, status: ActionStatus, by: string) {
     find(id)
-    const closedAt = status === 'open' ? null : new Date().toISOString()
+    const closedAt = status === 'open' ? null : (await recordNow()).toISOString()
     return replace(await updateStored(id, { status, closedAt }, by))
   }
 

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { readConceptExamples, readCoverageSource, readKnownPeople, readPortfolioSource } from '@/db/queries/concepts'
-import { saveRecord, updateRecord } from '@/db/repo'
+import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { catalogueConcept } from '@/domain/conceptCatalogue'
 import { conceptCoverage, type Coverage } from '@/domain/conceptCoverage'
 import { localExamples, type LocalExample } from '@/domain/conceptExamples'
@@ -82,9 +82,10 @@ export const useConceptsStore = defineStore('concepts', () => {
     id: string | null,
     draft: ConceptDraft,
     by: string,
-    now = new Date(),
+    given?: Date,
   ): Promise<LibraryConcept> {
     await library.load()
+    const now = given ?? (await recordNow())
     const unitId = scopeForWriting()
     const errors = validate(id, draft)
     if (Object.keys(errors).length) throw new ConceptDraftError(errors)
@@ -102,8 +103,9 @@ export const useConceptsStore = defineStore('concepts', () => {
   }
 
   /** Retire a concept (or bring it back). Linked items keep their chips. */
-  async function setRetired(id: string, retired: boolean, by: string, now = new Date()): Promise<LibraryConcept> {
+  async function setRetired(id: string, retired: boolean, by: string, given?: Date): Promise<LibraryConcept> {
     await library.load()
+    const now = given ?? (await recordNow())
     const unitId = scopeForWriting()
     const current = concept(id)
     if (!current) throw new InputError('That concept is not in this library')

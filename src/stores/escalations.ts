@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { readEscalationsHeld, useEscalationsHeld } from '@/db/queries/escalations'
-import { saveRecord, updateRecord } from '@/db/repo'
+import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { formatClock, formatInstant, londonDay } from '@/domain/dates'
 import {
   escalatedWords,
@@ -66,10 +66,11 @@ export const useEscalationsStore = defineStore('escalations', () => {
     input: EscalationInput,
     source: Escalation['source'],
     by: string,
-    now = new Date(),
+    given?: Date,
   ): Promise<Escalation> {
     const errors = validateEscalation(input)
     if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
+    const now = given ?? (await recordNow())
     const from = tierOf(board)
     if (nextTier(from) === null) throw new InputError('The trust is the highest tier: there is nowhere to escalate to')
     // Read from storage, not memory: the first escalation may have been raised on another screen a moment ago.
@@ -97,15 +98,10 @@ export const useEscalationsStore = defineStore('escalations', () => {
    * write: after a pull it may say "withdrawn", and then nothing is written and
    * EscalationChangedError says who withdrew it and when.
    */
-  async function move(
-    id: string,
-    which: EscalationMove,
-    text: string,
-    by: string,
-    now = new Date(),
-  ): Promise<Escalation> {
+  async function move(id: string, which: EscalationMove, text: string, by: string, given?: Date): Promise<Escalation> {
     const problem = validateMove(which, text)
     if (problem) throw new InputError(problem)
+    const now = given ?? (await recordNow())
     const saved = await updateRecord<Escalation>(
       'escalations',
       id,

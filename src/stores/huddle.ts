@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { useHuddles, type HuddleDays } from '@/db/queries/huddle'
-import { saveRecord } from '@/db/repo'
+import { recordClockOffsetMs, saveRecord } from '@/db/repo'
 import { addDays, londonDay } from '@/domain/dates'
 import * as clock from '@/domain/huddle'
 import type { HuddleEndField, RunningHuddle } from '@/domain/huddle'
@@ -119,15 +119,18 @@ export const useHuddleStore = defineStore('huddle', () => {
     if (!huddle) throw new InputError('No huddle is running')
     const errors = endErrors()
     if (hasErrors(errors)) throw new HuddleEndError(errors)
+    // The running clock counts on the device clock (only differences matter there); the times stored
+    // are moved onto the corrected clock the sync stamps use.
+    const offsetMs = await recordClockOffsetMs()
     const saved = await saveRecord<HuddleRecord>(
       'huddles',
       {
         id: newId(),
         unitId: unitId.value,
         boardId: huddle.boardId,
-        day: londonDay(new Date(huddle.startedAt)),
-        startedAt: new Date(huddle.startedAt).toISOString(),
-        endedAt: new Date(now).toISOString(),
+        day: londonDay(new Date(huddle.startedAt + offsetMs)),
+        startedAt: new Date(huddle.startedAt + offsetMs).toISOString(),
+        endedAt: new Date(now + offsetMs).toISOString(),
         durationSeconds: clock.elapsedSeconds(huddle, now),
         attendance: attendance.value,
         facilitator: facilitator.value.trim(),
@@ -137,7 +140,7 @@ export const useHuddleStore = defineStore('huddle', () => {
       } as HuddleRecord,
       by,
       undefined,
-      new Date(now),
+      new Date(now + offsetMs),
     )
     clear()
     lastSaved.value = saved

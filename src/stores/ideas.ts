@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { readMeasureValues, useBoardIdeas } from '@/db/queries/ideas'
-import { saveRecord, updateRecord } from '@/db/repo'
+import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
@@ -47,10 +47,11 @@ export const useIdeasStore = defineStore('ideas', () => {
 
   /** Quick capture: saved on this tablet at once, sent when it can be. `by` is the person
    * who raised it, or ANONYMOUS. Throws InputError with the first problem found. */
-  async function add(input: IdeaInput, by: string, now = new Date()): Promise<Idea> {
+  async function add(input: IdeaInput, by: string, given?: Date): Promise<Idea> {
     if (!boardId.value || !unitId.value) throw new InputError('Open a board first')
     const errors = validateIdea(input)
     if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
+    const now = given ?? (await recordNow())
     const saved = await saveRecord<Idea>(
       'ideas',
       {
@@ -68,10 +69,11 @@ export const useIdeasStore = defineStore('ideas', () => {
   }
 
   /** Move to another column; not-progressed needs `reason`. */
-  async function move(id: string, to: IdeaStatus, reason: string, by: string, now = new Date()): Promise<Idea> {
+  async function move(id: string, to: IdeaStatus, reason: string, by: string, given?: Date): Promise<Idea> {
     const idea = find(id)
     const problem = validateMove(idea.status, to, reason)
     if (problem) throw new InputError(problem)
+    const now = given ?? (await recordNow())
     return replace(await updateStored(id, moveFields(idea, to, reason, now), by, now))
   }
 

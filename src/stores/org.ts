@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { storeDemoTrust, storeNewOrganisation } from '@/db/organisationWrites'
 import { useOrganisation } from '@/db/queries/org'
-import { getMeta, setMeta, updateRecord } from '@/db/repo'
+import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
 import { buildDemoTrust } from '@/domain/demo'
@@ -93,7 +93,7 @@ export const useOrgStore = defineStore('org', () => {
 
   /** First run: create the person's own trust, CSU, unit and board. */
   async function setUp(form: SetupForm, by: string): Promise<Board> {
-    const at = new Date().toISOString()
+    const at = (await recordNow()).toISOString()
     const trust: Trust = { id: newId(), name: form.trustName.trim(), createdAt: at }
     const csu: Csu = { id: newId(), trustId: trust.id, name: form.csuName.trim(), createdAt: at }
     const unitId = newId()

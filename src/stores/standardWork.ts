@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useTemplates } from '@/db/queries/standardWork'
-import { saveRecord, updateRecord } from '@/db/repo'
+import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { newId } from '@/domain/ids'
 import {
   nextVersion,
@@ -110,7 +110,7 @@ export const useStandardWorkStore = defineStore('standardWork', () => {
   /** Retired checklists stop falling due; their runs and history stay. */
   async function setRetired(id: string, retire: boolean, by: string): Promise<ChecklistTemplate> {
     if (!find(id)) throw new InputError('That checklist is no longer on this tablet')
-    const changes = { retired: retire, retiredAt: retire ? new Date().toISOString() : null }
+    const changes = { retired: retire, retiredAt: retire ? (await recordNow()).toISOString() : null }
     return put(await stored(updateRecord<ChecklistTemplate>('checklistTemplates', id, changes, by)))
   }
 

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { readRun, useRuns, type RunsWanted } from '@/db/queries/standardWork'
-import { saveRecord, updateRecord } from '@/db/repo'
+import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { addDays, londonDay } from '@/domain/dates'
 import { newId } from '@/domain/ids'
 import { IDEA_TEXT_MAX } from '@/domain/ideas'
@@ -90,7 +90,7 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
       existing ??
       (await saveRecord<ChecklistRun>(
         'checklistRuns',
-        { id, unitId: unitId.value, ...newRunFields(template, boardId.value, slot, new Date()) },
+        { id, unitId: unitId.value, ...newRunFields(template, boardId.value, slot, await recordNow()) },
         by,
       ))
     await show(run.id)
@@ -127,7 +127,7 @@ export const useChecklistRunsStore = defineStore('checklistRuns', () => {
     const saved = await updateRecord<ChecklistRun>(
       'checklistRuns',
       runId,
-      { completedAt: new Date().toISOString(), completedBy: by },
+      { completedAt: (await recordNow()).toISOString(), completedBy: by },
       by,
     )
     if (!saved) throw new InputError('This checklist is no longer on this tablet')

@@ -2,7 +2,7 @@
 // lives in a unit only this tablet knows. Sharing moves everything of that unit into the
 // enrolled (server) unit, so the next sync uploads it. One Dexie transaction: the move
 // happens completely or not at all, and no sync round can see it half done.
-import { loadDeviceClock } from '@/db/clock'
+import { clockOffsetMs, loadDeviceClock } from '@/db/clock'
 import { SYNC_META, type HuddleDatabase, type OutboxEntry } from '@/db/db'
 import { repoFor } from '@/db/repo'
 import { newId } from '@/domain/ids'
@@ -55,9 +55,10 @@ export async function shareLocalUnit(
   fromId: string,
   to: EnrolledUnit,
   by: string,
-  now = new Date(),
+  given?: Date,
 ): Promise<number> {
   if (isDemoId(fromId)) throw new Error('Demo boards stay on this tablet and cannot be shared')
+  const now = given ?? new Date(Date.now() + (await clockOffsetMs(database)))
   if (fromId === to.id) return 0
   const at = now.toISOString()
   const repo = repoFor(database)

@@ -72,6 +72,25 @@ describe('sync status in the header', () => {
     expect(chip(header).attributes('data-tone')).toBe(tone)
   })
 
+  it("says in words when the tablet's clock is wrong, and clears once changes are no longer re-timed", async () => {
+    const sync = useSyncStore(pinia)
+    const header = mountHeader()
+    await flushPromises()
+    sync.clockSkewMs = 3 * 3_600_000
+    await flushPromises()
+    expect(chip(header).text()).toContain('Online – tablet clock is wrong')
+    expect(chip(header).attributes('data-tone')).toBe('problem')
+    expect(announced(header).text()).toContain("This tablet's clock is wrong")
+    await chip(header).trigger('click')
+    await flushPromises()
+    expect(document.body.textContent).toContain("This tablet's clock is about 180 minutes fast")
+    // A push the server kept as stamped clears it (stores/sync.ts).
+    sync.clockSkewMs = null
+    await flushPromises()
+    expect(chip(header).text()).not.toContain('clock')
+    expect(announced(header).text()).toBe("This tablet's clock is right again.")
+  })
+
   it('announces going offline and coming back, but not counts or syncing', async () => {
     const sync = useSyncStore(pinia)
     const device = useDeviceStore(pinia)

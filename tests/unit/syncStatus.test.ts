@@ -77,6 +77,28 @@ describe('summariseSync', () => {
     ],
     ['an old app', { status: 'update-needed', online: false }, 'warning', 'problem', 'Update needed to sync'],
     ['a removed tablet', { status: 'removed' }, 'warning', 'problem', 'Not syncing – tablet removed'],
+    [
+      'a clock the server found fast',
+      { clockSkewMs: 3 * 3_600_000, lastSyncedAt: '2026-11-26T07:42:10Z' },
+      'warning',
+      'problem',
+      'Online – tablet clock is wrong',
+    ],
+    [
+      'a fast clock while syncing',
+      { status: 'syncing', clockSkewMs: 120_000 },
+      'warning',
+      'problem',
+      'Online – tablet clock is wrong',
+    ],
+    [
+      'a fast clock, offline',
+      { online: false, clockSkewMs: 120_000 },
+      'offline',
+      'offline',
+      'Offline – changes are saved on this tablet',
+    ],
+    ['the clock warning cleared', { clockSkewMs: null }, 'online', 'ok', 'Online'],
   ])('%s', (_name, situation, icon, tone, text) => {
     expect(summariseSync({ ...base, ...situation })).toMatchObject({ icon, tone, text })
   })
@@ -106,6 +128,13 @@ describe('sync wording', () => {
     ['ok', 'offline', null, 'Back online.'],
     ['ok', 'error', null, 'Sync is working again.'],
     ['ok', undefined, null, ''],
+    [
+      'clock',
+      'ok',
+      null,
+      "This tablet's clock is wrong. Its changes are timed by the sync server instead. Ask IT to set the clock right.",
+    ],
+    ['ok', 'clock', null, "This tablet's clock is right again."],
     ['not-enrolled', undefined, 'Not enrolled', ''],
     [
       'removed',
