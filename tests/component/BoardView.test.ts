@@ -6,10 +6,13 @@ import BoardView from '@/views/BoardView.vue'
 import { db, resetDatabase } from '@/db/db'
 import { addDays, formatDayLong, londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
+import { useBoardStore } from '@/stores/board'
+import { useOrgStore } from '@/stores/org'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
-import { buttonNamed } from '../helpers/dom'
+import { buttonNamed, settle } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
+afterEach(() => vi.restoreAllMocks())
 
 const today = londonDay()
 const yesterday = addDays(today, -1)
@@ -67,6 +70,55 @@ describe('BoardView', () => {
     ])
     expect(view.find('a[href="/board/huddle"]').exists()).toBe(true)
     expect(view.find('a[href="/board/print"]').exists()).toBe(true)
+  })
+
+  it('says "Loading the board…" until the values are read, and never shows a recorded measure as not recorded', async () => {
+    await seedBoard(pinia, [brief, obs], [makeEntry(brief, today, true), makeEntry(obs, today, 96)])
+    // A fresh start, as when the app opens on the board, with the day values slower to
+    // read than the measures (a year of them on a busy tablet).
+    const fresh = createPinia()
+    setActivePinia(fresh)
+    await useOrgStore(fresh).load()
+    // The day values answer only when released; everything else reads as usual.
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const where = db.entries.where.bind(db.entries)
+    vi.spyOn(db.entries, 'where').mockImplementation(((index: string) => {
+      const clause = where(index)
+      if (index !== '[boardId+day]') return clause
+      return {
+        between: (...range: Parameters<typeof clause.between>) => {
+          const collection = clause.between(...range)
+          return { toArray: () => held.then(() => collection.toArray()) }
+        },
+      }
+    }) as unknown as typeof db.entries.where)
+    const seen: string[] = []
+    let busySeen = false
+    const observer = new MutationObserver(() => {
+      const busy = document.querySelector('[aria-busy="true"]')
+      if (busy?.querySelector('[role="status"]')?.textContent?.includes('Loading the board')) busySeen = true
+      for (const tile of document.querySelectorAll('[data-testid="measure-tile"]'))
+        seen.push(`${tile.getAttribute('data-measure-id')}=${tile.getAttribute('data-status')}`)
+    })
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true })
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }],
+    })
+    const view = mount(BoardView, { global: { plugins: [fresh, router] }, attachTo: document.body })
+    // The board and its measures have been read while the values wait.
+    await vi.waitFor(() => expect(useBoardStore(fresh).activeMeasures).toHaveLength(2))
+    await settle()
+    release()
+    await vi.waitFor(() =>
+      expect(view.find('[data-measure-id="m-obs"] [data-testid="tile-value"]').exists()).toBe(true),
+    )
+    observer.disconnect()
+    expect(seen.filter((s) => s.endsWith('=missing'))).toEqual([])
+    expect(busySeen).toBe(true)
+    expect(view.find('[data-measure-id="m-obs"] [data-testid="tile-value"]').text()).toBe('96%')
+    expect(view.find('[data-measure-id="m-brief"]').attributes('data-status')).toBe('green')
   })
 
   it('records yesterday after tapping "Yesterday"', async () => {

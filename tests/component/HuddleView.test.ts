@@ -59,6 +59,7 @@ beforeEach(async () => {
 })
 
 afterEach(() => {
+  vi.restoreAllMocks()
   wrapper?.unmount()
   wrapper = undefined
   vi.useRealTimers()
@@ -274,6 +275,49 @@ describe('HuddleView running a huddle', () => {
     expect(wrapper.find<HTMLTextAreaElement>('textarea').element.value).toBe('Bed 4 to theatre')
     expect(wrapper.find<HTMLInputElement>('#huddle-attendance').element.value).toBe('1')
     expect(wrapper.find('[data-testid="huddle-countdown"]').text()).toContain('13:50')
+  })
+
+  it('says "Loading the board…" after a reload until the values are read, never a recorded measure as not recorded', async () => {
+    wrapper = await mountHuddle()
+    await tap(wrapper, 'Start huddle')
+    expect(wrapper.find('h1').text()).toBe('Safety')
+    wrapper.unmount()
+
+    // The day values answer only when released (a year of them on a busy tablet).
+    let release!: () => void
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const where = db.entries.where.bind(db.entries)
+    vi.spyOn(db.entries, 'where').mockImplementation(((index: string) => {
+      const clause = where(index)
+      if (index !== '[boardId+day]') return clause
+      return {
+        between: (...range: Parameters<typeof clause.between>) => {
+          const collection = clause.between(...range)
+          return { toArray: () => held.then(() => collection.toArray()) }
+        },
+      }
+    }) as unknown as typeof db.entries.where)
+    const seen: string[] = []
+    let busySeen = false
+    const observer = new MutationObserver(() => {
+      const busy = document.querySelector('[aria-busy="true"]')
+      if (busy?.querySelector('[role="status"]')?.textContent?.includes('Loading the board')) busySeen = true
+      for (const tile of document.querySelectorAll('[data-testid="huddle-tile"]'))
+        seen.push(`${tile.querySelector('h3')?.textContent}=${tile.getAttribute('data-status')}`)
+    })
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true })
+    wrapper = await mountHuddle({ fresh: false })
+    release()
+    await vi.waitFor(() => expect(wrapper!.findAll('[data-testid="huddle-tile"]')).toHaveLength(3))
+    await settle()
+    observer.disconnect()
+    const final = wrapper
+      .findAll('[data-testid="huddle-tile"]')
+      .map((t) => `${t.find('h3').text()}=${t.attributes('data-status')}`)
+    const recorded = final.filter((s) => !s.endsWith('=missing')).map((s) => s.split('=')[0])
+    expect(recorded.length).toBeGreaterThan(0)
+    expect(seen.filter((s) => s.endsWith('=missing') && recorded.includes(s.split('=')[0]))).toEqual([])
+    expect(busySeen).toBe(true)
   })
 
   it('stops without saving after a confirmation', async () => {
