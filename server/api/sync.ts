@@ -10,6 +10,7 @@ import {
   PER_MUTATION_OUTCOMES_SINCE,
   PROTOCOL_VERSION,
   refusal,
+  RESTORE_SAFE_SINCE,
   PUSH_MAX_BYTES,
   SYNC_ERROR_STATUS,
   syncError,
@@ -22,7 +23,7 @@ import {
 import type { SyncDb } from '../db/open.ts'
 import { EVENT_STREAM_LIMITS } from '../limits.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
-import { currentSeq, pullRecords } from '../sync/pull.ts'
+import { currentSeq, knowsCursor, pullRecords } from '../sync/pull.ts'
 import { ForbiddenRecordError, pushMutations } from '../sync/push.ts'
 
 export interface SyncRouteOptions {
@@ -216,6 +217,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       deviceId: options.deviceIdOf?.(request) ?? deviceId,
       now: Date.now(),
       refuseOneByOne: true,
+      refuseHeadless: protocol >= RESTORE_SAFE_SINCE,
       ownIds,
     })
     refused.push(...result.refused)
@@ -225,16 +227,33 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     await options.onSynced?.(request)
     const response: PushResponse = { protocol, accepted: result.accepted, refused, serverTime: Date.now() }
     if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
+    if (result.missing.length > 0) response.missing = result.missing
     return response
   }
 
   app.get('/sync/pull', { onRequest }, async (request, reply) => {
     const parsed = parsePullRequest(request.query)
     if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
-    const { protocol, scope, after, limit } = parsed.value
+    const { protocol, scope, after, limit, mark } = parsed.value
     if (await refusedScope(request, reply, [scope])) return reply
+    if (protocol >= RESTORE_SAFE_SINCE && !(await knowsCursor(db, scope, after, mark))) {
+      request.log.warn({ scope, after }, 'a tablet is ahead of this server (restored from a backup?): it starts again')
+      const restart: PullResponse = {
+        protocol,
+        scope,
+        records: [],
+        cursor: 0,
+        hasMore: true,
+        serverTime: Date.now(),
+        restart: true,
+      }
+      if (options.serverId) restart.serverId = options.serverId
+      return restart
+    }
     const page = await pullRecords(db, scope, after, limit)
     const response: PullResponse = { protocol, scope, ...page, serverTime: Date.now() }
+    // Older tablets never send a mark back; they are not told one.
+    if (protocol < RESTORE_SAFE_SINCE) delete response.mark
     if (options.serverId) response.serverId = options.serverId
     if (!page.hasMore) await options.onSynced?.(request)
     return response

@@ -6,6 +6,7 @@ import * as trustScopeKind from './migrations/0003_trust_scope_kind.ts'
 import * as accessRefusalCounts from './migrations/0005_access_refusal_counts.ts'
 import * as recordOwners from './migrations/0006_record_owners.ts'
 import * as ideaLinks from './migrations/0007_idea_links.ts'
+import * as scopeMarks from './migrations/0008_scope_marks.ts'
 
 /**
  * Every migration, listed in code rather than found by scanning a folder, so a bundled
@@ -19,6 +20,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005_access_refusal_counts': accessRefusalCounts,
   '0006_record_owners': recordOwners,
   '0007_idea_links': ideaLinks,
+  '0008_scope_marks': scopeMarks,
 }
 
 const staticProvider: MigrationProvider = {

@@ -124,6 +124,16 @@ export interface AccessRefusalsTable {
 }
 
 /** The scope each (table, id) belongs to: the first that stored it. */
+/** One row per push per scope it advanced: the random mark of the sequence numbers up to `seq_to` that the
+ * push wrote (from just after the row before). A restore loses marks, so a tablet's mark that is not here
+ * shows the server went back (docs/SYNC.md "Restore"). */
+export interface ScopeMarksTable {
+  scope: string
+  seq_to: number
+  mark: string
+  made_at: number
+}
+
 export interface RecordOwnersTable {
   tbl: string
   id: string
@@ -149,6 +159,7 @@ export interface Database {
   scopes: ScopesTable
   records: RecordsTable
   record_owners: RecordOwnersTable
+  scope_marks: ScopeMarksTable
   applied_mutations: AppliedMutationsTable
   org_trusts: OrgTrustsTable
   org_csus: OrgCsusTable

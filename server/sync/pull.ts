@@ -7,6 +7,30 @@ export interface PullPage {
   /** Pass as `after` next time: the last sequence number in this page (or `after` when it is empty). */
   cursor: number
   hasMore: boolean
+  /** The mark of the push that wrote `cursor` (none before anything was written). */
+  mark?: string
+}
+
+/** Whether a tablet's cursor is in this server's history: the push that wrote `after` is still here under the
+ * mark the tablet was given. A server restored from a backup has lost that push, or issued `after` again
+ * under another mark. With no mark (a tablet that last pulled before marks), only a cursor above the scope's
+ * last sequence number shows it. */
+export async function knowsCursor(db: SyncDb, scope: string, after: number, mark: string | undefined) {
+  if (after === 0) return true
+  if (mark === undefined) return after <= (await currentSeq(db, scope))
+  return (await markOf(db, scope, after)) === mark
+}
+
+async function markOf(db: SyncDb, scope: string, seq: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('scope_marks')
+    .select('mark')
+    .where('scope', '=', scope)
+    .where('seq_to', '>=', seq)
+    .orderBy('seq_to')
+    .limit(1)
+    .executeTakeFirst()
+  return row?.mark
 }
 
 /**
@@ -27,7 +51,10 @@ export async function pullRecords(db: SyncDb, scope: string, after: number, limi
   const hasMore = rows.length > limit
   const records = rows.slice(0, limit).map(fromRow)
   const last = records[records.length - 1]
-  return { records, cursor: last ? last.seq : after, hasMore }
+  const cursor = last ? last.seq : after
+  // Read after the records: the push that wrote `cursor` committed its mark with it.
+  const mark = cursor > 0 ? await markOf(db, scope, cursor) : undefined
+  return { records, cursor, hasMore, ...(mark === undefined ? {} : { mark }) }
 }
 
 /** The scope's last sequence number (0 before anything was pushed to it). */

@@ -5,6 +5,7 @@ import { applyMutation, restampMutation } from '../../src/shared/sync/merge.ts'
 import { refusal, type Mutation, type Refusal, type SyncRecord } from '../../src/shared/sync/protocol.ts'
 import { RecordLimitError } from '../../src/shared/sync/text.ts'
 import { SYNCED_TABLES, type TableDeclarations } from '../../src/shared/sync/tables.ts'
+import { newMark } from '../db/migrations/0008_scope_marks.ts'
 import { isPostgres, type SyncDb } from '../db/open.ts'
 import type { Database } from '../db/schema.ts'
 import { recordKey, syncRecordOf, toRow } from './records.ts'
@@ -26,6 +27,9 @@ export interface PushOptions {
   /** Refuse changes naming a record id that another scope owns (`record_owners`). Always on behind device
    * tokens; off only for tests of the push core, which reuse ids across scopes. */
   ownIds?: boolean
+  /** Protocol 3: a `partial` change to a record this scope does not hold (and no whole change in the batch
+   * creates) is not applied but answered as missing, so a restore never leaves a record of only some fields. */
+  refuseHeadless?: boolean
 }
 
 export interface PushResult {
@@ -33,6 +37,8 @@ export interface PushResult {
   accepted: string[]
   /** With `refuseOneByOne`: the changes refused, none of them applied. */
   refused: Refusal[]
+  /** With `refuseHeadless`: partial changes to records the server does not hold, not applied. */
+  missing: string[]
   /** How many this call applied (the others had been applied before). */
   applied: number
   /** How far ahead the furthest re-stamped mutation's clock was, if any was re-stamped. */
@@ -109,12 +115,14 @@ export async function applyPushInTransaction(
   const now = options.now ?? Date.now()
   const clock = options.clock ?? serverClock()
   const batch = uniqueById(mutations)
-  if (batch.length === 0) return { accepted: [], refused: [], applied: 0, advanced: {} }
+  if (batch.length === 0) return { accepted: [], refused: [], missing: [], applied: 0, advanced: {} }
 
   const lastSeq = await lockScopes(trx, [...new Set(batch.map((mutation) => mutation.scope))].sort())
   const claimed = await claimMutations(trx, batch, options.deviceId ?? null, now)
-  const fresh = batch.filter((mutation) => claimed.has(mutation.mutationId))
-  const records = await loadRecords(trx, fresh)
+  const claimedNow = batch.filter((mutation) => claimed.has(mutation.mutationId))
+  const records = await loadRecords(trx, claimedNow)
+  const missing = options.refuseHeadless ? headless(claimedNow, records) : new Set<Mutation>()
+  const fresh = claimedNow.filter((mutation) => !missing.has(mutation))
   const refused: Refusal[] = []
   const foreign = options.ownIds ? await foreignRecords(trx, fresh, records) : new Set<Mutation>()
   for (const mutation of foreign) {
@@ -158,15 +166,32 @@ export async function applyPushInTransaction(
   for (const row of rows) advanced[row.scope] = row.seq
   await advanceScopes(trx, advanced)
 
-  // A refused change was never applied: its id is freed, so the same change can never count as done.
+  // A refused or missing change was never applied: its id is freed, so it can never count as done.
+  const missingIds = [...missing].map((mutation) => mutation.mutationId)
   const refusedIds = new Set(refused.map((r) => r.mutationId))
-  for (const part of chunks([...refusedIds])) {
+  for (const part of chunks([...refusedIds, ...missingIds])) {
     await trx.deleteFrom('applied_mutations').where('mutation_id', 'in', part).execute()
   }
-  const accepted = batch.map((mutation) => mutation.mutationId).filter((id) => !refusedIds.has(id))
-  const result: PushResult = { accepted, refused, applied: fresh.length - refused.length, advanced }
+  const notApplied = new Set([...refusedIds, ...missingIds])
+  const accepted = batch.map((mutation) => mutation.mutationId).filter((id) => !notApplied.has(id))
+  const result: PushResult = {
+    accepted,
+    refused,
+    missing: missingIds,
+    applied: fresh.length - refused.length,
+    advanced,
+  }
   if (clockSkewMs !== undefined) result.clockSkewMs = clockSkewMs
   return result
+}
+
+/** Partial changes to a record neither stored in their scope nor created whole by another change in the batch. */
+function headless(mutations: readonly Mutation[], records: ReadonlyMap<string, SyncRecord>): Set<Mutation> {
+  const key = (mutation: Mutation) => recordKey(mutation.scope, mutation.table, mutation.recordId)
+  const whole = new Set(mutations.filter((mutation) => !mutation.partial).map(key))
+  return new Set(
+    mutations.filter((mutation) => mutation.partial && !records.has(key(mutation)) && !whole.has(key(mutation))),
+  )
 }
 
 function uniqueById(mutations: readonly Mutation[]): Mutation[] {
@@ -317,6 +342,13 @@ async function writeRecords(trx: Transaction<Database>, rows: ReturnType<typeof 
 
 async function advanceScopes(trx: Transaction<Database>, advanced: Readonly<Record<string, number>>): Promise<void> {
   const postgres = isPostgres(trx)
+  const marks = Object.entries(advanced).map(([scope, seq]) => ({
+    scope,
+    seq_to: seq,
+    mark: newMark(),
+    made_at: Date.now(),
+  }))
+  if (marks.length > 0) await trx.insertInto('scope_marks').values(marks).execute()
   for (const [scope, seq] of Object.entries(advanced)) {
     await trx.updateTable('scopes').set({ seq }).where('scope', '=', scope).execute()
     // Delivered only if this transaction commits, and only after it has.

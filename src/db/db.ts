@@ -43,6 +43,9 @@ export interface OutboxEntry {
   hlc: string
   /** For declared text fields: what this tablet showed of the field when it was changed. */
   textBases?: Record<string, string>
+  /** Part of a record sent again whole because the server no longer held it (restored from a backup): not a
+   * change made here, dropped unsent once a pull shows the server has it (sync/resend.ts). */
+  resend?: true
 }
 
 /** A change the sync server refused, or this tablet found it could not send: set aside from the outbox
@@ -69,6 +72,9 @@ export const SYNC_META = {
   /** This device's clock: one row, so a save reads and writes it in one step. */
   device: 'sync.device',
   cursor: (scope: string) => `sync.cursor.${scope}`,
+  /** The server's mark for the cursor (docs/SYNC.md "Restore"), sent back with the next pull. */
+  mark: (scope: string) => `sync.mark.${scope}`,
+  markPrefix: 'sync.mark.',
   /** Every pull cursor starts with this (a change of server resets them all). */
   cursorPrefix: 'sync.cursor.',
   /** This tablet's enrolment: device token, server id and the units it may sync. */

@@ -25,6 +25,7 @@ import {
 } from '@/shared/sync/protocol'
 import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES, type TableDeclarations } from '@/shared/sync/tables'
 import { readableScopeIds, readEnrolment, refreshEnrolment, writableScopeIds } from './enrolment'
+import { wholeRecordEntries } from './resend'
 import { isFailure, type SyncFailure, type SyncTransport } from './transport-types'
 
 export type SyncOutcome = 'synced' | 'offline' | 'error' | 'update-needed' | 'removed' | 'not-enrolled'
@@ -56,6 +57,9 @@ export interface SyncResult {
   /** The server's id differs from the one this tablet enrolled with: pull cursors were
    * reset and everything is pulled again. */
   serverChanged?: boolean
+  /** The server had gone back (restored from a backup): the scopes it no longer knew this tablet's place in
+   * were pulled again, and what the server no longer held was sent again. */
+  serverRestored?: boolean
   /** Plain English worth telling staff even when the round went well (serverChanged). */
   notice?: string
 }
@@ -82,6 +86,8 @@ export const NOT_ENROLLED_MESSAGE =
 export function readOnlyNotice(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'} to the trust library can only be sent by the improvement office. ${count === 1 ? 'It is' : 'They are'} kept on this tablet.`
 }
+export const SERVER_RESTORED_NOTICE =
+  'The sync server was restored from a backup, so this tablet fetched its boards again and sent back the changes the server no longer had. Nothing on this tablet has been lost.'
 export const SERVER_CHANGED_NOTICE =
   'This tablet is now connected to a different sync server, so it is fetching its boards again. Nothing on this tablet has been lost.'
 /** Below this the device clock is treated as right: request latency alone is that large. */
@@ -135,6 +141,10 @@ export function createSyncEngine({
     deviceId: string
     /** Changes held back because even alone they were too large for the server. */
     tooLarge: number
+    /** Records sent whole again in this round because the server answered that it did not hold them. */
+    sentWhole: number
+    /** Scopes the server no longer knew this tablet's place in (restored): pulled again from the start. */
+    restarted: Set<string>
   }
 
   /** Send one batch; a 'too-large' answer sends it again as two halves, down to a single
@@ -157,11 +167,24 @@ export function createSyncEngine({
     const done = batch.filter((mutation) => accepted.has(mutation.mutationId))
     const inBatch = new Set(batch.map((mutation) => mutation.mutationId))
     const refused = (response.refused ?? []).filter((r) => inBatch.has(r.mutationId) && !accepted.has(r.mutationId))
+    const missing = new Set(response.missing ?? [])
     await database.transaction(
       'rw',
       [database.outbox, database.syncState, database.meta, database.notSent],
       async () => {
         result.setAside += await setAside(refused)
+        // Edits to a record the server no longer holds (restored from a backup): the whole record goes first,
+        // as this tablet last had it from the server; the edits stay queued behind it.
+        const headless = batch.filter(
+          (mutation) => missing.has(mutation.mutationId) && !accepted.has(mutation.mutationId),
+        )
+        const keys = [
+          ...new Map(headless.map((m) => [`${m.table}\u0000${m.recordId}`, [m.table, m.recordId]])).values(),
+        ]
+        const rows = await database.syncState.bulkGet(keys as [string, string][])
+        const whole = rows.flatMap((row) => (row ? wholeRecordEntries(syncRecordOf(row)!) : []))
+        if (whole.length > 0) await database.outbox.bulkAdd(whole)
+        round.sentWhole += rows.filter(Boolean).length
         // The server state now includes these changes; recording them keeps the text
         // bases of this tablet's next edits right even before the next pull arrives.
         for (const mutation of done) {
@@ -206,20 +229,35 @@ export function createSyncEngine({
     round: Round,
     writable: ReadonlySet<string>,
     readable: ReadonlySet<string>,
+    again = true,
   ): Promise<SyncFailure | undefined> {
     const entries = await database.outbox.orderBy('seq').toArray()
     const mutations: Mutation[] = []
     const unsendable: OutboxEntry[] = []
+    let readOnly = 0
+    let localOnly = 0
+    const sendable = entries.filter((entry) => writable.has(entry.unitId))
+    // A record this tablet has had from the server is one the server should hold: changes to it say they are
+    // partial, so a server that lost it (restored) asks for the whole record instead of storing a headless one.
+    const known = await database.syncState.bulkGet(
+      sendable.map((entry): [string, string] => [entry.table, entry.recordId]),
+    )
+    const held = new Set(sendable.filter((_entry, i) => known[i] !== undefined))
     for (const entry of entries) {
       if (!writable.has(entry.unitId)) {
-        if (readable.has(entry.unitId)) round.result.readOnly += 1
-        else round.result.localOnly += 1
+        if (readable.has(entry.unitId)) readOnly += 1
+        else localOnly += 1
         continue
       }
-      const mutation = mutationOf(entry)
+      const mutation: Mutation = {
+        ...mutationOf(entry),
+        ...(held.has(entry) && !entry.resend ? { partial: true } : {}),
+      }
       if (MutationSchema.safeParse(mutation).success) mutations.push(mutation)
       else unsendable.push(entry)
     }
+    round.result.readOnly = readOnly
+    round.result.localOnly = localOnly
     // A change the server could never accept is set aside at once, so it never holds up the others.
     if (unsendable.length > 0) {
       round.result.setAside += await database.transaction('rw', [database.outbox, database.notSent], () =>
@@ -232,11 +270,28 @@ export function createSyncEngine({
         ),
       )
     }
+    const sentWholeBefore = round.sentWhole
     for (const batch of splitIntoBatches(mutations)) {
       const failure = await sendBatch(round, batch)
       if (failure) return failure
     }
+    // Whole records queued for edits the server could not place: sent now, with the edits behind them.
+    if (again && round.sentWhole > sentWholeBefore) return push(round, writable, readable, false)
     return undefined
+  }
+
+  /** The server no longer knows this tablet's place in `scope` (restored from a backup): everything this
+   * tablet had from it goes back in the outbox whole (in a scope it may write), and the scope is pulled
+   * from the start. A pull then drops what the server turns out to hold already. */
+  async function startAgain(scope: string, writable: ReadonlySet<string>): Promise<void> {
+    await database.transaction('rw', [database.syncState, database.outbox, database.meta], async () => {
+      if (writable.has(scope)) {
+        const rows = await database.syncState.where('scope').equals(scope).toArray()
+        const at = new Date().toISOString()
+        await database.outbox.bulkAdd(rows.flatMap((row) => wholeRecordEntries(syncRecordOf(row)!, at)))
+      }
+      await database.meta.bulkDelete([SYNC_META.cursor(scope), SYNC_META.mark(scope)])
+    })
   }
 
   /** One pulled page in one transaction. IndexedDB round trips, not the merging, are what
@@ -272,7 +327,14 @@ export function createSyncEngine({
         const pendingRows =
           keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
         const pendingByKey = new Map<string, Mutation[]>()
+        const pulledByKey = new Map(records.map((record) => [keyOf(record.table, record.id), record]))
+        // Parts of records queued to be sent again whole that the server turns out to hold: not sent.
+        const held = pendingRows.filter(
+          (entry) => entry.resend && serverHolds(pulledByKey.get(keyOf(entry.table, entry.recordId)), entry),
+        )
+        const heldIds = new Set(held.map((entry) => entry.seq))
         for (const entry of pendingRows) {
+          if (heldIds.has(entry.seq)) continue
           const key = keyOf(entry.table, entry.recordId)
           const pending = pendingByKey.get(key) ?? []
           pending.push(mutationOf(entry))
@@ -319,6 +381,7 @@ export function createSyncEngine({
         const writes: (() => Promise<unknown>)[] = [
           () => database.syncState.bulkPut(states),
           () => database.history.bulkAdd(history),
+          () => database.outbox.bulkDelete(held.map((entry) => entry.seq!)),
         ]
         for (const table of idsByTable.keys()) {
           const rows = [...finals.values()].filter((f) => f.table === table)
@@ -339,6 +402,11 @@ export function createSyncEngine({
           )
         } else {
           writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
+          writes.push(() =>
+            page.mark === undefined
+              ? database.meta.delete(SYNC_META.mark(scope))
+              : database.meta.put({ key: SYNC_META.mark(scope), value: page.mark }),
+          )
         }
         await Promise.all(writes.map(async (write) => write()))
       },
@@ -364,16 +432,48 @@ export function createSyncEngine({
     }
   }
 
-  async function pullScope(scope: string, result: SyncResult): Promise<SyncFailure | undefined> {
+  async function pullScope(
+    round: Round,
+    scope: string,
+    writable: ReadonlySet<string>,
+  ): Promise<SyncFailure | undefined> {
+    const { result } = round
     let cursor = ((await database.meta.get(SYNC_META.cursor(scope)))?.value as number | undefined) ?? 0
+    let mark = (await database.meta.get(SYNC_META.mark(scope)))?.value as string | undefined
     const catchingUp = cursor === 0
     for (;;) {
-      const page = await transport.pull({ protocol: PROTOCOL_VERSION, scope, after: cursor, limit: pageSize })
+      const page = await transport.pull({
+        protocol: PROTOCOL_VERSION,
+        scope,
+        after: cursor,
+        limit: pageSize,
+        ...(mark === undefined ? {} : { mark }),
+      })
       if (isFailure(page)) return page
+      if (page.restart) {
+        // Once a round: a server that asks again from the start is not making sense.
+        if (cursor === 0 || round.restarted.has(scope)) return undefined
+        round.restarted.add(scope)
+        await startAgain(scope, writable)
+        cursor = 0
+        mark = undefined
+        continue
+      }
       await applyPage(scope, page, result, catchingUp)
       // A server that claims more but does not move on would otherwise keep us here.
       if (!page.hasMore || page.cursor <= cursor) return undefined
       cursor = page.cursor
+      mark = page.mark
+    }
+  }
+
+  /** Whether the server's record already has everything this entry would send. */
+  function serverHolds(record: SyncRecord | undefined, entry: OutboxEntry): boolean {
+    if (!record) return false
+    try {
+      return !applyMutation(record, mutationOf(entry), SYNCED_TABLES).changed
+    } catch {
+      return false
     }
   }
 
@@ -406,12 +506,13 @@ export function createSyncEngine({
       const readable = readableScopeIds(refreshed.enrolment)
       await materialiseKept(result)
       let pushFailure: SyncFailure | undefined
-      const round: Round = { result, deviceId: '', tooLarge: 0 }
+      const round: Round = { result, deviceId: '', tooLarge: 0, sentWhole: 0, restarted: new Set() }
+      const writable = writableScopeIds(refreshed.enrolment)
       if (withPush) {
         round.deviceId = await database.transaction('rw', database.meta, () =>
           withDeviceClock(database, (clock) => clock.nodeId),
         )
-        pushFailure = await push(round, writableScopeIds(refreshed.enrolment), readable)
+        pushFailure = await push(round, writable, readable)
         // Whatever happened to the push, the pull goes ahead: what others changed still arrives. Only a
         // tablet that cannot reach the server at all, or has been removed or must update, stops here.
         if (pushFailure && STOPS_THE_ROUND.has(outcomeOf(pushFailure))) return fail(pushFailure)
@@ -423,11 +524,24 @@ export function createSyncEngine({
       const scopes = [...readable]
       let scopeFailure: SyncFailure | undefined
       for (const scope of scopes) {
-        const failure = await pullScope(scope, result)
+        const failure = await pullScope(round, scope, writable)
         if (!failure) continue
         // A scope taken out of this tablet's reach since the round began must not stop the others.
         if (failure.error === 'forbidden-scope') scopeFailure ??= failure
         else return fail(failure)
+      }
+      if (round.restarted.size > 0) {
+        Object.assign(result, { serverRestored: true })
+        result.notice = [result.notice, SERVER_RESTORED_NOTICE].filter(Boolean).join(' ')
+        // What the server no longer had goes back now, and comes down again merged.
+        if (withPush && !pushFailure) {
+          pushFailure = await push(round, writable, readable)
+          if (pushFailure && STOPS_THE_ROUND.has(outcomeOf(pushFailure))) return fail(pushFailure)
+          for (const scope of round.restarted) {
+            const failure = await pullScope(round, scope, writable)
+            if (failure) return fail(failure)
+          }
+        }
       }
       if (scopeFailure) return fail(scopeFailure)
       if (pushFailure) return fail(pushFailure)

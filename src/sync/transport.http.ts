@@ -141,6 +141,7 @@ export function createHttpTransport({
         after: String(request.after),
         limit: String(request.limit),
         protocol: String(request.protocol),
+        ...(request.mark === undefined ? {} : { mark: request.mark }),
       })
       return call(`/api/sync/pull?${query}`, { method: 'GET' }, PullResponseSchema)
     },

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { RECORD_LIMITS } from '../../src/shared/sync/limits.ts'
-import { PullResponseSchema, PushResponseSchema, SYNC_ERROR_MESSAGES } from '../../src/shared/sync/protocol.ts'
+import {
+  PROTOCOL_VERSION,
+  PullResponseSchema,
+  PushResponseSchema,
+  SYNC_ERROR_MESSAGES,
+} from '../../src/shared/sync/protocol.ts'
 import { SYNC_BODY_LIMIT } from '../../server/api/sync.ts'
 import { currentSeq } from '../../server/sync/pull.ts'
 import { BACKENDS, newScope } from './backends.ts'
@@ -60,9 +65,9 @@ describe.each(BACKENDS)('sync API on %s', (backend) => {
 
   it.each([
     ['push', 0, 426, 'protocol-too-old'],
-    ['push', 3, 400, 'protocol-too-new'],
+    ['push', PROTOCOL_VERSION + 1, 400, 'protocol-too-new'],
     ['pull', 0, 426, 'protocol-too-old'],
-    ['pull', 3, 400, 'protocol-too-new'],
+    ['pull', PROTOCOL_VERSION + 1, 400, 'protocol-too-new'],
   ] as const)('answers a %s in protocol %i with %i %s and applies nothing', async (route, protocol, status, error) => {
     const scope = newScope()
     const res =

@@ -15,12 +15,17 @@ import {
 } from './tables.ts'
 import { isVersionVector } from './vector.ts'
 
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 /** The oldest client protocol the server still accepts (design for N and N-1). */
 export const MIN_SUPPORTED_PROTOCOL = 1
 /** From this version a push is answered change by change: the server applies what it can and says which
  * changes it refused and why. Before it, one bad change refused the whole push. */
 export const PER_MUTATION_OUTCOMES_SINCE = 2
+/** From this version a pull may carry the mark of its cursor and be told to start the scope again (the server
+ * went back, e.g. restored from a backup), and a push may say which changes edit a record the tablet believes
+ * the server holds (`partial`), which the server answers as `missing` rather than store a record without its
+ * other fields. Before it, neither happens: older tablets sync as they always did. */
+export const RESTORE_SAFE_SINCE = 3
 
 export const PUSH_MAX_MUTATIONS = 500
 export const MUTATION_MAX_FIELDS = 64
@@ -88,6 +93,10 @@ const MutationShape = z.strictObject({
   hlc: HlcSchema,
   by: StorableTextSchema.max(ID_MAX_CHARS).optional(),
   fields: FieldsSchema,
+  /** Protocol 3: only some fields of a record the tablet believes the server holds. If the server does not
+   * hold it (restored from a backup), it applies nothing and answers `missing`, and the tablet sends the whole
+   * record. Without it a change is applied as it is: a new record, or a whole one. */
+  partial: z.literal(true).optional(),
 })
 
 export type Mutation = z.infer<typeof MutationShape>
@@ -161,6 +170,8 @@ export const PullRequestSchema = z.strictObject({
   scope: IdSchema,
   after: z.coerce.number().int().min(0).default(0),
   limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
+  /** Protocol 3: the mark the server sent with the page that ended at `after`. */
+  mark: z.string().min(1).max(64).optional(),
 })
 export type PullRequest = z.infer<typeof PullRequestSchema>
 
@@ -231,6 +242,9 @@ export const PushResponseSchema = z.object({
   serverTime: z.number(),
   /** Present when this device's clock is far enough out for the server to distrust it. */
   clockSkewMs: z.number().optional(),
+  /** Protocol 3: `partial` changes to a record the server does not hold; nothing of them was applied. Send the
+   * whole record, then the change again. */
+  missing: z.array(z.string()).optional(),
 })
 export type PushResponse = z.infer<typeof PushResponseSchema>
 
@@ -243,6 +257,11 @@ export const PullResponseSchema = z.object({
   serverTime: z.number(),
   /** This server's id: a tablet that sees a different one than it enrolled with is talking to another server. */
   serverId: z.string().optional(),
+  /** Protocol 3: the mark of the run of sequence numbers `cursor` is in; send it back with the next pull. */
+  mark: z.string().optional(),
+  /** Protocol 3: the `after` and `mark` sent are not in this server's history (it was restored from a backup,
+   * or lost its state): no records; pull the scope again from 0 and send what the server no longer has. */
+  restart: z.literal(true).optional(),
 })
 export type PullResponse = z.infer<typeof PullResponseSchema>
 
@@ -442,7 +461,8 @@ export function fromOutboxEntry(
     recordId: entry.recordId,
     scope: entry.unitId,
     hlc,
-    by: entry.by,
+    // A whole record sent again keeps each text version as it was, some without a writer.
+    ...(entry.by === '' ? {} : { by: entry.by }),
     fields,
   }
 }

@@ -64,9 +64,11 @@ export async function startRealServer(backend: BackendName = 'sqlite') {
     org,
     tablet,
     fetch,
-    /** A new server process on the same database (what a restart or a restore does). */
-    async restart() {
+    /** A new server process on the same database (what a restart does); `whileStopped` runs between the two
+     * (a restore from a backup). */
+    async restart(whileStopped?: () => Promise<void>) {
       await server.close()
+      await whileStopped?.()
       server = await startTestServer(test, { devices: {}, heartbeatMs: 60_000 })
     },
     async close() {
