@@ -6,6 +6,7 @@ import AgendaEditor from '@/components/huddle/AgendaEditor.vue'
 import { useActorStore } from '@/stores/actor'
 import { useBoardStore } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
+import { labelInNameProblems } from '../helpers/labelInName'
 
 const TODAY = '2026-11-26'
 let wrapper: VueWrapper | undefined
@@ -74,7 +75,8 @@ describe('AgendaEditor', () => {
   it('reorders, removes and adds items, then saves them to the board with who did it', async () => {
     await mountEditor()
     await button('Remove Answers back from CSU').trigger('click')
-    await button('Move Ideas up').trigger('click')
+    expect(labelInNameProblems(wrapper!.element)).toEqual([])
+    await button('Move up: Ideas').trigger('click')
     await button('Remove Recognition').trigger('click')
     await button('Add item').trigger('click')
     const newTitle = wrapper!.findAll('input[id^="agenda-editor-title-"]').at(-1)!

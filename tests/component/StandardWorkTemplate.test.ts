@@ -7,6 +7,7 @@ import { useActorStore } from '@/stores/actor'
 import StandardWorkTemplateView from '@/views/StandardWorkTemplateView.vue'
 import { seedBoard } from './boardFixture'
 import { buttonNamed, settle } from '../helpers/dom'
+import { labelInNameProblems } from '../helpers/labelInName'
 
 async function mountEditor() {
   const pinia = createPinia()
@@ -57,7 +58,8 @@ describe('the checklist editor', () => {
     await wrapper.find('textarea[id$="step-1-text"]').setValue('Check the resus trolley')
     await buttonNamed(wrapper, 'Add a step').trigger('click')
     await wrapper.find('textarea[id$="step-2-text"]').setValue('Check fire exits')
-    await buttonNamed(wrapper, 'Move step 2 up').trigger('click')
+    expect(labelInNameProblems(wrapper.element)).toEqual([])
+    await buttonNamed(wrapper, 'Move up: step 2').trigger('click')
     expect((wrapper.find('textarea[id$="step-1-text"]').element as HTMLTextAreaElement).value).toBe('Check fire exits')
     await wrapper.find('form').trigger('submit')
     await settle()

@@ -14,6 +14,7 @@ import { useDeviceStore } from '@/stores/device'
 import { useSyncStore } from '@/stores/sync'
 import { seedBoard } from './boardFixture'
 import { buttonNamed } from '../helpers/dom'
+import { labelInNameProblems } from '../helpers/labelInName'
 
 enableAutoUnmount(afterEach)
 
@@ -89,6 +90,14 @@ describe('sync status in the header', () => {
     await flushPromises()
     expect(chip(header).text()).not.toContain('clock')
     expect(announced(header).text()).toBe("This tablet's clock is right again.")
+  })
+
+  it('names the chip of who is using the tablet starting with its visible words', async () => {
+    useActorStore(pinia).pick('Jo Bloggs')
+    const header = mountHeader()
+    await flushPromises()
+    expect(labelInNameProblems(header.element)).toEqual([])
+    expect(header.find('.app-header__actor').text()).toBe('Jo Bloggs')
   })
 
   it('announces going offline and coming back, but not counts or syncing', async () => {

@@ -63,7 +63,7 @@ test('writes a checklist, does it offline with a miss turned into an action, and
   await editor.stepText(2).fill('Fire exits clear')
   await editor.addStepButton.click()
   await editor.stepText(3).fill('Oxygen and suction checked')
-  await page.getByRole('button', { name: 'Move step 2 up' }).click()
+  await page.getByRole('button', { name: 'Move up: step 2' }).click()
   await expect(editor.stepText(1)).toHaveValue('Fire exits clear')
   const editorViolations = await seriousA11yViolations(page)
   expect(editorViolations, describeViolations(editorViolations)).toEqual([])
