@@ -56,6 +56,16 @@ describe('escalating in one tap', () => {
     expect((openDialog().querySelector('input[type="text"], input:not([type])') as HTMLInputElement).value).toBe(
       'Order a new hoist',
     )
+    // The reason is limited: the NHS character count says how much is left.
+    const reasonBox = openDialog().querySelector('textarea')!
+    const info = reasonBox
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+    expect(info).toContain('You can enter up to 500 characters')
+    expect(openDialog().querySelector('[data-testid="character-count"]')?.textContent?.trim()).toBe(
+      'You have 500 characters remaining',
+    )
     buttonInDialog('Escalate').click()
     await settle()
     const summary = openDialog().querySelector('.nhsuk-error-summary')!.textContent

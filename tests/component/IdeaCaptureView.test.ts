@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { db, resetDatabase } from '@/db/db'
-import { ANONYMOUS } from '@/domain/ideas'
+import { ANONYMOUS, IDEA_TEXT_MAX } from '@/domain/ideas'
 import { useActorStore } from '@/stores/actor'
 import IdeaCaptureView from '@/views/IdeaCaptureView.vue'
 import { mountWithIdeas } from './ideasFixture'
@@ -42,6 +42,20 @@ describe('Log an idea', () => {
     await settle()
     expect(wrapper.find('[data-testid="idea-saved"]').exists()).toBe(false)
     expect(field(wrapper, "What's the problem?").exists()).toBe(true)
+  })
+
+  it('counts the characters left in each limited box, tied to the box for a screen reader', async () => {
+    const w = await open()
+    for (const label of ["What's the problem?", "What's your idea?", 'Expected benefit (optional)']) {
+      const box = field(w, label)
+      const describedBy = box.attributes('aria-describedby')!.split(' ')
+      const info = describedBy.map((id) => w.find(`[id="${id}"]`)).find((e) => e.text().startsWith('You can enter'))
+      expect(info?.text()).toBe(`You can enter up to ${IDEA_TEXT_MAX.toLocaleString('en-GB')} characters`)
+    }
+    await field(w, "What's the problem?").setValue(PROBLEM)
+    expect(w.findAll('[data-testid="character-count"]')[0]!.text()).toBe(
+      `You have ${(IDEA_TEXT_MAX - PROBLEM.length).toLocaleString('en-GB')} characters remaining`,
+    )
   })
 
   it('asks for the problem first, with the cursor already in it', async () => {
