@@ -65,6 +65,6 @@ describe('MeasureForm: patient identifiers', () => {
     expect(await db.measures.count()).toBe(0)
     await buttonNamed(form, 'Save anyway — it is not patient information').trigger('click')
     await vi.waitFor(async () => expect(await db.measures.toArray()).toMatchObject([{ name: 'Stock 9434765919' }]))
-    expect(form.emitted('saved')).toHaveLength(1)
+    await vi.waitFor(() => expect(form.emitted('saved')).toHaveLength(1))
   })
 })

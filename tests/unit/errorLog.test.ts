@@ -173,7 +173,7 @@ describe('a save the tablet could not store', () => {
       name: 'AbortError',
       inner: Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' }),
     })
-    expect(await guarded.save(() => Promise.reject(full))).toEqual({ saved: false, reason: 'failed' })
+    expect(await guarded.save(() => Promise.reject(full))).toEqual({ saved: false, reason: 'failed', failure: full })
     expect(guarded.error.value).toBe(saveFailureMessage(full))
     expect(guarded.error.value).toMatch(/out of storage space.*What you typed is still here/)
     await vi.waitFor(async () =>
