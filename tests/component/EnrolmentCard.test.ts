@@ -9,7 +9,7 @@ import { useActorStore } from '@/stores/actor'
 import { useEnrolmentStore } from '@/stores/enrolment'
 import { useOrgStore } from '@/stores/org'
 import { useSyncStore } from '@/stores/sync'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../helpers/memorySyncServer'
 import { enrolDatabase, transportFor } from '../unit/sync/client/tablets'
 import { WAIT } from '../helpers/dom'
 

@@ -8,7 +8,7 @@ import { useOrgStore } from '@/stores/org'
 import { useSyncStore } from '@/stores/sync'
 import { readEnrolment } from '@/sync/enrolment'
 import { createHttpTransport } from '@/sync/transport.http'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../helpers/memorySyncServer'
 import { INVALID_CODE_MESSAGE } from '@/sync/transport-types'
 import { transportFor } from '../sync/client/tablets'
 

@@ -8,7 +8,7 @@ import type { Idea } from '@/domain/types'
 import { useIdeasStore } from '@/stores/ideas'
 import { useOrgStore } from '@/stores/org'
 import { useSyncStore } from '@/stores/sync'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../helpers/memorySyncServer'
 import { enrolDatabase, makeTablet, transportFor } from '../sync/client/tablets'
 
 let server: MemorySyncServer

@@ -10,7 +10,7 @@ import { useBoardStore } from '@/stores/board'
 import { useConflictsStore } from '@/stores/conflicts'
 import { useOrgStore } from '@/stores/org'
 import { useSyncStore } from '@/stores/sync'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
 /** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */

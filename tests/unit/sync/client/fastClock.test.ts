@@ -7,6 +7,7 @@ import { SYNC_META } from '@/db/db'
 import type { Action } from '@/domain/types'
 import { formatHlc, MAX_FUTURE_SKEW_MS, wallOf } from '@/shared/sync/hlc'
 import { startRealServer, type RealServer } from '../harness/realServer'
+import { newAction } from '../harness/records'
 
 const HOUR = 3_600_000
 
@@ -47,19 +48,7 @@ describe('a tablet whose stored clock is three hours ahead', () => {
     })
     await tablet.repo.saveRecord<Action>(
       'actions',
-      {
-        id: `fast-${server.org.unitA.id}`,
-        unitId: server.org.unitA.id,
-        boardId: 'b',
-        title: 'Stamped now',
-        owner: 'Sam',
-        dueDay: null,
-        status: 'open',
-        measureId: null,
-        measureDay: null,
-        conceptIds: [],
-        closedAt: null,
-      },
+      newAction(`fast-${server.org.unitA.id}`, server.org.unitA.id, { title: 'Stamped now' }),
       'Sam',
     )
     const [entry] = await tablet.database.outbox.toArray()
@@ -76,19 +65,7 @@ describe('a tablet whose stored clock is three hours ahead', () => {
     await tablet.database.meta.put({ key: SYNC_META.device, value: { nodeId: 'dfastnow', offsetMs: -3 * HOUR } })
     const saved = await tablet.repo.saveRecord<Action>(
       'actions',
-      {
-        id: `times-${server.org.unitA.id}`,
-        unitId: server.org.unitA.id,
-        boardId: 'b',
-        title: 'Times',
-        owner: 'Sam',
-        dueDay: null,
-        status: 'open',
-        measureId: null,
-        measureDay: null,
-        conceptIds: [],
-        closedAt: null,
-      },
+      newAction(`times-${server.org.unitA.id}`, server.org.unitA.id, { title: 'Times' }),
       'Sam',
     )
     for (const time of [saved.createdAt, saved.updatedAt]) {

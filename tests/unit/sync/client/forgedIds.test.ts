@@ -3,47 +3,16 @@
 // id, or a trust-library record's id, in its own scope changes nothing on any tablet (docs/SYNC.md,
 // "Identity"). Real engine and fake-indexeddb against the real server.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { OutboxEntry } from '@/db/db'
 import type { Action, ChecklistTemplate } from '@/domain/types'
-import { formatHlc } from '@/shared/sync/hlc'
 import { libraryScopeId } from '@/shared/sync/scopes'
 import { startRealServer, type RealServer } from '../harness/realServer'
+import { forgedEntry as forged, newAction } from '../harness/records'
 
 let server: RealServer
 beforeAll(async () => {
   server = await startRealServer()
 })
 afterAll(() => server.close())
-
-const action = (id: string, unitId: string, title: string): Omit<Action, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
-  id,
-  unitId,
-  boardId: 'board-1',
-  title,
-  owner: 'Sam',
-  dueDay: null,
-  status: 'open',
-  measureId: null,
-  measureDay: null,
-  conceptIds: [],
-  closedAt: null,
-})
-
-/** What a forging tablet puts straight into its outbox: a change to `recordId` in its own scope. */
-function forged(table: OutboxEntry['table'], recordId: string, unitId: string, fields: Record<string, unknown>) {
-  return {
-    mutationId: crypto.randomUUID(),
-    table,
-    recordId,
-    unitId,
-    op: 'put' as const,
-    fields,
-    at: new Date().toISOString(),
-    by: 'Forger',
-    // A stamp an hour ahead would win any last-writer-wins contest it were allowed into.
-    hlc: formatHlc({ wallMs: Date.now() + 59_000, counter: 0, nodeId: 'forger' }),
-  }
-}
 
 describe('a forged push', () => {
   it("with another ward's record id or a library id changes nothing on CSU and trust tablets", async () => {
@@ -58,7 +27,11 @@ describe('a forged push', () => {
     await csu.enrol('csu', org.csu.id)
     await trust.enrol('trust', org.trust.id)
 
-    await wardA.repo.saveRecord<Action>('actions', action('a-action', org.unitA.id, 'Ward A’s own action'), 'Sam')
+    await wardA.repo.saveRecord<Action>(
+      'actions',
+      newAction('a-action', org.unitA.id, { title: 'Ward A’s own action' }),
+      'Sam',
+    )
     await wardA.engine.syncOnce()
     await trust.repo.saveRecord<ChecklistTemplate>(
       'checklistTemplates',

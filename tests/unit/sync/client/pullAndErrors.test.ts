@@ -3,7 +3,7 @@ import { SYNC_META, type DeviceClockRow } from '@/db/db'
 import { isNodeId } from '@/shared/sync/hlc'
 import type { Action } from '@/domain/types'
 import { PROTOCOL_VERSION, type PullRequest } from '@/shared/sync/protocol'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import type { SyncTransport } from '@/sync/transport-types'
 import { action, makeTablet, unit, UNIT_ID, type Tablet } from './tablets'
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { historyText } from '@/domain/changeText'
 import type { Action, HistoryEntry } from '@/domain/types'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { action, board, makeTablet, unit, type Tablet } from './tablets'
 
 let server: MemorySyncServer

@@ -5,43 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OutboxEntry } from '@/db/db'
 import { discardNotSent, notSentEntries } from '@/db/notSent'
 import type { Action } from '@/domain/types'
-import { formatHlc } from '@/shared/sync/hlc'
 import { startRealServer, type RealServer } from '../harness/realServer'
+import { newAction, outboxEntry } from '../harness/records'
 
 let server: RealServer
 beforeAll(async () => {
   server = await startRealServer()
 })
 afterAll(() => server.close())
-
-const action = (id: string, unitId: string, title: string): Omit<Action, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
-  id,
-  unitId,
-  boardId: 'board-1',
-  title,
-  owner: 'Sam',
-  dueDay: null,
-  status: 'open',
-  measureId: null,
-  measureDay: null,
-  conceptIds: [],
-  closedAt: null,
-})
-
-function outboxEntry(over: Partial<OutboxEntry>): OutboxEntry {
-  return {
-    mutationId: crypto.randomUUID(),
-    table: 'units',
-    recordId: 'x',
-    unitId: 'x',
-    op: 'put',
-    fields: { name: 'Renamed' },
-    at: new Date().toISOString(),
-    by: 'Sam',
-    hlc: formatHlc({ wallMs: Date.now(), counter: 0, nodeId: 'forger' }),
-    ...over,
-  }
-}
 
 describe('a change the server refuses', () => {
   it('is set aside with the reason, the rest is sent, and pulls go on', async () => {
@@ -50,10 +21,10 @@ describe('a change the server refuses', () => {
     const b = server.tablet('b')
     await a.enrol('unit', org.unitA.id)
     await b.enrol('unit', org.unitA.id)
-    await b.repo.saveRecord<Action>('actions', action('from-b', org.unitA.id, 'From B'), 'Priya')
+    await b.repo.saveRecord<Action>('actions', newAction('from-b', org.unitA.id, { title: 'From B' }), 'Priya')
     expect(await b.engine.syncOnce()).toMatchObject({ outcome: 'synced', pushed: 1 })
 
-    await a.repo.saveRecord<Action>('actions', action('good', org.unitA.id, 'Good change'), 'Sam')
+    await a.repo.saveRecord<Action>('actions', newAction('good', org.unitA.id, { title: 'Good change' }), 'Sam')
     // A unit record outside its own scope: the server refuses it.
     const refused = outboxEntry({ table: 'units', recordId: org.unitB.id, unitId: org.unitA.id })
     // A change this tablet cannot even send (a table the protocol does not know).
@@ -89,15 +60,21 @@ describe('a change the server refuses', () => {
     const { org } = server
     const writer = server.tablet('writer')
     await writer.enrol('unit', org.unitB.id)
-    await writer.repo.saveRecord<Action>('actions', action('from-writer', org.unitB.id, 'Pulled anyway'), 'Sam')
+    await writer.repo.saveRecord<Action>(
+      'actions',
+      newAction('from-writer', org.unitB.id, { title: 'Pulled anyway' }),
+      'Sam',
+    )
     await writer.engine.syncOnce()
 
-    const reader = server.tablet('reader', (transport) => ({
-      ...transport,
-      push: async () => ({ error: 'unavailable', message: 'The sync server is not available right now.' }),
-    }))
+    const reader = server.tablet('reader', {
+      wrap: (transport) => ({
+        ...transport,
+        push: async () => ({ error: 'unavailable', message: 'The sync server is not available right now.' }),
+      }),
+    })
     await reader.enrol('unit', org.unitB.id)
-    await reader.repo.saveRecord<Action>('actions', action('unsent', org.unitB.id, 'Waits'), 'Sam')
+    await reader.repo.saveRecord<Action>('actions', newAction('unsent', org.unitB.id, { title: 'Waits' }), 'Sam')
     const result = await reader.engine.syncOnce()
     expect(result).toMatchObject({ outcome: 'error', retryable: true })
     expect((await reader.database.actions.get('from-writer'))?.title).toBe('Pulled anyway')

@@ -13,7 +13,7 @@ import { useBoardStore, type MeasureInput } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
 import { useSyncStore } from '@/stores/sync'
 import { createSyncEngine, type SyncEngine } from '@/sync/engine'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
 /** Live queries answer after IndexedDB does: generous for a loaded two-core machine. */

@@ -8,7 +8,7 @@ import { useOrgStore } from '@/stores/org'
 import { PROTOCOL_VERSION } from '@/shared/sync/protocol'
 import { POKE_DEBOUNCE_MS, useSyncStore } from '@/stores/sync'
 import { createHttpTransport } from '@/sync/transport.http'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
 let server: MemorySyncServer

@@ -5,7 +5,7 @@ import { repoFor } from '@/db/repo'
 import type { Action, Board, Measure, Unit } from '@/domain/types'
 import { createSyncEngine } from '@/sync/engine'
 import { readEnrolment, saveEnrolment } from '@/sync/enrolment'
-import type { MemorySyncServer } from '@/sync/transport.memory'
+import type { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { isFailure, type SyncTransport } from '@/sync/transport-types'
 
 let databases = 0

@@ -7,7 +7,7 @@ import { db, resetDatabase } from '@/db/db'
 import { useEnrolmentStore } from '@/stores/enrolment'
 import { useOrgStore } from '@/stores/org'
 import { useSyncStore } from '@/stores/sync'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { board, makeTablet, transportFor, UNIT_ID } from './tablets'
 
 let server: MemorySyncServer

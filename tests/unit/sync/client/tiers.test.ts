@@ -7,7 +7,7 @@ import type { PushRequest } from '@/shared/sync/protocol'
 import { libraryScopeId } from '@/shared/sync/scopes'
 import { readOnlyNotice } from '@/sync/engine'
 import { deviceCredentials, readEnrolment, saveEnrolment } from '@/sync/enrolment'
-import { MemorySyncServer, type MemoryScope } from '@/sync/transport.memory'
+import { MemorySyncServer, type MemoryScope } from '../../../helpers/memorySyncServer'
 import { isFailure } from '@/sync/transport-types'
 import { action, board, makeTablet, UNIT_ID, type Tablet } from './tablets'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Action, Board, Measure, Unit } from '@/domain/types'
-import { MemorySyncServer } from '@/sync/transport.memory'
+import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { action, board, makeTablet, measure, unit, UNIT_ID, type Tablet } from './tablets'
 
 let server: MemorySyncServer

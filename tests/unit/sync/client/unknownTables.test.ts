@@ -7,6 +7,7 @@ import type { Action } from '@/domain/types'
 import { createSyncEngine } from '@/sync/engine'
 import { SYNCED_TABLES } from '@/shared/sync/tables'
 import { startRealServer, type RealServer } from '../harness/realServer'
+import { newAction } from '../harness/records'
 
 let server: RealServer
 beforeAll(async () => {
@@ -24,19 +25,7 @@ describe('a table this version does not know', () => {
     await old.enrol('unit', unitId)
     const olderEngine = createSyncEngine({ database: old.database, transport: old.transport, tables: olderTables })
 
-    const action: Omit<Action, 'createdAt' | 'updatedAt' | 'updatedBy'> = {
-      id: `new-table-${unitId}`,
-      unitId,
-      boardId: 'b',
-      title: 'Made on the new version',
-      owner: 'Sam',
-      dueDay: null,
-      status: 'open',
-      measureId: null,
-      measureDay: null,
-      conceptIds: [],
-      closedAt: null,
-    }
+    const action = newAction(`new-table-${unitId}`, unitId, { title: 'Made on the new version' })
     await writer.repo.saveRecord<Action>('actions', action, 'Sam')
     await writer.engine.syncOnce()
 

@@ -5,11 +5,14 @@
 import type { FastifyInstance } from 'fastify'
 import { HuddleDatabase } from '@/db/db'
 import { repoFor } from '@/db/repo'
+import type { ServerRecord } from '@/shared/sync/protocol'
+import type { TableDeclarations } from '@/shared/sync/tables'
 import { createSyncEngine } from '@/sync/engine'
 import { deviceCredentials, saveEnrolment } from '@/sync/enrolment'
 import { createHttpTransport } from '@/sync/transport.http'
 import { isFailure, type SyncTransport } from '@/sync/transport-types'
 import { issueCode } from '../../../../server/devices/codes.ts'
+import { fromRow } from '../../../../server/sync/records.ts'
 import { openTestDatabase, startTestServer, type BackendName, type TestDatabase } from '../../../server/backends.ts'
 import { makeOrg } from '../../../server/devices.fixtures.ts'
 
@@ -32,22 +35,36 @@ export function injectFetch(app: () => FastifyInstance): typeof fetch {
   }) as typeof fetch
 }
 
-export async function startRealServer(backend: BackendName = 'sqlite') {
-  const test: TestDatabase = await openTestDatabase(backend)
-  let server = await startTestServer(test, { devices: {}, heartbeatMs: 60_000 })
+export interface TabletOptions {
+  /** Put something between the tablet and the server (a network that loses requests, a server that fails). */
+  wrap?: (transport: SyncTransport) => SyncTransport
+  /** The synced tables this version of the app knows (an older version knows fewer). */
+  tables?: TableDeclarations
+  /** An emptied database to use again instead of opening a new one (opening one costs more than a sync round). */
+  database?: HuddleDatabase
+}
+
+/** `memory`: SQLite with no file and no rate limits, for tests that enrol and push thousands of times. */
+export async function startRealServer(backend: BackendName = 'sqlite', { memory = false } = {}) {
+  const test: TestDatabase = await openTestDatabase(backend, { memory })
+  const unlimited = { syncPerMinute: 1e9, adminPerMinute: 1e9, enrolPerMinute: 1e9 }
+  const options = { devices: memory ? { limits: unlimited } : {}, heartbeatMs: 60_000 }
+  let server = await startTestServer(test, options)
   const org = await makeOrg(test.db)
   const fetch = injectFetch(() => server.app)
 
-  function tablet(name: string, wrap?: (transport: SyncTransport) => SyncTransport) {
-    const database = new HuddleDatabase(`real-${name}-${++databases}`)
+  function tablet(name: string, { wrap, tables, database: reused }: TabletOptions = {}) {
+    const database = reused ?? new HuddleDatabase(`real-${name}-${++databases}`)
     const http = createHttpTransport({ fetch, credentials: () => deviceCredentials(database) })
     const transport: SyncTransport = { ...(wrap ? wrap(http) : http), events: () => () => undefined }
     return {
       name,
       database,
+      /** Straight to the server, past `wrap`. */
+      http,
       transport,
       repo: repoFor(database),
-      engine: createSyncEngine({ database, transport }),
+      engine: createSyncEngine({ database, transport, ...(tables ? { tables } : {}) }),
       /** Enrols it through the real enrol route, for a unit, a CSU or the trust. */
       async enrol(scopeKind: 'unit' | 'csu' | 'trust', scopeId: string) {
         const { code } = await issueCode(test.db, { scopeKind, scopeId })
@@ -64,12 +81,39 @@ export async function startRealServer(backend: BackendName = 'sqlite') {
     org,
     tablet,
     fetch,
+    /** A new trust with its CSUs and units, so a test (or one property run) starts from empty scopes. */
+    newOrg: () => makeOrg(test.db),
+    /** Every record the server holds in these scopes, as a pull would return it; with `after`, only those
+     * changed after that sequence number of their scope. */
+    async records(scopes: Iterable<string>, after: ReadonlyMap<string, number> = new Map()): Promise<ServerRecord[]> {
+      const records: ServerRecord[] = []
+      for (const scope of scopes) {
+        const rows = await test.db
+          .selectFrom('records')
+          .selectAll()
+          .where('scope', '=', scope)
+          .where('seq', '>', after.get(scope) ?? 0)
+          .execute()
+        records.push(...rows.map(fromRow))
+      }
+      return records
+    },
+    /** Which of these mutation ids the server has applied. */
+    async applied(mutationIds: readonly string[]): Promise<Set<string>> {
+      if (mutationIds.length === 0) return new Set()
+      const rows = await test.db
+        .selectFrom('applied_mutations')
+        .select('mutation_id')
+        .where('mutation_id', 'in', mutationIds)
+        .execute()
+      return new Set(rows.map((row) => row.mutation_id))
+    },
     /** A new server process on the same database (what a restart does); `whileStopped` runs between the two
      * (a restore from a backup). */
     async restart(whileStopped?: () => Promise<void>) {
       await server.close()
       await whileStopped?.()
-      server = await startTestServer(test, { devices: {}, heartbeatMs: 60_000 })
+      server = await startTestServer(test, options)
     },
     async close() {
       await server.close()

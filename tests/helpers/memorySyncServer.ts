@@ -31,7 +31,7 @@ import {
   type EnrolResponse,
   type SyncFailure,
   type SyncTransport,
-} from './transport-types'
+} from '@/sync/transport-types'
 import { CODE_ALPHABET, CODE_LENGTH, formatCode, normaliseCode } from '@/shared/enrolmentCode'
 
 /** What happens to the next push or pull: lost on the way (nothing applied), its reply
