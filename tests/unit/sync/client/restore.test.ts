@@ -78,7 +78,7 @@ describe.each(BACKENDS)('a server restored from a backup (%s)', (backend) => {
         return answer
       },
     })
-    const [a, b, c] = [server.tablet('a'), server.tablet('b', watched), server.tablet('c')]
+    const [a, b, c] = [server.tablet('a'), server.tablet('b', { wrap: watched }), server.tablet('c')]
     for (const tablet of [a, b, c]) await tablet.enrol('unit', unit)
     await a.repo.saveRecord<Action>('actions', action('before-1', unit, 'Fix the bay 3 door'), 'Sam')
     await b.repo.saveRecord<Action>('actions', action('before-2', unit, 'Order more gloves'), 'Priya')
