@@ -9,11 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext } from '@playwright/test'
-import { PROTOCOL_VERSION, splitIntoBatches } from '../src/shared/sync/protocol.ts'
+import { PROTOCOL_VERSION, PULL_DEFAULT_LIMIT, splitIntoBatches } from '../src/shared/sync/protocol.ts'
 import { createOrganisation, issueCode } from '../tests/e2e/adminSetup.ts'
 import { CHROMIUM_ARGS, CHROMIUM_EXECUTABLE } from '../tests/e2e/chromium.ts'
 import { startSyncServer, type SyncServer } from '../tests/e2e/syncServer.ts'
 import { ensureBuilt, snapshotDist, type DistSnapshot } from './ensureDist.ts'
+import { rawDexieBulkPutMs } from './rawDexie.ts'
 import {
   countRows,
   instrument,
@@ -23,7 +24,7 @@ import {
   type PageTimings,
   type TimedTransaction,
 } from './syncPage.ts'
-import { buildUnitRecords, describeRecords, mutationsFor, SYNC_BENCH_RECORDS } from './syncData.ts'
+import { buildUnitRecords, describeRecords, mutationsFor, SYNC_BENCH_RECORDS, type BenchRecord } from './syncData.ts'
 
 const RUNS = 3
 const FIRST_SYNC_TIMEOUT_MS = 300_000
@@ -46,6 +47,8 @@ export interface FreshTabletRun {
   pages: number
   pulledBytes: number
   rows: Record<string, number>
+  /** The same records stored by raw Dexie bulkPut in the same profile, right after (rawDexie.ts). */
+  rawMs: number
 }
 
 interface EnrolResponse {
@@ -81,7 +84,7 @@ async function seed(server: SyncServer, unitId: string) {
   return { records, batches: batches.length, pushMs: performance.now() - started }
 }
 
-function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, number>): FreshTabletRun {
+function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, number>, rawMs: number): FreshTabletRun {
   const after = timings.requests.filter((r) => r.startTime >= timings.tapAt)
   const syncStart = after.find((r) => r.path === '/api/device')
   if (!syncStart) throw new Error('The first sync made no GET /api/device request')
@@ -110,6 +113,7 @@ function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, n
     pages: applies.length,
     pulledBytes: sum(pulls.map((r) => r.bytes)),
     rows,
+    rawMs,
   }
 }
 
@@ -119,6 +123,7 @@ async function freshTablet(
   code: string,
   run: number,
   cpuSlowdown: number,
+  records: readonly BenchRecord[],
 ): Promise<FreshTabletRun> {
   const profile = mkdtempSync(join(tmpdir(), 'lim-huddle-bench-profile-'))
   let context: BrowserContext | undefined
@@ -154,7 +159,10 @@ async function freshTablet(
     const rows = await countRows(page, TABLES)
     if (rows.syncState !== SYNC_BENCH_RECORDS)
       throw new Error(`The tablet stored ${rows.syncState} records, not ${SYNC_BENCH_RECORDS}`)
-    return figuresOf(await readTimings(page), readyAt, rows)
+    const timings = await readTimings(page)
+    // In the same profile and run, straight after: IndexedDB's own cost at this moment.
+    const rawMs = await rawDexieBulkPutMs(context, records, PULL_DEFAULT_LIMIT, run)
+    return figuresOf(timings, readyAt, rows, rawMs)
   } finally {
     await context?.close()
     rmSync(profile, { recursive: true, force: true })
@@ -175,8 +183,16 @@ function printRun(label: string, f: FreshTabletRun): void {
     `  ${label}: ${seconds(f.syncToStoredMs)} sync start → all stored` +
       ` (pull requests ${seconds(f.pullNetworkMs)}, of which server ${seconds(f.pullServerMs)};` +
       ` applyPage transactions ${seconds(f.applyMs)}; other ${seconds(other)});` +
-      ` tap → stored ${seconds(f.tapToStoredMs)}, tap → "Open the board" ${seconds(f.tapToReadyMs)}`,
+      ` tap → stored ${seconds(f.tapToStoredMs)}, tap → "Open the board" ${seconds(f.tapToReadyMs)};` +
+      ` raw Dexie bulkPut ${seconds(f.rawMs)} → ratio ${ratioOf(f).toFixed(2)}×`,
   )
+}
+
+/** The fresh tablet's rate (pull and store) over raw Dexie's rate (store only): raw time / sync time. */
+const ratioOf = (f: FreshTabletRun) => f.rawMs / f.syncToStoredMs
+const spread = (values: number[], format: (v: number) => string) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return `min ${format(sorted[0]!)} / median ${format(median(values))} / max ${format(sorted.at(-1)!)}`
 }
 
 function printSummary(runs: FreshTabletRun[], heading: string): void {
@@ -192,6 +208,28 @@ function printSummary(runs: FreshTabletRun[], heading: string): void {
   )
   console.log(
     `    tap → all stored ${seconds(median(runs.map((r) => r.tapToStoredMs)))}, tap → "Open the board" ${seconds(median(runs.map((r) => r.tapToReadyMs)))}`,
+  )
+  const rate = (ms: number) => `${perSecond(n, ms)}/s`
+  console.log(
+    `    sync start → all stored: ${spread(
+      runs.map((r) => r.syncToStoredMs),
+      seconds,
+    )}`,
+  )
+  console.log(
+    `      = ${spread(
+      runs.map((r) => r.syncToStoredMs),
+      rate,
+    )} (slowest first: min is the slowest rate)`,
+  )
+  console.log(
+    `    raw Dexie bulkPut, same records, pages of ${PULL_DEFAULT_LIMIT}: ${spread(
+      runs.map((r) => r.rawMs),
+      seconds,
+    )}`,
+  )
+  console.log(
+    `    RATIO fresh tablet / raw Dexie (goal ≥ 0.5×): ${spread(runs.map(ratioOf), (v) => `${v.toFixed(2)}×`)}`,
   )
 }
 
@@ -230,6 +268,24 @@ export async function benchFreshTablet(cpuSlowdowns: readonly number[] = [1]): P
       `  seeded by another tablet over the device API: ${seeded.records.length.toLocaleString('en-GB')} changes in ${seeded.batches} pushes,` +
         ` ${seconds(seeded.pushMs)} (${perSecond(seeded.records.length, seeded.pushMs)} mutations/s, with device auth)`,
     )
+    // The unit's own record (made by the server) too, so raw Dexie stores exactly what the tablet pulls.
+    const rawRecords: BenchRecord[] = [
+      {
+        table: 'units',
+        record: {
+          id: unitId,
+          unitId,
+          csuId: 'bench-csu',
+          name: 'Ward 7',
+          kind: 'ward',
+          people: [],
+          createdAt: new Date().toISOString(),
+          updatedAt: new Date().toISOString(),
+          updatedBy: 'Bench',
+        } as BenchRecord['record'],
+      },
+      ...seeded.records,
+    ]
     for (const slowdown of cpuSlowdowns) {
       const runs: FreshTabletRun[] = []
       console.log(
@@ -238,7 +294,7 @@ export async function benchFreshTablet(cpuSlowdowns: readonly number[] = [1]): P
           : '\n  Full speed:',
       )
       for (let run = 1; run <= RUNS; run++) {
-        const figures = await freshTablet(server, await issueCode(server, unitId), run, slowdown)
+        const figures = await freshTablet(server, await issueCode(server, unitId), run, slowdown, rawRecords)
         runs.push(figures)
         printRun(`run ${run}`, figures)
       }
@@ -250,6 +306,11 @@ export async function benchFreshTablet(cpuSlowdowns: readonly number[] = [1]): P
       )
       printSummary(runs, `median of ${RUNS} fresh profiles${slowdown > 1 ? `, CPU ${slowdown}× slower` : ''}:`)
     }
+    console.log(
+      `  load average at end: ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(', ')}`,
+    )
   } finally {
     await server?.dispose()
     if (snapshot) {

@@ -29,9 +29,9 @@ export interface PageTimings {
   requests: TimedRequest[]
 }
 
-/** Before any app script runs: note every read-write transaction that spans syncState,
- * history and the app tables, which is exactly applyPage in src/sync/engine.ts, and how
- * many rows it put into syncState. */
+/** Before any app script runs: note every read-write transaction that writes syncState but not
+ * notSent, which on a tablet nobody is typing on is exactly applyPage in src/sync/engine.ts (a push's
+ * transaction also spans notSent), and how many rows it put into syncState. */
 export async function instrument(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const applies: { start: number; end: number; committed: boolean; records: number }[] = []
@@ -52,10 +52,7 @@ export async function instrument(page: Page): Promise<void> {
     ) {
       const tx = original.call(this, stores, mode, options)
       const names = typeof stores === 'string' ? [stores] : [...stores]
-      if (
-        mode === 'readwrite' &&
-        ['syncState', 'history', 'entries', 'actions', 'measures'].every((name) => names.includes(name))
-      ) {
+      if (mode === 'readwrite' && names.includes('syncState') && !names.includes('notSent')) {
         const entry = { start: performance.now(), end: 0, committed: false, records: 0 }
         applies.push(entry)
         tracked.set(tx, entry)

@@ -127,7 +127,6 @@ export function createSyncEngine({
   pageSize = PULL_DEFAULT_LIMIT,
   tables: knownTables = SYNCED_TABLES,
 }: SyncEngineOptions) {
-  const appTables = Object.keys(knownTables).map((name) => database.table(name))
   let queue: Promise<unknown> = Promise.resolve()
 
   function offsetFrom(serverTime: number): number {
@@ -318,99 +317,99 @@ export function createSyncEngine({
       ids.push(record.id)
       idsByTable.set(record.table, ids)
     }
-    await database.transaction(
-      'rw',
-      [database.syncState, database.outbox, database.meta, database.history, database.keptRecords, ...appTables],
-      async () => {
-        // This page's unsent changes, oldest first, and each record as the screen shows it now.
-        const keys = records.map((record): [string, string] => [record.table, record.id])
-        const pendingRows =
-          keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
-        const pendingByKey = new Map<string, Mutation[]>()
-        const pulledByKey = new Map(records.map((record) => [keyOf(record.table, record.id), record]))
-        // Parts of records queued to be sent again whole that the server turns out to hold: not sent.
-        const held = pendingRows.filter(
-          (entry) => entry.resend && serverHolds(pulledByKey.get(keyOf(entry.table, entry.recordId)), entry),
-        )
-        const heldIds = new Set(held.map((entry) => entry.seq))
-        for (const entry of pendingRows) {
-          if (heldIds.has(entry.seq)) continue
-          const key = keyOf(entry.table, entry.recordId)
-          const pending = pendingByKey.get(key) ?? []
-          pending.push(mutationOf(entry))
-          pendingByKey.set(key, pending)
-        }
-        const shown = new Map<string, unknown>()
-        await Promise.all(
-          [...idsByTable].map(async ([table, ids]) => {
-            const rows = await database.table(table).bulkGet(ids)
-            rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
-          }),
-        )
+    // Only the stores this page touches: a page of day values leaves every other table free for the screens.
+    const stores = [
+      database.syncState,
+      database.outbox,
+      database.meta,
+      database.history,
+      ...(unknown.length > 0 || materialising ? [database.keptRecords] : []),
+      ...[...idsByTable.keys()].map((table) => database.table(table)),
+    ]
+    await database.transaction('rw', stores, async () => {
+      // This page's unsent changes, oldest first, and each record as the screen shows it now.
+      const keys = records.map((record): [string, string] => [record.table, record.id])
+      const pendingRows =
+        keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
+      const pendingByKey = new Map<string, Mutation[]>()
+      const pulledByKey = new Map(records.map((record) => [keyOf(record.table, record.id), record]))
+      // Parts of records queued to be sent again whole that the server turns out to hold: not sent.
+      const held = pendingRows.filter(
+        (entry) => entry.resend && serverHolds(pulledByKey.get(keyOf(entry.table, entry.recordId)), entry),
+      )
+      const heldIds = new Set(held.map((entry) => entry.seq))
+      for (const entry of pendingRows) {
+        if (heldIds.has(entry.seq)) continue
+        const key = keyOf(entry.table, entry.recordId)
+        const pending = pendingByKey.get(key) ?? []
+        pending.push(mutationOf(entry))
+        pendingByKey.set(key, pending)
+      }
+      const shown = new Map<string, unknown>()
+      await Promise.all(
+        [...idsByTable].map(async ([table, ids]) => {
+          const rows = await database.table(table).bulkGet(ids)
+          rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
+        }),
+      )
 
-        const states: SyncStateRow[] = []
-        const history: HistoryEntry[] = []
-        const finals = new Map<string, { table: string; id: string; after: Record<string, unknown> | undefined }>()
-        const stamps: string[] = []
-        for (const { seq, ...record } of records) {
-          const key = keyOf(record.table, record.id)
-          states.push(syncStateRowOf(record, seq))
-          // Unsent changes made here stay on screen over whatever the server had.
-          const view = rebaseOnServer(record, pendingByKey.get(key) ?? [], SYNCED_TABLES) as SyncRecord
-          const before = shown.get(key)
-          const after = isDeleted(view) ? undefined : appRecordOf(view)
-          shown.set(key, after)
-          finals.set(key, { table: record.table, id: record.id, after })
-          if (!(catchingUp && before === undefined)) {
-            history.push(
-              ...pulledHistory(
-                record.table as SyncedTable,
-                before as Record<string, unknown> | undefined,
-                after,
-                record,
-              ),
-            )
-          }
-          if (canonicalJson(before) !== canonicalJson(after)) result.changedTables.add(record.table as SyncedTable)
-          const stamp = latestStamp(record)
-          if (stamp) stamps.push(stamp)
-          result.pulled += 1
+      const states: SyncStateRow[] = []
+      const history: HistoryEntry[] = []
+      const finals = new Map<string, { table: string; id: string; after: Record<string, unknown> | undefined }>()
+      const stamps: string[] = []
+      for (const { seq, ...record } of records) {
+        const key = keyOf(record.table, record.id)
+        states.push(syncStateRowOf(record, seq))
+        // Unsent changes made here stay on screen over whatever the server had.
+        const view = rebaseOnServer(record, pendingByKey.get(key) ?? [], SYNCED_TABLES) as SyncRecord
+        const before = shown.get(key)
+        const after = isDeleted(view) ? undefined : appRecordOf(view)
+        shown.set(key, after)
+        finals.set(key, { table: record.table, id: record.id, after })
+        if (!(catchingUp && before === undefined)) {
+          history.push(
+            ...pulledHistory(record.table as SyncedTable, before as Record<string, unknown> | undefined, after, record),
+          )
         }
-        // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
-        // from async functions, so a write that throws still leaves every other one handled.
-        const writes: (() => Promise<unknown>)[] = [
-          () => database.syncState.bulkPut(states),
-          () => database.history.bulkAdd(history),
-          () => database.outbox.bulkDelete(held.map((entry) => entry.seq!)),
-        ]
-        for (const table of idsByTable.keys()) {
-          const rows = [...finals.values()].filter((f) => f.table === table)
-          writes.push(() => database.table(table).bulkPut(rows.flatMap((f) => (f.after ? [f.after] : []))))
-          writes.push(() => database.table(table).bulkDelete(rows.flatMap((f) => (f.after ? [] : [f.id]))))
-        }
+        if (canonicalJson(before) !== canonicalJson(after)) result.changedTables.add(record.table as SyncedTable)
+        const stamp = latestStamp(record)
+        if (stamp) stamps.push(stamp)
+        result.pulled += 1
+      }
+      // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
+      // from async functions, so a write that throws still leaves every other one handled.
+      const writes: (() => Promise<unknown>)[] = [
+        () => database.syncState.bulkPut(states),
+        () => database.history.bulkAdd(history),
+        () => database.outbox.bulkDelete(held.map((entry) => entry.seq!)),
+      ]
+      for (const table of idsByTable.keys()) {
+        const rows = [...finals.values()].filter((f) => f.table === table)
+        writes.push(() => database.table(table).bulkPut(rows.flatMap((f) => (f.after ? [f.after] : []))))
+        writes.push(() => database.table(table).bulkDelete(rows.flatMap((f) => (f.after ? [] : [f.id]))))
+      }
+      writes.push(() =>
+        withDeviceClock(
+          database,
+          (clock) => stamps.forEach((stamp) => clock.receive(stamp)),
+          materialising ? undefined : offsetFrom(page.serverTime),
+        ),
+      )
+      if (unknown.length > 0) writes.push(() => database.keptRecords.bulkPut(unknown))
+      if (materialising) {
         writes.push(() =>
-          withDeviceClock(
-            database,
-            (clock) => stamps.forEach((stamp) => clock.receive(stamp)),
-            materialising ? undefined : offsetFrom(page.serverTime),
-          ),
+          database.keptRecords.bulkDelete(records.map((record): [string, string] => [record.table, record.id])),
         )
-        if (unknown.length > 0) writes.push(() => database.keptRecords.bulkPut(unknown))
-        if (materialising) {
-          writes.push(() =>
-            database.keptRecords.bulkDelete(records.map((record): [string, string] => [record.table, record.id])),
-          )
-        } else {
-          writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
-          writes.push(() =>
-            page.mark === undefined
-              ? database.meta.delete(SYNC_META.mark(scope))
-              : database.meta.put({ key: SYNC_META.mark(scope), value: page.mark }),
-          )
-        }
-        await Promise.all(writes.map(async (write) => write()))
-      },
-    )
+      } else {
+        writes.push(() => database.meta.put({ key: SYNC_META.cursor(scope), value: page.cursor }))
+        writes.push(() =>
+          page.mark === undefined
+            ? database.meta.delete(SYNC_META.mark(scope))
+            : database.meta.put({ key: SYNC_META.mark(scope), value: page.mark }),
+        )
+      }
+      await Promise.all(writes.map(async (write) => write()))
+    })
   }
 
   /** Records kept from tables this version did not know, shown now that it knows them (after an update). */
