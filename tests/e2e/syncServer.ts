@@ -39,7 +39,7 @@ async function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string): Promise<void> {
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`The sync server exited (${child.exitCode}):\n${output()}`)
     try {
@@ -50,7 +50,7 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  throw new Error(`The sync server did not start within 30 s:\n${output()}`)
+  throw new Error(`The sync server did not start within 90 s:\n${output()}`)
 }
 
 export async function startSyncServer(): Promise<SyncServer> {
