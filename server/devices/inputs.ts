@@ -3,6 +3,13 @@
 import { z } from 'zod'
 import { StorableTextSchema } from '../../src/shared/sync/protocol.ts'
 import { ID_LIMITS } from '../../src/shared/sync/limits.ts'
+import {
+  CODE_HOURS_DEFAULT,
+  CODE_HOURS_MAX,
+  CODE_LABEL_MAX,
+  DEVICE_NAME_MAX,
+  ORG_NAME_MAX,
+} from '../../src/shared/adminLimits.ts'
 
 // Every text here is stored as it is, so it must be text both stores keep unchanged.
 const text = () => StorableTextSchema.trim()
@@ -11,14 +18,11 @@ export const IdSchema = StorableTextSchema.min(1, 'Give an id').max(
   ID_LIMITS.chars,
   `Ids are ${ID_LIMITS.chars} characters or fewer`,
 )
-const NameSchema = text().min(1, 'Give a name').max(120, 'Names are 120 characters or fewer')
+const NameSchema = text().min(1, 'Give a name').max(ORG_NAME_MAX, `Names are ${ORG_NAME_MAX} characters or fewer`)
 const UnitKindSchema = z.enum(['ward', 'department'], { error: 'Kind must be "ward" or "department"' })
 const ScopeKindSchema = z.enum(['unit', 'csu', 'trust'], {
   error: 'Scope kind must be "unit", "csu" or "trust"',
 })
-
-const CODE_HOURS_DEFAULT = 72
-const CODE_HOURS_MAX = 720
 
 export const NameInputSchema = z.strictObject({ name: NameSchema })
 export const CsuInputSchema = z.strictObject({ trustId: IdSchema, name: NameSchema })
@@ -39,12 +43,14 @@ export const CodeInputSchema = z.strictObject({
     .min(1, 'A code lasts at least 1 hour')
     .max(CODE_HOURS_MAX, `A code lasts at most ${CODE_HOURS_MAX} hours (30 days)`)
     .default(CODE_HOURS_DEFAULT),
-  label: text().max(120, 'Labels are 120 characters or fewer').optional(),
+  label: text().max(CODE_LABEL_MAX, `Labels are ${CODE_LABEL_MAX} characters or fewer`).optional(),
 })
 
 export const EnrolInputSchema = z.strictObject({
   code: z.string().max(64, 'That is too long for an enrolment code'),
-  deviceName: text().min(1, 'Give this tablet a name').max(80, 'Tablet names are 80 characters or fewer'),
+  deviceName: text()
+    .min(1, 'Give this tablet a name')
+    .max(DEVICE_NAME_MAX, `Tablet names are ${DEVICE_NAME_MAX} characters or fewer`),
 })
 
 export type NameInput = z.input<typeof NameInputSchema>

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify'
 import { z } from 'zod'
-import { newIdeaFields, validateIdea } from '../../src/domain/ideas.ts'
+import { IDEA_TEXT_MAX, newIdeaFields, validateIdea } from '../../src/domain/ideas.ts'
 import { findLikelyPatientIdentifiers } from '../../src/domain/pii.ts'
 import { LIMITS } from '../../src/domain/validation.ts'
 import type { Idea } from '../../src/domain/types.ts'
@@ -25,7 +25,6 @@ export const IDEA_LINK_LIMITS = {
 
 const HOUR = 3_600_000
 const MINUTE = 60_000
-const IDEA_TEXT_MAX = 1000
 
 export interface IdeaLinkRouteOptions {
   db: SyncDb
@@ -52,6 +51,8 @@ const CreateSchema = z.strictObject({
   label: z.string().trim().min(1, 'Enter what the link is for').max(LIMITS.name),
 })
 
+// Loose bounds in UTF-16 units (an emoji takes two); validateIdea then counts characters
+// against the same limits the tablet's form and the phone's counter use.
 const IdeaSchema = z.strictObject({
   problem: z.string().max(IDEA_TEXT_MAX * 2),
   idea: z.string().max(IDEA_TEXT_MAX * 2),
