@@ -13,7 +13,7 @@ import { useConflictsStore } from '@/stores/conflicts'
 import { useDeviceStore } from '@/stores/device'
 import { useSyncStore } from '@/stores/sync'
 import { seedBoard } from './boardFixture'
-import { buttonNamed } from '../helpers/dom'
+import { buttonNamed, WAIT } from '../helpers/dom'
 import { labelInNameProblems } from '../helpers/labelInName'
 
 enableAutoUnmount(afterEach)
@@ -236,7 +236,7 @@ describe('texts to choose', () => {
     expect((choice.get('textarea').element as HTMLTextAreaElement).value).toBe('Fix the sluice door today')
     await choice.get('textarea').setValue('Fix the sluice door today – estates called')
     await choice.trigger('submit')
-    await vi.waitFor(() => expect(header.find('[data-testid="conflict-badge"]').exists()).toBe(false))
+    await vi.waitFor(() => expect(header.find('[data-testid="conflict-badge"]').exists()).toBe(false), WAIT)
 
     expect((await db.actions.get('action-1'))?.title).toBe('Fix the sluice door today – estates called')
     const [sent] = await db.outbox.toArray()
