@@ -7,8 +7,6 @@ import { handRolledFieldsIn, templateOf, vueFiles } from './formMarkup'
 const NOT_YET_CONVERTED = new Set([
   'components/board/BoardDayPicker.vue',
   'components/board/NumericKeypad.vue',
-  'components/common/ConceptPicker.vue',
-  'components/common/NamePickerPanel.vue',
   'components/huddle/AgendaEditor.vue',
   'components/huddle/AgendaItemFields.vue',
   'components/huddle/AttendanceControl.vue',
@@ -17,9 +15,6 @@ const NOT_YET_CONVERTED = new Set([
   'components/huddle/StepNotes.vue',
   'components/ideas/IdeaFilters.vue',
   'components/standardWork/ChecklistStepRow.vue',
-  'components/trends/ImportHistoryDialog.vue',
-  'components/trends/PracticePanel.vue',
-  'views/ConceptsView.vue',
   'views/IdeaYouSaidView.vue',
 ])
 
