@@ -4,7 +4,8 @@
 // `outbox` and `syncState`. Also: the text fields with versions to choose between.
 import type { SyncedTable } from '@/domain/types'
 import { isDeleted, rebaseOnServer } from '@/shared/sync/merge'
-import { fromOutboxEntry, type Mutation, type SyncRecord } from '@/shared/sync/protocol'
+import { fromOutboxEntry } from '@/shared/sync/outbox'
+import type { Mutation, SyncRecord } from '@/shared/sync/protocol'
 import { isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
 import { textBase, textConflicts, type TextVersion } from '@/shared/sync/text'
 import type { HuddleDatabase, OutboxEntry, SyncStateRow } from './db'

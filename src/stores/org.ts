@@ -5,7 +5,6 @@ import { useOrganisation } from '@/db/queries/org'
 import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
-import { buildDemoTrust } from '@/domain/demo'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import { peopleFor, peopleHeading, peopleHolder } from '@/domain/people'
@@ -121,6 +120,9 @@ export const useOrgStore = defineStore('org', () => {
   /** Load the fictional demo trust (two wards, 18 months of measures, six weeks of the rest). Demo records are
    * local only: they are bulk-loaded without outbox entries so they never sync. */
   async function loadDemo(today = londonDay()) {
+    // The demo's builders (a year of made-up values, ideas, checklists) load only when asked
+    // for, not with every tablet's first screen.
+    const { buildDemoTrust } = await import('@/domain/demo')
     const demo = buildDemoTrust(today)
     await storeDemoTrust(demo, CURRENT_BOARD)
     await load()

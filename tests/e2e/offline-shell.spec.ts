@@ -44,7 +44,9 @@ test('a deep link opens offline too (navigation fallback to the precached index.
 test('says once, on the first visit, that the app now works offline', async ({ page }) => {
   const shell = new AppShell(page)
   await page.goto('/')
-  await expect(shell.offlineReady).toBeVisible()
+  // The notice waits for the worker to precache every file, which takes far longer than
+  // 10 s on a busy two-core machine.
+  await expect(shell.offlineReady).toBeVisible({ timeout: 60_000 })
   await expect(shell.offlineReady).toContainText('LIM Huddle now works offline on this tablet')
   await shell.offlineReady.getByRole('button', { name: 'OK' }).click()
   await expect(shell.offlineReady).toHaveCount(0)

@@ -3,7 +3,7 @@
 // not understand; responses are read tolerantly so a newer server can add fields.
 import { z } from 'zod'
 import { isHlc } from './hlc.ts'
-import { jsonProblem, toJsonValue, unstorableTextProblem, type JsonValue } from './json.ts'
+import { jsonProblem, unstorableTextProblem, type JsonValue } from './json.ts'
 import { ID_LIMITS } from './limits.ts'
 import {
   DELETED_FIELD,
@@ -422,50 +422,9 @@ export function parsePullRequest(query: unknown): Parsed<PullRequest> {
     : failure('invalid-payload', { issues: payloadIssues(result.error) })
 }
 
-// ── from the app's outbox ────────────────────────────────────────────────────────
-
-/** The outbox entry the app writes today (src/db/db.ts OutboxEntry), structurally. */
-export interface OutboxEntryLike {
-  mutationId: string
-  table: string
-  recordId: string
-  unitId: string
-  op: 'put'
-  fields: Record<string, unknown>
-  at: string
-  by: string
-}
-
-/**
- * An outbox entry as a wire mutation: every field becomes a `set` (undefined → null),
- * and declared text fields carry `base` when the caller passes what the writer had seen
- * of that field (`textBase(localRecordBeforeTheEdit, field)` from merge.ts).
- * `hlc` must be stamped when the change is made and stored with the entry, so a retry
- * sends the same stamp.
- */
-export function fromOutboxEntry(
-  entry: OutboxEntryLike,
-  hlc: string,
-  textBases: Readonly<Record<string, string | undefined>> = {},
-  tables: TableDeclarations = SYNCED_TABLES,
-): Mutation {
-  const fields: Record<string, FieldOp> = {}
-  for (const [name, value] of Object.entries(entry.fields)) {
-    const base = Object.hasOwn(textBases, name) ? textBases[name] : undefined
-    const isText = isSyncedTable(tables, entry.table) && fieldKind(tables, entry.table, name) === 'text'
-    fields[name] = isText && base !== undefined ? { set: toJsonValue(value), base } : { set: toJsonValue(value) }
-  }
-  return {
-    mutationId: entry.mutationId,
-    table: entry.table,
-    recordId: entry.recordId,
-    scope: entry.unitId,
-    hlc,
-    // A whole record sent again keeps each text version as it was, some without a writer.
-    ...(entry.by === '' ? {} : { by: entry.by }),
-    fields,
-  }
-}
+// ── from the app's outbox: in outbox.ts, which does not load zod, so the app's writes do
+// not pull the validators into the first screen's JavaScript.
+export { fromOutboxEntry, type OutboxEntryLike } from './outbox.ts'
 
 /** Splits pending mutations into pushes within the count and size limits, keeping their order. */
 export function splitIntoBatches(mutations: readonly Mutation[], maxBytes: number = PUSH_MAX_BYTES): Mutation[][] {
