@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterEach(() => wrapper?.unmount())
 
 describe("huddle mode's ideas step", () => {
-  it('shows stuck ideas and the ideas raised since the last huddle, above the notes box', async () => {
+  it('shows stuck ideas, the ideas raised since the last huddle and those being tested, above the notes box', async () => {
     const pinia = createPinia()
     setActivePinia(pinia)
     const { board } = await seedBoard(pinia)
@@ -28,6 +28,12 @@ describe("huddle mode's ideas step", () => {
       makeIdea('stuck', { problem: 'Drug round keeps being interrupted', statusChangedAt: at(20) }),
       makeIdea('before', { problem: 'Raised before the last huddle', statusChangedAt: at(3) }),
       makeIdea('after', { problem: 'Raised since the last huddle', statusChangedAt: at(1, 15), raisedBy: 'Priya' }),
+      makeIdea('pdsa', {
+        problem: 'Bed-side handover test',
+        status: 'testing',
+        createdAt: at(30),
+        statusChangedAt: at(5),
+      }),
     ])
     const last: HuddleRecord = {
       id: 'h1',
@@ -60,6 +66,9 @@ describe("huddle mode's ideas step", () => {
     const fresh = wrapper.findAll('[data-testid="huddle-new-idea"]')
     expect(fresh.map((s) => s.find('.huddle-idea__problem').text())).toEqual(['Raised since the last huddle'])
     expect(fresh[0]!.text()).toContain('Raised by Priya')
+    const testing = wrapper.findAll('[data-testid="huddle-testing-idea"]')
+    expect(testing.map((s) => s.find('.huddle-idea__problem').text())).toEqual(['Bed-side handover test'])
+    expect(testing[0]!.text()).toContain('In Testing (PDSA) for 5 days')
     expect(wrapper.find('textarea').exists()).toBe(true)
   })
 })

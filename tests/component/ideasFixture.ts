@@ -49,6 +49,7 @@ export async function mountWithIdeas(view: Component, path: string, ideas: Idea[
       { path: '/board', component: blank },
       { path: '/board/ideas', component: path === '/board/ideas' ? view : blank },
       { path: '/board/ideas/new', component: path === '/board/ideas/new' ? view : blank },
+      { path: '/board/ideas/:id', component: blank },
     ],
   })
   await router.push(path)
