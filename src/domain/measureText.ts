@@ -56,3 +56,12 @@ export function choicesFor(
     }))
   return []
 }
+
+/** "Length of stay (days)", but "Falls", not "Falls (falls)": the unit is left out when
+ * the name already says it. */
+export function nameWithUnit(name: string, unit: string): string {
+  const trimmed = unit.trim()
+  if (!trimmed) return name
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}%]+/u)
+  return words.includes(trimmed.toLowerCase()) ? name : `${name} (${trimmed})`
+}

@@ -85,6 +85,8 @@ describe('NumericEntryDialog', () => {
     useActorStore(pinia).pick('Test Nurse')
     const dialog = mountDialog(falls, pinia)
     expect(() => buttonNamed(dialog, 'Decimal point')).toThrow()
+    // "Falls", not "Falls (falls)": the unit is not repeated when the name says it.
+    expect(document.querySelector('label[for="keypad-value"]')?.textContent?.trim()).toBe('Falls')
     await tap(dialog, 'Increase by 1', 'Increase by 1', 'Increase by 1', 'Decrease by 1')
     expect(display(dialog)).toBe('2')
     await tap(dialog, 'Clear', 'Decrease by 1')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { choicesFor, targetText } from '@/domain/measureText'
+import { choicesFor, nameWithUnit, targetText } from '@/domain/measureText'
 import type { Measure } from '@/domain/types'
 
 type M = Parameters<typeof targetText>[0]
@@ -64,5 +64,18 @@ describe('choicesFor', () => {
     ['numbers are typed, not chosen', { type: 'count' }, []],
   ])('%s', (_, overrides, expected) => {
     expect(choicesFor({ ...base, ...overrides } as M)).toEqual(expected)
+  })
+})
+
+describe('nameWithUnit: the unit in brackets only when it adds something', () => {
+  it.each([
+    ['Falls', 'falls', 'Falls'],
+    ['Falls with harm', 'falls', 'Falls with harm'],
+    ['Length of stay', 'days', 'Length of stay (days)'],
+    ['Hand hygiene', '%', 'Hand hygiene (%)'],
+    ['Staff sickness', '', 'Staff sickness'],
+    ['Pressure ulcers', 'ulcers', 'Pressure ulcers'],
+  ])('%s + %j → %s', (name, unit, text) => {
+    expect(nameWithUnit(name, unit)).toBe(text)
   })
 })
