@@ -1,35 +1,13 @@
-import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { HuddleDatabase, SYNC_META } from '@/db/db'
 import { repoFor } from '@/db/repo'
 import { newIdeaFields } from '@/domain/ideas'
 import type { Idea } from '@/domain/types'
-
-// The schema exactly as version 2 shipped it, so the test opens what a tablet in use
-// holds today rather than whatever db.ts says now.
-const VERSION_1 = {
-  trusts: 'id',
-  csus: 'id, trustId',
-  units: 'id, csuId',
-  boards: 'id, unitId',
-  measures: 'id, boardId, unitId',
-  entries: 'id, [measureId+day], [boardId+day], unitId',
-  actions: 'id, boardId, unitId',
-  huddles: 'id, [boardId+day], unitId',
-  history: 'id, [table+recordId], unitId',
-  outbox: '++seq, &mutationId, table',
-  meta: 'key',
-}
-const VERSION_2 = { outbox: '++seq, &mutationId, table, [table+recordId]', syncState: '[table+id], scope, conflicted' }
-
-const at = '2026-11-26T08:00:00.000Z'
-const meta = (id: string) => ({ id, unitId: 'u1', createdAt: at, updatedAt: at, updatedBy: 'Sam' })
+import { at, meta, shippedDatabase } from './shippedSchemas'
 
 describe('database versions 3 and 4', () => {
   it('opens a version-2 database with every record, unsent change and sync state intact, and adds ideas and the version-4 tables', async () => {
-    const old = new Dexie('upgrade-from-v2')
-    old.version(1).stores(VERSION_1)
-    old.version(2).stores(VERSION_2)
+    const old = shippedDatabase('upgrade-from-v2', 2)
     await old.table('boards').put({ ...meta('b1'), name: 'Daily board', categories: [], agenda: [], huddleMinutes: 15 })
     await old.table('actions').put({
       ...meta('a1'),

@@ -2,32 +2,7 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { HuddleDatabase, SYNC_META } from '@/db/db'
 import { slotRunId } from '@/domain/standardWork'
-
-// The schema as version 5 shipped it (db.ts versions 1 to 5), so the test opens what a tablet holds today.
-const VERSION_1 = {
-  trusts: 'id',
-  csus: 'id, trustId',
-  units: 'id, csuId',
-  boards: 'id, unitId',
-  measures: 'id, boardId, unitId',
-  entries: 'id, [measureId+day], [boardId+day], unitId',
-  actions: 'id, boardId, unitId',
-  huddles: 'id, [boardId+day], unitId',
-  history: 'id, [table+recordId], unitId',
-  outbox: '++seq, &mutationId, table',
-  meta: 'key',
-}
-const VERSION_2 = { outbox: '++seq, &mutationId, table, [table+recordId]', syncState: '[table+id], scope, conflicted' }
-const VERSION_3 = { ideas: 'id, boardId, unitId, status' }
-const VERSION_4 = {
-  pdsaCycles: 'id, ideaId, unitId',
-  checklistTemplates: 'id, boardId, unitId',
-  checklistRuns: 'id, templateId, [boardId+day], unitId',
-  stepResults: 'id, runId, unitId',
-  conceptEdits: 'id, unitId',
-  escalations: 'id, boardId, unitId, status',
-}
-const VERSION_5 = { notSent: 'mutationId, setAsideAt' }
+import { shippedDatabase } from './shippedSchemas'
 
 const at = '2026-11-26T08:00:00.000Z'
 const legacyRun = (unitId: string) => ({
@@ -51,12 +26,7 @@ const legacyRun = (unitId: string) => ({
 
 describe('database version 6', () => {
   it('renames slot runs and their step results to ids that name the unit, keeping everything and queueing the move', async () => {
-    const old = new Dexie('upgrade-from-v5')
-    old.version(1).stores(VERSION_1)
-    old.version(2).stores(VERSION_2)
-    old.version(3).stores(VERSION_3)
-    old.version(4).stores(VERSION_4)
-    old.version(5).stores(VERSION_5)
+    const old = shippedDatabase('upgrade-from-v5', 5)
     await old.table('checklistRuns').put(legacyRun('ward-a'))
     await old.table('checklistRuns').put({ ...legacyRun('ward-a'), id: 'on-demand-1', slot: null })
     await old.table('stepResults').put({

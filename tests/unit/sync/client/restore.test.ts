@@ -9,20 +9,9 @@ import type { SyncTransport } from '@/sync/transport-types'
 import { BACKENDS } from '../../../server/backends'
 import { backUp, restore } from '../../../server/backupRestore'
 import { startRealServer, type RealServer, type RealTablet } from '../harness/realServer'
+import { newAction } from '../harness/records'
 
-const action = (id: string, unitId: string, title: string): Omit<Action, 'createdAt' | 'updatedAt' | 'updatedBy'> => ({
-  id,
-  unitId,
-  boardId: 'board-1',
-  title,
-  owner: 'Sam',
-  dueDay: null,
-  status: 'open',
-  measureId: null,
-  measureDay: null,
-  conceptIds: [],
-  closedAt: null,
-})
+const action = (id: string, unitId: string, title: string) => newAction(id, unitId, { title })
 
 let server: RealServer | undefined
 afterEach(async () => {
