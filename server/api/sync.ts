@@ -23,7 +23,7 @@ import {
 import type { SyncDb } from '../db/open.ts'
 import { EVENT_STREAM_LIMITS } from '../limits.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
-import { currentSeq, knowsCursor, pullRecords } from '../sync/pull.ts'
+import { countAfter, currentSeq, knowsCursor, pullRecords } from '../sync/pull.ts'
 import { ForbiddenRecordError, pushMutations } from '../sync/push.ts'
 
 export interface SyncRouteOptions {
@@ -251,7 +251,9 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       return restart
     }
     const page = await pullRecords(db, scope, after, limit)
-    const response: PullResponse = { protocol, scope, ...page, serverTime: Date.now() }
+    // Counted only when more pages follow: a last page is all that remains.
+    const remaining = page.hasMore ? await countAfter(db, scope, after) : page.records.length
+    const response: PullResponse = { protocol, scope, ...page, remaining, serverTime: Date.now() }
     // Older tablets never send a mark back; they are not told one.
     if (protocol < RESTORE_SAFE_SINCE) delete response.mark
     if (options.serverId) response.serverId = options.serverId

@@ -57,6 +57,17 @@ export async function pullRecords(db: SyncDb, scope: string, after: number, limi
   return { records, cursor, hasMore, ...(mark === undefined ? {} : { mark }) }
 }
 
+/** How many records of `scope` changed after `after`: what a pull from there has to go ("n of N records"). */
+export async function countAfter(db: SyncDb, scope: string, after: number): Promise<number> {
+  const row = await db
+    .selectFrom('records')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('count'))
+    .where('scope', '=', scope)
+    .where('seq', '>', after)
+    .executeTakeFirst()
+  return Number(row?.count ?? 0)
+}
+
 /** The scope's last sequence number (0 before anything was pushed to it). */
 export async function currentSeq(db: SyncDb, scope: string): Promise<number> {
   const row = await db.selectFrom('scopes').select('seq').where('scope', '=', scope).executeTakeFirst()

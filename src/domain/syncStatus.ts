@@ -15,6 +15,8 @@ export interface SyncSituation {
   now?: Date
   /** How far ahead the server found this tablet's clock (ms), while its changes are re-stamped. */
   clockSkewMs?: number | null
+  /** While pulling: records stored so far, of how many. */
+  progress?: { stored: number; total: number } | null
 }
 
 /** 'ok': all is well or on its way; 'offline': works here, sends later; 'problem': someone
@@ -36,6 +38,12 @@ export function pendingText(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'} waiting to sync`
 }
 
+/** "1,500 of 17,000 records". */
+export function progressText({ stored, total }: { stored: number; total: number }): string {
+  const n = (count: number) => count.toLocaleString('en-GB')
+  return `${n(stored)} of ${n(total)} ${total === 1 ? 'record' : 'records'}`
+}
+
 /** "Synced 07:42" today (London time); "Synced 25/11/2026 18:03" before today. */
 export function lastSyncedText(at: string, now: Date = new Date()): string {
   const date = new Date(at)
@@ -49,6 +57,7 @@ export function summariseSync({
   lastSyncedAt,
   now = new Date(),
   clockSkewMs,
+  progress,
 }: SyncSituation): SyncSummary {
   const waiting = pending > 0 ? pendingText(pending) : ''
   // Someone has to act: said first, whatever the network.
@@ -72,7 +81,10 @@ export function summariseSync({
     return { icon: 'warning', tone: 'problem', text: `Sync problem${waiting ? ` – ${waiting}` : ''}`, key: 'error' }
   // Sync works, but the server re-times every change from here: someone should set the clock.
   if (clockSkewMs) return { icon: 'warning', tone: 'problem', text: 'Online – tablet clock is wrong', key: 'clock' }
-  if (status === 'syncing') return { icon: 'sync', tone: 'ok', text: 'Online – Syncing…', key: 'ok' }
+  if (status === 'syncing') {
+    const text = progress && progress.total > 0 ? `Online – Syncing ${progressText(progress)}` : 'Online – Syncing…'
+    return { icon: 'sync', tone: 'ok', text, key: 'ok' }
+  }
   const detail = waiting || (lastSyncedAt ? lastSyncedText(lastSyncedAt, now) : '')
   return { icon: 'online', tone: 'ok', text: detail ? `Online – ${detail}` : 'Online', key: 'ok' }
 }

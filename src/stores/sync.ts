@@ -4,7 +4,7 @@ import { db } from '@/db/db'
 import { getMeta, setMeta } from '@/db/repo'
 import { retryDelayMs } from '@/domain/syncStatus'
 import { readableScopeIds, readEnrolment } from '@/sync/enrolment'
-import { createSyncEngine, type SyncEngine } from '@/sync/engine'
+import { createSyncEngine, type PullProgress, type SyncEngine } from '@/sync/engine'
 import { createHttpTransport } from '@/sync/transport.http'
 import type { SyncTransport } from '@/sync/transport-types'
 import { useConflictsStore } from './conflicts'
@@ -40,6 +40,9 @@ export const useSyncStore = defineStore('sync', () => {
   const notice = ref<string | null>(null)
   /** Text fields with versions for someone to choose between. */
   const conflicts = computed(() => conflictsStore.count)
+  /** While a round pulls: records stored so far and of how many ("n of N records" on a first sync). */
+  const progress = ref<PullProgress | null>(null)
+  const onProgress = (next: PullProgress) => (progress.value = next)
   /** Set when the server said this tablet's clock is ahead (ms). */
   const clockSkewMs = ref<number | null>(null)
   /** Changes set aside because the server refused them: listed in Settings to copy or discard. */
@@ -55,7 +58,7 @@ export const useSyncStore = defineStore('sync', () => {
   const syncedScopes = async () => [...readableScopeIds(await readEnrolment(db))].sort()
 
   let transport: SyncTransport = createHttpTransport()
-  let engine: SyncEngine = createSyncEngine({ database: db, transport })
+  let engine: SyncEngine = createSyncEngine({ database: db, transport, onProgress })
   let running: Promise<void> | null = null
   let again = false
   /** Set while `start()` runs: only then are failed rounds retried on a timer. */
@@ -82,7 +85,7 @@ export const useSyncStore = defineStore('sync', () => {
   /** Tests: talk to another server (e.g. the in-memory one). */
   function useTransport(next: SyncTransport) {
     transport = next
-    engine = createSyncEngine({ database: db, transport })
+    engine = createSyncEngine({ database: db, transport, onProgress })
   }
 
   /** What survives a reload: when this tablet last synced, and the texts to choose. */
@@ -100,7 +103,7 @@ export const useSyncStore = defineStore('sync', () => {
   async function round() {
     // A tablet known to sync with nobody is never "Syncing…" (the round finds out again).
     if (status.value !== 'not-enrolled') status.value = 'syncing'
-    const result = await engine.syncOnce()
+    const result = await engine.syncOnce().finally(() => (progress.value = null))
     errorMessage.value = result.message ?? null
     notice.value = result.notice ?? null
     localOnly.value = result.localOnly
@@ -206,6 +209,7 @@ export const useSyncStore = defineStore('sync', () => {
     notice,
     conflicts,
     clockSkewMs,
+    progress,
     localOnly,
     readOnly,
     notSent,

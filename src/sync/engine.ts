@@ -64,10 +64,18 @@ export interface SyncResult {
   notice?: string
 }
 
+export interface PullProgress {
+  stored: number
+  total: number
+}
+
 export interface SyncEngineOptions {
   database: HuddleDatabase
   transport: SyncTransport
   pageSize?: number
+  /** Told after each pulled page is stored: records stored so far this round, and of how many (as far as the
+   * server has said: the scopes still to pull are added as they start). */
+  onProgress?: (progress: PullProgress) => void
   /** The synced tables this version of the app knows (tests: an older version knows fewer). */
   tables?: TableDeclarations
 }
@@ -126,6 +134,7 @@ export function createSyncEngine({
   transport,
   pageSize = PULL_DEFAULT_LIMIT,
   tables: knownTables = SYNCED_TABLES,
+  onProgress,
 }: SyncEngineOptions) {
   let queue: Promise<unknown> = Promise.resolve()
 
@@ -458,7 +467,11 @@ export function createSyncEngine({
         mark = undefined
         continue
       }
+      const storedBefore = result.pulled
       await applyPage(scope, page, result, catchingUp)
+      if (onProgress && page.remaining !== undefined) {
+        onProgress({ stored: result.pulled, total: storedBefore + Math.max(page.remaining, page.records.length) })
+      }
       // A server that claims more but does not move on would otherwise keep us here.
       if (!page.hasMore || page.cursor <= cursor) return undefined
       cursor = page.cursor

@@ -257,6 +257,9 @@ export const PullResponseSchema = z.object({
   serverTime: z.number(),
   /** This server's id: a tablet that sees a different one than it enrolled with is talking to another server. */
   serverId: z.string().optional(),
+  /** Records of the scope changed after `after`, this page's included: how many this pull has to go, for
+   * "n of N records" on a first sync. Older tablets ignore it. */
+  remaining: z.int().min(0).optional(),
   /** Protocol 3: the mark of the run of sequence numbers `cursor` is in; send it back with the next pull. */
   mark: z.string().optional(),
   /** Protocol 3: the `after` and `mark` sent are not in this server's history (it was restored from a backup,
