@@ -11,7 +11,9 @@ export function labelInNameProblems(root: ParentNode = document): string[] {
     return Array.from(node.childNodes).map(visibleText).join('')
   }
   const problems: string[] = []
-  for (const control of Array.from(root.querySelectorAll('button[aria-label], a[aria-label], [role="button"][aria-label]'))) {
+  for (const control of Array.from(
+    root.querySelectorAll('button[aria-label], a[aria-label], [role="button"][aria-label]'),
+  )) {
     const label = squash(control.getAttribute('aria-label') ?? '')
     const visible = squash(visibleText(control))
     if (!/\p{L}/u.test(visible)) continue
