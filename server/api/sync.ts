@@ -228,15 +228,16 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     const response: PushResponse = { protocol, accepted: result.accepted, refused, serverTime: Date.now() }
     if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
     if (result.missing.length > 0) response.missing = result.missing
+    if (protocol >= RESTORE_SAFE_SINCE && Object.keys(result.marks).length > 0) response.marks = result.marks
     return response
   }
 
   app.get('/sync/pull', { onRequest }, async (request, reply) => {
     const parsed = parsePullRequest(request.query)
     if (!parsed.ok) return reply.code(parsed.status).send(parsed.error)
-    const { protocol, scope, after, limit, mark } = parsed.value
+    const { protocol, scope, after, limit, mark, pushed } = parsed.value
     if (await refusedScope(request, reply, [scope])) return reply
-    if (protocol >= RESTORE_SAFE_SINCE && !(await knowsCursor(db, scope, after, mark))) {
+    if (protocol >= RESTORE_SAFE_SINCE && !(await knowsCursor(db, scope, after, mark, pushed))) {
       request.log.warn({ scope, after }, 'a tablet is ahead of this server (restored from a backup?): it starts again')
       const restart: PullResponse = {
         protocol,

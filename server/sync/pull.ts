@@ -15,7 +15,18 @@ export interface PullPage {
  * mark the tablet was given. A server restored from a backup has lost that push, or issued `after` again
  * under another mark. With no mark (a tablet that last pulled before marks), only a cursor above the scope's
  * last sequence number shows it. */
-export async function knowsCursor(db: SyncDb, scope: string, after: number, mark: string | undefined) {
+export async function knowsCursor(
+  db: SyncDb,
+  scope: string,
+  after: number,
+  mark: string | undefined,
+  /** `seq.mark` of the tablet's last acknowledged push there, which its cursor has not reached yet. */
+  pushed?: string,
+): Promise<boolean> {
+  if (pushed !== undefined) {
+    const [seq, pushedMark] = pushed.split('.') as [string, string]
+    if ((await markOf(db, scope, Number(seq))) !== pushedMark) return false
+  }
   if (after === 0) return true
   if (mark === undefined) return after <= (await currentSeq(db, scope))
   return (await markOf(db, scope, after)) === mark

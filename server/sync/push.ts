@@ -45,6 +45,8 @@ export interface PushResult {
   clockSkewMs?: number
   /** Scopes whose sequence advanced, with their new last sequence number. */
   advanced: Record<string, number>
+  /** The mark of the run of sequence numbers this push wrote in each scope it advanced. */
+  marks: Record<string, { seq: number; mark: string }>
 }
 
 const SQL_CHUNK = 500
@@ -115,7 +117,7 @@ export async function applyPushInTransaction(
   const now = options.now ?? Date.now()
   const clock = options.clock ?? serverClock()
   const batch = uniqueById(mutations)
-  if (batch.length === 0) return { accepted: [], refused: [], missing: [], applied: 0, advanced: {} }
+  if (batch.length === 0) return { accepted: [], refused: [], missing: [], applied: 0, advanced: {}, marks: {} }
 
   const lastSeq = await lockScopes(trx, [...new Set(batch.map((mutation) => mutation.scope))].sort())
   const claimed = await claimMutations(trx, batch, options.deviceId ?? null, now)
@@ -164,7 +166,7 @@ export async function applyPushInTransaction(
 
   const advanced: Record<string, number> = {}
   for (const row of rows) advanced[row.scope] = row.seq
-  await advanceScopes(trx, advanced)
+  const marks = await advanceScopes(trx, advanced)
 
   // A refused or missing change was never applied: its id is freed, so it can never count as done.
   const missingIds = [...missing].map((mutation) => mutation.mutationId)
@@ -180,6 +182,7 @@ export async function applyPushInTransaction(
     missing: missingIds,
     applied: fresh.length - refused.length,
     advanced,
+    marks,
   }
   if (clockSkewMs !== undefined) result.clockSkewMs = clockSkewMs
   return result
@@ -340,7 +343,10 @@ async function writeRecords(trx: Transaction<Database>, rows: ReturnType<typeof 
   }
 }
 
-async function advanceScopes(trx: Transaction<Database>, advanced: Readonly<Record<string, number>>): Promise<void> {
+async function advanceScopes(
+  trx: Transaction<Database>,
+  advanced: Readonly<Record<string, number>>,
+): Promise<Record<string, { seq: number; mark: string }>> {
   const postgres = isPostgres(trx)
   const marks = Object.entries(advanced).map(([scope, seq]) => ({
     scope,
@@ -358,4 +364,5 @@ async function advanceScopes(trx: Transaction<Database>, advanced: Readonly<Reco
       )
     }
   }
+  return Object.fromEntries(marks.map((row) => [row.scope, { seq: row.seq_to, mark: row.mark }]))
 }

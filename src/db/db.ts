@@ -75,6 +75,9 @@ export const SYNC_META = {
   /** The server's mark for the cursor (docs/SYNC.md "Restore"), sent back with the next pull. */
   mark: (scope: string) => `sync.mark.${scope}`,
   markPrefix: 'sync.mark.',
+  /** `{ seq, mark }` of this tablet's last acknowledged push to the scope, until a pull reaches it. */
+  pushed: (scope: string) => `sync.pushed.${scope}`,
+  pushedPrefix: 'sync.pushed.',
   /** Every pull cursor starts with this (a change of server resets them all). */
   cursorPrefix: 'sync.cursor.',
   /** This tablet's enrolment: device token, server id and the units it may sync. */

@@ -123,6 +123,12 @@ export function outcomeOf(failure: SyncFailure): SyncOutcome {
   }
 }
 
+/** Where this tablet's last acknowledged push to a scope ended, and that run's mark. */
+interface PushedMark {
+  seq: number
+  mark: string
+}
+
 /** A pulled record as the app tables store it: plain fields, its id and unit. */
 function appRecordOf(record: SyncRecord): Record<string, unknown> {
   const { [DELETED_FIELD]: _deleted, ...fields } = record.fields
@@ -193,6 +199,12 @@ export function createSyncEngine({
         const whole = rows.flatMap((row) => (row ? wholeRecordEntries(syncRecordOf(row)!) : []))
         if (whole.length > 0) await database.outbox.bulkAdd(whole)
         round.sentWhole += rows.filter(Boolean).length
+        // Until a pull reaches it, the push's own mark is what shows a restore lost it.
+        for (const [scope, written] of Object.entries(response.marks ?? {})) {
+          const before = (await database.meta.get(SYNC_META.pushed(scope)))?.value as PushedMark | undefined
+          if (!before || before.seq < written.seq)
+            await database.meta.put({ key: SYNC_META.pushed(scope), value: written })
+        }
         // The server state now includes these changes; recording them keeps the text
         // bases of this tablet's next edits right even before the next pull arrives.
         for (const mutation of done) {
@@ -298,7 +310,7 @@ export function createSyncEngine({
         const at = new Date().toISOString()
         await database.outbox.bulkAdd(rows.flatMap((row) => wholeRecordEntries(syncRecordOf(row)!, at)))
       }
-      await database.meta.bulkDelete([SYNC_META.cursor(scope), SYNC_META.mark(scope)])
+      await database.meta.bulkDelete([SYNC_META.cursor(scope), SYNC_META.mark(scope), SYNC_META.pushed(scope)])
     })
   }
 
@@ -448,6 +460,7 @@ export function createSyncEngine({
     const { result } = round
     let cursor = ((await database.meta.get(SYNC_META.cursor(scope)))?.value as number | undefined) ?? 0
     let mark = (await database.meta.get(SYNC_META.mark(scope)))?.value as string | undefined
+    let pushed = (await database.meta.get(SYNC_META.pushed(scope)))?.value as PushedMark | undefined
     const catchingUp = cursor === 0
     for (;;) {
       const page = await transport.pull({
@@ -456,21 +469,27 @@ export function createSyncEngine({
         after: cursor,
         limit: pageSize,
         ...(mark === undefined ? {} : { mark }),
+        ...(pushed === undefined ? {} : { pushed: `${pushed.seq}.${pushed.mark}` }),
       })
       if (isFailure(page)) return page
       if (page.restart) {
         // Once a round: a server that asks again from the start is not making sense.
-        if (cursor === 0 || round.restarted.has(scope)) return undefined
+        if (round.restarted.has(scope)) return undefined
         round.restarted.add(scope)
         await startAgain(scope, writable)
         cursor = 0
         mark = undefined
+        pushed = undefined
         continue
       }
       const storedBefore = result.pulled
       await applyPage(scope, page, result, catchingUp)
       if (onProgress && page.remaining !== undefined) {
         onProgress({ stored: result.pulled, total: storedBefore + Math.max(page.remaining, page.records.length) })
+      }
+      if (pushed && page.cursor >= pushed.seq) {
+        await database.meta.delete(SYNC_META.pushed(scope))
+        pushed = undefined
       }
       // A server that claims more but does not move on would otherwise keep us here.
       if (!page.hasMore || page.cursor <= cursor) return undefined

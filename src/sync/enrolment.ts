@@ -108,6 +108,7 @@ function scopePartsOf(info: Pick<DeviceInfo, 'scope' | 'trust' | 'csu' | 'csus' 
 async function resetCursors(database: HuddleDatabase): Promise<void> {
   await database.meta.where('key').startsWith(SYNC_META.cursorPrefix).delete()
   await database.meta.where('key').startsWith(SYNC_META.markPrefix).delete()
+  await database.meta.where('key').startsWith(SYNC_META.pushedPrefix).delete()
 }
 
 /** Store a new enrolment (replacing any earlier one) in one transaction. */

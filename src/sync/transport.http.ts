@@ -142,6 +142,7 @@ export function createHttpTransport({
         limit: String(request.limit),
         protocol: String(request.protocol),
         ...(request.mark === undefined ? {} : { mark: request.mark }),
+        ...(request.pushed === undefined ? {} : { pushed: request.pushed }),
       })
       return call(`/api/sync/pull?${query}`, { method: 'GET' }, PullResponseSchema)
     },

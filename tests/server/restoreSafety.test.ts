@@ -68,4 +68,31 @@ describe.each(BACKENDS)('restore safety on %s', (backend) => {
     expect(old.restart).toBeUndefined()
     expect(old.mark).toBeUndefined()
   })
+
+  it("answers a push with each scope's run and mark, and checks it while the tablet's cursor is below it", async () => {
+    const scope = newScope()
+    const answer = PushResponseSchema.parse(
+      (
+        await push(
+          pushBodyV2([
+            mutation(scope, 'a1', { title: { set: 'One' } }),
+            mutation(scope, 'a2', { title: { set: 'Two' } }),
+          ]),
+        )
+      ).json(),
+    )
+    const written = answer.marks?.[scope]
+    expect(written).toMatchObject({ seq: 2, mark: expect.stringMatching(/^[\w-]{8,}$/) })
+    const kept = await pull(`protocol=3&scope=${scope}&after=0&pushed=2.${written!.mark}`)
+    expect(kept.restart).toBeUndefined()
+    expect(kept.records).toHaveLength(2)
+    expect(await pull(`protocol=3&scope=${scope}&after=0&pushed=2.another`)).toMatchObject({ restart: true })
+    expect(await pull(`protocol=3&scope=${scope}&after=0&pushed=9.${written!.mark}`)).toMatchObject({ restart: true })
+    // Protocol 2 is answered as before.
+    expect(
+      PushResponseSchema.parse(
+        (await push({ ...pushBodyV2([mutation(scope, 'a3', { title: { set: 'x' } })]), protocol: 2 })).json(),
+      ).marks,
+    ).toBeUndefined()
+  })
 })

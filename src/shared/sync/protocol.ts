@@ -172,6 +172,11 @@ export const PullRequestSchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(PULL_MAX_LIMIT).default(PULL_DEFAULT_LIMIT),
   /** Protocol 3: the mark the server sent with the page that ended at `after`. */
   mark: z.string().min(1).max(64).optional(),
+  /** Protocol 3: `seq.mark` of this tablet's last acknowledged push to the scope, while its cursor is below it. */
+  pushed: z
+    .string()
+    .regex(/^\d{1,15}\.[\w-]{1,64}$/, 'Write it as seq.mark')
+    .optional(),
 })
 export type PullRequest = z.infer<typeof PullRequestSchema>
 
@@ -245,6 +250,8 @@ export const PushResponseSchema = z.object({
   /** Protocol 3: `partial` changes to a record the server does not hold; nothing of them was applied. Send the
    * whole record, then the change again. */
   missing: z.array(z.string()).optional(),
+  /** Protocol 3: for each scope this push advanced, the end of the run it wrote and that run's mark. */
+  marks: z.record(z.string(), z.object({ seq: z.int(), mark: z.string() })).optional(),
 })
 export type PushResponse = z.infer<typeof PushResponseSchema>
 

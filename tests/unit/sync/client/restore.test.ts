@@ -135,4 +135,43 @@ describe.each(BACKENDS)('a server restored from a backup (%s)', (backend) => {
       expect(state, tablet.name).toEqual(serverState)
     }
   })
+
+  it(
+    'brings back a change acknowledged after the backup by a tablet that had not pulled since',
+    { timeout: 180_000 },
+    async () => {
+      server = await startRealServer(backend)
+      const unit = server.org.unitA.id
+      let pullsFail = false
+      const flaky = (transport: SyncTransport): SyncTransport => ({
+        ...transport,
+        pull: (request) =>
+          pullsFail
+            ? Promise.resolve({ error: 'offline' as const, message: 'No connection' })
+            : transport.pull(request),
+      })
+      const [d, e] = [server.tablet('d', { wrap: flaky }), server.tablet('e')]
+      for (const tablet of [d, e]) await tablet.enrol('unit', unit)
+      await d.repo.saveRecord<Action>('actions', action('before', unit, 'Fix the bay 3 door'), 'Sam')
+      await syncAll([d, e])
+
+      const backup = await backUp(server.test)
+      // The push is acknowledged (it leaves d's outbox), then the connection drops before d pulls.
+      pullsFail = true
+      await d.repo.saveRecord<Action>('actions', action('pushed-only', unit, 'Chase the pharmacy order'), 'Sam')
+      expect(await d.engine.syncOnce()).toMatchObject({ pushed: 1, outcome: 'offline' })
+      expect(await d.database.outbox.count()).toBe(0)
+      pullsFail = false
+
+      await server.restart(() => restore(server!.test, backup))
+      backup.discard()
+      // Another tablet writes first, so the restored sequence numbers are issued again.
+      await e.repo.saveRecord<Action>('actions', action('after', unit, 'Update the rota'), 'Jo')
+      await syncAll([e, d, e])
+
+      const expected = await actionsOnServer(server, unit)
+      expect(Object.keys(expected).sort()).toEqual(['after', 'before', 'pushed-only'])
+      for (const tablet of [d, e]) expect(await actionsOn(tablet), tablet.name).toEqual(expected)
+    },
+  )
 })
