@@ -123,21 +123,24 @@ export async function applyPushInTransaction(
   const claimed = await claimMutations(trx, batch, options.deviceId ?? null, now)
   const claimedNow = batch.filter((mutation) => claimed.has(mutation.mutationId))
   const records = await loadRecords(trx, claimedNow)
-  const missing = options.refuseHeadless ? headless(claimedNow, records) : new Set<Mutation>()
-  const fresh = claimedNow.filter((mutation) => !missing.has(mutation))
   const refused: Refusal[] = []
-  const foreign = options.ownIds ? await foreignRecords(trx, fresh, records) : new Set<Mutation>()
+  // Ownership first: a change naming another scope's record is refused, never answered as "missing", or the
+  // tablet would queue that record whole in a scope it cannot write and never get past it.
+  const foreign = options.ownIds ? await foreignRecords(trx, claimedNow, records) : new Set<Mutation>()
   for (const mutation of foreign) {
     if (!options.refuseOneByOne) throw new ForbiddenRecordError(mutation)
     refused.push(
       refusal(mutation.mutationId, 'forbidden-record', { table: mutation.table, recordId: mutation.recordId }),
     )
   }
+  const owned = claimedNow.filter((mutation) => !foreign.has(mutation))
+  const missing = options.refuseHeadless ? headless(owned, records) : new Set<Mutation>()
+  const fresh = owned.filter((mutation) => !missing.has(mutation))
 
   const changed = new Set<string>()
   let clockSkewMs: number | undefined
+  let tooLarge = 0
   for (const mutation of fresh) {
-    if (foreign.has(mutation)) continue
     const stamped = restampMutation(mutation, clock, now)
     if (stamped.restamped) clockSkewMs = Math.max(clockSkewMs ?? 0, stamped.skewMs)
     const key = recordKey(mutation.scope, mutation.table, mutation.recordId)
@@ -147,6 +150,7 @@ export async function applyPushInTransaction(
     } catch (error) {
       if (!(options.refuseOneByOne && error instanceof RecordLimitError)) throw error
       refused.push(refusal(mutation.mutationId, 'record-too-large', { reason: error.message }))
+      tooLarge += 1
       continue
     }
     if (!result.changed) continue
@@ -180,7 +184,7 @@ export async function applyPushInTransaction(
     accepted,
     refused,
     missing: missingIds,
-    applied: fresh.length - refused.length,
+    applied: fresh.length - tooLarge,
     advanced,
     marks,
   }

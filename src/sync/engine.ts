@@ -195,10 +195,14 @@ export function createSyncEngine({
         const keys = [
           ...new Map(headless.map((m) => [`${m.table}\u0000${m.recordId}`, [m.table, m.recordId]])).values(),
         ]
-        const rows = await database.syncState.bulkGet(keys as [string, string][])
-        const whole = rows.flatMap((row) => (row ? wholeRecordEntries(syncRecordOf(row)!) : []))
+        const sentIn = new Set(headless.map((m) => `${m.table}\u0000${m.recordId}\u0000${m.scope}`))
+        // Only a record of the scope the edit went to: this tablet cannot send another scope's record.
+        const records = (await database.syncState.bulkGet(keys as [string, string][]))
+          .map((row) => (row ? syncRecordOf(row)! : undefined))
+          .filter((record) => record && sentIn.has(`${record.table}\u0000${record.id}\u0000${record.scope}`))
+        const whole = records.flatMap((record) => wholeRecordEntries(record!))
         if (whole.length > 0) await database.outbox.bulkAdd(whole)
-        round.sentWhole += rows.filter(Boolean).length
+        round.sentWhole += records.length
         // Until a pull reaches it, the push's own mark is what shows a restore lost it.
         for (const [scope, written] of Object.entries(response.marks ?? {})) {
           const before = (await database.meta.get(SYNC_META.pushed(scope)))?.value as PushedMark | undefined

@@ -41,6 +41,21 @@ describe.each(BACKENDS)('record ids owned by one scope on %s', (backend) => {
     expect(PushResponseSchema.parse((await push(pushBodyV2([edit]))).json()).accepted).toEqual([edit.mutationId])
   })
 
+  it("refuses a partial change naming another scope's record, rather than asking for the whole record", async () => {
+    const [library, ward] = [newScope(), newScope()]
+    const id = `checklist-${library}`
+    expect((await push(pushBodyV2([mutation(library, id, { title: { set: 'Safety huddle' } })]))).statusCode).toBe(200)
+
+    // The ward does not hold it, so without the ownership check first this would be answered as "missing" and
+    // the tablet would queue the library's record whole in a scope it can only read.
+    const forged = mutation(ward, id, { title: { set: 'Forged' } }, { partial: true })
+    const answer = PushResponseSchema.parse((await push(pushBodyV2([forged]))).json())
+    expect(answer.accepted).toEqual([])
+    expect(answer.missing ?? []).toEqual([])
+    expect(answer.refused).toMatchObject([{ mutationId: forged.mutationId, error: 'forbidden-record' }])
+    expect(await pullAll(ward)).toEqual([])
+  })
+
   it('keeps an id stored in two scopes before ownership writable in both', async () => {
     const [wardA, wardB] = [newScope(), newScope()]
     const id = `run-${wardA}`
