@@ -54,7 +54,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('fastEdit' as const), tablet, record, title: words }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('idea' as const), tablet, record, problem: words }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('idea' as const), tablet, record, problem: words }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('library' as const), title: words }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('slot' as const), tablet }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('forge' as const), target: fc.nat(20) }) },

@@ -47,7 +47,7 @@ export type Step =
   | { kind: 'edit'; tablet: number; record: number; change: ActionChange }
   /** The same, while the tablet's clock runs three hours fast (it is right again afterwards). */
   | { kind: 'fastEdit'; tablet: number; record: number; title: string }
-  /** An idea of the tablet's ward (the office: Ward A's), on a version that knows ideas. */
+  /** An idea of the tablet's ward (the office: Ward A's); on a version that does not know ideas, the office's. */
   | { kind: 'idea'; tablet: number; record: number; problem: string }
   /** The office edits the trust library's checklist. */
   | { kind: 'library'; title: string }
@@ -196,10 +196,12 @@ export async function convergenceWorld(server: RealServer) {
           return
         }
         case 'idea': {
-          if (!tablet!.knowsIdeas) return // an older version has no screen for it
-          const unit = tablet!.units[0]!
+          // An older version has no screen for ideas: the office raises Ward A's instead, so the tablet on the
+          // older version pulls ideas it cannot show yet.
+          const writer = tablet!.knowsIdeas ? tablet! : tablets[OFFICE]!
+          const unit = writer.units[0]!
           const id = ideaId(unit, s.record % 2)
-          const { repo, database } = tablet!.real
+          const { repo, database } = writer.real
           if (await database.ideas.get(id)) await repo.updateRecord<Idea>('ideas', id, { problem: s.problem }, 'Sam')
           else {
             const fields = newIdeaFields({ problem: s.problem, idea: 'Try it', raisedBy: 'Sam' }, new Date())
