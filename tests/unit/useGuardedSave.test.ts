@@ -65,7 +65,7 @@ describe('useGuardedSave', () => {
       await guarded.save(async () => {
         throw failure
       }),
-    ).toEqual({ saved: false, reason: 'failed' })
+    ).toEqual({ saved: false, reason: 'failed', failure })
     expect(guarded.error.value).toContain(words)
     expect(onFault).toHaveBeenCalledTimes(fault ? 1 : 0)
     expect(guarded.saving.value).toBe(false)
