@@ -148,7 +148,9 @@ test.describe('with the demo trust loaded', () => {
     await page.goto('/concepts/learning')
     await expect(record.heading).toBeVisible()
     await record.show.click()
-    await expect(page.getByText("Enter or choose the person's name")).toBeVisible()
+    // The error summary links to the field, and the field says it too.
+    await expect(page.getByRole('link', { name: "Enter or choose the person's name" })).toBeVisible()
+    await expect(page.getByText("Error: Enter or choose the person's name")).toBeVisible()
     await record.person('Jo Pearson').click()
     await expect(page).toHaveURL(/person=Jo(\+|%20)Pearson/)
     await expect(record.concepts.getByRole('rowheader', { name: '5S' })).toBeVisible()
