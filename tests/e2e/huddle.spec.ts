@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { BoardPage } from './pages/BoardPage.ts'
 import { HuddlePage } from './pages/HuddlePage.ts'
 import { SetupPage } from './pages/SetupPage.ts'
 
@@ -9,8 +10,15 @@ test('huddle mode runs a timed huddle, nudges when an item runs over, and saves 
   await setup.goto()
   await setup.loadDemo()
 
+  // The running huddle waits for the board's values before drawing its tiles, and reading them needs the page's
+  // clock to run: read them on the board first, then go to the huddle within the app, so pausing the clock
+  // below cannot leave the huddle on "Loading the board…".
+  const board = new BoardPage(page)
+  await board.goto()
+  await board.expectLoaded()
+  await page.getByRole('banner').getByRole('link', { name: 'Huddle', exact: true }).click()
   const huddle = new HuddlePage(page)
-  await huddle.goto()
+  await expect(huddle.startButton).toBeVisible()
   // Freeze time from here so the timings are exact however slow the machine is.
   await page.clock.pauseAt(new Date('2026-11-26T07:35:00Z'))
   await huddle.startButton.click()
