@@ -4,6 +4,7 @@
 // Printed as a portfolio for LIM certification. Pure; names compare without case or
 // extra spaces, since people type them. Synced tables are read defensively.
 import { formatDay, londonDay } from './dates'
+import type { IdeaEvidence } from './ideaEvidence'
 import type { Action, ChecklistRun, ChecklistTemplate, DayKey, Idea, Instant, PdsaCycle } from './types'
 
 export type PortfolioKind = 'idea' | 'pdsa' | 'checklist' | 'action'
@@ -14,7 +15,7 @@ export interface PortfolioItem {
   recordId: string
   unitName: string
   title: string
-  /** What the person did: "raised", "owns", "wrote", "completed". */
+  /** What the person did, to follow "They": "raised", "own", "raised and own", "wrote", "completed". */
   role: string
   /** Where it got to: "implemented", "adopted", "done"... */
   status: string
@@ -38,6 +39,13 @@ export interface Portfolio {
   items: PortfolioItem[]
   /** Their ideas' ids, for the A3 summaries. */
   ideaIds: string[]
+}
+
+/** One of the person's ideas, printed as its A3 with its measure evidence. */
+export interface PortfolioIdea {
+  idea: Idea
+  cycles: PdsaCycle[]
+  evidence: IdeaEvidence
 }
 
 export interface PortfolioRows {
@@ -85,7 +93,7 @@ export function buildPortfolio(person: string, rows: PortfolioRows, nameOf: (con
     if (!raised && !owns) continue
     add('idea', idea, {
       title: str(idea.idea) || str(idea.problem) || 'An idea',
-      role: [raised && 'raised', owns && 'owns'].filter(Boolean).join(' and '),
+      role: [raised && 'raised', owns && 'own'].filter(Boolean).join(' and '),
       status: str(idea.status).replace('-', ' ') || 'new',
       day: dayOf(idea.createdAt),
       conceptIds: ids(idea.conceptIds),
@@ -127,7 +135,7 @@ export function buildPortfolio(person: string, rows: PortfolioRows, nameOf: (con
     if (!samePerson(action.owner, person) || action.status === 'cancelled') continue
     add('action', action, {
       title: str(action.title) || 'An action',
-      role: 'owns',
+      role: 'own',
       status: action.status === 'done' ? 'done' : 'open',
       day: dayOf(action.status === 'done' ? action.closedAt : action.createdAt) ?? dayOf(action.createdAt),
       conceptIds: ids(action.conceptIds),

@@ -1,6 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { readConceptExamples, readCoverageSource, readKnownPeople, readPortfolioSource } from '@/db/queries/concepts'
+import { readIdeaMeasureValues } from '@/db/queries/ideas'
 import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { catalogueConcept } from '@/domain/conceptCatalogue'
 import { conceptCoverage, type Coverage } from '@/domain/conceptCoverage'
@@ -9,7 +10,9 @@ import { editFields, validateConceptDraft, type ConceptDraft } from '@/domain/co
 import { mergeLibrary, type LibraryConcept } from '@/domain/conceptLibrary'
 import { LIBRARY_EDITOR_LINE } from '@/domain/conceptNames'
 import { newId } from '@/domain/ids'
-import { buildPortfolio, type Portfolio } from '@/domain/portfolio'
+import { londonDay } from '@/domain/dates'
+import { ideaEvidence } from '@/domain/ideaEvidence'
+import { buildPortfolio, type Portfolio, type PortfolioIdea } from '@/domain/portfolio'
 import type { ConceptEdit, Idea, PdsaCycle } from '@/domain/types'
 import { InputError } from '@/domain/errors'
 import { useConceptLibraryStore } from './conceptLibrary'
@@ -140,7 +143,7 @@ export const useConceptsStore = defineStore('concepts', () => {
   // ——— Learning record and coverage ———
   const portfolio = ref<Portfolio | null>(null)
   /** The person's ideas with their cycles, for the A3 summaries. */
-  const portfolioIdeas = ref<{ idea: Idea; cycles: PdsaCycle[] }[]>([])
+  const portfolioIdeas = ref<PortfolioIdea[]>([])
   const people = ref<string[]>([])
   const coverage = ref<Coverage | null>(null)
   const nameOf = (id: string) => library.conceptRef(id)?.name ?? id
@@ -155,13 +158,20 @@ export const useConceptsStore = defineStore('concepts', () => {
     const rows = await readPortfolioSource()
     const built = buildPortfolio(person, rows, nameOf)
     const ideas = new Map(rows.ideas.map((i) => [i.id, i]))
-    portfolioIdeas.value = built.ideaIds.flatMap((id) => {
+    const withCycles = built.ideaIds.flatMap((id) => {
       const idea = ideas.get(id) as Idea | undefined
       if (!idea) return []
       const cycles = (rows.pdsaCycles as PdsaCycle[])
         .filter((c) => c.ideaId === id)
         .sort((a, b) => (a.number ?? 0) - (b.number ?? 0))
       return [{ idea, cycles }]
+    })
+    // Each idea's measure evidence, as its own A3 shows it.
+    const measured = await readIdeaMeasureValues(withCycles)
+    const today = londonDay()
+    portfolioIdeas.value = withCycles.map(({ idea, cycles }) => {
+      const found = measured.get(idea.id)
+      return { idea, cycles, evidence: ideaEvidence(idea, cycles, found?.measure, found?.entries ?? [], today) }
     })
     portfolio.value = built
   }

@@ -113,10 +113,10 @@ describe('buildPortfolio', () => {
 
   it('gathers ideas raised or owned, cycles written, checklists completed and actions owned, newest first', () => {
     expect(portfolio.items.map((i) => [i.key, i.role, i.status])).toEqual([
-      ['action:a1', 'owns', 'done'],
+      ['action:a1', 'own', 'done'],
       ['checklist:r1', 'completed', 'on 02/11/2026'],
       ['pdsa:c1', 'wrote', 'adopted'],
-      ['idea:i2', 'owns', 'testing'],
+      ['idea:i2', 'own', 'testing'],
       ['idea:i1', 'raised', 'implemented'],
     ])
   })

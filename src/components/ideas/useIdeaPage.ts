@@ -5,7 +5,7 @@
 // the idea changes.
 import { computed, ref, watch, type Ref } from 'vue'
 import { beforeAfter, changeDayOf, compareRange, type BeforeAfter } from '@/domain/beforeAfter'
-import { firstStartDay } from '@/domain/pdsa'
+import { changeSourceOf } from '@/domain/ideaEvidence'
 import { ideaPeople, type IdeaPeople } from '@/domain/ideasExport'
 import { useMeasureValues } from '@/db/queries/ideas'
 import { useBoardStore } from '@/stores/board'
@@ -38,13 +38,7 @@ export function useIdeaPage(ideaId: Ref<string>) {
   const cycles = computed(() => pdsa.forIdea(ideaId.value))
   const measure = computed(() => boardStore.measures.find((m) => m.id === idea.value?.measureId) ?? null)
   const changeDay = computed(() => (idea.value ? changeDayOf(idea.value, cycles.value) : null))
-  const changeSource = computed(() =>
-    idea.value?.implementedAt
-      ? 'the day it was implemented'
-      : firstStartDay(cycles.value)
-        ? 'the start of the first PDSA cycle'
-        : '',
-  )
+  const changeSource = computed(() => (idea.value ? changeSourceOf(idea.value, cycles.value) : ''))
   const comparedDays = computed(() => {
     const m = measure.value
     const day = changeDay.value

@@ -1,6 +1,7 @@
 // Improvement ideas and their PDSA cycles, read live.
 import type { Ref } from 'vue'
-import type { DayKey, EntryValue, Idea, PdsaCycle } from '@/domain/types'
+import { changeDayOf, compareRange } from '@/domain/beforeAfter'
+import type { DayKey, EntryValue, Idea, Measure, PdsaCycle } from '@/domain/types'
 import { db } from '../db'
 import { useLiveQuery } from '../useLiveQuery'
 
@@ -33,6 +34,27 @@ export async function readMeasureValues(
     .between([measureId, from], [measureId, to], true, true)
     .toArray()
   return rows.map((r) => ({ day: r.day, value: r.value }))
+}
+
+/** For each idea with a linked measure: the measure and its values around the change
+ * day, as the idea's A3 compares them. Ideas with no measure or no change day are left out. */
+export async function readIdeaMeasureValues(
+  ideas: readonly {
+    idea: Pick<Idea, 'id' | 'measureId' | 'implementedAt'>
+    cycles: readonly Pick<PdsaCycle, 'startDay'>[]
+  }[],
+): Promise<Map<string, { measure: Measure; entries: { day: DayKey; value: EntryValue }[] }>> {
+  const found = new Map<string, { measure: Measure; entries: { day: DayKey; value: EntryValue }[] }>()
+  const measureIds = [...new Set(ideas.flatMap(({ idea }) => (idea.measureId ? [idea.measureId] : [])))]
+  const measures = new Map((await db.measures.bulkGet(measureIds)).flatMap((m) => (m ? [[m.id, m] as const] : [])))
+  for (const { idea, cycles } of ideas) {
+    const measure = idea.measureId ? measures.get(idea.measureId) : undefined
+    if (!measure) continue
+    const changeDay = changeDayOf(idea, cycles)
+    const range = changeDay ? compareRange(changeDay) : null
+    found.set(idea.id, { measure, entries: range ? await readMeasureValues(measure.id, range.from, range.to) : [] })
+  }
+  return found
 }
 
 export interface MeasureDays {

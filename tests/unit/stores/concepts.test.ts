@@ -4,7 +4,8 @@ import { db, resetDatabase } from '@/db/db'
 import { deleteRecord, saveRecord } from '@/db/repo'
 import { exampleLabel } from '@/domain/conceptExamples'
 import { entryId } from '@/domain/ids'
-import type { Action, DayEntry, Measure, Unit } from '@/domain/types'
+import { addDays } from '@/domain/dates'
+import type { Action, DayEntry, Idea, Measure, Unit } from '@/domain/types'
 import { useConceptsStore } from '@/stores/concepts'
 
 beforeEach(async () => {
@@ -184,5 +185,50 @@ describe('useConceptsStore', () => {
         'Ward 12 – Respiratory · Move the observation machines back to their marked bays',
       ]),
     )
+  })
+
+  it('prints each idea in the portfolio with its measure before and after, as its own A3 shows it', async () => {
+    const falls = measure('m7-falls', 'u7', 'Falls', ['root-cause'], at('2026-08-01'), { unit: 'falls' })
+    await db.units.bulkPut([unit('u7', 'Ward 7')])
+    await db.measures.bulkPut([falls])
+    const day = (i: number) => addDays('2026-10-01', i)
+    // Four weeks of 3 falls a day before the change on 01/10/2026, then 1 a day.
+    await db.entries.bulkPut(
+      Array.from({ length: 56 }, (_, i) => ({
+        ...entry(falls, day(i - 28), ''),
+        value: i < 28 ? 3 : 1,
+      })),
+    )
+    const idea = (id: string, measureId: string | null): Idea => ({
+      ...meta(id, 'u7', at('2026-09-01')),
+      boardId: 'board-u7',
+      problem: `Problem ${id}`,
+      idea: 'Low beds in bay 3',
+      benefit: '',
+      wastes: [],
+      raisedBy: 'Priya Shah',
+      status: 'implemented',
+      statusChangedAt: at('2026-10-01', '09:00'),
+      notProgressedReason: '',
+      implementedAt: at('2026-10-01', '09:00'),
+      owner: 'Priya Shah',
+      sponsor: '',
+      effort: null,
+      impact: null,
+      measureId,
+      conceptIds: [],
+    })
+    await db.ideas.bulkPut([idea('i-measured', falls.id), idea('i-unmeasured', null)])
+
+    const store = useConceptsStore()
+    await store.loadPortfolio('Priya Shah')
+
+    const byId = new Map(store.portfolioIdeas.map((p) => [p.idea.id, p.evidence]))
+    expect(byId.get('i-measured')?.measure).toEqual({ name: 'Falls', unit: 'falls' })
+    expect(byId.get('i-measured')?.changeSource).toBe('the day it was implemented')
+    expect(byId.get('i-measured')?.comparison?.before).toMatchObject({ recorded: 28, mean: 3 })
+    expect(byId.get('i-measured')?.comparison?.after).toMatchObject({ recorded: 28, mean: 1 })
+    expect(byId.get('i-unmeasured')).toEqual({ measure: null, comparison: null, changeSource: '' })
+    expect(store.portfolio?.items.find((i) => i.recordId === 'i-measured')?.role).toBe('raised and own')
   })
 })

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import { addDays } from '@/domain/dates'
+import { changeSourceOf, ideaEvidence } from '@/domain/ideaEvidence'
+import type { EntryValue } from '@/domain/types'
+
+const falls = { id: 'm1', name: 'Falls', unit: 'falls', type: 'count' as const }
+const change = '2026-10-01'
+const run = (from: string, values: EntryValue[]) => values.map((value, i) => ({ day: addDays(from, i), value }))
+const entries = [...run(addDays(change, -28), Array(28).fill(3)), ...run(change, Array(28).fill(1))]
+
+describe('changeSourceOf', () => {
+  it.each([
+    [{ implementedAt: '2026-10-01T09:00:00.000Z' }, [{ startDay: '2026-09-01' }], 'the day it was implemented'],
+    [{ implementedAt: null }, [{ startDay: '2026-09-01' }], 'the start of the first PDSA cycle'],
+    [{ implementedAt: null }, [{ startDay: null }], ''],
+    [{ implementedAt: null }, [], ''],
+  ])('%o with cycles %o: "%s"', (idea, cycles, expected) => {
+    expect(changeSourceOf(idea, cycles)).toBe(expected)
+  })
+})
+
+describe('ideaEvidence', () => {
+  it('compares the linked measure before and after the day the idea was implemented', () => {
+    const evidence = ideaEvidence(
+      { measureId: 'm1', implementedAt: '2026-10-01T09:00:00.000Z' },
+      [],
+      falls,
+      entries,
+      '2026-12-01',
+    )
+    expect(evidence.measure).toEqual({ name: 'Falls', unit: 'falls' })
+    expect(evidence.changeSource).toBe('the day it was implemented')
+    expect(evidence.comparison?.changeDay).toBe(change)
+    expect(evidence.comparison?.before).toMatchObject({ recorded: 28, mean: 3, total: 84 })
+    expect(evidence.comparison?.after).toMatchObject({ recorded: 28, mean: 1, total: 28 })
+  })
+
+  it('shows the measure with no comparison while the change has no day yet', () => {
+    const evidence = ideaEvidence({ measureId: 'm1', implementedAt: null }, [], falls, [], '2026-12-01')
+    expect(evidence).toEqual({ measure: { name: 'Falls', unit: 'falls' }, comparison: null, changeSource: '' })
+  })
+
+  it.each([
+    ['no measure linked', { measureId: null, implementedAt: null }, falls],
+    ['the measure is not on this tablet', { measureId: 'm1', implementedAt: null }, undefined],
+    ['a different measure was read', { measureId: 'm2', implementedAt: null }, falls],
+  ])('has no measure evidence when %s', (_why, idea, measure) => {
+    expect(ideaEvidence(idea, [], measure, entries, '2026-12-01')).toEqual({
+      measure: null,
+      comparison: null,
+      changeSource: '',
+    })
+  })
+})
