@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import { jsonDepthExceeds } from '../src/shared/sync/json.ts'
 import { apiRoutes, type AppSyncOptions } from './api/index.ts'
+import { registerCompression } from './compression.ts'
 import type { TrustProxy } from './config.ts'
 import { REQUEST_LIMITS, TIMEOUTS } from './limits.ts'
 import { useSecurityHeaders } from './securityHeaders.ts'
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
   })
 
+  await registerCompression(app)
   await app.register(apiRoutes, { prefix: '/api', version: options.version, sync: options.sync })
   await registerSpa(app, { root: options.distDir })
   return app

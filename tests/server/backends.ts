@@ -108,6 +108,8 @@ export async function openTestDatabase(
 export interface TestServer {
   app: FastifyInstance
   notifier: ScopeNotifier
+  /** The built-app folder it serves (empty until a test writes files into it). */
+  distDir: string
   close(): Promise<void>
 }
 
@@ -128,6 +130,7 @@ export async function startTestServer(
   return {
     app,
     notifier,
+    distDir: dist,
     async close() {
       await app.close()
       await notifier.close()
