@@ -8,11 +8,13 @@ import type {
   Action,
   Board,
   ChecklistRun,
+  CatchBallEntry,
   ChecklistTemplate,
   ConceptEdit,
   Csu,
   DayEntry,
   Escalation,
+  Goal,
   HistoryEntry,
   HuddleRecord,
   Idea,
@@ -121,6 +123,8 @@ export class HuddleDatabase extends Dexie {
   stepResults!: EntityTable<StepResult, 'id'>
   conceptEdits!: EntityTable<ConceptEdit, 'id'>
   escalations!: EntityTable<Escalation, 'id'>
+  goals!: EntityTable<Goal, 'id'>
+  catchBall!: EntityTable<CatchBallEntry, 'id'>
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
@@ -171,6 +175,8 @@ export class HuddleDatabase extends Dexie {
     this.version(6).stores({}).upgrade(nameUnitsInSlotRunIds)
     // Pulled records of tables this version does not know, kept until an update knows them (a new table only).
     this.version(7).stores({ keptRecords: '[table+id], scope' })
+    // Strategy deployment: goals at each tier and their catch-ball threads (new tables only).
+    this.version(8).stores({ goals: 'id, unitId, ownerScopeId', catchBall: 'id, goalId, unitId' })
   }
 }
 

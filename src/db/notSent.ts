@@ -22,6 +22,8 @@ const WHAT: Partial<Record<SyncedTable, string>> = {
   stepResults: 'A checklist step',
   conceptEdits: 'A concept note',
   escalations: 'An escalation',
+  goals: 'A goal',
+  catchBall: 'A catch-ball reply',
   units: 'A ward or department',
 }
 

@@ -53,6 +53,8 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
     reason: { label: 'Why it was escalated', max: ESCALATION_REASON_MAX, required: true },
     answer: { label: 'Answer to an escalation', max: ESCALATION_ANSWER_MAX, required: false },
   },
+  goals: { title: { label: 'Goal', max: LIMITS.title, required: true } },
+  catchBall: {},
 }
 
 function ruleFor(table: SyncedTable, field: string): TextRule {

@@ -218,6 +218,8 @@ export type SyncedTable =
   | 'stepResults'
   | 'conceptEdits'
   | 'escalations'
+  | 'goals'
+  | 'catchBall'
 
 // ——— Improvement ideas ———
 
@@ -439,4 +441,70 @@ export interface Escalation extends RecordMeta {
   /** Who last moved it (accepted, returned, withdrew, closed…) and when. */
   statusBy: string
   statusAt: Instant
+}
+
+// ——— Strategy deployment (hoshin kanri) ———
+
+/** The tier a goal belongs to: the trust's true north, a CSU's goals, a ward's or department's. */
+export type GoalTier = 'trust' | 'csu' | 'unit'
+
+/** How a goal is measured: one board measure, or the roll-up of the measures of the goals below it. */
+export type GoalMeasure = { kind: 'measure'; measureId: string; boardId: string } | { kind: 'roll-up' }
+
+/**
+ * A goal at one tier, linked up to the goals it serves. Kept in its tier's scope: a trust goal in the
+ * trust library (every device reads it, the improvement office writes it), a CSU goal in the CSU's
+ * scope, a ward goal in the unit's. A goal the tier above proposed is agreed by catch-ball
+ * (`catchBall` records in the same scope, which both tiers may write); its target and date are then
+ * the latest terms on the thread (domain/goals/catchBall.ts).
+ */
+export interface Goal extends RecordMeta {
+  tier: GoalTier
+  /** The trust, CSU or unit whose goal it is (a trust goal is stored in the library scope). */
+  ownerScopeId: string
+  /** Trust goals only: a true north goal or a breakthrough objective for the year. */
+  kind: 'true-north' | 'breakthrough' | 'goal'
+  /** The goals of the tier above this one serves (none for a trust goal). */
+  parentGoalIds: string[]
+  /** The parents' titles when they were linked: a ward tablet cannot read its CSU's goals. */
+  parentTitles: Record<string, string>
+  title: string
+  owner: string
+  measure: GoalMeasure | null
+  /** Which way is better for the measure, for plan against actual. */
+  direction: 'higher' | 'lower'
+  baseline: number | null
+  target: number | null
+  targetDay: DayKey | null
+  conceptIds: string[]
+  /** The tier above that proposed it (catch-ball), or null when its own tier set it. */
+  proposedBy: GoalTier | null
+  archived: boolean
+}
+
+export type CatchBallKind = 'propose' | 'accept' | 'counter' | 'question' | 'answer' | 'agree'
+
+/** Which side of the catch-ball wrote an entry: the tier that proposed the goal, or the tier it was proposed to. */
+export type CatchBallSide = 'upper' | 'lower'
+
+/** The target and date put on the table by a proposal or a counter-proposal. */
+export interface GoalTerms {
+  target: number | null
+  targetDay: DayKey | null
+}
+
+/** One entry of a goal's catch-ball thread: a record of its own, so both tiers' entries made offline survive. */
+export interface CatchBallEntry extends RecordMeta {
+  goalId: string
+  kind: CatchBallKind
+  side: CatchBallSide
+  /** The tier that wrote it. */
+  tier: GoalTier
+  /** The reason for a counter-proposal, a question, an answer, or a note with an acceptance. */
+  text: string
+  /** Propose and counter only. */
+  terms: GoalTerms | null
+  /** Who wrote it, and when (the corrected clock): the thread is read in this order. */
+  author: string
+  at: Instant
 }

@@ -49,6 +49,8 @@ export const SYNCED_TABLES = declareTables({
   stepResults: { textFields: ['reason'] },
   conceptEdits: { textFields: [] },
   escalations: { textFields: ['title', 'reason', 'answer'] },
+  goals: { textFields: ['title'] },
+  catchBall: { textFields: [] },
 } satisfies Record<SyncedTable, TableDeclaration>)
 
 export function isSyncedTable(tables: TableDeclarations, table: string): boolean {

@@ -1,0 +1,3 @@
+// Strategy deployment: goals at each tier and the catch-ball that agrees them (docs/STRATEGY.md).
+export * from './goals'
+export * from './catchBall'
