@@ -11,5 +11,12 @@ import './styles/main.scss'
 const app = createApp(App)
 installErrorHandlers(app)
 app.use(createPinia())
-app.use(createAppRouter())
-app.mount('#app')
+const router = createAppRouter()
+app.use(router)
+// Mounted once the first screen is known (the organisation is read by then), so the header
+// is drawn once with its navigation and unit name instead of growing a row after render.
+// A failed first navigation still mounts: the error handlers report it.
+void router
+  .isReady()
+  .catch(() => undefined)
+  .then(() => app.mount('#app'))

@@ -27,6 +27,37 @@ async function demoBoard(page: Page): Promise<BoardPage> {
   return board
 }
 
+/**
+ * Cumulative layout shift of the board's first render: the board is loaded afresh with a
+ * layout-shift observer in place, and read once its tiles, actions and side panels show.
+ */
+async function boardLayoutShift(page: Page): Promise<{ total: number; moved: string[] }> {
+  await page.addInitScript(() => {
+    const seen = { total: 0, moved: [] as string[] }
+    ;(window as unknown as { __layoutShift: typeof seen }).__layoutShift = seen
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number
+        hadRecentInput: boolean
+        sources?: { node?: Node }[]
+      })[]) {
+        if (entry.hadRecentInput) continue
+        seen.total += entry.value
+        for (const source of entry.sources ?? [])
+          seen.moved.push(`${(source.node as Element | undefined)?.className ?? source.node?.nodeName}: ${entry.value}`)
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+  await page.goto('/board')
+  const board = new BoardPage(page)
+  await board.expectLoaded()
+  await expect(board.actionRows.first()).toBeVisible()
+  await expect(page.getByTestId('ideas-panel')).toBeVisible()
+  // Let late pieces (MDC icons, adherence, escalations) land before reading.
+  await page.waitForTimeout(1500)
+  return page.evaluate(() => (window as unknown as { __layoutShift: { total: number; moved: string[] } }).__layoutShift)
+}
+
 async function headerHeight(page: Page): Promise<number> {
   return page.getByRole('banner').evaluate((el) => el.getBoundingClientRect().height)
 }
@@ -65,6 +96,10 @@ for (const size of SIZES) {
     if (more.length > 0) await page.keyboard.press('Escape')
     expect(await sideways(), 'page scrolls sideways').toBe(false)
     await expectNoA11yViolations(page)
+
+    // Header, side panels and footer keep their places while the board loads.
+    const shift = await boardLayoutShift(page)
+    expect(shift.total, `layout shift on loading the board:\n${shift.moved.join('\n')}`).toBeLessThan(0.1)
 
     if (more.length > 0) {
       const last = more.at(-1)!
