@@ -63,7 +63,7 @@ describe('NumericEntryDialog', () => {
     await flushPromises()
 
     expect(display(dialog)).toBe('140')
-    expect(dialog.find('[data-testid="keypad-error"]').text()).toContain(
+    expect(dialog.find('#keypad-value-error').text()).toContain(
       'A percentage must be between 0 and 100 (you entered 140)',
     )
     expect(dialog.find('.nhsuk-error-summary').text()).toContain(
@@ -101,7 +101,7 @@ describe('NumericEntryDialog', () => {
     expect(display(dialog)).toBe('4')
     await tap(dialog, 'Clear', 'Save')
     await flushPromises()
-    expect(dialog.find('[data-testid="keypad-error"]').text()).toContain('Enter a value for Falls')
+    expect(dialog.find('#keypad-value-error').text()).toContain('Enter a value for Falls')
   })
 
   it('lets a free number go negative', async () => {
@@ -143,7 +143,7 @@ describe('NumericEntryDialog', () => {
       await tap(dialog, '1', '5', '0', 'Save')
       await flushPromises()
       expect(display(dialog)).toBe('150')
-      expect(dialog.find('[data-testid="keypad-error"]').text()).toContain('between 0 and 100')
+      expect(dialog.find('#keypad-value-error').text()).toContain('between 0 and 100')
       expect((await db.entries.get(`m-obs:${today}`))?.value).toBe(92)
     })
 

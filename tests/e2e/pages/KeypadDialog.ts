@@ -14,7 +14,7 @@ export class KeypadDialog {
   ) {
     this.dialog = page.getByRole('dialog', { name: measure, exact: true })
     this.display = this.dialog.getByTestId('keypad-display')
-    this.error = this.dialog.getByTestId('keypad-error')
+    this.error = this.dialog.locator('.nhsuk-error-message')
     this.saveButton = this.dialog.getByRole('button', { name: 'Save', exact: true })
     this.clearButton = this.dialog.getByRole('button', { name: 'Clear', exact: true })
   }
