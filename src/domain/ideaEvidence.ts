@@ -2,7 +2,9 @@
 // and after the change. The idea's own page reads the values live; the learning
 // portfolio reads them once for every idea it prints. Both work it out here, so the
 // printed portfolio shows the same evidence as the idea's A3. Pure: no Vue, no Dexie.
-import { beforeAfter, changeDayOf, type BeforeAfter } from './beforeAfter'
+import { beforeAfter, changeDayOf, compareRange, type BeforeAfter } from './beforeAfter'
+import { BASELINE_WEEKS_READ, checkSustained, type SustainCheck } from './certification/sustained'
+import { addDays, weekStart } from './dates'
 import { firstStartDay } from './pdsa'
 import type { DayKey, EntryValue, Idea, Measure, PdsaCycle } from './types'
 
@@ -13,6 +15,24 @@ export interface IdeaEvidence {
   comparison: BeforeAfter | null
   /** Where the change day comes from, in words; empty when there is none. */
   changeSource: string
+  /** Whether the change shows as a sustained improvement on the measure's weekly chart. */
+  sustained: SustainCheck | null
+}
+
+const NONE: IdeaEvidence = { measure: null, comparison: null, changeSource: '', sustained: null }
+
+/** The days to read for the evidence: the comparison's weeks and the sustain check's, from
+ * 26 weeks before the change week to today. Null while there is no change day. */
+export function evidenceRange(
+  idea: Pick<Idea, 'implementedAt'>,
+  cycles: readonly Pick<PdsaCycle, 'startDay'>[],
+  today: DayKey,
+): { from: DayKey; to: DayKey } | null {
+  const changeDay = changeDayOf(idea, cycles)
+  if (!changeDay) return null
+  const compared = compareRange(changeDay)
+  const from = addDays(weekStart(changeDay), -BASELINE_WEEKS_READ * 7)
+  return { from: from < compared.from ? from : compared.from, to: compared.to > today ? compared.to : today }
 }
 
 /** "the day it was implemented", "the start of the first PDSA cycle", or "". */
@@ -27,15 +47,16 @@ export function changeSourceOf(
 export function ideaEvidence(
   idea: Pick<Idea, 'implementedAt' | 'measureId'>,
   cycles: readonly Pick<PdsaCycle, 'startDay'>[],
-  measure: Pick<Measure, 'id' | 'name' | 'unit' | 'type'> | null | undefined,
+  measure: Pick<Measure, 'id' | 'name' | 'unit' | 'type' | 'direction' | 'goodAnswer' | 'target'> | null | undefined,
   entries: readonly { day: DayKey; value: EntryValue }[],
   today: DayKey,
 ): IdeaEvidence {
-  if (!measure || measure.id !== idea.measureId) return { measure: null, comparison: null, changeSource: '' }
+  if (!measure || measure.id !== idea.measureId) return NONE
   const changeDay = changeDayOf(idea, cycles)
   return {
     measure: { name: measure.name, unit: measure.unit },
     comparison: changeDay ? beforeAfter(measure.type, entries, changeDay, today) : null,
     changeSource: changeSourceOf(idea, cycles),
+    sustained: changeDay ? checkSustained(measure, entries, changeDay, today) : null,
   }
 }

@@ -167,8 +167,8 @@ export const useConceptsStore = defineStore('concepts', () => {
       return [{ idea, cycles }]
     })
     // Each idea's measure evidence, as its own A3 shows it.
-    const measured = await readIdeaMeasureValues(withCycles)
     const today = londonDay()
+    const measured = await readIdeaMeasureValues(withCycles, today)
     portfolioIdeas.value = withCycles.map(({ idea, cycles }) => {
       const found = measured.get(idea.id)
       return { idea, cycles, evidence: ideaEvidence(idea, cycles, found?.measure, found?.entries ?? [], today) }

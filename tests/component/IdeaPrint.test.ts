@@ -104,6 +104,42 @@ describe('IdeaA3', () => {
     expect(text).toContain('Trust · CSU · Ward 7')
     // A plain component: no editing buttons on the sheet.
     expect(wrapper.findAll('button')).toHaveLength(0)
+    // No sustain check given: nothing claims it is sustained.
+    expect(wrapper.find('[data-testid="sustained-check"]').exists()).toBe(false)
+  })
+
+  it('shows whether the change is sustained, in words with an icon, and the figures behind it', async () => {
+    const router = createRouter({
+      history: createMemoryHistory(),
+      routes: [{ path: '/:p(.*)*', component: { render: () => null } }],
+    })
+    // 26 weeks at 6 falls a week, then 20 at 2: a shift, held.
+    const change = '2026-05-04'
+    const entries = Array.from({ length: 46 * 7 }, (_, i) => {
+      const day = addDays(change, i - 26 * 7)
+      return { day, value: i % 7 === 0 ? (day < change ? 6 : 2) + ((i / 7) % 3) - 1 : 0 }
+    })
+    const today = addDays(change, 20 * 7 - 1)
+    const { checkSustained } = await import('@/domain/certification/sustained')
+    const falls = { name: 'Falls', type: 'count', direction: 'lower', unit: 'falls', target: null } as const
+    const sustained = checkSustained(falls, entries, change, today)
+    wrapper = mount(IdeaA3, {
+      global: { plugins: [router] },
+      props: {
+        idea: makeIdea('i', { problem: 'Falls at night', status: 'implemented' }),
+        cycles: [],
+        people: { raisedBy: 'Sam', owner: '', sponsor: '', others: [] },
+        measure: { name: 'Falls', unit: 'falls' },
+        comparison: beforeAfter('count', entries, change, today),
+        changeSource: 'the day it was implemented',
+        sustained,
+      },
+    })
+    const check = wrapper.find('[data-testid="sustained-check"]')
+    expect(check.find('strong').text()).toBe('Is it sustained? Sustained.')
+    expect(check.find('svg').exists()).toBe(true)
+    expect(check.text()).toContain('Falls improved after the change and held for the last 12 weeks.')
+    expect(check.findAll('li').map((li) => li.text())[0]).toBe('Falls per week: 5.96 before the change, 2 since.')
   })
 })
 

@@ -4,8 +4,9 @@
 // before/after comparison (live, like the rest) and the people involved, re-read whenever
 // the idea changes.
 import { computed, ref, watch, type Ref } from 'vue'
-import { beforeAfter, changeDayOf, compareRange, type BeforeAfter } from '@/domain/beforeAfter'
-import { changeSourceOf } from '@/domain/ideaEvidence'
+import type { BeforeAfter } from '@/domain/beforeAfter'
+import type { SustainCheck } from '@/domain/certification/sustained'
+import { changeSourceOf, evidenceRange, ideaEvidence, type IdeaEvidence } from '@/domain/ideaEvidence'
 import { ideaPeople, type IdeaPeople } from '@/domain/ideasExport'
 import { useMeasureValues } from '@/db/queries/ideas'
 import { useBoardStore } from '@/stores/board'
@@ -37,20 +38,20 @@ export function useIdeaPage(ideaId: Ref<string>) {
   const idea = computed(() => ideas.ideas.find((i) => i.id === ideaId.value) ?? null)
   const cycles = computed(() => pdsa.forIdea(ideaId.value))
   const measure = computed(() => boardStore.measures.find((m) => m.id === idea.value?.measureId) ?? null)
-  const changeDay = computed(() => (idea.value ? changeDayOf(idea.value, cycles.value) : null))
   const changeSource = computed(() => (idea.value ? changeSourceOf(idea.value, cycles.value) : ''))
-  const comparedDays = computed(() => {
+  // The comparison's weeks and the sustain check's (26 weeks before the change to today).
+  const evidenceDays = computed(() => {
     const m = measure.value
-    const day = changeDay.value
-    return m && day ? { measureId: m.id, ...compareRange(day) } : null
+    const range = m && idea.value ? evidenceRange(idea.value, cycles.value, ideas.today) : null
+    return m && range ? { measureId: m.id, ...range } : null
   })
-  const values = useMeasureValues(comparedDays)
-  const comparison = computed<BeforeAfter | null>(() => {
-    const m = measure.value
-    const day = changeDay.value
-    if (!m || !day || !values.loaded.value) return null
-    return beforeAfter(m.type, values.data.value, day, ideas.today)
+  const values = useMeasureValues(evidenceDays)
+  const evidence = computed<IdeaEvidence | null>(() => {
+    if (!idea.value || !values.loaded.value) return null
+    return ideaEvidence(idea.value, cycles.value, measure.value, values.data.value, ideas.today)
   })
+  const comparison = computed<BeforeAfter | null>(() => evidence.value?.comparison ?? null)
+  const sustained = computed<SustainCheck | null>(() => evidence.value?.sustained ?? null)
   const people = ref<IdeaPeople>({ raisedBy: '', owner: '', sponsor: '', others: [] })
 
   async function readPeople() {
@@ -71,6 +72,7 @@ export function useIdeaPage(ideaId: Ref<string>) {
     cycles,
     measure,
     comparison,
+    sustained,
     changeSource,
     people,
     measures: computed(() => boardStore.activeMeasures),

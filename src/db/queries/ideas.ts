@@ -1,6 +1,6 @@
 // Improvement ideas and their PDSA cycles, read live.
 import type { Ref } from 'vue'
-import { changeDayOf, compareRange } from '@/domain/beforeAfter'
+import { evidenceRange } from '@/domain/ideaEvidence'
 import type { DayKey, EntryValue, Idea, Measure, PdsaCycle } from '@/domain/types'
 import { db } from '../db'
 import { useLiveQuery } from '../useLiveQuery'
@@ -43,6 +43,7 @@ export async function readIdeaMeasureValues(
     idea: Pick<Idea, 'id' | 'measureId' | 'implementedAt'>
     cycles: readonly Pick<PdsaCycle, 'startDay'>[]
   }[],
+  today: DayKey,
 ): Promise<Map<string, { measure: Measure; entries: { day: DayKey; value: EntryValue }[] }>> {
   const found = new Map<string, { measure: Measure; entries: { day: DayKey; value: EntryValue }[] }>()
   const measureIds = [...new Set(ideas.flatMap(({ idea }) => (idea.measureId ? [idea.measureId] : [])))]
@@ -50,8 +51,7 @@ export async function readIdeaMeasureValues(
   for (const { idea, cycles } of ideas) {
     const measure = idea.measureId ? measures.get(idea.measureId) : undefined
     if (!measure) continue
-    const changeDay = changeDayOf(idea, cycles)
-    const range = changeDay ? compareRange(changeDay) : null
+    const range = evidenceRange(idea, cycles, today)
     found.set(idea.id, { measure, entries: range ? await readMeasureValues(measure.id, range.from, range.to) : [] })
   }
   return found

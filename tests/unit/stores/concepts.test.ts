@@ -228,7 +228,9 @@ describe('useConceptsStore', () => {
     expect(byId.get('i-measured')?.changeSource).toBe('the day it was implemented')
     expect(byId.get('i-measured')?.comparison?.before).toMatchObject({ recorded: 28, mean: 3 })
     expect(byId.get('i-measured')?.comparison?.after).toMatchObject({ recorded: 28, mean: 1 })
-    expect(byId.get('i-unmeasured')).toEqual({ measure: null, comparison: null, changeSource: '' })
+    expect(byId.get('i-unmeasured')).toEqual({ measure: null, comparison: null, changeSource: '', sustained: null })
+    // Eight weeks of values: too little history to call it sustained, and it says so.
+    expect(byId.get('i-measured')?.sustained?.verdict).toBe('cannot-judge')
     expect(store.portfolio?.items.find((i) => i.recordId === 'i-measured')?.role).toBe('raised and own')
   })
 })
