@@ -1,7 +1,7 @@
 import pg from 'pg'
 import type { DatabaseConfig } from '../db/config.ts'
 import { isPostgres, pgClientConfig, type SyncDb } from '../db/open.ts'
-import { SCOPE_CHANNEL } from './push.ts'
+import { onCommit, SCOPE_CHANNEL } from './push.ts'
 
 export type ScopeListener = (seq: number) => void
 
@@ -16,9 +16,9 @@ export interface ScopeNotifier {
   close(): Promise<void>
 }
 
-/** A change should show on the other tablets within about 2 s (while the huddle is still
- * looking at it), so this can use
- * only a small part of that. Each poll is one indexed read of the watched scopes' rows. */
+/** Changes this process commits poke at once (`onCommit`); the poll only finds those of another process (the
+ * CLI, a second server on the same file), which should still show on the tablets within about 2 s. Each poll is
+ * one indexed read of the watched scopes' rows. */
 const SQLITE_POLL_MS = 250
 const RECONNECT_MIN_MS = 500
 const RECONNECT_MAX_MS = 30_000
@@ -59,9 +59,18 @@ async function pollScopes(db: SyncDb, listeners: Listeners): Promise<void> {
   for (const row of rows) listeners.emit(row.scope, Number(row.seq))
 }
 
-/** SQLite: any process may write the file, so poll `scopes.seq` while anyone is listening. */
+/** Every push this process commits, told to the listeners of the scopes it advanced as soon as it commits. */
+function pokeOnCommit(db: SyncDb, listeners: Listeners): () => void {
+  return onCommit(db, (advanced) => {
+    for (const [scope, seq] of Object.entries(advanced)) listeners.emit(scope, seq)
+  })
+}
+
+/** SQLite: this process's pushes poke on commit; any other process may write the file too, so poll
+ * `scopes.seq` while anyone is listening. */
 function createPollingNotifier(db: SyncDb, intervalMs = SQLITE_POLL_MS): ScopeNotifier {
   const listeners = new Listeners()
+  const stopHearing = pokeOnCommit(db, listeners)
   let polling = false
   const timer = setInterval(() => {
     if (polling) return
@@ -75,7 +84,10 @@ function createPollingNotifier(db: SyncDb, intervalMs = SQLITE_POLL_MS): ScopeNo
   timer.unref()
   return {
     subscribe: (scope, listener) => listeners.add(scope, listener),
-    close: async () => clearInterval(timer),
+    close: async () => {
+      clearInterval(timer)
+      stopHearing()
+    },
   }
 }
 
@@ -95,6 +107,8 @@ async function createPostgresNotifier(
   let closed = false
   let retryMs = RECONNECT_MIN_MS
   let retryTimer: NodeJS.Timeout | undefined
+  // This process's own commits need not wait for NOTIFY to come back over the LISTEN connection.
+  const stopHearing = pokeOnCommit(db, listeners)
 
   function onNotification(message: pg.Notification): void {
     if (message.channel !== SCOPE_CHANNEL || !message.payload) return
@@ -154,6 +168,7 @@ async function createPostgresNotifier(
     subscribe: (scope, listener) => listeners.add(scope, listener),
     async close() {
       closed = true
+      stopHearing()
       if (retryTimer) clearTimeout(retryTimer)
       const current = client
       client = undefined
@@ -166,10 +181,19 @@ export function listenerName(config: Extract<DatabaseConfig, { dialect: 'postgre
   return `lim-huddle-listen${config.schema ? ` ${config.schema}` : ''}`
 }
 
-export async function createScopeNotifier(db: SyncDb, config: DatabaseConfig): Promise<ScopeNotifier> {
+export interface NotifierOptions {
+  /** SQLite: how often to look for other processes' changes (tests). */
+  pollMs?: number
+}
+
+export async function createScopeNotifier(
+  db: SyncDb,
+  config: DatabaseConfig,
+  options: NotifierOptions = {},
+): Promise<ScopeNotifier> {
   if (config.dialect === 'postgres') {
     if (!isPostgres(db)) throw new Error('The database is not the PostgreSQL one the notifier was configured for')
     return createPostgresNotifier(db, config)
   }
-  return createPollingNotifier(db)
+  return createPollingNotifier(db, options.pollMs)
 }

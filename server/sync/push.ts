@@ -66,6 +66,32 @@ export class ForbiddenRecordError extends Error {
 
 let processClock: HybridClock | undefined
 
+/** Told once a push has committed, with each scope it advanced and that scope's new last sequence number. */
+export type CommitListener = (advanced: Readonly<Record<string, number>>) => void
+const commitListeners = new WeakMap<object, Set<CommitListener>>()
+
+/**
+ * Hears every push this process commits to `db`, at once: the live pokes of the process that made a change
+ * wait for no poll (other processes' changes still come through the notifier's poll or LISTEN).
+ */
+export function onCommit(db: SyncDb, listener: CommitListener): () => void {
+  const set = commitListeners.get(db) ?? new Set<CommitListener>()
+  set.add(listener)
+  commitListeners.set(db, set)
+  return () => set.delete(listener)
+}
+
+function announce(db: SyncDb, advanced: Readonly<Record<string, number>>): void {
+  if (Object.keys(advanced).length === 0) return
+  for (const listener of [...(commitListeners.get(db) ?? [])]) {
+    try {
+      listener(advanced)
+    } catch (error) {
+      console.warn(`A commit listener failed: ${(error as Error).message}`)
+    }
+  }
+}
+
 /** One clock per server process; its node id is unique to the process. */
 export function serverClock(): HybridClock {
   processClock ??= createClock(`server-${randomBytes(6).toString('hex')}`)
@@ -84,7 +110,9 @@ export async function pushMutations(
 ): Promise<PushResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction().execute((trx) => applyPushInTransaction(trx, mutations, options))
+      const result = await db.transaction().execute((trx) => applyPushInTransaction(trx, mutations, options))
+      announce(db, result.advanced)
+      return result
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
     }

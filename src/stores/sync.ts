@@ -4,25 +4,21 @@ import { db } from '@/db/db'
 import { getMeta, setMeta } from '@/db/repo'
 import { retryDelayMs } from '@/domain/syncStatus'
 import { readableScopeIds, readEnrolment } from '@/sync/enrolment'
-import { createSyncEngine, type PullProgress, type SyncEngine } from '@/sync/engine'
+import { createSyncEngine, type PullProgress, type SyncEngine, type SyncResult } from '@/sync/engine'
 import { createHttpTransport } from '@/sync/transport.http'
-import type { SyncTransport } from '@/sync/transport-types'
+import type { ScopePoke, SyncTransport } from '@/sync/transport-types'
 import { useConflictsStore } from './conflicts'
 import { useDeviceStore } from './device'
 
 /** 'not-enrolled' is a quiet state, not a failure: the tablet simply keeps its data to itself. */
 export type SyncStatus = 'idle' | 'syncing' | 'offline' | 'error' | 'update-needed' | 'removed' | 'not-enrolled'
 
-/** How often a visible tablet syncs without being prompted. */
+/** How often a visible tablet makes a full round without being prompted: it asks the server what it may sync
+ * now (`GET /api/device`), sends and pulls everything. */
 export const SYNC_INTERVAL_MS = 60_000
-// Both delays are short because a change should show on the ward's other tablets within
-// about 2 s, while people are still looking at the board together: save → wait → push → server notices (≤ 1 s on SQLite) → poke → wait
-// → pull. Rounds never overlap and a call during one queues just one more, so short
-// waits cost at most a few small extra requests.
-/** A burst of pokes (several tablets saving at once) becomes one sync. */
-export const POKE_DEBOUNCE_MS = 250
-/** A change saved here is sent this long after the last of a burst of saves. */
-export const LOCAL_CHANGE_DELAY_MS = 500
+// The live path has no fixed waits: a change saved here is sent at once (saves made while a push is in flight
+// go together in the next one), and a poke pulls the scope it names at once, unless this tablet has already
+// pulled that far. Rounds never overlap, so a burst of saves or pokes costs one or two small requests.
 /** Dexie meta key: when the last round finished well, so "Synced 07:42" survives a reload. */
 export const LAST_SYNCED_META = 'sync.lastSyncedAt'
 
@@ -60,7 +56,10 @@ export const useSyncStore = defineStore('sync', () => {
   let transport: SyncTransport = createHttpTransport()
   let engine: SyncEngine = createSyncEngine({ database: db, transport, onProgress })
   let running: Promise<void> | null = null
-  let again = false
+  /** What the next rounds must do: a full round, a push of what was saved, the scopes poked (→ sequence). */
+  let fullWanted = false
+  let pushWanted = false
+  const poked = new Map<string, number>()
   /** Set while `start()` runs: only then are failed rounds retried on a timer. */
   let retrying = false
   let failuresInARow = 0
@@ -100,14 +99,18 @@ export const useSyncStore = defineStore('sync', () => {
     await conflictsStore.refresh()
   }
 
-  async function round() {
+  /** One round. A full one shows "Syncing…"; the live path's quick ones (a push after a save, a pull after a
+   * poke) change the status only when they end differently, so the chip does not flicker with every change. */
+  async function round(full: boolean, sync: () => Promise<SyncResult>) {
     // A tablet known to sync with nobody is never "Syncing…" (the round finds out again).
-    if (status.value !== 'not-enrolled') status.value = 'syncing'
-    const result = await engine.syncOnce().finally(() => (progress.value = null))
+    if (full && status.value !== 'not-enrolled') status.value = 'syncing'
+    const result = await sync().finally(() => (progress.value = null))
     errorMessage.value = result.message ?? null
-    notice.value = result.notice ?? null
-    localOnly.value = result.localOnly
-    readOnly.value = result.readOnly
+    if (full || result.notice) notice.value = result.notice ?? null
+    if (full || result.pushed > 0) {
+      localOnly.value = result.localOnly
+      readOnly.value = result.readOnly
+    }
     // The warning clears once changes go through without the server re-stamping them.
     if (result.clockSkewMs !== undefined) clockSkewMs.value = result.clockSkewMs
     else if (result.pushed > 0) clockSkewMs.value = null
@@ -118,7 +121,7 @@ export const useSyncStore = defineStore('sync', () => {
         lastSyncedAt.value = new Date().toISOString()
         await setMeta(LAST_SYNCED_META, lastSyncedAt.value)
       }
-      enrolledUnits.value = await syncedScopes()
+      if (full) enrolledUnits.value = await syncedScopes()
       // Screens read through live queries, so what the pull stored is on them already;
       // waiting for the conflicts list keeps "Synced" from showing before it.
       await conflictsStore.refresh()
@@ -130,45 +133,68 @@ export const useSyncStore = defineStore('sync', () => {
     status.value = result.outcome === 'synced' ? 'idle' : result.outcome
   }
 
-  /** Sync now; a call while a round runs queues one more round after it. */
-  async function syncNow(): Promise<void> {
-    if (running) {
-      again = true
-      return running
-    }
-    running = (async () => {
-      do {
-        again = false
-        await round()
-      } while (again)
-    })()
-    try {
-      await running
-    } finally {
-      running = null
+  /** Runs the rounds wanted, one at a time, until none is left. */
+  async function work() {
+    for (;;) {
+      if (fullWanted) {
+        // A full round sends everything and pulls every scope after this moment: it covers what was wanted.
+        fullWanted = false
+        pushWanted = false
+        poked.clear()
+        await round(true, () => engine.syncOnce())
+      } else if (pushWanted) {
+        pushWanted = false
+        await round(false, () => engine.pushOnce())
+      } else if (poked.size > 0) {
+        const pokes = new Map(poked)
+        poked.clear()
+        await round(false, () => engine.pullPoked(pokes))
+      } else return
     }
   }
 
-  /** Sync now, soon after a change is saved here, when the network returns, every minute
-   * while visible, and when the server says a unit changed. Returns the function that
+  function kick(): Promise<void> {
+    running ??= work().finally(() => (running = null))
+    return running
+  }
+
+  /** Resolves once no round is running or wanted (tests, and anything that must not overlap a round). */
+  function settled(): Promise<void> {
+    return running ?? Promise.resolve()
+  }
+
+  /** A full round now; a call while a round runs queues one more after it. Resolves when the rounds are done. */
+  function syncNow(): Promise<void> {
+    fullWanted = true
+    return kick()
+  }
+
+  /** Send what was saved here, at once; saves made while a push is in flight go in one push after it. */
+  function pushNow(): Promise<void> {
+    pushWanted = true
+    return kick()
+  }
+
+  /** The server says `poke.scope` reached `poke.seq`: pull that scope at once (a poke that does not say which
+   * scope makes a full round). */
+  function pulled(poke: ScopePoke | undefined): Promise<void> {
+    if (!poke) return syncNow()
+    poked.set(poke.scope, Math.max(poke.seq, poked.get(poke.scope) ?? 0))
+    return kick()
+  }
+
+  /** A full round at once, when the network returns and every minute while visible; a push as soon as a
+   * change is saved here; a pull of a scope as soon as the server says it changed. Returns the function that
    * stops all of it. */
   function start(): () => void {
     const trigger = () => void syncNow()
     const whenVisible = () => {
       if (document.visibilityState === 'visible') trigger()
     }
-    let pokeTimer: ReturnType<typeof setTimeout> | undefined
-    const poke = () => {
-      clearTimeout(pokeTimer)
-      pokeTimer = setTimeout(trigger, POKE_DEBOUNCE_MS)
-    }
-    let localTimer: ReturnType<typeof setTimeout> | undefined
     const stopWatchingPending = watch(
       () => device.pendingChanges,
       (count, before) => {
-        if (count <= before) return
-        clearTimeout(localTimer)
-        localTimer = setTimeout(trigger, LOCAL_CHANGE_DELAY_MS)
+        if (count > before) void pushNow()
       },
     )
     // One stream for every scope: a browser allows six connections per host, and a stream per
@@ -178,7 +204,7 @@ export const useSyncStore = defineStore('sync', () => {
       () => enrolledUnits.value.join(','),
       (ids) => {
         unsubscribe?.()
-        unsubscribe = ids ? transport.events(ids.split(','), poke) : undefined
+        unsubscribe = ids ? transport.events(ids.split(','), (poke) => void pulled(poke)) : undefined
       },
       { immediate: true },
     )
@@ -195,8 +221,6 @@ export const useSyncStore = defineStore('sync', () => {
       window.removeEventListener('online', trigger)
       document.removeEventListener('visibilitychange', whenVisible)
       clearInterval(timer)
-      clearTimeout(pokeTimer)
-      clearTimeout(localTimer)
       retrying = false
       clearTimeout(retryTimer)
     }
@@ -218,6 +242,7 @@ export const useSyncStore = defineStore('sync', () => {
     enrolledUnits,
     load,
     syncNow,
+    settled,
     start,
     useTransport,
   }

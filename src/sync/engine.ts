@@ -512,7 +512,13 @@ export function createSyncEngine({
     }
   }
 
-  async function run(withPush: boolean): Promise<SyncResult> {
+  /** What a round does. A full round asks the server what this tablet may sync now, sends the outbox and pulls
+   * every scope; the live path's rounds trust the enrolment stored by the last full round: `push` only sends
+   * (at once after a save), `scopes` only pulls the scopes a poke named whose cursor is behind it. */
+  type RoundKind =
+    { kind: 'full'; withPush: boolean } | { kind: 'push' } | { kind: 'scopes'; pokes: ReadonlyMap<string, number> }
+
+  async function run(what: RoundKind): Promise<SyncResult> {
     const result: SyncResult = {
       outcome: 'synced',
       pushed: 0,
@@ -531,18 +537,24 @@ export function createSyncEngine({
     })
     const notEnrolled: SyncResult = { ...result, outcome: 'not-enrolled', message: NOT_ENROLLED_MESSAGE }
     try {
-      if (!(await readEnrolment(database))) return notEnrolled
-      // The server's answer is what counts: a CSU tablet gains new units, a removed one hears so.
-      const info = await transport.deviceInfo()
-      if (isFailure(info)) return fail(info)
-      const refreshed = await refreshEnrolment(database, info)
-      if (!refreshed) return notEnrolled
-      if (refreshed.serverChanged) Object.assign(result, { serverChanged: true, notice: SERVER_CHANGED_NOTICE })
-      const readable = readableScopeIds(refreshed.enrolment)
-      await materialiseKept(result)
+      const stored = await readEnrolment(database)
+      if (!stored) return notEnrolled
+      let enrolment = stored
+      if (what.kind === 'full') {
+        // The server's answer is what counts: a CSU tablet gains new units, a removed one hears so.
+        const info = await transport.deviceInfo()
+        if (isFailure(info)) return fail(info)
+        const refreshed = await refreshEnrolment(database, info)
+        if (!refreshed) return notEnrolled
+        if (refreshed.serverChanged) Object.assign(result, { serverChanged: true, notice: SERVER_CHANGED_NOTICE })
+        enrolment = refreshed.enrolment
+        await materialiseKept(result)
+      }
+      const readable = readableScopeIds(enrolment)
+      const writable = writableScopeIds(enrolment)
+      const withPush = what.kind === 'push' || (what.kind === 'full' && what.withPush)
       let pushFailure: SyncFailure | undefined
       const round: Round = { result, deviceId: '', tooLarge: 0, sentWhole: 0, restarted: new Set() }
-      const writable = writableScopeIds(refreshed.enrolment)
       if (withPush) {
         round.deviceId = await database.transaction('rw', database.meta, () =>
           withDeviceClock(database, (clock) => clock.nodeId),
@@ -555,8 +567,10 @@ export function createSyncEngine({
           result.notice = [result.notice, readOnlyNotice(result.readOnly)].filter(Boolean).join(' ')
       }
       // In the server's order (units, then a CSU's or trust's board, the library last), so the
-      // ward's own records arrive first.
-      const scopes = [...readable]
+      // ward's own records arrive first. A push round pulls nothing: the server pokes every tablet
+      // listening to the scope, this one included, and the poke brings the change back.
+      const scopes =
+        what.kind === 'full' ? [...readable] : what.kind === 'scopes' ? await behind(what.pokes, readable) : []
       let scopeFailure: SyncFailure | undefined
       for (const scope of scopes) {
         const failure = await pullScope(round, scope, writable)
@@ -569,7 +583,12 @@ export function createSyncEngine({
         Object.assign(result, { serverRestored: true })
         result.notice = [result.notice, SERVER_RESTORED_NOTICE].filter(Boolean).join(' ')
         // What the server no longer had goes back now, and comes down again merged.
-        if (withPush && !pushFailure) {
+        if (what.kind !== 'full' || (what.withPush && !pushFailure)) {
+          if (!round.deviceId) {
+            round.deviceId = await database.transaction('rw', database.meta, () =>
+              withDeviceClock(database, (clock) => clock.nodeId),
+            )
+          }
           pushFailure = await push(round, writable, readable)
           if (pushFailure && STOPS_THE_ROUND.has(outcomeOf(pushFailure))) return fail(pushFailure)
           for (const scope of round.restarted) {
@@ -587,10 +606,22 @@ export function createSyncEngine({
     }
   }
 
-  function enqueue(withPush: boolean): Promise<SyncResult> {
+  /** The poked scopes this tablet reads whose cursor has not reached the poke's sequence, in the server's order. */
+  async function behind(pokes: ReadonlyMap<string, number>, readable: ReadonlySet<string>): Promise<string[]> {
+    const scopes: string[] = []
+    for (const scope of readable) {
+      const seq = pokes.get(scope)
+      if (seq === undefined) continue
+      const cursor = ((await database.meta.get(SYNC_META.cursor(scope)))?.value as number | undefined) ?? 0
+      if (cursor < seq) scopes.push(scope)
+    }
+    return scopes
+  }
+
+  function enqueue(what: RoundKind): Promise<SyncResult> {
     const next = queue.then(
-      () => run(withPush),
-      () => run(withPush),
+      () => run(what),
+      () => run(what),
     )
     queue = next
     return next
@@ -598,19 +629,29 @@ export function createSyncEngine({
 
   /** Push then pull. Calls made while one runs wait for it, so rounds never overlap. */
   function syncOnce(): Promise<SyncResult> {
-    return enqueue(true)
+    return enqueue({ kind: 'full', withPush: true })
   }
 
   /** Pull only, leaving the outbox unsent (e.g. to refresh while pushes are refused). */
   function pullOnce(): Promise<SyncResult> {
-    return enqueue(false)
+    return enqueue({ kind: 'full', withPush: false })
+  }
+
+  /** Send the outbox now, with the enrolment the last full round stored (no `GET /api/device`, no pull). */
+  function pushOnce(): Promise<SyncResult> {
+    return enqueue({ kind: 'push' })
+  }
+
+  /** Pull just the scopes the server poked (scope → its new sequence), skipping any already pulled that far. */
+  function pullPoked(pokes: ReadonlyMap<string, number>): Promise<SyncResult> {
+    return enqueue({ kind: 'scopes', pokes: new Map(pokes) })
   }
 
   async function conflictCount(): Promise<number> {
     return database.syncState.where('conflicted').equals(1).count()
   }
 
-  return { syncOnce, pullOnce, conflictCount }
+  return { syncOnce, pullOnce, pushOnce, pullPoked, conflictCount }
 }
 
 export type SyncEngine = ReturnType<typeof createSyncEngine>

@@ -4,6 +4,7 @@
 // the server cannot be reached, waits much longer when the server refuses (a tablet
 // not enrolled for that unit, or removed), and stops for good when unsubscribed.
 import { SseParser } from './sse'
+import type { ScopePoke } from './transport-types'
 
 /** Until the server says otherwise (the `retry:` line it sends first). */
 export const DEFAULT_RETRY_MS = 2_000
@@ -17,9 +18,22 @@ export interface EventStreamOptions {
   fetch: typeof fetch
   /** Fresh headers for each connection (the token may change after enrolment). */
   headers: () => Promise<Record<string, string>>
-  onPoke: () => void
+  /** The poke's scope and new sequence; undefined when its data cannot be read (any scope may have changed). */
+  onPoke: (poke: ScopePoke | undefined) => void
   /** Tests: spread of the back-off, 0..1 (default random, so tablets do not reconnect in step). */
   jitter?: () => number
+}
+
+/** `{"scope":"…","seq":12}`, as the server sends it; anything else says only that something changed. */
+export function pokeOf(data: string): ScopePoke | undefined {
+  try {
+    const value = JSON.parse(data) as { scope?: unknown; seq?: unknown }
+    if (typeof value.scope === 'string' && typeof value.seq === 'number' && Number.isSafeInteger(value.seq))
+      return { scope: value.scope, seq: value.seq }
+  } catch {
+    // Not JSON: still a poke.
+  }
+  return undefined
 }
 
 /** Opens the stream and keeps it open. Returns the function that closes it for good. */
@@ -57,7 +71,7 @@ export function openEventStream({
     failures = 0
     const parser = new SseParser(
       (event) => {
-        if (event.event === 'poke' || event.event === 'message') onPoke()
+        if (event.event === 'poke' || event.event === 'message') onPoke(pokeOf(event.data))
       },
       (ms) => (retryMs = ms),
     )

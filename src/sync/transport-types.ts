@@ -92,6 +92,12 @@ export function invalidCode(message = INVALID_CODE_MESSAGE): EnrolFailure {
   return { error: 'invalid-code', message }
 }
 
+/** A live poke: `scope`'s sequence reached `seq` on the server. */
+export interface ScopePoke {
+  scope: string
+  seq: number
+}
+
 export interface SyncTransport {
   push(request: PushRequest): Promise<PushResponse | SyncFailure>
   pull(request: PullRequest): Promise<PullResponse | SyncFailure>
@@ -99,7 +105,8 @@ export interface SyncTransport {
   enrol(code: string, deviceName: string): Promise<EnrolResponse | EnrolFailure | SyncFailure>
   /** What the server says this (enrolled) tablet may sync now. */
   deviceInfo(): Promise<DeviceInfo | SyncFailure>
-  /** Calls `onPoke` when any of `scopes` changes on the server: one stream for all of them, so a
-   * CSU or trust tablet holds one connection however many units it reads. Returns the unsubscribe function. */
-  events(scopes: readonly string[], onPoke: () => void): () => void
+  /** Calls `onPoke` when any of `scopes` changes on the server, with the scope and its new sequence (undefined
+   * when a poke does not say: then any scope may have changed): one stream for all of them, so a CSU or trust
+   * tablet holds one connection however many units it reads. Returns the unsubscribe function. */
+  events(scopes: readonly string[], onPoke: (poke: ScopePoke | undefined) => void): () => void
 }

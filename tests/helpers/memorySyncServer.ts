@@ -29,6 +29,7 @@ import {
   type EnrolledUnit,
   type EnrolFailure,
   type EnrolResponse,
+  type ScopePoke,
   type SyncFailure,
   type SyncTransport,
 } from '@/sync/transport-types'
@@ -79,7 +80,7 @@ export class MemorySyncServer {
   private readonly faults: Fault[] = []
   private readonly codes = new Map<string, { scope: MemoryScope; used: boolean }>()
   private readonly seqs = new Map<string, number>()
-  private readonly listeners = new Map<string, Set<() => void>>()
+  private readonly listeners = new Map<string, Set<(poke: ScopePoke) => void>>()
   private readonly clock: HybridClock
 
   constructor(private readonly now: () => number = Date.now) {
@@ -116,7 +117,8 @@ export class MemorySyncServer {
           updatedBy: set('Improvement office'),
         },
       })
-      for (const listener of this.listeners.get(full.id) ?? []) listener()
+      for (const listener of this.listeners.get(full.id) ?? [])
+        listener({ scope: full.id, seq: this.seqs.get(full.id) ?? 0 })
     }
     return full
   }
@@ -149,6 +151,11 @@ export class MemorySyncServer {
         return () => sets.forEach((set) => set.delete(onPoke))
       },
     }
+  }
+
+  /** Sends a poke to the scope's listeners as a server would after a commit (a repeat, or one from another process). */
+  pokeAgain(poke: ScopePoke): void {
+    for (const listener of this.listeners.get(poke.scope) ?? []) listener(poke)
   }
 
   recordsIn(scope: string): ServerRecord[] {
@@ -283,7 +290,9 @@ export class MemorySyncServer {
       if (skewMs !== undefined) clockSkewMs = skewMs
       if (changed) poked.add(mutation.scope)
     }
-    for (const scope of poked) for (const listener of this.listeners.get(scope) ?? []) listener()
+    for (const scope of poked) {
+      for (const listener of this.listeners.get(scope) ?? []) listener({ scope, seq: this.seqs.get(scope) ?? 0 })
+    }
     if (fault === 'response-lost') return transportFailure('offline')
     return {
       protocol: PROTOCOL_VERSION,

@@ -213,7 +213,7 @@ describe('live events over fetch', () => {
   it('sends the token, calls back for each poke, reconnects after the retry time and stops when unsubscribed', async () => {
     const { sent, fetch } = recordingFetch(
       () =>
-        new Response(streamOf('retry: 3000\n\nevent: poke\ndata: {}\n\n'), {
+        new Response(streamOf('retry: 3000\n\nevent: poke\ndata: {"scope":"unit-7","seq":12}\n\n'), {
           headers: { 'content-type': 'text/event-stream' },
         }),
     )
@@ -224,6 +224,8 @@ describe('live events over fetch', () => {
     )
     await vi.advanceTimersByTimeAsync(0)
     expect(onPoke).toHaveBeenCalledTimes(1)
+    // The poke says which scope reached which sequence, so the tablet pulls only that scope.
+    expect(onPoke).toHaveBeenCalledWith({ scope: 'unit-7', seq: 12 })
     expect(sent[0]).toMatchObject({
       url: 'https://huddle.example/api/sync/events?scope=unit-7',
       headers: { authorization: 'Bearer secret-token', 'x-lim-outbox': '1,5' },
@@ -291,7 +293,8 @@ describe('live events over fetch', () => {
     const onPoke = vi.fn()
     const stop = createHttpTransport({ fetch, credentials }).events(['unit-7'], onPoke)
     await vi.advanceTimersByTimeAsync(0)
-    expect(onPoke).toHaveBeenCalledTimes(1)
+    // A poke whose data does not say which scope still prompts sync (a round of every scope).
+    expect(onPoke).toHaveBeenCalledExactlyOnceWith(undefined)
     stop()
     expect(signal?.aborted).toBe(true)
   })

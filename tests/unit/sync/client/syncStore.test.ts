@@ -6,8 +6,9 @@ import type { Board } from '@/domain/types'
 import { useBoardStore } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
 import { PROTOCOL_VERSION } from '@/shared/sync/protocol'
-import { POKE_DEBOUNCE_MS, useSyncStore } from '@/stores/sync'
+import { useSyncStore } from '@/stores/sync'
 import { createHttpTransport } from '@/sync/transport.http'
+import type { ScopePoke } from '@/sync/transport-types'
 import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { enrolDatabase, makeTablet, transportFor, type Tablet } from './tablets'
 
@@ -21,7 +22,8 @@ beforeEach(async () => {
   other = makeTablet('other', server)
 })
 
-afterEach(() => {
+afterEach(async () => {
+  await useSyncStore().settled()
   other.database.close()
 })
 
@@ -108,31 +110,49 @@ describe('useSyncStore', () => {
     expect(sync.pending).toBe(2)
   })
 
-  it('syncs once for a burst of pokes from the server', async () => {
+  it('pulls just the poked scope at once, with no device check, and not again for a poke it has pulled past', async () => {
     const sync = useSyncStore()
-    sync.useTransport(transportFor(server, db))
-    await setUpWard()
+    // This tablet's own requests: the other tablet talks to the same server.
+    const mine: string[] = []
+    const base = transportFor(server, db)
+    sync.useTransport({
+      ...base,
+      deviceInfo: () => (mine.push('device'), base.deviceInfo()),
+      push: (request) => (mine.push('push'), base.push(request)),
+      pull: (request) => (mine.push(`pull ${request.scope} after ${request.after}`), base.pull(request)),
+      events: (scopes, onPoke) =>
+        base.events(scopes, (poke) => {
+          if (poke) pokes.push(poke)
+          onPoke(poke)
+        }),
+    })
+    const pokes: ScopePoke[] = []
+    const board = await setUpWard()
     await sync.syncNow()
     const stop = sync.start()
     await vi.waitFor(() => expect(sync.status).toBe('idle'))
-    const pushesAndPulls = server.requests.length
-    await other.enrol((await db.units.toArray())[0]!.id)
-    await other.repo.saveRecord<Board>('boards', { ...(await db.boards.toArray())[0]!, huddleMinutes: 12 }, 'Priya')
+    await vi.waitFor(() => expect(mine.filter((r) => r === 'device')).toHaveLength(2))
+    mine.length = 0
+    await other.enrol(board.unitId)
     await other.engine.syncOnce()
     await other.repo.saveRecord<Board>(
       'boards',
-      { ...(await other.database.boards.toArray())[0]!, huddleMinutes: 14 },
+      { ...(await other.database.boards.get(board.id))!, huddleMinutes: 14 },
       'Priya',
     )
     await other.engine.syncOnce()
-    const afterOther = server.requests.length
-    expect(afterOther).toBeGreaterThan(pushesAndPulls)
-    expect(useOrgStore().currentBoard?.huddleMinutes).not.toBe(14)
-    await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14), {
-      timeout: POKE_DEBOUNCE_MS * 3,
-    })
-    // One round: one pull of the ward and one of the trust library.
-    expect(server.requests.slice(afterOther).filter((r) => r.kind === 'pull')).toHaveLength(2)
+    await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14), { timeout: 5_000 })
+    await vi.waitFor(() => expect(sync.status).toBe('idle'))
+    // Only the ward's scope is pulled (never the library, which no poke named), and no GET /api/device.
+    expect(mine.length).toBeGreaterThan(0)
+    expect(mine.every((r) => r.startsWith(`pull ${board.unitId} `))).toBe(true)
+    // A poke this tablet has already pulled past (the same again) asks the server nothing.
+    mine.length = 0
+    const last = pokes.filter((p) => p.scope === board.unitId).at(-1)!
+    server.pokeAgain(last)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await vi.waitFor(() => expect(sync.status).toBe('idle'))
+    expect(mine).toEqual([])
     stop()
   })
 })
