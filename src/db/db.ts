@@ -9,6 +9,10 @@ import type {
   Board,
   ChecklistRun,
   CatchBallEntry,
+  CertCriteria,
+  CertEntry,
+  Certification,
+  CertSubmission,
   ChecklistTemplate,
   ConceptEdit,
   Csu,
@@ -125,6 +129,10 @@ export class HuddleDatabase extends Dexie {
   escalations!: EntityTable<Escalation, 'id'>
   goals!: EntityTable<Goal, 'id'>
   catchBall!: EntityTable<CatchBallEntry, 'id'>
+  certSubmissions!: EntityTable<CertSubmission, 'id'>
+  certEntries!: EntityTable<CertEntry, 'id'>
+  certCriteria!: EntityTable<CertCriteria, 'id'>
+  certifications!: EntityTable<Certification, 'id'>
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
@@ -177,6 +185,14 @@ export class HuddleDatabase extends Dexie {
     this.version(7).stores({ keptRecords: '[table+id], scope' })
     // Strategy deployment: goals at each tier and their catch-ball threads (new tables only).
     this.version(8).stores({ goals: 'id, unitId, ownerScopeId', catchBall: 'id, goalId, unitId' })
+    // LIM certification: submissions and their threads in the ward's scope, the office's criteria and the
+    // certified improvements in the trust library (new tables only; docs/CERTIFICATION.md).
+    this.version(9).stores({
+      certSubmissions: 'id, unitId, ideaId',
+      certEntries: 'id, submissionId, unitId',
+      certCriteria: 'id, unitId',
+      certifications: 'id, unitId, submissionId, csuId',
+    })
   }
 }
 

@@ -24,6 +24,10 @@ const WHAT: Partial<Record<SyncedTable, string>> = {
   escalations: 'An escalation',
   goals: 'A goal',
   catchBall: 'A catch-ball reply',
+  certSubmissions: 'An improvement put forward for certification',
+  certEntries: 'A certification step',
+  certCriteria: 'The certification criteria',
+  certifications: 'A certified improvement',
   units: 'A ward or department',
 }
 

@@ -1,5 +1,6 @@
 // Texts typed at the same time on two tablets, named in the ward's words: which record,
 // which text ("Action", "Day comment"), and who wrote each version when.
+import { REFLECTION_MAX } from './certification/submission'
 import { formatDay, isDayKey } from './dates'
 import { ESCALATION_ANSWER_MAX, ESCALATION_REASON_MAX } from './escalations'
 import { fieldLabel } from './history'
@@ -55,6 +56,12 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
   },
   goals: { title: { label: 'Goal', max: LIMITS.title, required: true } },
   catchBall: {},
+  certSubmissions: {
+    reflection: { label: 'Certification: reflection', max: REFLECTION_MAX, required: true },
+  },
+  certEntries: {},
+  certCriteria: {},
+  certifications: {},
 }
 
 function ruleFor(table: SyncedTable, field: string): TextRule {

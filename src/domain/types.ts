@@ -220,6 +220,10 @@ export type SyncedTable =
   | 'escalations'
   | 'goals'
   | 'catchBall'
+  | 'certSubmissions'
+  | 'certEntries'
+  | 'certCriteria'
+  | 'certifications'
 
 // ——— Improvement ideas ———
 
@@ -507,4 +511,105 @@ export interface CatchBallEntry extends RecordMeta {
   /** Who wrote it, and when (the corrected clock): the thread is read in this order. */
   author: string
   at: Instant
+}
+
+// ——— LIM certification by demonstrated improvement (docs/CERTIFICATION.md) ———
+
+/** Which of the app's own checks informs a criterion: the measure shows an improvement, or it has held. */
+export type CertCheck = 'measurable' | 'sustainable'
+
+export interface CertCriterion {
+  id: string
+  name: string
+  /** What the office looks for, in plain English: shown to the colleague and the assessor. */
+  description: string
+  /** The app check that must support "met"; null when only the assessor judges it. */
+  check: CertCheck | null
+}
+
+/** The improvement office's criteria, one record per trust in the library scope. */
+export interface CertCriteria extends RecordMeta {
+  criteria: CertCriterion[]
+  /** How many weeks after the change the measure must hold (the sustain check's period). */
+  sustainWeeks: number
+}
+
+/** An improvement put forward for certification: kept in the ward's scope (docs/CERTIFICATION.md). */
+export interface CertSubmission extends RecordMeta {
+  ideaId: string
+  boardId: string
+  /** The idea and its problem as they read when it was put forward. */
+  title: string
+  problem: string
+  /** The colleague, or the team, in the names they chose. */
+  names: string[]
+  measureId: string
+  measureName: string
+  /** The day the change began (implemented, or the first PDSA cycle's start). */
+  changeDay: DayKey
+  pdsaCycleIds: string[]
+  conceptIds: string[]
+  /** In their own words; improved after feedback and sent again. */
+  reflection: string
+  /** Their local leader, who endorses it. */
+  sponsor: string
+  /** Whether their names may be shown trust-wide once certified. */
+  consentToShare: boolean
+}
+
+export type CertEntryKind = 'submit' | 'endorse' | 'assess' | 'resubmit' | 'withdraw'
+export type CertRole = 'colleague' | 'sponsor' | 'office'
+export type CertDecision = 'met' | 'not-yet'
+
+export interface CertCriterionDecision {
+  criterionId: string
+  /** The criterion's name when it was decided (the office may rename it later). */
+  name: string
+  decision: CertDecision
+  /** Required for "not yet": what would get it there. */
+  feedback: string
+}
+
+/** One entry of a submission's thread, in the submission's scope: a record of its own, so entries made on
+ * different tablets offline all survive; the state is worked out from them (domain/certification/thread.ts). */
+export interface CertEntry extends RecordMeta {
+  submissionId: string
+  kind: CertEntryKind
+  role: CertRole
+  author: string
+  /** The writer's corrected clock: the thread is read in this order. */
+  at: Instant
+  /** The sponsor's endorsement, the assessor's overall note, or what changed on resubmission. */
+  text: string
+  /** Submit and resubmit: the reflection as sent, so the thread keeps every version. */
+  reflection: string | null
+  /** Assess only. */
+  decisions: CertCriterionDecision[] | null
+  outcome: 'certified' | 'not-yet' | null
+  /** Assess only: the sustain check as the assessor saw it. */
+  evidence: { verdict: string; headline: string; sustainWeeks: number } | null
+}
+
+/** A certified improvement, shared trust-wide in the library scope (names only with consent). */
+export interface Certification extends RecordMeta {
+  submissionId: string
+  /** The ward the improvement was made on, and its CSU. */
+  submissionUnitId: string
+  unitName: string
+  csuId: string
+  csuName: string
+  ideaId: string
+  title: string
+  problem: string
+  /** Empty when they did not agree to share their names. */
+  names: string[]
+  teamSize: number
+  measureName: string
+  /** The sustain check's headline and levels when it was certified. */
+  headline: string
+  levels: string
+  conceptIds: string[]
+  sustainWeeks: number
+  certifiedAt: Instant
+  certifiedBy: string
 }

@@ -51,6 +51,10 @@ export const SYNCED_TABLES = declareTables({
   escalations: { textFields: ['title', 'reason', 'answer'] },
   goals: { textFields: ['title'] },
   catchBall: { textFields: [] },
+  certSubmissions: { textFields: ['reflection'] },
+  certEntries: { textFields: [] },
+  certCriteria: { textFields: [] },
+  certifications: { textFields: [] },
 } satisfies Record<SyncedTable, TableDeclaration>)
 
 export function isSyncedTable(tables: TableDeclarations, table: string): boolean {

@@ -1,0 +1,5 @@
+export * from './criteria'
+export * from './recognition'
+export * from './submission'
+export * from './sustained'
+export * from './thread'
