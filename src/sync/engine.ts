@@ -25,6 +25,7 @@ import {
 } from '@/shared/sync/protocol'
 import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES, type TableDeclarations } from '@/shared/sync/tables'
 import { readableScopeIds, readEnrolment, refreshEnrolment, writableScopeIds } from './enrolment'
+import { NOT_ENROLLED_MESSAGE } from './notEnrolled'
 import { wholeRecordEntries } from './resend'
 import { isFailure, type SyncFailure, type SyncTransport } from './transport-types'
 
@@ -88,8 +89,7 @@ const HELD_MESSAGE =
   'Some changes on this tablet could not be sent because the server would refuse them. They are kept on this tablet.'
 const TOO_LARGE_MESSAGE =
   'A change on this tablet is too large for the sync server to accept, so it has not been sent. It is kept on this tablet. If this keeps happening, tell your IT team.'
-export const NOT_ENROLLED_MESSAGE =
-  'This tablet is not enrolled for sync, so its changes stay on this tablet only. To share the board with other tablets, enrol it in Settings with a code from your improvement office.'
+export { NOT_ENROLLED_MESSAGE }
 /** Why changes stay in the outbox when they are in a scope this tablet may only read. */
 export function readOnlyNotice(count: number): string {
   return `${count} ${count === 1 ? 'change' : 'changes'} to the trust library can only be sent by the improvement office. ${count === 1 ? 'It is' : 'They are'} kept on this tablet.`

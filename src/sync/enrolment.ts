@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import { SYNC_META, type HuddleDatabase } from '@/db/db'
 import { canonicalJson } from '@/shared/sync/json'
+import { writableScopeIds } from './enrolmentScopes'
 import type { Csu, Trust } from '@/domain/types'
 import {
   EnrolledCsuSchema,
@@ -46,17 +47,7 @@ export function enrolledUnitIds(enrolment: Enrolment | undefined): Set<string> {
   return new Set(enrolment?.units.map((unit) => unit.id) ?? [])
 }
 
-type Scoped = Pick<Enrolment, 'units' | 'readable' | 'writable'>
-
-/** Every sync scope this tablet pulls, in the server's order: its units, a CSU's or trust's own board, the trust library. */
-export function readableScopeIds(enrolment: Scoped | undefined): Set<string> {
-  return new Set(enrolment?.readable ?? enrolment?.units.map((unit) => unit.id) ?? [])
-}
-
-/** The scopes it may push to: the readable ones, less the library unless it is the improvement office's. */
-export function writableScopeIds(enrolment: Scoped | undefined): Set<string> {
-  return new Set(enrolment?.writable ?? enrolment?.units.map((unit) => unit.id) ?? [])
-}
+export { readableScopeIds, writableScopeIds } from './enrolmentScopes'
 
 /** The CSUs the enrolment covers: those the server listed, or the one CSU of an older enrolment. */
 function enrolledCsus(enrolment: Pick<Enrolment, 'csu' | 'csus'> | undefined): EnrolledCsu[] {
