@@ -16,9 +16,22 @@ export function allowsDecimal(type: MeasureType): boolean {
   return type === 'number' || type === 'percentage'
 }
 
-/** Only free numbers can go below zero (a count or a percentage never does). */
-export function allowsNegative(type: MeasureType): boolean {
-  return type === 'number'
+/** Units of time or of people and things: a value in them is never below zero. */
+const NEVER_NEGATIVE_UNIT =
+  /^(seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?|years?|patients?|beds?|people|persons?|staff|shifts?|doses?|visits?|calls?|referrals?|admissions?|discharges?|items?|%)$/i
+
+/** A measure of a change or a difference ("Length of stay change") can go either way. */
+const SIGNED_NAME = /\b(change|difference|variance|balance|net)\b/i
+
+/**
+ * Only free numbers can go below zero (a count or a percentage never does), and not those
+ * measured in time or in people and things (a length of stay in days) unless the measure is
+ * a change or a difference: no ± key where a value cannot be negative.
+ */
+export function allowsNegative(type: MeasureType, unit = '', name = ''): boolean {
+  if (type !== 'number') return false
+  const firstWord = unit.trim().split(/\s+/)[0] ?? ''
+  return !NEVER_NEGATIVE_UNIT.test(firstWord) || SIGNED_NAME.test(name)
 }
 
 /**
@@ -52,8 +65,8 @@ export function step(text: string, delta: number, type: MeasureType): string {
   return String(Number(next.toFixed(KEYPAD_MAX_DECIMALS)))
 }
 
-export function toggleSign(text: string, type: MeasureType): string {
-  if (!allowsNegative(type)) return text
+export function toggleSign(text: string, type: MeasureType, unit = '', name = ''): string {
+  if (!allowsNegative(type, unit, name)) return text
   return text.startsWith('-') ? text.slice(1) : `-${text}`
 }
 

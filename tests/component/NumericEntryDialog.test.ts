@@ -104,6 +104,14 @@ describe('NumericEntryDialog', () => {
     expect(dialog.find('#keypad-value-error').text()).toContain('Enter a value for Falls')
   })
 
+  it('offers no ± key for a length of stay in days, which cannot be negative', async () => {
+    const los = makeMeasure({ id: 'm-los', name: 'Average length of stay', type: 'number', unit: 'days' })
+    await seedBoard(pinia, [los])
+    const dialog = mountDialog(los, pinia)
+    expect(dialog.find('[aria-label="Change sign"]').exists()).toBe(false)
+    expect(dialog.find('[aria-label="Decimal point"]').exists()).toBe(true)
+  })
+
   it('lets a free number go negative', async () => {
     await seedBoard(pinia, [stay])
     useActorStore(pinia).pick('Test Nurse')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  allowsNegative,
   backspace,
   implausibleJump,
   keypadText,
@@ -58,6 +59,30 @@ describe('step', () => {
     ['unreadable text steps from zero', 'abc', 1, 'count', '1'],
   ])('%s', (_, text, delta, type, expected) => {
     expect(step(text, delta, type)).toBe(expected)
+  })
+})
+
+describe('allowsNegative: a ± key only where the measure can go below zero', () => {
+  it.each<[MeasureType, string, boolean, string?]>([
+    ['number', '', true],
+    ['number', '£', true],
+    ['number', '°C', true],
+    ['number', 'days', false],
+    ['number', 'Days', false],
+    ['number', 'hours', false],
+    ['number', 'minutes', false],
+    ['number', 'mins', false],
+    ['number', 'patients', false],
+    ['number', 'beds', false],
+    ['number', 'people', false],
+    ['number', 'days per patient', false],
+    ['number', 'days', true, 'Length of stay change'],
+    ['number', 'patients', true, 'Net admissions (difference from yesterday)'],
+    ['count', '', false],
+    ['count', 'falls', false],
+    ['percentage', '%', false],
+  ])('%s in "%s": %s %s', (type, unit, expected, name = '') => {
+    expect(allowsNegative(type, unit, name)).toBe(expected)
   })
 })
 
