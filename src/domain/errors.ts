@@ -26,6 +26,15 @@ export function isStorageFull(error: unknown): boolean {
 }
 
 /**
+ * What to tell the person when something they asked for could not be done and nothing was
+ * being saved (opening a chart, starting a huddle): an InputError's own message, or
+ * `otherwise`. A save goes through useGuardedSave instead.
+ */
+export function problemMessage(error: unknown, otherwise: string): string {
+  return error instanceof InputError ? error.message : otherwise
+}
+
+/**
  * What to tell the person when their change could not be stored. An InputError's own
  * message is already for them; anything else says what happened to their change and
  * what to do, never a stack trace. What they typed stays on screen either way.

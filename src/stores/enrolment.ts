@@ -5,6 +5,7 @@ import { unitById } from '@/db/queries/org'
 import { readShareableUnits, readStoredEnrolment } from '@/db/queries/enrolment'
 import { saveRecords } from '@/db/repo'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES, defaultAgendaForTier } from '@/domain/defaults'
+import { InputError } from '@/domain/errors'
 import { newId } from '@/domain/ids'
 import { tierBoardName, type Tier } from '@/domain/tiers'
 import type { Board, Unit } from '@/domain/types'
@@ -135,7 +136,7 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
   async function setUpBoard(scopeId: string, by: string): Promise<Board> {
     const unit = enrolment.value?.units.find((u) => u.id === scopeId)
     const tier = tierScope.value?.id === scopeId ? tierScope.value : null
-    if (!unit && !tier) throw new Error('This tablet is not enrolled for that ward, department or CSU')
+    if (!unit && !tier) throw new InputError('This tablet is not enrolled for that ward, department or CSU')
     const board = {
       id: newId(),
       unitId: scopeId,
@@ -173,7 +174,7 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
   /** Move a board made on this tablet before enrolment into an enrolled unit, and send it. */
   async function shareBoard(localUnitId: string, targetUnitId: string, by: string): Promise<number> {
     const target = enrolment.value?.units.find((u) => u.id === targetUnitId)
-    if (!target) throw new Error('This tablet is not enrolled for that ward or department')
+    if (!target) throw new InputError('This tablet is not enrolled for that ward or department')
     const boardNames =
       shareable.value
         .find((s) => s.unit.id === localUnitId)

@@ -4,6 +4,7 @@ import { storeDemoTrust, storeNewOrganisation } from '@/db/organisationWrites'
 import { useOrganisation } from '@/db/queries/org'
 import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
+import { InputError } from '@/domain/errors'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
@@ -130,10 +131,10 @@ export const useOrgStore = defineStore('org', () => {
 
   async function updateUnit(unitId: string, changes: Partial<Pick<Unit, 'name' | 'people' | 'kind'>>, by: string) {
     const unit = units.value.find((u) => u.id === unitId)
-    if (!unit) throw new Error('That unit is not on this tablet')
+    if (!unit) throw new InputError('That unit is not on this tablet')
     // Only the fields that differ from what the screen showed, applied to the stored unit.
     const saved = await updateRecord<Unit>('units', unitId, changedFields(unit, changes), by)
-    if (!saved) throw new Error('That unit is not on this tablet')
+    if (!saved) throw new InputError('That unit is not on this tablet')
     await organisation.settled()
     return saved
   }
@@ -141,13 +142,13 @@ export const useOrgStore = defineStore('org', () => {
   /** Save the current board's name list where it lives: on the unit, or on a CSU or trust board. */
   async function updateCurrentPeople(people: string[], by: string) {
     const board = currentBoard.value
-    if (!board) throw new Error('Open a board first')
+    if (!board) throw new InputError('Open a board first')
     if (peopleHolder(currentTier.value) === 'unit') {
-      if (!currentUnit.value) throw new Error('That unit is not on this tablet yet. Sync, then try again.')
+      if (!currentUnit.value) throw new InputError('That unit is not on this tablet yet. Sync, then try again.')
       return updateUnit(currentUnit.value.id, { people }, by)
     }
     const saved = await updateRecord<Board>('boards', board.id, changedFields(board, { people }), by)
-    if (!saved) throw new Error('This board is no longer on this tablet')
+    if (!saved) throw new InputError('This board is no longer on this tablet')
     await organisation.settled()
     return saved
   }

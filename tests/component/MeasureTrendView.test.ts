@@ -118,6 +118,23 @@ describe('MeasureTrendView', () => {
     )
   })
 
+  it('keeps the date and reason typed, and saves nothing, when the person cancels "Who is doing this?"', async () => {
+    await db.entries.bulkPut(Array.from({ length: 30 }, (_, i) => entry(falls, addDays(today, -i), i % 3)))
+    const { view } = await open('/trends/measure/m-falls?period=day')
+    await vi.waitFor(() => expect(view.find('[data-testid="spc-panel"]').exists()).toBe(true))
+    useActorStore().forget()
+    const day = formatDay(addDays(today, -10))
+    await view.get('#rebase-day').setValue(day)
+    await view.get('#limits-reason').setValue('New mats on the ward')
+    await view.get('.trend-rebase__form').trigger('submit')
+    await vi.waitFor(() => expect(useActorStore().asking).toBe(true))
+    useActorStore().answerWho(null)
+    await flushPromises()
+    expect((view.get('#rebase-day').element as HTMLInputElement).value).toBe(day)
+    expect((view.get('#limits-reason').element as HTMLInputElement).value).toBe('New mats on the ward')
+    expect((await db.measures.get('m-falls'))!.rebaseDays ?? []).toEqual([])
+  })
+
   it('fixes the limits after the first values, shows it on the chart and keeps who and why', async () => {
     await db.entries.bulkPut(
       Array.from({ length: 200 }, (_, i) => entry(falls, addDays(today, -i), i % 4 === 0 ? 2 : 1)),

@@ -1,30 +1,23 @@
-// Done / Cancel / Reopen from any list: ask who is doing it, save, and turn a refused
-// change into a message on screen rather than an exception.
+// Done / Cancel / Reopen from any list: the save flow (who is doing it, one save at a time,
+// a refused change as a message on screen rather than an exception), remembering which
+// action is being saved so its buttons can ignore a second tap.
 import { ref } from 'vue'
+import { useGuardedSave } from '@/composables/useGuardedSave'
 import type { Action, ActionStatus } from '@/domain/types'
 import { useActionsStore } from '@/stores/actions'
-import { useActorStore } from '@/stores/actor'
-import { InputError } from '@/domain/errors'
 
 export function useActionStatus() {
   const actions = useActionsStore()
-  const actor = useActorStore()
-  const error = ref('')
+  const { error, save } = useGuardedSave()
   /** The action being saved, so its buttons can ignore a second tap. */
   const busyId = ref<string | null>(null)
 
   async function changeStatus(action: Action, status: ActionStatus): Promise<Action | null> {
     if (busyId.value) return null
-    error.value = ''
-    const by = await actor.whoIsDoingThis()
-    if (!by) return null
     busyId.value = action.id
     try {
-      return await actions.setStatus(action.id, status, by)
-    } catch (caught) {
-      if (!(caught instanceof InputError)) throw caught
-      error.value = caught.message
-      return null
+      const outcome = await save((by) => actions.setStatus(action.id, status, by))
+      return outcome.saved ? outcome.value : null
     } finally {
       busyId.value = null
     }
