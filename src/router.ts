@@ -113,6 +113,21 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/EscalationsView.vue'),
     meta: { title: 'Escalations' },
   },
+  // Strategy deployment: goals at each tier and their catch-ball; its own chunk.
+  { path: '/goals', name: 'goals', component: () => import('@/views/GoalsView.vue'), meta: { title: 'Goals' } },
+  {
+    path: '/goals/new',
+    name: 'goal-new',
+    component: () => import('@/views/GoalFormView.vue'),
+    meta: { title: 'Set a goal' },
+  },
+  {
+    path: '/goals/:id/edit',
+    name: 'goal-edit',
+    component: () => import('@/views/GoalFormView.vue'),
+    meta: { title: 'Change the goal' },
+  },
+  { path: '/goals/:id', name: 'goal', component: () => import('@/views/GoalView.vue'), meta: { title: 'Goal' } },
   {
     path: '/settings',
     name: 'settings',

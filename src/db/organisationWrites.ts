@@ -44,6 +44,8 @@ export async function storeDemoTrust(demo: DemoData, currentBoardKey: string): P
     db.ideas,
     db.pdsaCycles,
     db.escalations,
+    db.goals,
+    db.catchBall,
   ]
   await db.transaction('rw', tables, async () => {
     await db.trusts.put(demo.trust)
@@ -61,6 +63,8 @@ export async function storeDemoTrust(demo: DemoData, currentBoardKey: string): P
     await db.ideas.bulkPut(demo.ideas)
     await db.pdsaCycles.bulkPut(demo.pdsaCycles)
     await db.escalations.bulkPut(demo.escalations)
+    await db.goals.bulkPut(demo.goals)
+    await db.catchBall.bulkPut(demo.catchBall)
     await setMeta(currentBoardKey, demo.boards[0]!.id)
   })
 }

@@ -3,12 +3,14 @@
 import { addDays, lastDays, weekdayIndex } from './dates'
 import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from './defaults'
 import { buildDemoEscalations } from './demoEscalations'
+import { buildDemoGoals } from './demoGoals'
 import { buildDemoIdeas, demoChangeDays } from './demoIdeas'
 import { buildDemoStandardWork, type DemoWard } from './demoStandardWork'
 import { entryId } from './ids'
 import type {
   Action,
   Board,
+  CatchBallEntry,
   ChecklistRun,
   ChecklistTemplate,
   Csu,
@@ -16,6 +18,7 @@ import type {
   DayKey,
   DayStatus,
   Escalation,
+  Goal,
   HuddleRecord,
   Idea,
   Measure,
@@ -40,6 +43,8 @@ export interface DemoData {
   ideas: Idea[]
   pdsaCycles: PdsaCycle[]
   escalations: Escalation[]
+  goals: Goal[]
+  catchBall: CatchBallEntry[]
 }
 
 /** Small seeded generator (mulberry32) so the demo is the same every time for a day. */
@@ -253,6 +258,8 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
     ideas: [],
     pdsaCycles: [],
     escalations: [],
+    goals: [],
+    catchBall: [],
   }
 
   const changeDays = demoChangeDays(today)
@@ -356,4 +363,16 @@ function addNewerFeatures(out: DemoData, today: DayKey, days: number, at: string
     out.pdsaCycles.push(...wardIdeas.cycles)
   }
   out.escalations.push(...buildDemoEscalations(wards, today))
+  const deployed = buildDemoGoals(
+    out.trust.id,
+    out.csu.id,
+    wards.map((ward) => ({
+      ...ward,
+      falls: `demo-m-${ward.number}-2`,
+      observations: `demo-m-${ward.number}-4`,
+    })),
+    today,
+  )
+  out.goals.push(...deployed.goals)
+  out.catchBall.push(...deployed.catchBall)
 }

@@ -26,6 +26,7 @@ const SCREENS: Screen[] = [
       await board.goto()
       await board.expectLoaded()
       await expect(board.actionRows.first()).toBeVisible()
+      await expect(page.getByTestId('goals-tile').getByRole('link', { name: 'Open goals' })).toBeVisible()
     },
   },
   {

@@ -42,6 +42,7 @@ const SCREENS: [path: string, ready: (page: Page) => Promise<void>][] = [
   ['/board/print', (page) => expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible()],
   ['/trends', (page) => expect(page.getByTestId('rollup-matrix')).toBeVisible()],
   ['/escalations', (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()],
+  ['/goals', (page) => expect(page.getByTestId('our-goals')).toBeVisible()],
   ['/concepts', (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()],
   ['/concepts/learning', (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()],
   ['/concepts/coverage', (page) => expect(page.getByRole('heading', { level: 1 })).toBeVisible()],

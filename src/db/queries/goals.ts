@@ -1,21 +1,26 @@
 // Strategy deployment, read live: the goals and catch-ball threads this tablet holds (its scopes decide
-// which: a ward tablet its own goals and the trust's, a CSU tablet its own, its wards' and the trust's).
+// which: a ward tablet its own goals and the trust's, a CSU tablet its own, its wards' and the trust's),
+// with the board measures the goals link.
 import type { Ref } from 'vue'
-import type { CatchBallEntry, Goal } from '@/domain/types'
+import type { CatchBallEntry, Goal, Measure } from '@/domain/types'
 import { db } from '../db'
 import { useLiveQuery } from '../useLiveQuery'
 
 export interface GoalsHeld {
   goals: Goal[]
   catchBall: CatchBallEntry[]
+  /** The measures the goals link, where this tablet holds them. */
+  measures: Measure[]
 }
 
-const NONE: GoalsHeld = { goals: [], catchBall: [] }
+const NONE: GoalsHeld = { goals: [], catchBall: [], measures: [] }
 
 export function readGoalsHeld(): Promise<GoalsHeld> {
-  return db.transaction('r', [db.goals, db.catchBall], async () => {
+  return db.transaction('r', [db.goals, db.catchBall, db.measures], async () => {
     const [goals, catchBall] = await Promise.all([db.goals.toArray(), db.catchBall.toArray()])
-    return { goals, catchBall }
+    const ids = [...new Set(goals.flatMap((g) => (g.measure?.kind === 'measure' ? [g.measure.measureId] : [])))]
+    const measures = (await db.measures.bulkGet(ids)).filter((m): m is Measure => Boolean(m))
+    return { goals, catchBall, measures }
   })
 }
 
@@ -24,7 +29,16 @@ export function useGoalsHeld(wanted: Ref<boolean>) {
   return useLiveQuery(() => (wanted.value ? readGoalsHeld() : Promise.resolve(NONE)), NONE, wanted)
 }
 
-/** One goal's thread as stored now. */
-export function readThread(goalId: string): Promise<CatchBallEntry[]> {
-  return db.catchBall.where('goalId').equals(goalId).toArray()
+/** The measures in use on the boards of one scope (a unit, CSU or trust): what a goal there may link. */
+export function useMeasuresOfScope(scopeId: Ref<string | null>) {
+  return useLiveQuery(
+    async () =>
+      scopeId.value
+        ? (await db.measures.where('unitId').equals(scopeId.value).toArray())
+            .filter((m) => !m.archived)
+            .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'))
+        : [],
+    [] as Measure[],
+    scopeId,
+  )
 }

@@ -112,6 +112,8 @@ export interface GoalFormContext {
   measures: readonly { id: string; boardId: string }[]
   /** The parent goals that may be linked (the tier above's), by id. */
   parentIds: readonly string[]
+  /** Proposed to the tier below: the target and date are the proposal, so both are needed. */
+  proposing?: boolean
 }
 
 export type GoalFields = Pick<
@@ -182,7 +184,10 @@ export function validateGoalDraft(
   if (baseline.error) errors.baseline = baseline.error
   const target = goalNumber(draft.target, 'target')
   if (target.error) errors.target = target.error
-  const day = targetDayError(draft.targetDay)
+  if (!target.error && target.value === null && context.proposing) errors.target = 'Enter the target you propose'
+  const day =
+    targetDayError(draft.targetDay) ??
+    (context.proposing && !draft.targetDay ? 'Enter the date the target is for' : undefined)
   if (day) errors.targetDay = day
   if (Object.keys(errors).length > 0) return { errors }
   return {

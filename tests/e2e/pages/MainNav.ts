@@ -14,6 +14,7 @@ export class MainNav {
     'Standard work',
     'Measures',
     'Escalations',
+    'Goals',
     'Trends',
     'Learn',
     'Settings',

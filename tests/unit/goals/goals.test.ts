@@ -123,6 +123,13 @@ describe('the goal form', () => {
     expect(validateGoalDraft(draft(over), context).errors).toEqual(errors)
   })
 
+  it('a proposal needs its target and date', () => {
+    expect(validateGoalDraft(draft(), { ...context, proposing: true }).errors).toEqual({
+      target: 'Enter the target you propose',
+      targetDay: 'Enter the date the target is for',
+    })
+  })
+
   it('gives the fields to store', () => {
     const { fields } = validateGoalDraft(
       draft({ measure: 'm1', baseline: '12', target: '8', targetDay: '2027-03-31' }),

@@ -1,0 +1,224 @@
+// The goal screens: the CSU answers the trust's proposal on the goal's catch-ball (a change needs its
+// reasons, nothing is stored until it has them), and a ward sets a goal that serves a CSU goal it knows
+// only from the goals proposed to it, linked to one of its board measures.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { mount, type VueWrapper } from '@vue/test-utils'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import { db, resetDatabase } from '@/db/db'
+import { threadState } from '@/domain/goals'
+import type { CatchBallEntry, Goal } from '@/domain/types'
+import { useActorStore } from '@/stores/actor'
+import { useOrgStore } from '@/stores/org'
+import GoalFormView from '@/views/GoalFormView.vue'
+import GoalView from '@/views/GoalView.vue'
+import GoalsView from '@/views/GoalsView.vue'
+import { CSU_BOARD } from './escalationsFixture'
+import { makeMeasure, seedBoard } from './boardFixture'
+import { buttonNamed, settle } from '../helpers/dom'
+
+const at = '2026-11-01T09:00:00.000Z'
+let wrapper: VueWrapper | undefined
+
+const goal = (over: Partial<Goal> & Pick<Goal, 'id' | 'tier' | 'ownerScopeId' | 'unitId' | 'title'>): Goal => ({
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: 'Seed',
+  kind: 'goal',
+  parentGoalIds: [],
+  parentTitles: {},
+  owner: 'Kay',
+  measure: null,
+  direction: 'lower',
+  baseline: null,
+  target: 8,
+  targetDay: '2027-03-31',
+  conceptIds: [],
+  proposedBy: null,
+  archived: false,
+  ...over,
+})
+const trustGoal = goal({
+  id: 'trust-harm',
+  tier: 'trust',
+  ownerScopeId: 'trust-1',
+  unitId: 'library-trust-1',
+  title: 'No avoidable harm',
+  kind: 'true-north',
+})
+const csuGoal = goal({
+  id: 'csu-falls',
+  tier: 'csu',
+  ownerScopeId: 'csu-1',
+  unitId: 'csu-1',
+  title: 'Fewer falls with harm',
+  parentGoalIds: [trustGoal.id],
+  parentTitles: { [trustGoal.id]: trustGoal.title },
+  proposedBy: 'trust',
+})
+const proposal: CatchBallEntry = {
+  id: 'cb-1',
+  unitId: 'csu-1',
+  createdAt: at,
+  updatedAt: at,
+  updatedBy: 'Kay',
+  goalId: csuGoal.id,
+  kind: 'propose',
+  side: 'upper',
+  tier: 'trust',
+  text: 'Falls are our most common harm',
+  terms: { target: 8, targetDay: '2027-03-31' },
+  author: 'Kay',
+  at,
+}
+
+beforeEach(async () => {
+  await resetDatabase()
+  localStorage.clear()
+  sessionStorage.clear()
+})
+afterEach(() => {
+  wrapper?.unmount()
+  wrapper = undefined
+})
+
+async function open(path: string, boardId: string, seed: () => Promise<void>) {
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  await db.trusts.put({ id: 'trust-1', name: 'Northfield', createdAt: at })
+  await db.csus.put({ id: 'csu-1', trustId: 'trust-1', name: 'Medicine', createdAt: at })
+  await db.boards.put(CSU_BOARD)
+  await seedBoard(pinia, [makeMeasure({ id: 'falls', name: 'Falls', type: 'count', unit: 'falls' })])
+  await seed()
+  await useOrgStore(pinia).selectBoard(boardId)
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/goals', component: GoalsView },
+      { path: '/goals/new', component: GoalFormView },
+      { path: '/goals/:id/edit', component: GoalFormView },
+      { path: '/goals/:id', component: GoalView },
+    ],
+  })
+  await router.push(path)
+  wrapper = mount({ template: '<RouterView />' }, { global: { plugins: [pinia, router] }, attachTo: document.body })
+  await settle()
+  return { router, w: wrapper }
+}
+
+async function type(w: VueWrapper, selector: string, text: string) {
+  await w.find(selector).setValue(text)
+  await settle()
+}
+
+describe('catch-ball on a goal', () => {
+  it('the CSU proposes a change: its reasons are needed, then the thread and state show it on the CSU’s board', async () => {
+    const { w } = await open(`/goals/${csuGoal.id}`, CSU_BOARD.id, async () => {
+      await db.goals.bulkPut([trustGoal, csuGoal])
+      await db.catchBall.put(proposal)
+    })
+    useActorStore().pick('Lee')
+    expect(w.find('h1').text()).toBe('Fewer falls with harm')
+    expect(w.find('[data-testid="goal-target"]').text()).toContain('8 by 31/03/2027 (not yet agreed)')
+    expect(w.find('[data-state]').attributes('data-state')).toBe('proposed')
+    expect(w.findAll('[data-testid="catch-ball-thread"] li').map((li) => li.attributes('data-kind'))).toEqual([
+      'propose',
+    ])
+    const moves = w.findAll('[data-testid="catch-ball-moves"] [role="group"] button').map((b) => b.text())
+    expect(moves).toEqual(['Accept', 'Propose a change', 'Ask a question'])
+
+    await buttonNamed(w, 'Propose a change').trigger('click')
+    await settle()
+    const form = w.find('[data-testid="catch-ball-form"]')
+    expect((form.find('input[inputmode="decimal"]').element as HTMLInputElement).value).toBe('8')
+    await type(w, '[data-testid="catch-ball-form"] input[inputmode="decimal"]', '10')
+    await form.trigger('submit')
+    await settle()
+    expect(w.find('.nhsuk-error-summary').text()).toContain('Enter your reasons for the change')
+    expect(await db.catchBall.count()).toBe(1)
+
+    await type(w, '[data-testid="catch-ball-form"] textarea', 'Two wards open new beds this winter')
+    await w.find('[data-testid="catch-ball-form"]').trigger('submit')
+    await settle()
+    const thread = await db.catchBall.where('goalId').equals(csuGoal.id).toArray()
+    expect(thread).toHaveLength(2)
+    expect(thread.find((e) => e.kind === 'counter')).toMatchObject({
+      side: 'lower',
+      tier: 'csu',
+      author: 'Lee',
+      text: 'Two wards open new beds this winter',
+      terms: { target: 10, targetDay: '2027-03-31' },
+    })
+    expect(threadState(thread).state).toBe('in-discussion')
+    expect(await db.outbox.where('table').equals('catchBall').count()).toBe(1)
+    expect(w.find('[data-state]').attributes('data-state')).toBe('in-discussion')
+    expect(w.find('[data-testid="goal-target"]').text()).toContain('10 by 31/03/2027')
+    // Its own terms are on the table now: the CSU waits for the trust to agree.
+    const after = w.findAll('[data-testid="catch-ball-moves"] [role="group"] button').map((b) => b.text())
+    expect(after).toEqual(['Propose a change', 'Ask a question'])
+  })
+})
+
+describe('a ward’s goals', () => {
+  const wardGoal = goal({
+    id: 'ward-falls',
+    tier: 'unit',
+    ownerScopeId: 'unit-1',
+    unitId: 'unit-1',
+    title: 'No falls with harm in bay 2',
+    parentGoalIds: [csuGoal.id],
+    parentTitles: { [csuGoal.id]: csuGoal.title },
+    proposedBy: 'csu',
+  })
+
+  it('lists the ward’s goals and the trust’s, never the CSU’s own list', async () => {
+    const { w } = await open('/goals', 'board-1', async () => {
+      await db.goals.bulkPut([trustGoal, wardGoal])
+    })
+    expect(w.find('[data-testid="our-goals"]').text()).toContain('No falls with harm in bay 2')
+    expect(w.find('[data-testid="our-goals"]').text()).toContain('Serves')
+    expect(w.find('[data-testid="our-goals"]').text()).toContain('Fewer falls with harm')
+    expect(w.find('[data-testid="trust-goals"]').text()).toContain('No avoidable harm')
+    expect(w.find('[data-testid="proposed-below"]').exists()).toBe(false)
+  })
+
+  it('sets a goal serving a CSU goal it knows from a proposal, linked to a board measure', async () => {
+    const { w, router } = await open('/goals/new', 'board-1', async () => {
+      await db.goals.bulkPut([trustGoal, wardGoal])
+    })
+    useActorStore().pick('Sam')
+    const form = w.find('[data-testid="goal-form"]')
+    await form.trigger('submit')
+    await settle()
+    const summary = w.find('.nhsuk-error-summary').text()
+    expect(summary).toContain('Enter the goal')
+    expect(summary).toContain('Enter who owns the goal')
+    expect(summary).toContain('Choose the CSU goal this serves')
+    expect(await db.goals.count()).toBe(2)
+
+    const title = w.findAll('input[type="text"]').find((i) => i.attributes('id')?.endsWith('goal-title'))!
+    await title.setValue('Every fall reviewed at the next huddle')
+    const owner = w.findAll('input').find((i) => i.attributes('id')?.endsWith('goal-owner'))!
+    await owner.setValue('Sam')
+    const parent = w.find('input[type="checkbox"]')
+    expect(w.find('fieldset label.nhsuk-checkboxes__label').text()).toBe('Fewer falls with harm')
+    await parent.setValue(true)
+    const measure = w.findAll('select').find((s) => s.attributes('id')?.endsWith('goal-measure'))!
+    expect(measure.findAll('option').map((o) => o.text())).toEqual(['No measure yet', 'Falls'])
+    await measure.setValue('falls')
+    await w.find('[data-testid="goal-form"]').trigger('submit')
+    await settle()
+    const saved = (await db.goals.toArray()).find((g) => g.title === 'Every fall reviewed at the next huddle')!
+    expect(saved).toMatchObject({
+      tier: 'unit',
+      unitId: 'unit-1',
+      ownerScopeId: 'unit-1',
+      owner: 'Sam',
+      parentGoalIds: [csuGoal.id],
+      parentTitles: { [csuGoal.id]: csuGoal.title },
+      measure: { kind: 'measure', measureId: 'falls', boardId: 'board-1' },
+      proposedBy: null,
+    })
+    expect(router.currentRoute.value.path).toBe(`/goals/${saved.id}`)
+  })
+})

@@ -1,0 +1,80 @@
+import { expect, test } from '@playwright/test'
+import { describeViolations, seriousA11yViolations } from './a11y.ts'
+import { BoardPage } from './pages/BoardPage.ts'
+import { GoalsPage } from './pages/GoalsPage.ts'
+import { SetupPage } from './pages/SetupPage.ts'
+
+// Goals on the demo trust's ward tablet: the board's goals tile shows each goal's catch-ball state, a
+// ward answers the goal its CSU proposed, and the goal screens meet WCAG 2.2 AA.
+
+test.beforeEach(async ({ page }) => {
+  const setup = new SetupPage(page)
+  await setup.goto()
+  await setup.loadDemo()
+})
+
+test('a ward sees its goals on the board and accepts the goal its CSU proposed', async ({ page }) => {
+  const board = new BoardPage(page)
+  await board.goto()
+  await board.expectLoaded()
+  const tile = page.getByTestId('goals-tile')
+  await expect(tile.getByRole('link', { name: /^Fewer falls: bay 2 cohorting/ })).toBeVisible()
+  await expect(tile.locator('[data-state="agreed"]')).toHaveCount(1)
+
+  // Ward 12's CSU has proposed an observations goal: the tile says it waits for the ward.
+  await page
+    .getByLabel('Board shown on this tablet')
+    .selectOption({ label: 'Ward 12 – Respiratory – Daily huddle board' })
+  await expect(tile.getByTestId('goals-waiting')).toHaveText(/1 goal waits for our answer/)
+  await expect(tile.locator('[data-state="proposed"]')).toHaveCount(1)
+
+  const goals = new GoalsPage(page)
+  await goals.goto()
+  await expect(goals.ourGoals.getByTestId('goal-card')).toHaveCount(2)
+  await expect(goals.trustGoals.getByTestId('goal-card')).toHaveCount(4)
+  expect(describeViolations(await seriousA11yViolations(page))).toBe(describeViolations([]))
+
+  await goals.openGoal('Observations on time, every round')
+  await expect(goals.state).toHaveAttribute('data-state', 'proposed')
+  await expect(goals.target).toHaveText(/95% by 31\/03\/2027 \(not yet agreed\)/)
+  // A change needs its reasons: the error summary says so, and the form stays with what was typed.
+  await goals.moves.getByRole('button', { name: 'Propose a change', exact: true }).click()
+  await goals.moveForm.getByLabel('Target you propose').fill('92')
+  await goals.moveForm.getByRole('button', { name: 'Propose a change', exact: true }).click()
+  await expect(goals.errorSummary).toContainText('Enter your reasons for the change')
+  await expect(goals.moveForm.getByLabel('Target you propose')).toHaveValue('92')
+  expect(describeViolations(await seriousA11yViolations(page))).toBe(describeViolations([]))
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click()
+
+  await goals.move('Accept', { text: 'Agreed at the huddle, nights included', by: 'Aisha Rahman' })
+  await expect(goals.state).toHaveAttribute('data-state', 'agreed')
+  await expect(goals.thread.getByRole('listitem')).toHaveCount(2)
+  await expect(goals.thread.getByRole('listitem').last()).toContainText('Agreed at the huddle, nights included')
+  await expect(goals.moves.getByRole('button')).toHaveText(['Propose a change', 'Ask a question'])
+
+  await board.goto()
+  await expect(tile.getByTestId('goals-waiting')).toHaveCount(0)
+  await expect(tile.locator('[data-state="agreed"]')).toHaveCount(2)
+})
+
+test('the goal form shows its errors accessibly and keeps what was typed', async ({ page }) => {
+  const goals = new GoalsPage(page)
+  await new BoardPage(page).goto()
+  await goals.goto()
+  await page.getByRole('link', { name: 'Set a goal' }).click()
+  await goals.goalForm.getByLabel('The goal').fill('Every fall reviewed at the next huddle')
+  await goals.goalForm.getByRole('button', { name: 'Save the goal' }).click()
+  await expect(goals.errorSummary).toContainText('Enter who owns the goal')
+  await expect(goals.errorSummary).toContainText('Choose the CSU goal this serves')
+  await expect(goals.goalForm.getByLabel('The goal')).toHaveValue('Every fall reviewed at the next huddle')
+  expect(describeViolations(await seriousA11yViolations(page))).toBe(describeViolations([]))
+
+  await goals.goalForm.getByRole('checkbox', { name: 'Fewer falls on our elderly care wards' }).check()
+  await goals.goalForm.getByLabel("Or type the owner's name").fill('Sam Okafor')
+  await goals.goalForm.getByLabel('Measure').selectOption({ label: 'Falls' })
+  await goals.goalForm.getByRole('button', { name: 'Save the goal' }).click()
+  await goals.shell.nameIfAsked('Sam Okafor')
+  await expect(goals.heading).toHaveText('Every fall reviewed at the next huddle')
+  await expect(goals.measure).toHaveText('Falls')
+  await expect(goals.state).toHaveAttribute('data-state', 'set')
+})
