@@ -58,6 +58,24 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'Idea' },
   },
   {
+    path: '/board/ideas/:id/certify',
+    name: 'idea-certify',
+    component: () => import('@/views/CertifySubmitView.vue'),
+    meta: { title: 'Put forward for LIM certification' },
+  },
+  {
+    path: '/certification',
+    name: 'certification',
+    component: () => import('@/views/CertificationsView.vue'),
+    meta: { title: 'LIM certification', noSetupNeeded: true },
+  },
+  {
+    path: '/certification/:id',
+    name: 'certification-submission',
+    component: () => import('@/views/CertificationView.vue'),
+    meta: { title: 'Improvement put forward for certification', noSetupNeeded: true },
+  },
+  {
     path: '/board/ideas/:id/a3',
     name: 'idea-a3',
     component: () => import('@/views/IdeaA3View.vue'),
