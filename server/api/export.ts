@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { csvCell } from '../../src/domain/csv.ts'
 import { isDayKey } from '../../src/domain/dates.ts'
 import { syncError } from '../../src/shared/sync/protocol.ts'
+import { ID_LIMITS } from '../../src/shared/sync/limits.ts'
 import type { SyncDb } from '../db/open.ts'
 import { isAdminToken } from '../devices/settings.ts'
 import {
@@ -30,10 +31,12 @@ const ExportQuerySchema = z
   .strictObject({
     format: z.enum(['json', 'csv']).default('json'),
     period: z.enum(['day', 'week', 'month']).default('day'),
-    scope: z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(500)]).optional(),
+    scope: z
+      .union([z.string().min(1).max(ID_LIMITS.chars), z.array(z.string().min(1).max(ID_LIMITS.chars)).min(1).max(500)])
+      .optional(),
     from: day.optional(),
     to: day.optional(),
-    after: z.string().min(1).max(200).optional(),
+    after: z.string().min(1).max(ID_LIMITS.chars).optional(),
     limit: z.coerce.number().int().min(1).max(EXPORT_PAGE_MAX).default(EXPORT_PAGE_DEFAULT),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: '"from" must not be after "to"', path: ['from'] })

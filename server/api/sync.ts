@@ -22,6 +22,7 @@ import {
 } from '../../src/shared/sync/protocol.ts'
 import type { SyncDb } from '../db/open.ts'
 import { EVENT_STREAM_LIMITS } from '../limits.ts'
+import { ID_LIMITS } from '../../src/shared/sync/limits.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
 import { countAfter, currentSeq, knowsCursor, pullRecords } from '../sync/pull.ts'
 import { ForbiddenRecordError, pushMutations } from '../sync/push.ts'
@@ -69,8 +70,8 @@ const anyScope = () => true
 
 const EventsQuerySchema = z.strictObject({
   scope: z.union([
-    z.string().min(1).max(200),
-    z.array(z.string().min(1).max(200)).min(1).max(EVENT_STREAM_LIMITS.scopesPerStream),
+    z.string().min(1).max(ID_LIMITS.chars),
+    z.array(z.string().min(1).max(ID_LIMITS.chars)).min(1).max(EVENT_STREAM_LIMITS.scopesPerStream),
   ]),
   protocol: z.coerce.number().int().optional(),
 })

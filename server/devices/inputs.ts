@@ -3,6 +3,7 @@
 import { z } from 'zod'
 import { StorableTextSchema } from '../../src/shared/sync/protocol.ts'
 import { ID_LIMITS } from '../../src/shared/sync/limits.ts'
+import { CODE_TYPED_MAX } from '../../src/shared/enrolmentCode.ts'
 import {
   CODE_HOURS_DEFAULT,
   CODE_HOURS_MAX,
@@ -47,7 +48,7 @@ export const CodeInputSchema = z.strictObject({
 })
 
 export const EnrolInputSchema = z.strictObject({
-  code: z.string().max(64, 'That is too long for an enrolment code'),
+  code: z.string().max(CODE_TYPED_MAX, 'That is too long for an enrolment code'),
   deviceName: text()
     .min(1, 'Give this tablet a name')
     .max(DEVICE_NAME_MAX, `Tablet names are ${DEVICE_NAME_MAX} characters or fewer`),

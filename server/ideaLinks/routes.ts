@@ -5,7 +5,10 @@ import { IDEA_TEXT_MAX, newIdeaFields, validateIdea } from '../../src/domain/ide
 import { findLikelyPatientIdentifiers } from '../../src/domain/pii.ts'
 import { LIMITS } from '../../src/domain/validation.ts'
 import type { Idea } from '../../src/domain/types.ts'
+import { WASTES, WASTE_ID_MAX } from '../../src/domain/wastes.ts'
+import { ORG_NAME_MAX } from '../../src/shared/adminLimits.ts'
 import type { FieldOp, Mutation } from '../../src/shared/sync/protocol.ts'
+import { ID_LIMITS } from '../../src/shared/sync/limits.ts'
 import { adminAccess, refuseIfLimited, type DeviceAccess, type Limiter } from '../api/access.ts'
 import { useJsonErrors } from '../api/errors.ts'
 import type { SyncDb } from '../db/open.ts'
@@ -46,9 +49,10 @@ export interface IdeaLinkView {
 }
 
 const CreateSchema = z.strictObject({
-  unitId: z.string().min(1).max(200),
-  boardId: z.string().min(1).max(200),
-  label: z.string().trim().min(1, 'Enter what the link is for').max(LIMITS.name),
+  unitId: z.string().min(1).max(ID_LIMITS.chars),
+  boardId: z.string().min(1).max(ID_LIMITS.chars),
+  // The ward's name (as the admin or the tablet's set-up named it) or its board's.
+  label: z.string().trim().min(1, 'Enter what the link is for').max(ORG_NAME_MAX),
 })
 
 // Loose bounds in UTF-16 units (an emoji takes two); validateIdea then counts characters
@@ -60,7 +64,7 @@ const IdeaSchema = z.strictObject({
     .string()
     .max(LIMITS.person * 2)
     .optional(),
-  wastes: z.array(z.string().max(40)).max(8).optional(),
+  wastes: z.array(z.string().max(WASTE_ID_MAX)).max(WASTES.length).optional(),
 })
 
 const TokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) })

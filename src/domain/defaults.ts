@@ -1,5 +1,5 @@
 // What a new board starts with. Teams edit all of it.
-import type { AgendaItem, MeasureCategory } from './types'
+import type { AgendaItem, Board, MeasureCategory } from './types'
 
 export const DEFAULT_CATEGORIES: MeasureCategory[] = [
   { id: 'safety', name: 'Safety' },
@@ -32,6 +32,14 @@ export function defaultAgendaForTier(tier: 'unit' | 'csu' | 'trust'): AgendaItem
     if (item.kind === 'safety') return [item, { id: 'escalations', title: from, seconds: 240, kind: 'escalations' }]
     return [item]
   })
+}
+
+/** What every new board starts with, whoever makes it (the set-up form, a board made after
+ * enrolling, the demo trust): the five categories, its tier's agenda and the usual length. */
+export function newBoardSettings(
+  tier: 'unit' | 'csu' | 'trust' = 'unit',
+): Pick<Board, 'categories' | 'agenda' | 'huddleMinutes'> {
+  return { categories: DEFAULT_CATEGORIES, agenda: defaultAgendaForTier(tier), huddleMinutes: DEFAULT_HUDDLE_MINUTES }
 }
 
 export const AGENDA_KIND_LABEL: Record<AgendaItem['kind'], string> = {

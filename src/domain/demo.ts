@@ -1,7 +1,7 @@
 // A fictional demo trust so a new user sees a working board at once. Every name here
 // is invented; there is no patient data and no real staff data anywhere.
 import { addDays, lastDays, weekdayIndex } from './dates'
-import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from './defaults'
+import { newBoardSettings } from './defaults'
 import { buildDemoEscalations } from './demoEscalations'
 import { buildDemoGoals } from './demoGoals'
 import { buildDemoIdeas, demoChangeDays } from './demoIdeas'
@@ -270,9 +270,7 @@ export function buildDemoTrust(today: DayKey, days = 42, seed = 7): DemoData {
     out.boards.push({
       ...meta(boardId, unitId),
       name: 'Daily huddle board',
-      categories: DEFAULT_CATEGORIES,
-      agenda: DEFAULT_AGENDA,
-      huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+      ...newBoardSettings(),
     })
     MEASURES.forEach((spec, i) => {
       const { sample, ...fields } = spec

@@ -8,6 +8,9 @@ import { LIMITS } from './validation'
 
 export const ESCALATION_REASON_MAX = 500
 export const ESCALATION_ANSWER_MAX = 2000
+/** A board's own escalation category names, and its written criteria for escalating. */
+export const ESCALATION_CATEGORY_MAX = 60
+export const ESCALATION_CRITERIA_MAX = 2000
 
 export const DEFAULT_ESCALATION_CATEGORIES: readonly string[] = [
   'Safety risk',

@@ -1,4 +1,5 @@
 // Validation for the first-run "set up your board" form.
+import { ORG_NAME_MAX } from '../shared/adminLimits'
 import { LIMITS, validateName, type Errors } from './validation'
 
 export type SetupField = 'trustName' | 'csuName' | 'unitName' | 'boardName' | 'people' | 'yourName'
@@ -32,9 +33,9 @@ export function parsePeople(text: string): string[] {
 
 export function validateSetup(draft: SetupDraft): Errors<SetupField> {
   const errors: Errors<SetupField> = {
-    trustName: validateName('the name of your trust', draft.trustName),
-    csuName: validateName('the name of your clinical service unit (CSU)', draft.csuName),
-    unitName: validateName('the name of your ward or department', draft.unitName),
+    trustName: validateName('the name of your trust', draft.trustName, ORG_NAME_MAX),
+    csuName: validateName('the name of your clinical service unit (CSU)', draft.csuName, ORG_NAME_MAX),
+    unitName: validateName('the name of your ward or department', draft.unitName, ORG_NAME_MAX),
     boardName: validateName('a name for the board', draft.boardName),
     yourName: validateName('your name', draft.yourName, LIMITS.person),
   }

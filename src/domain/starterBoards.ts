@@ -2,7 +2,7 @@
 // one. Each measure names the LIM concept behind it; the team ticks, renames and re-targets
 // them before anything is saved. Categories are the default SQDCP ones (defaults.ts).
 import type { Measure } from './types'
-import { LIMITS, parseNumber } from './validation'
+import { LIMITS, parseNumber, settingProblem } from './validation'
 
 export type StarterMeasure = Pick<
   Measure,
@@ -510,12 +510,10 @@ export function starterMeasuresFrom(
     if (hasTarget(measure)) {
       const typed = row.target.trim()
       target = typed === '' ? null : parseNumber(typed)
+      const problem = target === null ? undefined : settingProblem(measure.type, target)
       if (typed !== '' && target === null)
         errors[`target-${i}`] = `Enter the target for ${name || 'measure'} as a number`
-      else if (measure.type === 'percentage' && target !== null && (target < 0 || target > 100))
-        errors[`target-${i}`] = `The target for ${name} must be between 0 and 100`
-      else if (measure.type === 'count' && target !== null && (!Number.isInteger(target) || target < 0))
-        errors[`target-${i}`] = `The target for ${name} must be a whole number, 0 or more`
+      else if (problem) errors[`target-${i}`] = `The target for ${name} ${problem}`
     }
     measures.push({ ...measure, name, target, thresholds: measure.thresholds ?? null })
   })

@@ -1,5 +1,6 @@
 // Texts typed at the same time on two tablets, named in the ward's words: which record,
 // which text ("Action", "Day comment"), and who wrote each version when.
+import { ORG_NAME_MAX } from '../shared/adminLimits'
 import { REFLECTION_MAX } from './certification/submission'
 import { formatDay, isDayKey } from './dates'
 import { ESCALATION_ANSWER_MAX, ESCALATION_REASON_MAX } from './escalations'
@@ -24,7 +25,7 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
   },
   entries: { comment: { label: 'Day comment', max: LIMITS.comment, required: false } },
   boards: { name: { label: 'Board name', max: LIMITS.name, required: true } },
-  units: { name: { label: 'Ward or department name', max: LIMITS.name, required: true } },
+  units: { name: { label: 'Ward or department name', max: ORG_NAME_MAX, required: true } },
   huddles: { notes: { label: 'Huddle notes', max: LIMITS.notes, required: false } },
   ideas: {
     problem: { label: 'Idea: the problem', max: IDEA_TEXT_MAX, required: true },

@@ -146,11 +146,23 @@ function optionalNumber(
     errors[field] = `${label} must be a number, like 5 or 92.5`
     return null
   }
-  if (type === 'percentage' && (value < 0 || value > 100)) {
-    errors[field] = `${label} must be between 0 and 100`
+  const problem = settingProblem(type, value)
+  if (problem) {
+    errors[field] = `${label} ${problem}`
     return null
   }
   return value
+}
+
+/**
+ * What a target or threshold of a measure of this type may not be, as the end of a sentence
+ * ("must be between 0 and 100"), or undefined. One rule for the measure form and the
+ * starter boards: a percentage's lies from 0 to 100, a count's is a whole number, 0 or more.
+ */
+export function settingProblem(type: MeasureType, value: number): string | undefined {
+  if (type === 'percentage' && (value < 0 || value > 100)) return 'must be between 0 and 100'
+  if (type === 'count' && (!Number.isInteger(value) || value < 0)) return 'must be a whole number, 0 or more'
+  return undefined
 }
 
 export type ActionField = 'title' | 'owner' | 'dueDay'

@@ -51,6 +51,9 @@ export const WASTES: readonly Waste[] = [
 
 const BY_ID = new Map<string, Waste>(WASTES.map((w) => [w.id, w]))
 
+/** The longest waste id: the server's bound on an id sent from the phone's idea form. */
+export const WASTE_ID_MAX = Math.max(...WASTES.map((w) => w.id.length))
+
 export function wasteById(id: string): Waste | undefined {
   return BY_ID.get(id)
 }

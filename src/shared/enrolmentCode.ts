@@ -6,6 +6,10 @@
  * no 0/O and no 1/I. 32 of them, so a random byte's low 5 bits pick one evenly. */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 export const CODE_LENGTH = 12
+/** The longest a code may be as typed: its 12 characters with a dash or space between
+ * each group of four, and room for a few more spaces. The enrol form stops there and the
+ * server refuses anything longer. */
+export const CODE_TYPED_MAX = 20
 
 /** As typed, in either case, with or without dashes and spaces. */
 export function normaliseCode(input: string): string {

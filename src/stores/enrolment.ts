@@ -4,7 +4,7 @@ import { moveLocalUnit, storeEnrolment } from '@/db/enrolmentWrites'
 import { unitById } from '@/db/queries/org'
 import { readShareableUnits, readStoredEnrolment } from '@/db/queries/enrolment'
 import { saveRecords } from '@/db/repo'
-import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES, defaultAgendaForTier } from '@/domain/defaults'
+import { newBoardSettings } from '@/domain/defaults'
 import { InputError } from '@/domain/errors'
 import { newId } from '@/domain/ids'
 import { tierBoardName, type Tier } from '@/domain/tiers'
@@ -141,9 +141,7 @@ export const useEnrolmentStore = defineStore('enrolment', () => {
       id: newId(),
       unitId: scopeId,
       name: tier ? tierBoardName(tier.tier, tier.name) : NEW_BOARD_NAME,
-      categories: DEFAULT_CATEGORIES,
-      agenda: tier ? defaultAgendaForTier(tier.tier) : DEFAULT_AGENDA,
-      huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+      ...newBoardSettings(tier?.tier),
     }
     // The unit's record normally arrives with the first pull; if it has not, this tablet
     // sends one so the board never belongs to a unit nobody can name. A CSU or trust has

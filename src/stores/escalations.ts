@@ -5,6 +5,8 @@ import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { formatClock, formatInstant, londonDay } from '@/domain/dates'
 import {
   escalatedWords,
+  ESCALATION_CATEGORY_MAX,
+  ESCALATION_CRITERIA_MAX,
   escalationOfSource,
   moveFields,
   newEscalationFields,
@@ -121,8 +123,12 @@ export const useEscalationsStore = defineStore('escalations', () => {
   async function setBoardSettings(board: Board, categories: string[], criteria: string, by: string): Promise<Board> {
     const clean = [...new Set(categories.map((c) => c.trim()).filter(Boolean))]
     if (!clean.length) throw new InputError('Keep at least one category')
-    if (clean.some((c) => c.length > 60)) throw new InputError('Each category must be 60 characters or fewer')
-    if (criteria.trim().length > 2000) throw new InputError('The criteria must be 2,000 characters or fewer')
+    if (clean.some((c) => c.length > ESCALATION_CATEGORY_MAX))
+      throw new InputError(`Each category must be ${ESCALATION_CATEGORY_MAX} characters or fewer`)
+    if (criteria.trim().length > ESCALATION_CRITERIA_MAX)
+      throw new InputError(
+        `The criteria must be ${ESCALATION_CRITERIA_MAX.toLocaleString('en-GB')} characters or fewer`,
+      )
     const saved = await updateRecord<Board>(
       'boards',
       board.id,

@@ -5,7 +5,7 @@ import { useOrganisation } from '@/db/queries/org'
 import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { InputError } from '@/domain/errors'
-import { DEFAULT_AGENDA, DEFAULT_CATEGORIES, DEFAULT_HUDDLE_MINUTES } from '@/domain/defaults'
+import { newBoardSettings } from '@/domain/defaults'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import { peopleFor, peopleHeading, peopleHolder } from '@/domain/people'
@@ -109,9 +109,7 @@ export const useOrgStore = defineStore('org', () => {
       id: newId(),
       unitId,
       name: form.boardName.trim(),
-      categories: DEFAULT_CATEGORIES,
-      agenda: DEFAULT_AGENDA,
-      huddleMinutes: DEFAULT_HUDDLE_MINUTES,
+      ...newBoardSettings(),
     }
     await storeNewOrganisation({ trust, csu, unit, board }, CURRENT_BOARD, by)
     await load()

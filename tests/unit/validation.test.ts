@@ -74,6 +74,17 @@ describe('validateMeasureDraft', () => {
       { type: 'percentage', target: '140' },
       { target: 'The target must be between 0 and 100' },
     ],
+    // The same rule as the starter boards: a count's target is a whole number, 0 or more.
+    [
+      'a count target of 2.5',
+      { type: 'count', target: '2.5' },
+      { target: 'The target must be a whole number, 0 or more' },
+    ],
+    [
+      'a negative count threshold',
+      { type: 'count', green: '-1', red: '2' },
+      { green: 'The green threshold must be a whole number, 0 or more' },
+    ],
     ['only one threshold', { green: '0' }, { red: 'Enter both the green and the red threshold, or neither' }],
     [
       'red better than green when lower is better',
