@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -9,7 +9,7 @@ import { useActionsStore } from '@/stores/actions'
 import { useActorStore } from '@/stores/actor'
 import { useBoardStore } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
-import { settle } from '../helpers/dom'
+import { settle, WAIT } from '../helpers/dom'
 
 const today = londonDay()
 const OVERDUE = 'Re-stock the falls sensor mats in bay 2'
@@ -114,7 +114,8 @@ describe('ActionsPanel', () => {
     const w = await mountPanel()
     useActorStore().pick('Test Nurse')
     await button(w, 'Add an action')!.trigger('click')
-    const dialog = w.find('dialog')
+    // The form's code is fetched when it is first opened.
+    const dialog = await vi.waitFor(() => w.get('dialog'), WAIT)
     const titleId = dialog
       .findAll('label')
       .find((l) => l.text() === 'What needs doing?')!
@@ -137,7 +138,7 @@ describe('ActionsPanel', () => {
       .findAll('button')
       .find((b) => b.text().startsWith('Edit'))!
       .trigger('click')
-    expect(w.find('dialog h2').text()).toBe('Edit action')
+    expect((await vi.waitFor(() => w.get('dialog h2'), WAIT)).text()).toBe('Edit action')
     const titleId = w
       .find('dialog')
       .findAll('label')

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import BoardView from '@/views/BoardView.vue'
@@ -9,7 +9,7 @@ import { useActorStore } from '@/stores/actor'
 import { useBoardStore } from '@/stores/board'
 import { useOrgStore } from '@/stores/org'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
-import { buttonNamed, settle } from '../helpers/dom'
+import { buttonNamed, settle, WAIT } from '../helpers/dom'
 
 enableAutoUnmount(afterEach)
 afterEach(() => vi.restoreAllMocks())
@@ -156,7 +156,8 @@ describe('BoardView', () => {
     useActorStore(pinia).pick('Test Nurse')
     const view = await mountBoard(pinia)
     await buttonNamed(view, 'Enter value for Obs on time').trigger('click')
-    await flushPromises()
+    // The keypad's code is fetched when it is first opened.
+    await vi.waitFor(() => buttonNamed(view, 'Save'), WAIT)
     for (const key of ['9', '7', 'Save']) await buttonNamed(view, key).trigger('click')
     await vi.waitFor(async () => expect((await db.entries.get(`m-obs:${today}`))?.value).toBe(97))
     await vi.waitFor(() => expect(view.find('[data-measure-id="m-obs"] [data-testid="tile-value"]').text()).toBe('97%'))

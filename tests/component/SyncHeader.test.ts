@@ -83,8 +83,11 @@ describe('sync status in the header', () => {
     expect(chip(header).attributes('data-tone')).toBe('problem')
     expect(announced(header).text()).toContain("This tablet's clock is wrong")
     await chip(header).trigger('click')
-    await flushPromises()
-    expect(document.body.textContent).toContain("This tablet's clock is about 180 minutes fast")
+    // The details' code is fetched when they are first opened.
+    await vi.waitFor(
+      () => expect(document.body.textContent).toContain("This tablet's clock is about 180 minutes fast"),
+      WAIT,
+    )
     // A push the server kept as stamped clears it (stores/sync.ts).
     sync.clockSkewMs = null
     await flushPromises()
@@ -133,8 +136,7 @@ describe('sync status in the header', () => {
     const syncNow = vi.spyOn(sync, 'syncNow').mockResolvedValue()
     const header = mountHeader()
     await chip(header).trigger('click')
-    await flushPromises()
-    const details = header.get('[data-testid="sync-details"]')
+    const details = await vi.waitFor(() => header.get('[data-testid="sync-details"]'), WAIT)
     expect(details.get('[data-testid="sync-problem"]').text()).toContain('The sync server is not available right now.')
     expect(details.get('[data-testid="last-synced"]').text()).toBe('25/11/2026 18:03')
     await buttonNamed(details, 'Sync now')!.trigger('click')
@@ -148,8 +150,7 @@ describe('sync status in the header', () => {
       'This tablet needs the latest version of LIM Huddle. Tap Update now. Changes made on this tablet are kept safe until it has updated.'
     const header = mountHeader()
     await chip(header).trigger('click')
-    await flushPromises()
-    const problem = header.get('[data-testid="sync-problem"]').text()
+    const problem = (await vi.waitFor(() => header.get('[data-testid="sync-problem"]'), WAIT)).text()
     expect(problem).toContain('needs the latest version')
     expect(problem).toContain('Update available')
     expect(buttonNamed(header, 'Check for an update')).toBeDefined()
