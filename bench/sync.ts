@@ -5,7 +5,8 @@
 // server half builds the app without device tokens (as the push and pull core tests do),
 // so it measures the sync core alone; the fresh-tablet half runs server/main.ts, tokens on.
 // `-- --server` or `-- --client` runs one half; `-- --cpu-slowdown=4` adds fresh-tablet
-// runs with the page's CPU slowed 4× (a modest tablet). Prints figures; it is not a test and
+// runs with the page's CPU slowed 4× (a modest tablet); `-- --page-sizes=250,500,1000` runs the fresh
+// tablet at each pull page size (raw Dexie then stores pages of the same size). Prints figures; it is not a test and
 // does not fail on them (only when a half cannot run at all).
 import { randomUUID } from 'node:crypto'
 import { formatHlc } from '../src/shared/sync/hlc.ts'
@@ -163,7 +164,13 @@ if (only !== 'server') {
     const slowdown = Number(
       /^--cpu-slowdown=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--cpu-slowdown=')) ?? '')?.[1] ?? 1,
     )
-    await benchFreshTablet(slowdown > 1 ? [1, slowdown] : [1])
+    const pageSizes = (
+      /^--page-sizes?=([\d,]+)$/.exec(process.argv.find((a) => a.startsWith('--page-size')) ?? '')?.[1] ?? ''
+    )
+      .split(',')
+      .filter(Boolean)
+      .map(Number)
+    await benchFreshTablet(slowdown > 1 ? [1, slowdown] : [1], pageSizes.length > 0 ? pageSizes : undefined)
   } catch (error) {
     failed = true
     console.error(`\nFresh tablet: could not run: ${(error as Error).stack ?? (error as Error).message}`)

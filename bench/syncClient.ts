@@ -124,6 +124,7 @@ async function freshTablet(
   run: number,
   cpuSlowdown: number,
   records: readonly BenchRecord[],
+  pageSize: number,
 ): Promise<FreshTabletRun> {
   const profile = mkdtempSync(join(tmpdir(), 'lim-huddle-bench-profile-'))
   let context: BrowserContext | undefined
@@ -137,6 +138,15 @@ async function freshTablet(
       hasTouch: true,
     })
     const page = context.pages()[0] ?? (await context.newPage())
+    // Another page size than the app's: its pull requests ask for that many records (the server's limit allows
+    // up to PULL_MAX_LIMIT), so one build can be measured at several sizes.
+    if (pageSize !== PULL_DEFAULT_LIMIT) {
+      await context.route(/\/api\/sync\/pull\?/, (route) => {
+        const url = new URL(route.request().url())
+        url.searchParams.set('limit', String(pageSize))
+        return route.continue({ url: url.toString() })
+      })
+    }
     await instrument(page)
     if (cpuSlowdown > 1)
       await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
@@ -161,7 +171,7 @@ async function freshTablet(
       throw new Error(`The tablet stored ${rows.syncState} records, not ${SYNC_BENCH_RECORDS}`)
     const timings = await readTimings(page)
     // In the same profile and run, straight after: IndexedDB's own cost at this moment.
-    const rawMs = await rawDexieBulkPutMs(context, records, PULL_DEFAULT_LIMIT, run)
+    const rawMs = await rawDexieBulkPutMs(context, records, pageSize, run)
     return figuresOf(timings, readyAt, rows, rawMs)
   } finally {
     await context?.close()
@@ -195,7 +205,7 @@ const spread = (values: number[], format: (v: number) => string) => {
   return `min ${format(sorted[0]!)} / median ${format(median(values))} / max ${format(sorted.at(-1)!)}`
 }
 
-function printSummary(runs: FreshTabletRun[], heading: string): void {
+function printSummary(runs: FreshTabletRun[], heading: string, pageSize: number): void {
   const stored = median(runs.map((r) => r.syncToStoredMs))
   const apply = median(runs.map((r) => r.applyMs))
   const n = SYNC_BENCH_RECORDS
@@ -209,21 +219,21 @@ function printSummary(runs: FreshTabletRun[], heading: string): void {
   console.log(
     `    tap → all stored ${seconds(median(runs.map((r) => r.tapToStoredMs)))}, tap → "Open the board" ${seconds(median(runs.map((r) => r.tapToReadyMs)))}`,
   )
-  const rate = (ms: number) => `${perSecond(n, ms)}/s`
   console.log(
     `    sync start → all stored: ${spread(
       runs.map((r) => r.syncToStoredMs),
       seconds,
     )}`,
   )
+  // Sorted by rate, not by time: min is the slowest rate.
   console.log(
-    `      = ${spread(
-      runs.map((r) => r.syncToStoredMs),
-      rate,
-    )} (slowest first: min is the slowest rate)`,
+    `      records/s: ${spread(
+      runs.map((r) => (n / r.syncToStoredMs) * 1000),
+      (rate) => Math.round(rate).toLocaleString('en-GB'),
+    )}`,
   )
   console.log(
-    `    raw Dexie bulkPut, same records, pages of ${PULL_DEFAULT_LIMIT}: ${spread(
+    `    raw Dexie bulkPut, same records, pages of ${pageSize}: ${spread(
       runs.map((r) => r.rawMs),
       seconds,
     )}`,
@@ -234,7 +244,10 @@ function printSummary(runs: FreshTabletRun[], heading: string): void {
 }
 
 /** Runs and prints the fresh-tablet figures; throws when they could not be measured. */
-export async function benchFreshTablet(cpuSlowdowns: readonly number[] = [1]): Promise<void> {
+export async function benchFreshTablet(
+  cpuSlowdowns: readonly number[] = [1],
+  pageSizes: readonly number[] = [PULL_DEFAULT_LIMIT],
+): Promise<void> {
   // DIST_DIR (read by server/main.ts) benches another build, e.g. one with a change to try.
   let snapshot: DistSnapshot | undefined
   if (process.env.DIST_DIR) console.log(`\nBenching the build in DIST_DIR=${process.env.DIST_DIR}`)
@@ -287,24 +300,39 @@ export async function benchFreshTablet(cpuSlowdowns: readonly number[] = [1]): P
       ...seeded.records,
     ]
     for (const slowdown of cpuSlowdowns) {
-      const runs: FreshTabletRun[] = []
-      console.log(
-        slowdown > 1
-          ? `\n  CPU slowed ${slowdown}× (Chromium CPU throttling of the page, as on a modest tablet):`
-          : '\n  Full speed:',
-      )
-      for (let run = 1; run <= RUNS; run++) {
-        const figures = await freshTablet(server, await issueCode(server, unitId), run, slowdown, rawRecords)
-        runs.push(figures)
-        printRun(`run ${run}`, figures)
+      for (const pageSize of pageSizes) {
+        const runs: FreshTabletRun[] = []
+        console.log(
+          `${
+            slowdown > 1
+              ? `\n  CPU slowed ${slowdown}× (Chromium CPU throttling of the page, as on a modest tablet)`
+              : '\n  Full speed'
+          }, pull pages of ${pageSize}${pageSize === PULL_DEFAULT_LIMIT ? " (the app's)" : ''}:`,
+        )
+        for (let run = 1; run <= RUNS; run++) {
+          const figures = await freshTablet(
+            server,
+            await issueCode(server, unitId),
+            run,
+            slowdown,
+            rawRecords,
+            pageSize,
+          )
+          runs.push(figures)
+          printRun(`run ${run}`, figures)
+        }
+        const { rows, pulledBytes } = runs[0]!
+        console.log(
+          `    stored: ${Object.entries(rows)
+            .map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`)
+            .join(', ')}; pulled ${(pulledBytes / 1024 / 1024).toFixed(1)} MiB`,
+        )
+        printSummary(
+          runs,
+          `median of ${RUNS} fresh profiles${slowdown > 1 ? `, CPU ${slowdown}× slower` : ''}, pages of ${pageSize}:`,
+          pageSize,
+        )
       }
-      const { rows, pulledBytes } = runs[0]!
-      console.log(
-        `    stored: ${Object.entries(rows)
-          .map(([t, n]) => `${t} ${n.toLocaleString('en-GB')}`)
-          .join(', ')}; pulled ${(pulledBytes / 1024 / 1024).toFixed(1)} MiB`,
-      )
-      printSummary(runs, `median of ${RUNS} fresh profiles${slowdown > 1 ? `, CPU ${slowdown}× slower` : ''}:`)
     }
     console.log(
       `  load average at end: ${loadavg()

@@ -3,7 +3,10 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
 import { legacySlotRunId, slotRunId, stepResultId } from '@/domain/standardWork'
 import { createClock } from '@/shared/sync/hlc'
+import type { JsonValue } from '@/shared/sync/json'
 import type { ServerRecord } from '@/shared/sync/protocol'
+import { isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
+import { syncStateRowOf, type AppRow } from './syncRecords'
 import type {
   Action,
   Board,
@@ -67,9 +70,25 @@ export interface NotSentEntry {
   setAsideAt: string
 }
 
-/** The last state of a synced record pulled from the server (what merges start from). */
-export interface SyncStateRow extends ServerRecord {
+/** The last state of a synced record pulled from the server (what merges start from), stored beside its app
+ * row without a second copy of its values (`syncRecords.ts` `syncStateRowOf` / `syncRecordOf`). */
+export interface SyncStateRow {
+  table: string
+  id: string
+  scope: string
+  seq: number
+  /** Each stamp with the fields whose current value it stamped (one change's fields share one stamp). */
+  stamps: Record<string, string[]>
+  /** The values the app row does not show: all of them when there is none (deleted), else those that differ. */
+  values: Record<string, JsonValue>
+  origins?: ServerRecord['origins']
+  conflicts?: ServerRecord['conflicts']
   /** 1 while a text field shows versions that differ, so the conflict badge is an index count. */
+  conflicted: 0 | 1
+}
+
+/** How versions 2 to 7 stored a record's merge state: a whole copy of the server's record. */
+interface WholeSyncStateRow extends ServerRecord {
   conflicted: 0 | 1
 }
 
@@ -193,6 +212,26 @@ export class HuddleDatabase extends Dexie {
       certCriteria: 'id, unitId',
       certifications: 'id, unitId, submissionId, csuId',
     })
+    // The sync state stops holding a second copy of every value: the app rows hold them.
+    this.version(10).stores({}).upgrade(storeStampsNotValues)
+  }
+}
+
+/** Rewrites every sync state row from a whole copy of the record to stamps and the values its app row does not
+ * show, read against the app rows as they are (so unsent changes shown there keep the server's values beside them). */
+async function storeStampsNotValues(tx: Transaction): Promise<void> {
+  const syncState = tx.table<WholeSyncStateRow | SyncStateRow, [string, string]>('syncState')
+  const rows = (await syncState.toArray()).filter((row): row is WholeSyncStateRow => 'fields' in row)
+  const byTable = new Map<string, WholeSyncStateRow[]>()
+  for (const row of rows) byTable.set(row.table, [...(byTable.get(row.table) ?? []), row])
+  for (const [table, tableRows] of byTable) {
+    const appRows: (AppRow | undefined)[] = isSyncedTable(SYNCED_TABLES, table)
+      ? await tx.table(table).bulkGet(tableRows.map((row) => row.id))
+      : tableRows.map(() => undefined)
+    const next = tableRows.map(({ seq, conflicted: _conflicted, ...record }, i) =>
+      syncStateRowOf(record, seq, appRows[i]),
+    )
+    await syncState.bulkPut(next)
   }
 }
 

@@ -14,7 +14,7 @@ import { textBase } from '@/shared/sync/text'
 import { liveQuery } from 'dexie'
 import { clockOffsetMs, loadDeviceClock } from './clock'
 import { currentTransactionTables, db, type HuddleDatabase, type OutboxEntry } from './db'
-import { localViewOf } from './syncRecords'
+import { keepValuesOf, localViewOf, type AppRow } from './syncRecords'
 
 type Bookkeeping = 'createdAt' | 'updatedAt' | 'updatedBy'
 /** A record as callers write it: repo fills in the bookkeeping fields. */
@@ -180,9 +180,14 @@ export function repoFor(database: HuddleDatabase) {
    */
   async function deleteRecord(table: SyncedTable, id: string, by: string, now?: Date): Promise<boolean> {
     const store = database.table<RecordMeta, string>(table)
-    return database.transaction('rw', [store, database.history, database.outbox, database.meta], async () => {
+    const outer = currentTransactionTables()
+    const keepsValues = !outer || outer.includes('syncState')
+    const tables = [store, database.history, database.outbox, database.meta]
+    return database.transaction('rw', keepsValues ? [...tables, database.syncState] : tables, async () => {
       const before = await store.get(id)
       if (!before) return false
+      // The sync state keeps no values its app row shows: they stay with it once the row goes.
+      if (keepsValues) await keepValuesOf(database, table, before as unknown as AppRow)
       const deviceClock = await loadDeviceClock(database)
       // The same corrected clock as the stamp, as for every other write.
       const at = (now ?? new Date(deviceClock.now())).toISOString()

@@ -1,8 +1,10 @@
 // What this tablet knows of a synced record: the server's last state (syncState) with
 // its own unsent changes (outbox) applied on top. Shared by repo.ts (text bases) and the
 // sync engine (what to show after a pull). Call inside a transaction that includes
-// `outbox` and `syncState`. Also: the text fields with versions to choose between.
+// `outbox`, `syncState` and the record's app table. Also: the text fields with versions to
+// choose between, and how the sync state is stored (the stamps, not a second copy of the values).
 import type { SyncedTable } from '@/domain/types'
+import { canonicalJson, type JsonValue } from '@/shared/sync/json'
 import { isDeleted, rebaseOnServer } from '@/shared/sync/merge'
 import { fromOutboxEntry } from '@/shared/sync/outbox'
 import type { Mutation, SyncRecord } from '@/shared/sync/protocol'
@@ -14,14 +16,110 @@ export function mutationOf(entry: OutboxEntry): Mutation {
   return fromOutboxEntry(entry, entry.hlc, entry.textBases ?? {})
 }
 
-export function syncRecordOf(row: SyncStateRow | undefined): SyncRecord | undefined {
+/** A record as the app tables hold it: every value stored there, keyed by field name. */
+export type AppRow = Record<string, unknown>
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false
+  return canonicalJson(a) === canonicalJson(b)
+}
+
+/**
+ * The stored form of a record's merge state (docs/SYNC.md, "How a tablet stores records"). The app row already
+ * holds the values, so the sync state keeps the stamps (grouped: the fields one change wrote share one stamp),
+ * the text versions, and only the values the app row does not show: every value when there is no app row (a
+ * deleted record), otherwise those that differ from it (the tombstone flag, an unsent change shown over the
+ * server's value).
+ */
+export function syncStateRowOf(record: SyncRecord, seq: number, appRow: AppRow | undefined): SyncStateRow {
+  const stamps: Record<string, string[]> = {}
+  for (const [field, stamp] of Object.entries(record.clocks)) (stamps[stamp] ??= []).push(field)
+  const values: Record<string, JsonValue> = {}
+  for (const [field, value] of Object.entries(record.fields)) {
+    if (!appRow || !sameValue(appRow[field], value)) values[field] = value
+  }
+  const row: SyncStateRow = {
+    table: record.table,
+    id: record.id,
+    scope: record.scope,
+    seq,
+    stamps,
+    values,
+    conflicted: Object.keys(textConflicts(record)).length > 0 ? 1 : 0,
+  }
+  if (record.origins) row.origins = record.origins
+  if (record.conflicts) row.conflicts = record.conflicts
+  return row
+}
+
+/**
+ * The server's last state of a record from its stored merge state and app row. A field changed here since the
+ * sync state was written shows its unsent value under the server's stamp (the unsent change itself carries the
+ * later stamp). A field whose value neither holds (an app row removed without keeping its values) is left out.
+ */
+export function syncRecordOf(row: SyncStateRow | undefined, appRow: AppRow | undefined): SyncRecord | undefined {
   if (!row) return undefined
-  const { seq: _seq, conflicted: _conflicted, ...record } = row
+  const fields: Record<string, JsonValue> = {}
+  const clocks: Record<string, string> = {}
+  for (const [stamp, names] of Object.entries(row.stamps)) {
+    for (const field of names) {
+      if (Object.hasOwn(row.values, field)) fields[field] = row.values[field]!
+      else if (appRow && Object.hasOwn(appRow, field) && appRow[field] !== undefined)
+        fields[field] = appRow[field] as JsonValue
+      else continue
+      clocks[field] = stamp
+    }
+  }
+  const record: SyncRecord = { table: row.table, id: row.id, scope: row.scope, fields, clocks }
+  if (row.origins) record.origins = row.origins
+  if (row.conflicts) record.conflicts = row.conflicts
   return record
 }
 
-export function syncStateRowOf(record: SyncRecord, seq: number): SyncStateRow {
-  return { ...record, seq, conflicted: Object.keys(textConflicts(record)).length > 0 ? 1 : 0 }
+/** The app rows of these sync state rows (undefined where none is stored), read together. */
+export async function appRowsOf(
+  database: HuddleDatabase,
+  keys: readonly (readonly [string, string])[],
+): Promise<(AppRow | undefined)[]> {
+  const byTable = new Map<string, number[]>()
+  keys.forEach(([table], i) => byTable.set(table, [...(byTable.get(table) ?? []), i]))
+  const rows: (AppRow | undefined)[] = keys.map(() => undefined)
+  await Promise.all(
+    [...byTable].map(async ([table, positions]) => {
+      if (!isSyncedTable(SYNCED_TABLES, table)) return
+      const found = await database.table(table).bulkGet(positions.map((i) => keys[i]![1]))
+      found.forEach((appRow, j) => (rows[positions[j]!] = appRow as AppRow | undefined))
+    }),
+  )
+  return rows
+}
+
+/** The server's last state of each of these records as this tablet stores it. Call inside a transaction that
+ * includes `syncState` and the app tables of the records. */
+export async function storedSyncRecords(
+  database: HuddleDatabase,
+  rows: readonly SyncStateRow[],
+): Promise<SyncRecord[]> {
+  const appRows = await appRowsOf(
+    database,
+    rows.map((row) => [row.table, row.id] as const),
+  )
+  return rows.map((row, i) => syncRecordOf(row, appRows[i])!)
+}
+
+/** Keeps the server's values of a record whose app row is about to be removed here (a local delete), so the
+ * sync state still holds the whole record (sent again whole after a restore). In the caller's transaction. */
+export async function keepValuesOf(database: HuddleDatabase, table: string, appRow: AppRow): Promise<void> {
+  const row = await database.syncState.get([table, appRow.id as string])
+  if (!row) return
+  const values = { ...row.values }
+  for (const names of Object.values(row.stamps)) {
+    for (const field of names) {
+      if (!Object.hasOwn(values, field) && appRow[field] !== undefined) values[field] = appRow[field] as JsonValue
+    }
+  }
+  await database.syncState.put({ ...row, values })
 }
 
 export async function pendingEntriesFor(
@@ -39,11 +137,12 @@ export async function localViewOf(
   table: string,
   recordId: string,
 ): Promise<SyncRecord | undefined> {
-  const [row, pending] = await Promise.all([
+  const [row, appRow, pending] = await Promise.all([
     database.syncState.get([table, recordId]),
+    isSyncedTable(SYNCED_TABLES, table) ? database.table(table).get(recordId) : undefined,
     pendingEntriesFor(database, table, recordId),
   ])
-  return rebaseOnServer(syncRecordOf(row), pending.map(mutationOf), SYNCED_TABLES)
+  return rebaseOnServer(syncRecordOf(row, appRow as AppRow | undefined), pending.map(mutationOf), SYNCED_TABLES)
 }
 
 /** One text field with versions for someone to choose between, as this tablet shows it. */

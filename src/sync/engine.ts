@@ -8,7 +8,7 @@
 import type { HistoryEntry, SyncedTable } from '@/domain/types'
 import { withDeviceClock } from '@/db/clock'
 import { SYNC_META, type HuddleDatabase, type NotSentEntry, type OutboxEntry, type SyncStateRow } from '@/db/db'
-import { mutationOf, syncRecordOf, syncStateRowOf } from '@/db/syncRecords'
+import { appRowsOf, mutationOf, storedSyncRecords, syncRecordOf, syncStateRowOf } from '@/db/syncRecords'
 import { pulledHistory } from '@/db/pulledHistory'
 import { canonicalJson } from '@/shared/sync/json'
 import { applyMutation, isDeleted, latestStamp, rebaseOnServer } from '@/shared/sync/merge'
@@ -182,9 +182,13 @@ export function createSyncEngine({
     const inBatch = new Set(batch.map((mutation) => mutation.mutationId))
     const refused = (response.refused ?? []).filter((r) => inBatch.has(r.mutationId) && !accepted.has(r.mutationId))
     const missing = new Set(response.missing ?? [])
+    // The app tables hold the values the sync state does not copy.
+    const appTables = [...new Set(batch.map((mutation) => mutation.table))]
+      .filter((table) => isSyncedTable(SYNCED_TABLES, table))
+      .map((table) => database.table(table))
     await database.transaction(
       'rw',
-      [database.outbox, database.syncState, database.meta, database.notSent],
+      [database.outbox, database.syncState, database.meta, database.notSent, ...appTables],
       async () => {
         result.setAside += await setAside(refused)
         // Edits to a record the server no longer holds (restored from a backup): the whole record goes first,
@@ -197,8 +201,10 @@ export function createSyncEngine({
         ]
         const sentIn = new Set(headless.map((m) => `${m.table}\u0000${m.recordId}\u0000${m.scope}`))
         // Only a record of the scope the edit went to: this tablet cannot send another scope's record.
-        const records = (await database.syncState.bulkGet(keys as [string, string][]))
-          .map((row) => (row ? syncRecordOf(row)! : undefined))
+        const rows = await database.syncState.bulkGet(keys as [string, string][])
+        const shown = await appRowsOf(database, keys as [string, string][])
+        const records = rows
+          .map((row, i) => syncRecordOf(row, shown[i]))
           .filter((record) => record && sentIn.has(`${record.table}\u0000${record.id}\u0000${record.scope}`))
         const whole = records.flatMap((record) => wholeRecordEntries(record!))
         if (whole.length > 0) await database.outbox.bulkAdd(whole)
@@ -213,8 +219,9 @@ export function createSyncEngine({
         // bases of this tablet's next edits right even before the next pull arrives.
         for (const mutation of done) {
           const row = await database.syncState.get([mutation.table, mutation.recordId])
-          const { record } = applyMutation(syncRecordOf(row), mutation, SYNCED_TABLES)
-          await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0))
+          const [appRow] = await appRowsOf(database, [[mutation.table, mutation.recordId]])
+          const { record } = applyMutation(syncRecordOf(row, appRow), mutation, SYNCED_TABLES)
+          await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0, appRow))
         }
         await database.outbox
           .where('mutationId')
@@ -308,11 +315,13 @@ export function createSyncEngine({
    * tablet had from it goes back in the outbox whole (in a scope it may write), and the scope is pulled
    * from the start. A pull then drops what the server turns out to hold already. */
   async function startAgain(scope: string, writable: ReadonlySet<string>): Promise<void> {
-    await database.transaction('rw', [database.syncState, database.outbox, database.meta], async () => {
+    const appTables = Object.keys(SYNCED_TABLES).map((table) => database.table(table))
+    await database.transaction('rw', [database.syncState, database.outbox, database.meta, ...appTables], async () => {
       if (writable.has(scope)) {
         const rows = await database.syncState.where('scope').equals(scope).toArray()
         const at = new Date().toISOString()
-        await database.outbox.bulkAdd(rows.flatMap((row) => wholeRecordEntries(syncRecordOf(row)!, at)))
+        const records = await storedSyncRecords(database, rows)
+        await database.outbox.bulkAdd(records.flatMap((record) => wholeRecordEntries(record, at)))
       }
       await database.meta.bulkDelete([SYNC_META.cursor(scope), SYNC_META.mark(scope), SYNC_META.pushed(scope)])
     })
@@ -384,11 +393,12 @@ export function createSyncEngine({
       const stamps: string[] = []
       for (const { seq, ...record } of records) {
         const key = keyOf(record.table, record.id)
-        states.push(syncStateRowOf(record, seq))
         // Unsent changes made here stay on screen over whatever the server had.
-        const view = rebaseOnServer(record, pendingByKey.get(key) ?? [], SYNCED_TABLES) as SyncRecord
+        const pending = pendingByKey.get(key)
+        const view = pending ? (rebaseOnServer(record, pending, SYNCED_TABLES) as SyncRecord) : record
         const before = shown.get(key)
         const after = isDeleted(view) ? undefined : appRecordOf(view)
+        states.push(syncStateRowOf(record, seq, after))
         shown.set(key, after)
         finals.set(key, { table: record.table, id: record.id, after })
         if (!(catchingUp && before === undefined)) {
@@ -396,22 +406,26 @@ export function createSyncEngine({
             ...pulledHistory(record.table as SyncedTable, before as Record<string, unknown> | undefined, after, record),
           )
         }
-        if (canonicalJson(before) !== canonicalJson(after)) result.changedTables.add(record.table as SyncedTable)
+        const changed =
+          before === undefined || after === undefined
+            ? before !== after
+            : canonicalJson(before) !== canonicalJson(after)
+        if (changed) result.changedTables.add(record.table as SyncedTable)
         const stamp = latestStamp(record)
         if (stamp) stamps.push(stamp)
         result.pulled += 1
       }
       // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
       // from async functions, so a write that throws still leaves every other one handled.
-      const writes: (() => Promise<unknown>)[] = [
-        () => database.syncState.bulkPut(states),
-        () => database.history.bulkAdd(history),
-        () => database.outbox.bulkDelete(held.map((entry) => entry.seq!)),
-      ]
+      const writes: (() => Promise<unknown>)[] = [() => database.syncState.bulkPut(states)]
+      if (history.length > 0) writes.push(() => database.history.bulkAdd(history))
+      if (held.length > 0) writes.push(() => database.outbox.bulkDelete(held.map((entry) => entry.seq!)))
       for (const table of idsByTable.keys()) {
         const rows = [...finals.values()].filter((f) => f.table === table)
-        writes.push(() => database.table(table).bulkPut(rows.flatMap((f) => (f.after ? [f.after] : []))))
-        writes.push(() => database.table(table).bulkDelete(rows.flatMap((f) => (f.after ? [] : [f.id]))))
+        const kept = rows.flatMap((f) => (f.after ? [f.after] : []))
+        const gone = rows.flatMap((f) => (f.after ? [] : [f.id]))
+        if (kept.length > 0) writes.push(() => database.table(table).bulkPut(kept))
+        if (gone.length > 0) writes.push(() => database.table(table).bulkDelete(gone))
       }
       writes.push(() =>
         withDeviceClock(

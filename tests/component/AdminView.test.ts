@@ -17,6 +17,7 @@ beforeEach(async () => {
 })
 
 afterEach(() => {
+  vi.useRealTimers()
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
 })
@@ -195,7 +196,8 @@ describe('AdminView: devices', () => {
         scopeId: 'unit-7',
         scopeName: 'Ward 7',
         enrolledAt: at - 86_400_000,
-        lastSeenAt: at,
+        // Its count of unsent changes came with its last request, two hours ago.
+        lastSeenAt: at - 2 * 3_600_000,
         lastSyncAt: at - 10 * 3_600_000,
         pendingCount: 3,
         oldestPendingAt: at - 9 * 3_600_000,
@@ -219,24 +221,29 @@ describe('AdminView: devices', () => {
     )
   })
 
-  it('lists each tablet with its scope, last sync and a warning for work unsent over 8 hours', async () => {
+  it('lists each tablet with its scope, last sync, its unsent changes with how old that count is, and a warning for work unsent over 8 hours', async () => {
+    vi.useFakeTimers({ now: server.now, toFake: ['Date'] })
     const wrapper = await mountAdmin()
     const [office, ward] = wrapper.findAll('[data-testid="admin-device"]')
     expect(ward!.text()).toContain("Ward 7 nurses' station")
     expect(ward!.text()).toContain(formatInstant(new Date(server.now - 10 * 3_600_000)))
     expect(ward!.find('[data-testid="unsynced-warning"]').text()).toContain('3 changes not sent for over 8 hours')
     expect(ward!.find('[data-testid="unsynced-warning"] svg').exists()).toBe(true)
+    expect(ward!.get('[data-testid="unsent-report"]').text()).toBe('3 changes not sent, last reported 2 hours ago')
+    expect(office!.get('[data-testid="unsent-report"]').text()).toBe('None')
     expect(office!.text()).toContain('Medicine (whole CSU)')
     expect(office!.text()).toContain('Never')
     expect(office!.find('[data-testid="unsynced-warning"]').exists()).toBe(false)
   })
 
-  it('removes a tablet only after confirming, warning about its unsent changes', async () => {
+  it('removes a tablet only after confirming, warning about its unsent changes and how old that count is', async () => {
+    vi.useFakeTimers({ now: server.now, toFake: ['Date'] })
     const wrapper = await mountAdmin()
     await button(wrapper, "Remove Ward 7 nurses' station").trigger('click')
     const dialog = wrapper.find('dialog')
     expect(dialog.text()).toContain("Remove Ward 7 nurses' station from sync?")
-    expect(dialog.text()).toContain('3 changes not yet sent')
+    expect(dialog.text()).toContain('3 changes not sent, last reported 2 hours ago.')
+    expect(dialog.text()).toContain('reach the server only once it is enrolled again')
     await button(wrapper, 'Cancel').trigger('click')
     expect(server.writes()).toEqual([])
 

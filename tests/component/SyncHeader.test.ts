@@ -5,8 +5,10 @@ import { createPinia, setActivePinia, type Pinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
 import AppHeader from '@/components/layout/AppHeader.vue'
 import { db, resetDatabase } from '@/db/db'
+import { syncStateRowOf, type AppRow } from '@/db/syncRecords'
 import type { Action } from '@/domain/types'
 import { formatHlc } from '@/shared/sync/hlc'
+import type { SyncRecord } from '@/shared/sync/protocol'
 import { parseVector } from '@/shared/sync/vector'
 import { useActorStore } from '@/stores/actor'
 import { useConflictsStore } from '@/stores/conflicts'
@@ -127,6 +129,22 @@ describe('sync status in the header', () => {
     expect(announced(header).text()).toBe('Back online.')
   })
 
+  it('says on a removed tablet, in its own words, that its unsent changes are kept and sent once it is enrolled again', async () => {
+    const sync = useSyncStore(pinia)
+    useDeviceStore(pinia).pendingChanges = 3
+    sync.status = 'removed'
+    // A server that no longer knows the token at all says nothing about the changes.
+    sync.errorMessage = 'This tablet is not enrolled with the sync server. Enrol it again in Settings.'
+    const header = mountHeader()
+    await chip(header).trigger('click')
+    await flushPromises()
+    const problem = header.get('[data-testid="sync-problem"]')
+    expect(problem.text()).toContain('This tablet is not enrolled with the sync server.')
+    expect(problem.get('[data-testid="removed-kept"]').text()).toBe(
+      'The 3 changes made on this tablet and not yet sent are kept on it, and will be sent once it is enrolled again.',
+    )
+  })
+
   it('opens the sync details with the server\'s message and "Sync now"', async () => {
     const sync = useSyncStore(pinia)
     sync.status = 'error'
@@ -184,12 +202,10 @@ describe('texts to choose', () => {
     }
     await db.actions.put(action)
     const { id: _id, unitId: _unit, ...fields } = action
-    await db.syncState.put({
+    const record: SyncRecord = {
       table: 'actions',
       id: 'action-1',
       scope: 'unit-1',
-      seq: 3,
-      conflicted: 1,
       fields,
       clocks: Object.fromEntries(
         Object.keys(fields).map((field) => [
@@ -203,7 +219,8 @@ describe('texts to choose', () => {
           { value: 'Sluice door: call estates', hlc: stampB, by: 'Priya' },
         ],
       },
-    })
+    }
+    await db.syncState.put(syncStateRowOf(record, 3, action as unknown as AppRow))
     await useConflictsStore(pinia).refresh()
   }
 

@@ -1,4 +1,4 @@
-// The Dexie schema as each version shipped it (db.ts versions 1 to 8), written out here rather than read from
+// The Dexie schema as each version shipped it (db.ts versions 1 to 9), written out here rather than read from
 // db.ts, so an upgrade test opens what a tablet in use holds even after db.ts changes.
 import Dexie from 'dexie'
 
@@ -27,12 +27,19 @@ const SHIPPED: readonly Record<string, string>[] = [
     escalations: 'id, boardId, unitId, status',
   },
   { notSent: 'mutationId, setAsideAt' },
+  // Version 6 changed ids only (its upgrade step runs on tablets that had version 5).
   {},
   { keptRecords: '[table+id], scope' },
   { goals: 'id, unitId, ownerScopeId', catchBall: 'id, goalId, unitId' },
+  {
+    certSubmissions: 'id, unitId, ideaId',
+    certEntries: 'id, submissionId, unitId',
+    certCriteria: 'id, unitId',
+    certifications: 'id, unitId, submissionId, csuId',
+  },
 ]
 
-/** A database named `name` at `version` (1 to 8) as that version of the app made it, not yet opened. */
+/** A database named `name` at `version` (1 to 9) as that version of the app made it, not yet opened. */
 export function shippedDatabase(name: string, version: number): Dexie {
   if (version < 1 || version > SHIPPED.length) throw new Error(`No shipped schema for version ${version}`)
   const old = new Dexie(name)

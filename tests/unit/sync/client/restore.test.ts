@@ -5,6 +5,7 @@
 // Real engine and fake-indexeddb against the real server code.
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Action } from '@/domain/types'
+import { storedSyncRecords } from '@/db/syncRecords'
 import type { SyncTransport } from '@/sync/transport-types'
 import { BACKENDS } from '../../../server/backends'
 import { backUp, restore } from '../../../server/backupRestore'
@@ -129,8 +130,9 @@ describe.each(BACKENDS)('a server restored from a backup (%s)', (backend) => {
       expect(await actionsOn(tablet), tablet.name).toEqual(expected)
       expect(await tablet.database.outbox.count(), tablet.name).toBe(0)
       const rows = await tablet.database.syncState.where('scope').equals(unit).toArray()
+      const records = await storedSyncRecords(tablet.database, rows)
       const state = Object.fromEntries(
-        rows.map((row) => [`${row.table}/${row.id}`, { fields: row.fields, clocks: row.clocks }]),
+        records.map((record) => [`${record.table}/${record.id}`, { fields: record.fields, clocks: record.clocks }]),
       )
       expect(state, tablet.name).toEqual(serverState)
     }

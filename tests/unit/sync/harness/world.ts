@@ -10,6 +10,7 @@
 // run, and runs are counted in thousands: three is the fewest that meets every case.)
 import { expect } from 'vitest'
 import { SYNC_META, type OutboxEntry } from '@/db/db'
+import { storedSyncRecords } from '@/db/syncRecords'
 import { addDays, londonDay } from '@/domain/dates'
 import { DEFAULT_SHIFTS, newRunFields, slotRunId, slotsOnDay, weeklyAdherence } from '@/domain/standardWork'
 import type { Action, ChecklistRun, ChecklistTemplate, Idea, SyncedTable } from '@/domain/types'
@@ -339,7 +340,8 @@ export async function convergenceWorld(server: RealServer) {
             .map((record) => appRecord(record))
           expect(sortById(rows), `${name}: ${table}`).toEqual(sortById(shown))
         }
-        const states = (await database.syncState.toArray()).map(({ conflicted: _c, ...row }) => row)
+        const rows = await database.syncState.toArray()
+        const states = (await storedSyncRecords(database, rows)).map((record, i) => ({ ...record, seq: rows[i]!.seq }))
         expect(sortByKey(states), `${name}: sync state`).toEqual(sortByKey(expected))
         expect(await database.keptRecords.count(), `${name}: kept records`).toBe(0)
       }
