@@ -13,6 +13,12 @@ import { textBase, textConflicts, type TextVersion } from '@/shared/sync/text'
 import type { HuddleDatabase, OutboxEntry, SyncStateRow } from './db'
 
 export function mutationOf(entry: OutboxEntry): Mutation {
+  // A record sent again whole names its own text versions (each with a base), so it is sent right even for a
+  // table this version does not know (kept from a newer tablet's changes).
+  if (entry.resend) {
+    const tables = { [entry.table]: { textFields: Object.keys(entry.textBases ?? {}) } }
+    return fromOutboxEntry(entry, entry.hlc, entry.textBases ?? {}, tables)
+  }
   return fromOutboxEntry(entry, entry.hlc, entry.textBases ?? {})
 }
 

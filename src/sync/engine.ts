@@ -13,7 +13,7 @@ import { pulledHistory } from '@/db/pulledHistory'
 import { canonicalJson } from '@/shared/sync/json'
 import { applyMutation, isDeleted, latestStamp, rebaseOnServer } from '@/shared/sync/merge'
 import {
-  MutationSchema,
+  mutationSchemaFor,
   PROTOCOL_VERSION,
   PULL_DEFAULT_LIMIT,
   splitIntoBatches,
@@ -143,6 +143,16 @@ export function createSyncEngine({
   onProgress,
 }: SyncEngineOptions) {
   let queue: Promise<unknown> = Promise.resolve()
+  const mutationSchema = mutationSchemaFor(knownTables)
+
+  /** Whether the server could accept this change, as far as this version can tell. A record of a table this
+   * version does not know is sent again only whole after a restore; it names its own text fields, and the
+   * server, which knows the table, checks the rest. */
+  function canSend(entry: OutboxEntry, mutation: Mutation): boolean {
+    if (isSyncedTable(knownTables, entry.table) || !entry.resend) return mutationSchema.safeParse(mutation).success
+    const own = { [entry.table]: { textFields: Object.keys(entry.textBases ?? {}) } }
+    return mutationSchemaFor(own).safeParse(mutation).success
+  }
 
   function offsetFrom(serverTime: number): number {
     const offset = serverTime - Date.now()
@@ -217,7 +227,8 @@ export function createSyncEngine({
         }
         // The server state now includes these changes; recording them keeps the text
         // bases of this tablet's next edits right even before the next pull arrives.
-        for (const mutation of done) {
+        // A table this version does not know has no sync state here: the pull that follows brings it to keptRecords.
+        for (const mutation of done.filter((m) => isSyncedTable(knownTables, m.table))) {
           const row = await database.syncState.get([mutation.table, mutation.recordId])
           const [appRow] = await appRowsOf(database, [[mutation.table, mutation.recordId]])
           const { record } = applyMutation(syncRecordOf(row, appRow), mutation, SYNCED_TABLES)
@@ -284,7 +295,7 @@ export function createSyncEngine({
         ...mutationOf(entry),
         ...(held.has(entry) && !entry.resend ? { partial: true } : {}),
       }
-      if (MutationSchema.safeParse(mutation).success) mutations.push(mutation)
+      if (canSend(entry, mutation)) mutations.push(mutation)
       else unsendable.push(entry)
     }
     round.result.readOnly = readOnly
@@ -316,11 +327,17 @@ export function createSyncEngine({
    * from the start. A pull then drops what the server turns out to hold already. */
   async function startAgain(scope: string, writable: ReadonlySet<string>): Promise<void> {
     const appTables = Object.keys(SYNCED_TABLES).map((table) => database.table(table))
-    await database.transaction('rw', [database.syncState, database.outbox, database.meta, ...appTables], async () => {
+    const stores = [database.syncState, database.outbox, database.meta, database.keptRecords, ...appTables]
+    await database.transaction('rw', stores, async () => {
       if (writable.has(scope)) {
         const rows = await database.syncState.where('scope').equals(scope).toArray()
         const at = new Date().toISOString()
-        const records = await storedSyncRecords(database, rows)
+        // Records of tables this version does not know too: this tablet may be the only one that still has them.
+        const kept = await database.keptRecords.where('scope').equals(scope).toArray()
+        const records = [
+          ...(await storedSyncRecords(database, rows)),
+          ...kept.map(({ seq: _seq, ...record }) => record),
+        ]
         await database.outbox.bulkAdd(records.flatMap((record) => wholeRecordEntries(record, at)))
       }
       await database.meta.bulkDelete([SYNC_META.cursor(scope), SYNC_META.mark(scope), SYNC_META.pushed(scope)])
@@ -362,11 +379,11 @@ export function createSyncEngine({
     ]
     await database.transaction('rw', stores, async () => {
       // This page's unsent changes, oldest first, and each record as the screen shows it now.
-      const keys = records.map((record): [string, string] => [record.table, record.id])
+      const keys = inScope.map((record): [string, string] => [record.table, record.id])
       const pendingRows =
         keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
       const pendingByKey = new Map<string, Mutation[]>()
-      const pulledByKey = new Map(records.map((record) => [keyOf(record.table, record.id), record]))
+      const pulledByKey = new Map(inScope.map((record) => [keyOf(record.table, record.id), record]))
       // Parts of records queued to be sent again whole that the server turns out to hold: not sent.
       const held = pendingRows.filter(
         (entry) => entry.resend && serverHolds(pulledByKey.get(keyOf(entry.table, entry.recordId)), entry),

@@ -6,7 +6,7 @@
 import type { SyncedTable } from '@/domain/types'
 import type { OutboxEntry } from '@/db/db'
 import { MUTATION_MAX_FIELDS, type SyncRecord } from '@/shared/sync/protocol'
-import { fieldKind, SYNCED_TABLES } from '@/shared/sync/tables'
+import { fieldKind, isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
 import { liveVersions } from '@/shared/sync/text'
 
 function newId(): string {
@@ -32,8 +32,14 @@ export function wholeRecordEntries(record: SyncRecord, at = new Date().toISOStri
     }) satisfies OutboxEntry
   const entries: OutboxEntry[] = []
   const plainByStamp = new Map<string, string[]>()
+  // A table this version does not know (kept for a newer version): its text fields are the ones with versions.
+  const known = isSyncedTable(SYNCED_TABLES, table)
+  const isText = (field: string) =>
+    (known && fieldKind(SYNCED_TABLES, table, field) === 'text') ||
+    Object.hasOwn(record.origins ?? {}, field) ||
+    Object.hasOwn(record.conflicts ?? {}, field)
   for (const field of Object.keys(record.clocks).sort()) {
-    if (fieldKind(SYNCED_TABLES, table, field) === 'text') {
+    if (isText(field)) {
       for (const version of liveVersions(record, field)) {
         const base = version.base === undefined ? undefined : { [field]: version.base }
         entries.push(entry(version.hlc, { [field]: version.value }, version.by ?? '', base))
