@@ -239,6 +239,23 @@ describe('HuddleView running a huddle', () => {
     expect(saved.map((h) => h.facilitator)).toEqual(['Bank nurse Alex Reid'])
   })
 
+  it('says notes too long for the record in a summary in the finish dialog, linked to the box, and keeps them', async () => {
+    wrapper = await mountHuddle()
+    await tap(wrapper, 'Start huddle')
+    await wrapper.find('#huddle-facilitator').setValue('Sam Okafor')
+    await tap(wrapper, 'Increase attendance')
+    await tap(wrapper, 'Finish huddle')
+    const long = 'Bed state discussed. '.repeat(200)
+    await wrapper.find('dialog[open] #huddle-notes').setValue(long)
+    useActorStore().pick('Sam Okafor')
+    await tap(wrapper, 'Save huddle')
+    const summary = wrapper.find('dialog[open] .nhsuk-error-summary')
+    expect(summary.text()).toMatch(/notes must be .* characters or fewer/i)
+    expect(summary.find('a[href="#huddle-notes"]').exists()).toBe(true)
+    expect(wrapper.find<HTMLTextAreaElement>('dialog[open] #huddle-notes').element.value).toBe(long)
+    expect(await db.huddles.filter((h) => h.day === TODAY).count()).toBe(0)
+  })
+
   it('closes a due action with its big Done button', async () => {
     wrapper = await mountHuddle()
     await tap(wrapper, 'Start huddle')
