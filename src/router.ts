@@ -134,6 +134,12 @@ const routes: RouteRecordRaw[] = [
   // Strategy deployment: goals at each tier and their catch-ball; its own chunk.
   { path: '/goals', name: 'goals', component: () => import('@/views/GoalsView.vue'), meta: { title: 'Goals' } },
   {
+    path: '/goals/deployment',
+    name: 'goal-deployment',
+    component: () => import('@/views/GoalDeploymentView.vue'),
+    meta: { title: 'Goal deployment' },
+  },
+  {
     path: '/goals/new',
     name: 'goal-new',
     component: () => import('@/views/GoalFormView.vue'),

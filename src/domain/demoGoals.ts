@@ -96,7 +96,7 @@ export function buildDemoGoals(
     measure: { kind: 'roll-up' },
     direction: 'higher',
   })
-  goal({
+  const people = goal({
     id: 'demo-goal-trust-people',
     tier: 'trust',
     ownerScopeId: trustId,
@@ -178,6 +178,21 @@ export function buildDemoGoals(
     'Deputy Head of Nursing, Medicine',
     'Does 95% include the night shift, when one nurse covers two bays?',
   )
+
+  // Set by the CSU itself, with no ward goal behind it yet: the deployment view calls it out.
+  goal({
+    id: 'demo-goal-csu-shifts',
+    tier: 'csu',
+    ownerScopeId: csuId,
+    title: 'Every shift filled to its safe staffing level',
+    owner: 'General Manager, Medicine',
+    parentGoalIds: [people.id],
+    parentTitles: { [people.id]: people.title },
+    measure: { kind: 'roll-up' },
+    direction: 'higher',
+    baseline: 91,
+    target: 97,
+  })
 
   // Ward goals, each serving the CSU's falls or observations goal.
   wards.forEach((ward, w) => {

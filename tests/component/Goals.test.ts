@@ -12,9 +12,11 @@ import { useActorStore } from '@/stores/actor'
 import { useOrgStore } from '@/stores/org'
 import GoalFormView from '@/views/GoalFormView.vue'
 import GoalView from '@/views/GoalView.vue'
+import GoalDeploymentView from '@/views/GoalDeploymentView.vue'
 import GoalsView from '@/views/GoalsView.vue'
 import { CSU_BOARD } from './escalationsFixture'
-import { makeMeasure, seedBoard } from './boardFixture'
+import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
+import { addDays, londonDay } from '@/domain/dates'
 import { buttonNamed, settle } from '../helpers/dom'
 
 const at = '2026-11-01T09:00:00.000Z'
@@ -95,6 +97,7 @@ async function open(path: string, boardId: string, seed: () => Promise<void>) {
     history: createMemoryHistory(),
     routes: [
       { path: '/goals', component: GoalsView },
+      { path: '/goals/deployment', component: GoalDeploymentView },
       { path: '/goals/new', component: GoalFormView },
       { path: '/goals/:id/edit', component: GoalFormView },
       { path: '/goals/:id', component: GoalView },
@@ -220,5 +223,47 @@ describe('a ward’s goals', () => {
       proposedBy: null,
     })
     expect(router.currentRoute.value.path).toBe(`/goals/${saved.id}`)
+  })
+})
+
+describe('the deployment view', () => {
+  it('shows the tree as a CSU tablet holds it, with the ward measure’s SPC icons and the gaps called out', async () => {
+    const care = goal({ ...trustGoal, id: 'trust-care', title: 'Care on time', kind: 'true-north' })
+    const ulcers = goal({ ...csuGoal, id: 'csu-ulcers', title: 'Fewer pressure ulcers', proposedBy: null })
+    const wardGoal = goal({
+      id: 'ward-falls',
+      tier: 'unit',
+      ownerScopeId: 'unit-1',
+      unitId: 'unit-1',
+      title: 'No falls with harm in bay 2',
+      parentGoalIds: [csuGoal.id],
+      parentTitles: { [csuGoal.id]: csuGoal.title },
+      measure: { kind: 'measure', measureId: 'falls', boardId: 'board-1' },
+    })
+    const { w } = await open('/goals/deployment', CSU_BOARD.id, async () => {
+      await db.goals.bulkPut([trustGoal, care, csuGoal, ulcers, wardGoal])
+      await db.catchBall.put(proposal)
+      const falls = makeMeasure({ id: 'falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower' })
+      const today = londonDay()
+      await db.entries.bulkPut(
+        Array.from({ length: 30 }, (_, i) => makeEntry(falls, addDays(today, -30 + i), i % 3 === 0 ? 1 : 0)),
+      )
+    })
+    await settle()
+    const nodes = w.findAll('[data-testid="deployment-node"]')
+    expect(nodes.map((n) => n.attributes('data-goal-id'))).toEqual([
+      'trust-care',
+      'trust-harm',
+      'csu-falls',
+      'ward-falls',
+      'csu-ulcers',
+    ])
+    const gaps = w.findAll('[data-testid="deployment-gap"]').map((g) => g.text())
+    expect(gaps).toEqual(['Our CSU has not taken this goal up yet', 'No ward supports this goal yet'])
+    expect(w.find('[data-testid="deployment-gaps"]').text()).toBe('2 gaps called out below.')
+    const ward = w.find('[data-goal-id="ward-falls"]')
+    expect(ward.find('[data-testid="deployment-measure"]').text()).toBe('Falls')
+    expect(ward.find('[data-testid="tile-spc"]').attributes('data-variation')).toBe('common-cause')
+    expect(w.find('[data-goal-id="csu-falls"] [data-state]').attributes('data-state')).toBe('proposed')
   })
 })

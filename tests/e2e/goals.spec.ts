@@ -78,3 +78,21 @@ test('the goal form shows its errors accessibly and keeps what was typed', async
   await expect(goals.measure).toHaveText('Falls')
   await expect(goals.state).toHaveAttribute('data-state', 'set')
 })
+
+test('the deployment view shows the trust’s goals down to the wards’ measures with SPC icons and the gaps', async ({
+  page,
+}) => {
+  const goals = new GoalsPage(page)
+  await new BoardPage(page).goto()
+  await goals.goto()
+  await page.getByRole('link', { name: /How the trust’s goals are deployed/ }).click()
+  const tree = page.getByTestId('deployment-tree')
+  const node = (id: string) => tree.locator(`[data-goal-id="${id}"]`).first()
+  await expect(node('demo-goal-trust-falls').locator('[data-goal-id="demo-goal-csu-falls"]')).toBeVisible()
+  const wardFalls = node('demo-goal-csu-falls').locator('[data-goal-id="demo-goal-ward-1-falls"]')
+  await expect(wardFalls.getByTestId('deployment-measure')).toHaveText('Falls')
+  await expect(wardFalls.getByTestId('tile-spc')).toHaveAttribute('data-variation', /\S/)
+  await expect(node('demo-goal-csu-shifts').getByTestId('deployment-gap')).toHaveText('No ward supports this goal yet')
+  await expect(node('demo-goal-csu-falls')).toContainText(/of 2 measures below/)
+  expect(describeViolations(await seriousA11yViolations(page))).toBe(describeViolations([]))
+})

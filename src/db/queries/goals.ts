@@ -1,7 +1,8 @@
 // Strategy deployment, read live: the goals and catch-ball threads this tablet holds (its scopes decide
 // which: a ward tablet its own goals and the trust's, a CSU tablet its own, its wards' and the trust's),
 // with the board measures the goals link.
-import type { Ref } from 'vue'
+import { computed, type Ref } from 'vue'
+import type { DayValue } from '@/domain/trends/aggregate'
 import type { CatchBallEntry, Goal, Measure } from '@/domain/types'
 import { db } from '../db'
 import { useLiveQuery } from '../useLiveQuery'
@@ -40,5 +41,26 @@ export function useMeasuresOfScope(scopeId: Ref<string | null>) {
         : [],
     [] as Measure[],
     scopeId,
+  )
+}
+
+/** The day values of the measures goals link, over `range`, by measure: one read per measure by its index. */
+export function useLinkedMeasureValues(measureIds: Ref<readonly string[]>, range: Ref<{ from: string; to: string }>) {
+  const key = computed(() => `${measureIds.value.join(',')}|${range.value.from}|${range.value.to}`)
+  return useLiveQuery(
+    async () => {
+      const byMeasure = new Map<string, DayValue[]>()
+      const { from, to } = range.value
+      for (const id of measureIds.value) {
+        const rows = await db.entries.where('[measureId+day]').between([id, from], [id, to], true, true).toArray()
+        byMeasure.set(
+          id,
+          rows.map((e) => ({ day: e.day, value: e.value })),
+        )
+      }
+      return { to, byMeasure }
+    },
+    { to: '', byMeasure: new Map<string, DayValue[]>() },
+    key,
   )
 }

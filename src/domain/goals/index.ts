@@ -1,3 +1,4 @@
 // Strategy deployment: goals at each tier and the catch-ball that agrees them (docs/STRATEGY.md).
 export * from './goals'
 export * from './catchBall'
+export * from './deployment'

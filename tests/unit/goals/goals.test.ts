@@ -2,16 +2,19 @@ import { describe, expect, it } from 'vitest'
 import {
   canCreateGoalIn,
   canEditGoal,
+  deploymentTree,
+  linkedMeasureIds,
   canEditTerms,
   goalDraftOf,
   goalScopeOf,
   parentNames,
   sideOf,
   validateGoalDraft,
+  type DeploymentNode,
   type GoalActor,
   type GoalDraft,
 } from '@/domain/goals'
-import type { GoalTier } from '@/domain/types'
+import type { Goal, GoalTier } from '@/domain/types'
 import { goal, org } from './fixtures'
 
 const trust: GoalActor = { tier: 'trust', scopeId: 'trust1' }
@@ -165,5 +168,89 @@ describe('the goal form', () => {
   it('names parents from the goals held, else the title kept when it was linked', () => {
     const g = goal({ parentGoalIds: ['t1', 't2'], parentTitles: { t1: 'Old title', t2: 'Best flow' } })
     expect(parentNames(g, [goal({ id: 't1', title: 'No avoidable harm' })])).toEqual(['No avoidable harm', 'Best flow'])
+  })
+})
+
+describe('the deployment tree', () => {
+  const t1 = goal({
+    id: 't1',
+    tier: 'trust',
+    ownerScopeId: 'trust1',
+    unitId: 'library-trust1',
+    title: 'No avoidable harm',
+    parentGoalIds: [],
+    proposedBy: null,
+  })
+  const t2 = goal({
+    id: 't2',
+    tier: 'trust',
+    ownerScopeId: 'trust1',
+    unitId: 'library-trust1',
+    title: 'Care on time',
+    parentGoalIds: [],
+    proposedBy: null,
+  })
+  const c1 = goal({ id: 'c1', title: 'Fewer falls', parentGoalIds: ['t1'] })
+  const c2 = goal({ id: 'c2', title: 'Fewer pressure ulcers', parentGoalIds: ['t1'] })
+  const w1 = goal({
+    id: 'w1',
+    tier: 'unit',
+    ownerScopeId: 'ward7',
+    unitId: 'ward7',
+    title: 'Bay 2 cohorting',
+    parentGoalIds: ['c1'],
+    parentTitles: { c1: 'Fewer falls' },
+    measure: { kind: 'measure', measureId: 'm-falls', boardId: 'b7' },
+  })
+  const archived = goal({ id: 'c3', title: 'Old goal', parentGoalIds: ['t2'], archived: true })
+  const all = [t1, t2, c1, c2, w1, archived]
+  const shape = (nodes: DeploymentNode[]): unknown[] =>
+    nodes.map((n) => ({ id: n.id, gap: n.gap, held: n.goal !== null, children: shape(n.children) }))
+
+  it.each<[string, GoalTier, Goal[], unknown[], unknown[]]>([
+    [
+      'a trust tablet sees every gap',
+      'trust',
+      all,
+      [
+        { id: 't2', gap: 'No CSU has taken this goal up yet', held: true, children: [] },
+        {
+          id: 't1',
+          gap: null,
+          held: true,
+          children: [
+            { id: 'c1', gap: null, held: true, children: [{ id: 'w1', gap: null, held: true, children: [] }] },
+            { id: 'c2', gap: 'No ward supports this goal yet', held: true, children: [] },
+          ],
+        },
+      ],
+      [],
+    ],
+    [
+      'a CSU tablet speaks for its own CSU',
+      'csu',
+      [t2],
+      [{ id: 't2', gap: 'Our CSU has not taken this goal up yet', held: true, children: [] }],
+      [],
+    ],
+    [
+      'a ward tablet reaches its CSU’s goal by the kept title and calls out no gap it cannot see',
+      'unit',
+      [t1, t2, w1],
+      [
+        { id: 't2', gap: null, held: true, children: [] },
+        { id: 't1', gap: null, held: true, children: [] },
+      ],
+      [{ id: 'c1', gap: null, held: false, children: [{ id: 'w1', gap: null, held: true, children: [] }] }],
+    ],
+  ])('%s', (_name, viewer, goals, roots, heldBelow) => {
+    const view = deploymentTree(goals, viewer)
+    expect(shape(view.roots)).toEqual(roots)
+    expect(shape(view.heldBelow)).toEqual(heldBelow)
+  })
+
+  it('lists the measures the tree links, once each', () => {
+    expect(linkedMeasureIds(deploymentTree(all, 'trust'))).toEqual(['m-falls'])
+    expect(deploymentTree([w1], 'unit').heldBelow[0]!.title).toBe('Fewer falls')
   })
 })
