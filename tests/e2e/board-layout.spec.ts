@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { expectNoA11yViolations } from './a11y.ts'
 import { BoardPage } from './pages/BoardPage.ts'
 import { MainNav } from './pages/MainNav.ts'
@@ -138,4 +138,52 @@ test('every screen has a footer with the accessibility statement and the privacy
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Privacy notice')
   await expect(page.getByRole('main')).toContainText('UK General Data Protection Regulation')
   await expectNoA11yViolations(page)
+})
+
+test("the browser's Back closes an open dialog and stays on the board; the next Back leaves", async ({ page }) => {
+  await demoBoard(page)
+  await page.goto('/board/actions')
+  const board = new BoardPage(page)
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Board' }).click()
+  await board.expectLoaded()
+  const keypad = await board.openKeypad('Observations on time')
+  await page.goBack()
+  await expect(keypad.dialog).toBeHidden()
+  await expect(page).toHaveURL(/\/board$/)
+  await expect(board.measureTiles.first()).toBeVisible()
+
+  // Closed with its own button, it leaves no extra step behind.
+  await board.openKeypad('Observations on time')
+  await page.keyboard.press('Escape')
+  await expect(keypad.dialog).toBeHidden()
+  await page.goBack()
+  await expect(page).toHaveURL(/\/board\/actions$/)
+})
+
+/** Whether the control shows on screen, uncovered, at its centre. */
+async function onScreenUncovered(control: Locator): Promise<boolean> {
+  return control.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    if (box.top < 0 || box.bottom > window.innerHeight || box.height === 0) return false
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
+    return hit !== null && (hit === el || el.contains(hit))
+  })
+}
+
+test('on a phone, "Save idea" and "Save action" show without scrolling past the wastes or the concepts', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 })
+  const board = await demoBoard(page)
+
+  await board.openAddAction()
+  const action = page.getByRole('dialog', { name: 'Add an action' })
+  await action.getByLabel('What needs doing?').fill('Check the hoist battery')
+  expect(await onScreenUncovered(action.getByRole('button', { name: 'Save action' }))).toBe(true)
+  await page.keyboard.press('Escape')
+
+  await page.goto('/board/ideas/new')
+  await page.getByLabel("What's the problem?").fill('The hoist battery is often flat')
+  await page.getByLabel("What's your idea?").fill('Charge it at the end of each shift')
+  expect(await onScreenUncovered(page.getByRole('button', { name: 'Save idea' }))).toBe(true)
 })
