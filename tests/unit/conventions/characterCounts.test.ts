@@ -23,6 +23,13 @@ const NO_SINGLE_LIMIT: Record<string, string> = {
   'components/sync/TextChoiceForm.vue': 'the limit is the conflicting field’s own, checked when the choice is saved',
 }
 
+/** Screens still to give some boxes a count (certification, being built now); this list may only shrink. */
+const STILL_TO_COUNT = new Set([
+  'components/certification/AssessmentForm.vue',
+  'views/CertificationView.vue',
+  'views/CertifySubmitView.vue',
+])
+
 const files = vueFiles('src').filter((file) => file !== 'components/common/FormField.vue' && !(file in NO_SINGLE_LIMIT))
 
 describe('multi-line boxes show a character count', () => {
@@ -36,7 +43,11 @@ describe('multi-line boxes show a character count', () => {
     expect(uncountedBoxesIn('<FormField id="a" label="Name" />')).toEqual([])
   })
 
-  it.each(files)('%s', (file) => {
+  it.each([...STILL_TO_COUNT])('%s is still to count (take it off the list once it does)', (file) => {
+    expect(uncountedBoxesIn(templateOf(`src/${file}`))).not.toEqual([])
+  })
+
+  it.each(files.filter((file) => !STILL_TO_COUNT.has(file)))('%s', (file) => {
     const uncounted = uncountedBoxesIn(templateOf(`src/${file}`)).filter(
       (tag) => !(file === 'components/concepts/ConceptEditForm.vue' && tag.includes('pitfalls')),
     )
