@@ -1,7 +1,30 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import purgeCss from '@fullhuman/postcss-purgecss'
+import type { AcceptedPlugin, Plugin as PostcssPlugin } from 'postcss'
 import { VitePWA } from 'vite-plugin-pwa'
+
+/**
+ * The NHS.UK frontend's styles are most of the app's CSS, and the app uses a fraction of
+ * them: PurgeCSS drops the rules that name an `nhsuk-` class no source file mentions.
+ * Only in the global stylesheet (main.scss), and only `nhsuk-` classes: our own classes and
+ * the components' scoped styles are left as they are. Classes built at run time
+ * (`nhsuk-tag--${colour}`, `nhsuk-label--${size}`) are kept by pattern.
+ */
+function unusedNhsCssDropped(): AcceptedPlugin {
+  const purge = purgeCss({
+    content: ['index.html', 'src/**/*.vue', 'src/**/*.ts'],
+    safelist: { standard: [/^(?!nhsuk-)/, /^nhsuk-tag--/, /^nhsuk-label--/] },
+  }) as PostcssPlugin
+  return {
+    postcssPlugin: 'lim-huddle-unused-nhs-css',
+    OnceExit(root, helpers) {
+      if (!root.source?.input.file?.endsWith('/src/styles/main.scss')) return
+      return purge.OnceExit?.(root, helpers)
+    },
+  }
+}
 
 // One config for the app and its unit/component tests, so `virtual:pwa-register/vue`
 // resolves in tests exactly as it does in the build.
@@ -50,6 +73,7 @@ export default defineConfig({
     ],
   },
   css: {
+    postcss: { plugins: [unusedNhsCssDropped()] },
     preprocessorOptions: {
       scss: { loadPaths: ['node_modules'], quietDeps: true, silenceDeprecations: ['import'] },
     },
