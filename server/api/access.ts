@@ -12,7 +12,7 @@ import {
   type DeviceRow,
 } from '../devices/devices.ts'
 import type { RefusalLog } from '../devices/refusals.ts'
-import { scopeName, syncScopesOf, type DeviceScopes } from '../devices/scopes.ts'
+import { orgChangesSoFar, scopeName, syncScopesOf, type DeviceScopes } from '../devices/scopes.ts'
 import { isAdminToken } from '../devices/settings.ts'
 
 export type Limiter = ReturnType<FastifyInstance['createRateLimit']>
@@ -90,6 +90,11 @@ export class DeviceStreams {
   }
 }
 
+/** How long a device's scopes are kept. A change to the organisation made in this process (a unit added, a
+ * device revoked) clears them at once; one made by another process (the CLI) reaches tablets this much later. */
+export const DEVICE_SCOPES_CACHE_MS = 2_000
+const DEVICE_SCOPES_CACHE_SIZE = 10_000
+
 /**
  * Device tokens, looked up on every request (no cache, so a revocation applies to the
  * very next request). The hooks plug into the sync routes' options.
@@ -102,6 +107,10 @@ export function deviceAccess(
 ) {
   const devices = new WeakMap<FastifyRequest, DeviceRow>()
   const scopes = new WeakMap<FastifyRequest, Promise<DeviceScopes>>()
+  // What each device may sync, worked out from the organisation, kept for a moment: a tablet's push and the pull
+  // its poke brings come within milliseconds, and the organisation rarely changes. Only the scopes are kept: the
+  // device row (revoked or not) is still read on every request.
+  const recentScopes = new Map<string, { at: number; orgChanges: number; scopes: Promise<DeviceScopes> }>()
   // Per device once the token is known, else per address (no token, or an unknown one).
   const limiter = limiterFor((request) => {
     const device = devices.get(request)
@@ -138,7 +147,17 @@ export function deviceAccess(
     if (!device) return undefined
     let found = scopes.get(request)
     if (!found) {
-      found = syncScopesOf(db, { kind: device.scope_kind, id: device.scope_id })
+      const now = Date.now()
+      const orgChanges = orgChangesSoFar()
+      const recent = recentScopes.get(device.id)
+      if (recent && recent.orgChanges === orgChanges && now - recent.at < DEVICE_SCOPES_CACHE_MS) found = recent.scopes
+      else {
+        found = syncScopesOf(db, { kind: device.scope_kind, id: device.scope_id })
+        if (recentScopes.size >= DEVICE_SCOPES_CACHE_SIZE) recentScopes.clear()
+        recentScopes.set(device.id, { at: now, orgChanges, scopes: found })
+        // A failed lookup is not kept.
+        found.catch(() => recentScopes.delete(device.id))
+      }
       scopes.set(request, found)
     }
     return found

@@ -44,7 +44,8 @@ export interface SyncRouteOptions {
   deviceIdOf?: (request: FastifyRequest) => string | undefined
   /** Sent with every pull page, so a tablet can tell this server from another one. */
   serverId?: string
-  /** Told after a push is applied, and after a pull page that reaches the end (`hasMore: false`). */
+  /** Told after a pull page that reaches the end (`hasMore: false`). A push records the device's "last synced"
+   * itself, in its own transaction (`deviceIdOf`). */
   onSynced?: (request: FastifyRequest) => Promise<void> | void
   /** Told of every forbidden-scope refusal, with the reason, for the access log. */
   onRefused?: (request: FastifyRequest, reason: string) => Promise<void> | void
@@ -175,6 +176,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     try {
       result = await pushMutations(db, mutations, {
         deviceId: options.deviceIdOf?.(request) ?? deviceId,
+        syncedDeviceId: options.deviceIdOf?.(request),
         now: Date.now(),
         ownIds,
       })
@@ -185,7 +187,6 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
       await options.onRefused?.(request, `forbidden-record: ${table}/${recordId} in ${scope}`)
       return sendError(reply, 'forbidden-scope', { scope, table, recordId })
     }
-    await options.onSynced?.(request)
     // Answered in the client's protocol version: the server speaks the current one and the one before.
     const response: PushResponse = { protocol, accepted: result.accepted, serverTime: Date.now() }
     if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
@@ -216,6 +217,7 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     }
     const result = await pushMutations(db, mutations, {
       deviceId: options.deviceIdOf?.(request) ?? deviceId,
+      syncedDeviceId: options.deviceIdOf?.(request),
       now: Date.now(),
       refuseOneByOne: true,
       refuseHeadless: protocol >= RESTORE_SAFE_SINCE,
@@ -225,7 +227,6 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     for (const forged of result.refused.filter((r) => r.error === 'forbidden-record')) {
       await options.onRefused?.(request, `forbidden-record: ${JSON.stringify(forged.details)}`)
     }
-    await options.onSynced?.(request)
     const response: PushResponse = { protocol, accepted: result.accepted, refused, serverTime: Date.now() }
     if (result.clockSkewMs !== undefined) response.clockSkewMs = result.clockSkewMs
     if (result.missing.length > 0) response.missing = result.missing

@@ -57,10 +57,24 @@ function openSqlite(filename: string): SqliteDatabase.Database {
   return sqlite
 }
 
+const sqliteHandles = new WeakMap<SyncDb, SqliteDatabase.Database>()
+
+/**
+ * The better-sqlite3 connection under a SQLite `db` (undefined for PostgreSQL), for the push path's prepared
+ * statements. Use it only inside `db.connection().execute(...)`: Kysely's lock on its one connection is what
+ * keeps a raw statement out of another request's transaction.
+ */
+export function sqliteHandleOf(db: SyncDb): SqliteDatabase.Database | undefined {
+  return sqliteHandles.get(db)
+}
+
 /** Opens the configured database. Run migrateToLatest before using it. */
 export function openDatabase(config: DatabaseConfig): SyncDb {
   if (config.dialect === 'sqlite') {
-    return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(config.filename) }) })
+    const sqlite = openSqlite(config.filename)
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) })
+    sqliteHandles.set(db, sqlite)
+    return db
   }
   const pool = new pg.Pool({ ...pgClientConfig(config), max: config.poolSize ?? DATABASE_LIMITS.poolSize })
   // A connection cut by the database (restart, failover, pg_terminate_backend) must never end

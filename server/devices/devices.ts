@@ -8,7 +8,7 @@ import { codeStatus } from './codes.ts'
 import { invalidCode, notFound, parseInput } from './errors.ts'
 import { EnrolInputSchema, type EnrolInput } from './inputs.ts'
 import { csusOfTrust, findCsu, findTrust, findUnit, unitsOfCsu, type CsuView, type UnitView } from './org.ts'
-import { scopeNames, syncScopesOf, type ScopeRef } from './scopes.ts'
+import { noteOrgChanged, scopeNames, syncScopesOf, type ScopeRef } from './scopes.ts'
 import { normaliseCode } from '../../src/shared/enrolmentCode.ts'
 import { hashSecret, newToken } from './secrets.ts'
 import { serverId } from './settings.ts'
@@ -248,6 +248,7 @@ export async function revokeDevice(db: SyncDb, id: string, now = Date.now()): Pr
     .where('id', '=', id)
     .where('revoked_at', 'is', null)
     .execute()
+  noteOrgChanged()
   const row = await db.selectFrom('devices').selectAll().where('id', '=', id).executeTakeFirst()
   if (!row) throw notFound('device')
   return (await viewsOf(db, [row], now))[0] as DeviceView

@@ -13,6 +13,7 @@ import type { Database, OrgUnitKind } from '../db/schema.ts'
 import { applyPushInTransaction, serverClock } from '../sync/push.ts'
 import { syncRecordOf } from '../sync/records.ts'
 import { notFound, parseInput } from './errors.ts'
+import { noteOrgChanged } from './scopes.ts'
 import {
   CsuInputSchema,
   NameInputSchema,
@@ -139,6 +140,8 @@ export async function createCsu(db: SyncDb, input: CsuInput, now = Date.now()): 
   if (!(await findTrust(db, trustId))) throw notFound('trust')
   const csu = { id: newId(), trustId, name, createdAt: now }
   await db.insertInto('org_csus').values({ id: csu.id, trust_id: trustId, name, created_at: now }).execute()
+  // A trust's tablets read the new CSU's board from their next request.
+  noteOrgChanged()
   return csu
 }
 
@@ -167,6 +170,8 @@ export async function createUnit(db: SyncDb, input: UnitInput, now = Date.now())
       updatedBy: { set: IMPROVEMENT_OFFICE },
     })
   })
+  // The CSU's and trust's tablets read the new unit from their next request.
+  noteOrgChanged()
   return unit
 }
 

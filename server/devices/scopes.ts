@@ -67,6 +67,19 @@ async function trustIdOf(db: Reader, ref: ScopeRef): Promise<string | undefined>
   return (await db.selectFrom('org_csus').select('trust_id').where('id', '=', csuId).executeTakeFirst())?.trust_id
 }
 
+let changes = 0
+
+/** Tells caches of devices' scopes in this process that they are out of date: the organisation changed here
+ * (a CSU, unit or trust added, a unit moved) or a device was revoked. */
+export function noteOrgChanged(): void {
+  changes += 1
+}
+
+/** Goes up with every `noteOrgChanged` in this process: a cached answer from before is stale. */
+export function orgChangesSoFar(): number {
+  return changes
+}
+
 export interface DeviceScopes {
   /** The units among them: the only scopes a `units` record may live in. */
   units: string[]

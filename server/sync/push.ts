@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto'
-import { sql, type Transaction } from 'kysely'
+import type { Transaction } from 'kysely'
 import { createClock, type HybridClock } from '../../src/shared/sync/hlc.ts'
 import { applyMutation, restampMutation } from '../../src/shared/sync/merge.ts'
 import { refusal, type Mutation, type Refusal, type SyncRecord } from '../../src/shared/sync/protocol.ts'
 import { RecordLimitError } from '../../src/shared/sync/text.ts'
 import { SYNCED_TABLES, type TableDeclarations } from '../../src/shared/sync/tables.ts'
-import { newMark } from '../db/migrations/0008_scope_marks.ts'
-import { isPostgres, type SyncDb } from '../db/open.ts'
+import type { SyncDb } from '../db/open.ts'
 import type { Database } from '../db/schema.ts'
-import { recordKey, syncRecordOf, toRow } from './records.ts'
+import { kyselyPushStore, ownerKey, type OwnerClaim, type PushStore } from './pushStore.ts'
+import { recordKey, toRow } from './records.ts'
+import { sqlitePushRunner } from './sqlitePush.ts'
 
-/** PostgreSQL NOTIFY channel: payload {schema, scope, seq} once a push that advanced the scope commits. */
-export const SCOPE_CHANNEL = 'lim_huddle_scope_seq'
+export { SCOPE_CHANNEL } from './pushStore.ts'
 
 export interface PushOptions {
   /** Recorded with each applied mutation (the device token's id once devices enrol). */
@@ -30,6 +30,8 @@ export interface PushOptions {
   /** Protocol 3: a `partial` change to a record this scope does not hold (and no whole change in the batch
    * creates) is not applied but answered as missing, so a restore never leaves a record of only some fields. */
   refuseHeadless?: boolean
+  /** The device whose "last synced" this push sets, in its own transaction (the authenticated device). */
+  syncedDeviceId?: string | undefined
 }
 
 export interface PushResult {
@@ -49,7 +51,6 @@ export interface PushResult {
   marks: Record<string, { seq: number; mark: string }>
 }
 
-const SQL_CHUNK = 500
 const MAX_ATTEMPTS = 5
 // Serialisation failure, deadlock, unique violation (two pushes of one mutation id in
 // different scopes racing), SQLite busy beyond busy_timeout: the whole batch is retried,
@@ -110,7 +111,10 @@ export async function pushMutations(
 ): Promise<PushResult> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const result = await db.transaction().execute((trx) => applyPushInTransaction(trx, mutations, options))
+      const sqlite = sqlitePushRunner(db)
+      const result = sqlite
+        ? await sqlite((store) => applyPush(store, mutations, options))
+        : await db.transaction().execute((trx) => applyPush(kyselyPushStore(trx), mutations, options))
       announce(db, result.advanced)
       return result
     } catch (error) {
@@ -142,19 +146,24 @@ export async function applyPushInTransaction(
   mutations: readonly Mutation[],
   options: PushOptions = {},
 ): Promise<PushResult> {
+  return applyPush(kyselyPushStore(trx), mutations, options)
+}
+
+async function applyPush(store: PushStore, mutations: readonly Mutation[], options: PushOptions): Promise<PushResult> {
   const now = options.now ?? Date.now()
   const clock = options.clock ?? serverClock()
   const batch = uniqueById(mutations)
+  if (options.syncedDeviceId !== undefined) await store.noteDeviceSynced(options.syncedDeviceId, now)
   if (batch.length === 0) return { accepted: [], refused: [], missing: [], applied: 0, advanced: {}, marks: {} }
 
-  const lastSeq = await lockScopes(trx, [...new Set(batch.map((mutation) => mutation.scope))].sort())
-  const claimed = await claimMutations(trx, batch, options.deviceId ?? null, now)
+  const lastSeq = await store.lockScopes([...new Set(batch.map((mutation) => mutation.scope))].sort())
+  const claimed = await store.claimMutations(batch, options.deviceId ?? null, now)
   const claimedNow = batch.filter((mutation) => claimed.has(mutation.mutationId))
-  const records = await loadRecords(trx, claimedNow)
+  const records = await store.loadRecords(claimedNow)
   const refused: Refusal[] = []
   // Ownership first: a change naming another scope's record is refused, never answered as "missing", or the
   // tablet would queue that record whole in a scope it cannot write and never get past it.
-  const foreign = options.ownIds ? await foreignRecords(trx, claimedNow, records) : new Set<Mutation>()
+  const foreign = options.ownIds ? await foreignRecords(store, claimedNow, records) : new Set<Mutation>()
   for (const mutation of foreign) {
     if (!options.refuseOneByOne) throw new ForbiddenRecordError(mutation)
     refused.push(
@@ -194,18 +203,17 @@ export async function applyPushInTransaction(
     lastSeq.set(record.scope, seq)
     return toRow(record, seq)
   })
-  await writeRecords(trx, rows)
+  await store.writeRecords(rows)
 
   const advanced: Record<string, number> = {}
   for (const row of rows) advanced[row.scope] = row.seq
-  const marks = await advanceScopes(trx, advanced)
+  const marks = await store.advanceScopes(advanced)
 
   // A refused or missing change was never applied: its id is freed, so it can never count as done.
   const missingIds = [...missing].map((mutation) => mutation.mutationId)
   const refusedIds = new Set(refused.map((r) => r.mutationId))
-  for (const part of chunks([...refusedIds, ...missingIds])) {
-    await trx.deleteFrom('applied_mutations').where('mutation_id', 'in', part).execute()
-  }
+  const notClaimedAfterAll = [...refusedIds, ...missingIds]
+  if (notClaimedAfterAll.length > 0) await store.release(notClaimedAfterAll)
   const notApplied = new Set([...refusedIds, ...missingIds])
   const accepted = batch.map((mutation) => mutation.mutationId).filter((id) => !notApplied.has(id))
   const result: PushResult = {
@@ -234,81 +242,6 @@ function uniqueById(mutations: readonly Mutation[]): Mutation[] {
   return mutations.filter((mutation) => !seen.has(mutation.mutationId) && seen.add(mutation.mutationId))
 }
 
-function chunks<T>(items: readonly T[], size = SQL_CHUNK): T[][] {
-  const out: T[][] = []
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
-  return out
-}
-
-/** Creates missing scope rows and locks all of them; returns each scope's last sequence number. */
-async function lockScopes(trx: Transaction<Database>, scopes: readonly string[]): Promise<Map<string, number>> {
-  const lastSeq = new Map<string, number>()
-  for (const scope of scopes) {
-    // An upsert that rewrites the row takes its lock whether or not the row existed.
-    const row = await trx
-      .insertInto('scopes')
-      .values({ scope, seq: 0 })
-      .onConflict((oc) => oc.column('scope').doUpdateSet((eb) => ({ seq: eb.ref('scopes.seq') })))
-      .returning('seq')
-      .executeTakeFirstOrThrow()
-    lastSeq.set(scope, Number(row.seq))
-  }
-  return lastSeq
-}
-
-async function claimMutations(
-  trx: Transaction<Database>,
-  batch: readonly Mutation[],
-  deviceId: string | null,
-  now: number,
-): Promise<Set<string>> {
-  const claimed = new Set<string>()
-  for (const part of chunks(batch)) {
-    const rows = await trx
-      .insertInto('applied_mutations')
-      .values(
-        part.map((mutation) => ({
-          mutation_id: mutation.mutationId,
-          scope: mutation.scope,
-          device_id: deviceId,
-          applied_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.column('mutation_id').doNothing())
-      .returning('mutation_id')
-      .execute()
-    for (const row of rows) claimed.add(row.mutation_id)
-  }
-  return claimed
-}
-
-async function loadRecords(
-  trx: Transaction<Database>,
-  mutations: readonly Mutation[],
-): Promise<Map<string, SyncRecord>> {
-  const idsByTable = new Map<string, { scope: string; table: string; ids: Set<string> }>()
-  for (const mutation of mutations) {
-    const group = JSON.stringify([mutation.scope, mutation.table])
-    const entry = idsByTable.get(group) ?? { scope: mutation.scope, table: mutation.table, ids: new Set<string>() }
-    entry.ids.add(mutation.recordId)
-    idsByTable.set(group, entry)
-  }
-  const records = new Map<string, SyncRecord>()
-  for (const { scope, table, ids } of idsByTable.values()) {
-    for (const part of chunks([...ids])) {
-      const rows = await trx
-        .selectFrom('records')
-        .selectAll()
-        .where('scope', '=', scope)
-        .where('tbl', '=', table)
-        .where('id', 'in', part)
-        .execute()
-      for (const row of rows) records.set(recordKey(row.scope, row.tbl, row.id), syncRecordOf(row))
-    }
-  }
-  return records
-}
-
 /**
  * The changes naming a record id that another scope owns. Ids cannot cross scopes: the first scope to store a
  * (table, id) owns it (`record_owners`, claimed here under the primary key, so two scopes racing for one new id
@@ -316,85 +249,23 @@ async function loadRecords(
  * ownership existed).
  */
 async function foreignRecords(
-  trx: Transaction<Database>,
+  store: PushStore,
   mutations: readonly Mutation[],
   records: ReadonlyMap<string, SyncRecord>,
 ): Promise<Set<Mutation>> {
   const foreign = new Set<Mutation>()
   if (mutations.length === 0) return foreign
-  const claims = new Map<string, { tbl: string; id: string; scope: string }>()
+  const claims = new Map<string, OwnerClaim>()
   for (const mutation of mutations) {
-    const key = JSON.stringify([mutation.table, mutation.recordId])
+    const key = ownerKey(mutation.table, mutation.recordId)
     if (!claims.has(key)) claims.set(key, { tbl: mutation.table, id: mutation.recordId, scope: mutation.scope })
   }
-  for (const part of chunks([...claims.values()])) {
-    await trx
-      .insertInto('record_owners')
-      .values(part)
-      .onConflict((oc) => oc.columns(['tbl', 'id']).doNothing())
-      .execute()
-  }
-  const owners = new Map<string, string>()
-  const byTable = new Map<string, string[]>()
-  for (const { tbl, id } of claims.values()) byTable.set(tbl, [...(byTable.get(tbl) ?? []), id])
-  for (const [tbl, ids] of byTable) {
-    for (const part of chunks(ids)) {
-      const rows = await trx
-        .selectFrom('record_owners')
-        .select(['id', 'scope'])
-        .where('tbl', '=', tbl)
-        .where('id', 'in', part)
-        .execute()
-      for (const row of rows) owners.set(JSON.stringify([tbl, row.id]), row.scope)
-    }
-  }
+  const owners = await store.owners([...claims.values()])
   for (const mutation of mutations) {
-    const owner = owners.get(JSON.stringify([mutation.table, mutation.recordId]))
+    const owner = owners.get(ownerKey(mutation.table, mutation.recordId))
     if (owner === mutation.scope) continue
     if (records.has(recordKey(mutation.scope, mutation.table, mutation.recordId))) continue
     foreign.add(mutation)
   }
   return foreign
-}
-
-async function writeRecords(trx: Transaction<Database>, rows: ReturnType<typeof toRow>[]): Promise<void> {
-  for (const part of chunks(rows)) {
-    await trx
-      .insertInto('records')
-      .values(part)
-      .onConflict((oc) =>
-        oc.columns(['scope', 'tbl', 'id']).doUpdateSet((eb) => ({
-          seq: eb.ref('excluded.seq'),
-          fields: eb.ref('excluded.fields'),
-          clocks: eb.ref('excluded.clocks'),
-          origins: eb.ref('excluded.origins'),
-          conflicts: eb.ref('excluded.conflicts'),
-        })),
-      )
-      .execute()
-  }
-}
-
-async function advanceScopes(
-  trx: Transaction<Database>,
-  advanced: Readonly<Record<string, number>>,
-): Promise<Record<string, { seq: number; mark: string }>> {
-  const postgres = isPostgres(trx)
-  const marks = Object.entries(advanced).map(([scope, seq]) => ({
-    scope,
-    seq_to: seq,
-    mark: newMark(),
-    made_at: Date.now(),
-  }))
-  if (marks.length > 0) await trx.insertInto('scope_marks').values(marks).execute()
-  for (const [scope, seq] of Object.entries(advanced)) {
-    await trx.updateTable('scopes').set({ seq }).where('scope', '=', scope).execute()
-    // Delivered only if this transaction commits, and only after it has.
-    if (postgres) {
-      await sql`select pg_notify(${SCOPE_CHANNEL}, json_build_object('schema', current_schema(), 'scope', ${scope}::text, 'seq', ${seq}::bigint)::text)`.execute(
-        trx,
-      )
-    }
-  }
-  return Object.fromEntries(marks.map((row) => [row.scope, { seq: row.seq_to, mark: row.mark }]))
 }
