@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import purgeCss from '@fullhuman/postcss-purgecss'
 import type { AcceptedPlugin, Plugin as PostcssPlugin } from 'postcss'
+import { KEPT_NHS_CLASS_PREFIXES } from './src/styles/keptNhsClasses'
 import { VitePWA } from 'vite-plugin-pwa'
 
 /**
@@ -10,12 +11,12 @@ import { VitePWA } from 'vite-plugin-pwa'
  * them: PurgeCSS drops the rules that name an `nhsuk-` class no source file mentions.
  * Only in the global stylesheet (main.scss), and only `nhsuk-` classes: our own classes and
  * the components' scoped styles are left as they are. Classes built at run time
- * (`nhsuk-tag--${colour}`, `nhsuk-label--${size}`) are kept by pattern.
+ * (`nhsuk-tag--${colour}`) are kept by prefix (src/styles/keptNhsClasses.ts).
  */
 function unusedNhsCssDropped(): AcceptedPlugin {
   const purge = purgeCss({
     content: ['index.html', 'src/**/*.vue', 'src/**/*.ts'],
-    safelist: { standard: [/^(?!nhsuk-)/, /^nhsuk-tag--/, /^nhsuk-label--/] },
+    safelist: { standard: [/^(?!nhsuk-)/, ...KEPT_NHS_CLASS_PREFIXES.map((prefix) => new RegExp(`^${prefix}`))] },
   }) as PostcssPlugin
   return {
     postcssPlugin: 'lim-huddle-unused-nhs-css',
