@@ -70,6 +70,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'LIM certification', noSetupNeeded: true },
   },
   {
+    path: '/certification/:id/certificate',
+    name: 'certificate',
+    component: () => import('@/views/CertificateView.vue'),
+    meta: { title: 'Certificate', fullScreen: true, noSetupNeeded: true },
+  },
+  {
     path: '/certification/:id',
     name: 'certification-submission',
     component: () => import('@/views/CertificationView.vue'),

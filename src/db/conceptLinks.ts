@@ -18,19 +18,34 @@ export async function readConceptLinks(database: HuddleDatabase, conceptId: stri
   const d = database
   return d.transaction(
     'r',
-    [d.units, d.boards, d.measures, d.entries, d.actions, d.ideas, d.pdsaCycles, d.checklistTemplates, d.checklistRuns],
+    [
+      d.units,
+      d.boards,
+      d.measures,
+      d.entries,
+      d.actions,
+      d.ideas,
+      d.pdsaCycles,
+      d.checklistTemplates,
+      d.checklistRuns,
+      d.certifications,
+    ],
     async () => {
-      const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates] = await Promise.all([
-        d.units.toArray(),
-        d.boards
-          .filter((b) => Array.isArray(b.agenda) && b.agenda.some((item) => linksTo(item?.conceptIds, conceptId)))
-          .toArray(),
-        d.measures.filter((m) => linksTo(m.conceptIds, conceptId)).toArray(),
-        d.actions.filter((a) => linksTo(a.conceptIds, conceptId)).toArray(),
-        d.ideas.filter((i) => linksTo(i.conceptIds, conceptId)).toArray(),
-        d.pdsaCycles.filter((p) => linksTo(p.conceptIds, conceptId)).toArray(),
-        d.checklistTemplates.filter((t) => linksTo(t.conceptIds, conceptId) || stepsLink(t.steps, conceptId)).toArray(),
-      ])
+      const [units, boards, measures, actions, ideas, pdsaCycles, checklistTemplates, certifications] =
+        await Promise.all([
+          d.units.toArray(),
+          d.boards
+            .filter((b) => Array.isArray(b.agenda) && b.agenda.some((item) => linksTo(item?.conceptIds, conceptId)))
+            .toArray(),
+          d.measures.filter((m) => linksTo(m.conceptIds, conceptId)).toArray(),
+          d.actions.filter((a) => linksTo(a.conceptIds, conceptId)).toArray(),
+          d.ideas.filter((i) => linksTo(i.conceptIds, conceptId)).toArray(),
+          d.pdsaCycles.filter((p) => linksTo(p.conceptIds, conceptId)).toArray(),
+          d.checklistTemplates
+            .filter((t) => linksTo(t.conceptIds, conceptId) || stepsLink(t.steps, conceptId))
+            .toArray(),
+          d.certifications.filter((c) => linksTo(c.conceptIds, conceptId)).toArray(),
+        ])
       // Days are `YYYY-MM-DD`, so '' and '\uffff' bound every day of a measure.
       const entries = await Promise.all(
         measures.map((m) =>
@@ -53,6 +68,7 @@ export async function readConceptLinks(database: HuddleDatabase, conceptId: stri
         checklistTemplates,
         checklistRuns: runs.map(({ templateId, completedAt }) => ({ templateId, completedAt })),
         boards,
+        certifications,
       }
     },
   )

@@ -6,6 +6,7 @@
 import { formatDay, londonDay } from './dates'
 import type {
   Action,
+  Certification,
   AgendaItem,
   ChecklistRun,
   ChecklistTemplate,
@@ -19,11 +20,11 @@ import type {
 } from './types'
 
 export type ExampleKind =
-  'measure' | 'action' | 'day-note' | 'idea' | 'pdsa' | 'checklist' | 'checklist-step' | 'agenda-item'
+  'certified' | 'measure' | 'action' | 'day-note' | 'idea' | 'pdsa' | 'checklist' | 'checklist-step' | 'agenda-item'
 /** Which screen shows the item. */
-export type ExamplePlace = 'board' | 'measures' | 'actions' | 'ideas' | 'standard-work' | 'settings'
-/** 2: it worked; 1: under way; 0: tried and stopped. */
-export type ExampleSuccess = 0 | 1 | 2
+export type ExamplePlace = 'board' | 'measures' | 'actions' | 'ideas' | 'standard-work' | 'settings' | 'certification'
+/** 3: certified by the improvement office; 2: it worked; 1: under way; 0: tried and stopped. */
+export type ExampleSuccess = 0 | 1 | 2 | 3
 
 export interface LocalExample {
   /** Unique across kinds, for list keys. */
@@ -44,6 +45,8 @@ export interface LocalExample {
   place: ExamplePlace
   /** The idea an idea or PDSA example belongs to, for its own page. */
   ideaId?: string
+  /** A certified improvement's submission, for its certificate. */
+  submissionId?: string
   success: ExampleSuccess
 }
 
@@ -66,9 +69,12 @@ export interface ConceptLinkRows {
   /** Runs of the linked checklists. */
   checklistRuns?: Partial<RunSummary>[]
   boards?: AgendaBoard[]
+  /** Certified improvements (the trust library) that practised the concept. */
+  certifications?: Partial<Certification>[]
 }
 
 const EXAMPLE_KIND_LABEL: Record<ExampleKind, string> = {
+  certified: 'certified improvement',
   measure: 'measure',
   action: 'action',
   'day-note': 'day note',
@@ -233,6 +239,25 @@ export function localExamples(conceptId: string, rows: ConceptLinkRows): LocalEx
         `agenda-item:${board.id}:${item.id}`,
       )
     }
+  }
+  for (const c of rows.certifications ?? []) {
+    if (!linksTo(c.conceptIds, conceptId) || !c.id || !c.certifiedAt || !c.submissionId) continue
+    const day = dayOf(c.certifiedAt)
+    examples.push({
+      key: `certified:${c.id}`,
+      kind: 'certified',
+      recordId: c.id,
+      unitId: str(c.submissionUnitId) || str(c.unitId),
+      unitName: str(c.unitName) || UNKNOWN_UNIT,
+      boardId: '',
+      title: str(c.title) || 'An improvement',
+      when: `certified ${formatDay(day)}`,
+      day,
+      at: c.certifiedAt,
+      place: 'certification',
+      submissionId: c.submissionId,
+      success: 3,
+    })
   }
   return rankExamples(examples)
 }

@@ -10,6 +10,7 @@ import { db, resetDatabase } from '@/db/db'
 import { addDays, londonDay } from '@/domain/dates'
 import type { Idea } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
+import CertificateView from '@/views/CertificateView.vue'
 import CertificationsView from '@/views/CertificationsView.vue'
 import CertificationView from '@/views/CertificationView.vue'
 import CertifySubmitView from '@/views/CertifySubmitView.vue'
@@ -60,6 +61,7 @@ async function mountAt(path: string) {
       { path: '/certification', component: CertificationsView },
       { path: '/certification/:id', component: CertificationView },
       { path: '/concepts/:id', component: blank },
+      { path: '/certification/:id/certificate', component: CertificateView },
     ],
   })
   await router.push(path)
@@ -67,7 +69,9 @@ async function mountAt(path: string) {
     ? CertifySubmitView
     : path === '/certification'
       ? CertificationsView
-      : CertificationView
+      : path.endsWith('/certificate')
+        ? CertificateView
+        : CertificationView
   wrapper = mount(view, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await settle()
   return { router, pinia }
@@ -169,6 +173,24 @@ describe('LIM certification screens', () => {
       'Priya Shah and Sam Jones · Ward 7, Medicine · Falls',
     )
     expect(wrapper!.find('[data-testid="cert-submissions"]').text()).toContain('Certified')
+    // Searchable by concept and CSU (the only ones held are offered).
+    expect(wrapper!.findAll('#certs-concept option').map((o) => o.text())).toEqual(['Any concept', 'PDSA'])
+    expect(wrapper!.findAll('#certs-csu option').map((o) => o.text())).toEqual(['Any CSU', 'Medicine'])
+    await wrapper!.find('#certs-text').setValue('sepsis')
+    expect(wrapper!.find('[data-testid="certified-list"]').exists()).toBe(false)
+    expect(wrapper!.text()).toContain('0 certified improvements')
+    await wrapper!.find('#certs-text').setValue('bedside')
+    expect(wrapper!.findAll('[data-testid="certified-list"] > li')).toHaveLength(1)
+    wrapper!.unmount()
+
+    // The certificate names the people and the improvement.
+    await mountAt(`/certification/${stored!.id}/certificate`)
+    const certificate = wrapper!.find('[data-testid="certificate"]')
+    expect(certificate.find('[data-testid="certificate-people"]').text()).toBe('Priya Shah and Sam Jones')
+    expect(certificate.text()).toContain('A bedside falls huddle at the start of each night shift')
+    expect(certificate.text()).toContain('of Ward 7, Medicine used the Leeds Improvement Method')
+    expect(certificate.text()).toContain('Certified by Kay Office for the improvement office')
+    expect(certificate.text()).toContain('PDSA')
   })
 
   it('says what to do first when the idea has no measure', async () => {

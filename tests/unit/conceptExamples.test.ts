@@ -65,6 +65,28 @@ const rows = (more: Partial<ConceptLinkRows>): ConceptLinkRows => ({
 const keys = (r: ConceptLinkRows) => localExamples('five-s', r).map((e) => e.key)
 
 describe('local example ranking: what worked first, then newest', () => {
+  it('names a certified improvement by its ward and links its certificate', () => {
+    const [found] = localExamples(
+      'five-s',
+      rows({
+        certifications: [
+          {
+            id: 'certified-s1',
+            unitId: 'library-t1',
+            submissionId: 's1',
+            submissionUnitId: 'u12',
+            unitName: 'Ward 12',
+            title: 'Sorted sluice',
+            conceptIds: ['five-s'],
+            certifiedAt: T('2026-10-01'),
+          },
+        ],
+      }),
+    )
+    expect(found).toMatchObject({ unitId: 'u12', place: 'certification', submissionId: 's1', success: 3 })
+    expect(exampleLabel(found!)).toBe('Ward 12 · certified improvement · Sorted sluice · certified 01/10/2026')
+  })
+
   it.each([
     [
       'a done action before a newer open one',
@@ -104,6 +126,17 @@ describe('local example ranking: what worked first, then newest', () => {
       [],
     ],
     ['items linked to another concept left out', rows({ actions: [action('x', '2026-11-01', 'done', ['pdsa'])] }), []],
+    [
+      'a certified improvement before everything that worked; one of another concept left out',
+      rows({
+        actions: [action('done', '2026-11-20', 'done')],
+        certifications: [
+          { id: 'certified-s1', submissionId: 's1', conceptIds: ['five-s'], certifiedAt: T('2026-10-01') },
+          { id: 'certified-s2', submissionId: 's2', conceptIds: ['pdsa'], certifiedAt: T('2026-11-01') },
+        ],
+      }),
+      ['certified:certified-s1', 'action:done'],
+    ],
   ])('%s', (_what, input, expected) => {
     expect(keys(input)).toEqual(expected)
   })

@@ -149,3 +149,23 @@ export function useCertifications(wanted: Ref<boolean>) {
     wanted,
   )
 }
+
+export interface CertificateShown {
+  certification: Certification | null
+  /** The submission, when this tablet holds it (the ward's and the office's): the certificate names the people. */
+  submission: CertSubmission | null
+}
+
+const NO_CERTIFICATE: CertificateShown = { certification: null, submission: null }
+
+export async function readCertificate(submissionId: string): Promise<CertificateShown> {
+  const [certification, submission] = await Promise.all([
+    db.certifications.get(`certified-${submissionId}`),
+    db.certSubmissions.get(submissionId),
+  ])
+  return { certification: certification ?? null, submission: submission ?? null }
+}
+
+export function useCertificate(submissionId: Ref<string>) {
+  return useLiveQuery(() => readCertificate(submissionId.value), NO_CERTIFICATE, submissionId)
+}

@@ -54,3 +54,47 @@ export function certifiedPeople(c: Pick<Certification, 'names' | 'teamSize' | 'u
     return c.names.length < 2 ? c.names[0]! : `${c.names.slice(0, -1).join(', ')} and ${c.names.at(-1)}`
   return c.teamSize > 1 ? `A team of ${c.teamSize} on ${c.unitName}` : `A colleague on ${c.unitName}`
 }
+
+export interface CertificationSearch {
+  /** Words to find in the improvement, its problem, ward or measure. */
+  text: string
+  /** '' for any. */
+  conceptId: string
+  csuId: string
+}
+
+/** The certified improvements that match every filter given, newest first. */
+export function searchCertifications<
+  T extends Pick<
+    Certification,
+    'title' | 'problem' | 'unitName' | 'measureName' | 'conceptIds' | 'csuId' | 'certifiedAt'
+  >,
+>(list: readonly T[], search: CertificationSearch): T[] {
+  const words = search.text.toLowerCase().split(/\s+/).filter(Boolean)
+  return list
+    .filter((c) => {
+      if (search.conceptId && !c.conceptIds.includes(search.conceptId)) return false
+      if (search.csuId && c.csuId !== search.csuId) return false
+      const haystack = [c.title, c.problem, c.unitName, c.measureName].join(' ').toLowerCase()
+      return words.every((w) => haystack.includes(w))
+    })
+    .sort((a, b) => b.certifiedAt.localeCompare(a.certifiedAt))
+}
+
+/** Certified improvements per ward, most first: the coverage view's "certifications by unit". */
+export function certificationsByUnit(
+  list: readonly Pick<Certification, 'submissionUnitId' | 'unitName' | 'csuName'>[],
+): { unitId: string; unitName: string; csuName: string; count: number }[] {
+  const byUnit = new Map<string, { unitId: string; unitName: string; csuName: string; count: number }>()
+  for (const c of list) {
+    const row = byUnit.get(c.submissionUnitId) ?? {
+      unitId: c.submissionUnitId,
+      unitName: c.unitName,
+      csuName: c.csuName,
+      count: 0,
+    }
+    row.count++
+    byUnit.set(c.submissionUnitId, row)
+  }
+  return [...byUnit.values()].sort((a, b) => b.count - a.count || a.unitName.localeCompare(b.unitName))
+}

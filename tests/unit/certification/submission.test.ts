@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   certificationFrom,
+  certificationsByUnit,
+  searchCertifications,
   certifiedPeople,
   criteriaInUse,
   DEFAULT_CRITERIA,
@@ -186,5 +188,54 @@ describe('criteria', () => {
     if ('name1' in over) criteria[1]!.name = over.name1 as string
     if ('description0' in over) criteria[0]!.description = over.description0 as string
     expect(validateCriteria({ criteria, sustainWeeks: (over.sustainWeeks as string) ?? '12' })).toEqual(errors)
+  })
+})
+
+describe('searching certified improvements', () => {
+  const made = (id: string, over: Record<string, unknown>) => ({
+    title: 'An improvement',
+    problem: '',
+    unitName: 'Ward 7',
+    measureName: 'Falls',
+    conceptIds: ['pdsa'],
+    csuId: 'medicine',
+    certifiedAt: '2026-10-01T10:00:00.000Z',
+    submissionUnitId: 'w7',
+    csuName: 'Medicine',
+    id,
+    ...over,
+  })
+  const list = [
+    made('a', { title: 'Bedside falls huddle' }),
+    made('b', {
+      title: 'Red trays',
+      measureName: 'Meals missed',
+      conceptIds: ['five-s'],
+      certifiedAt: '2026-11-01T10:00:00.000Z',
+    }),
+    made('c', {
+      title: 'Theatre turnaround',
+      csuId: 'surgery',
+      unitName: 'Theatres',
+      submissionUnitId: 'th',
+      csuName: 'Surgery',
+    }),
+  ]
+  it.each([
+    ['everything, newest first', { text: '', conceptId: '', csuId: '' }, ['b', 'a', 'c']],
+    ['by concept', { text: '', conceptId: 'five-s', csuId: '' }, ['b']],
+    ['by CSU', { text: '', conceptId: '', csuId: 'surgery' }, ['c']],
+    ['by measure, any case', { text: 'meals', conceptId: '', csuId: '' }, ['b']],
+    ['every word must match', { text: 'falls huddle', conceptId: '', csuId: '' }, ['a']],
+    ['nothing', { text: 'sepsis', conceptId: '', csuId: '' }, []],
+  ])('%s', (_name, search, ids) => {
+    expect(searchCertifications(list, search).map((c) => c.id)).toEqual(ids)
+  })
+
+  it('counts certified improvements by ward', () => {
+    expect(certificationsByUnit(list)).toEqual([
+      { unitId: 'w7', unitName: 'Ward 7', csuName: 'Medicine', count: 2 },
+      { unitId: 'th', unitName: 'Theatres', csuName: 'Surgery', count: 1 },
+    ])
   })
 })
