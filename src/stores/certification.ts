@@ -10,6 +10,7 @@ import {
   criteriaInUse,
   decisionsFrom,
   endorsementError,
+  FEEDBACK_MAX,
   mayAssess,
   notEligibleReason,
   outcomeOf,
@@ -56,6 +57,13 @@ export const useCertificationStore = defineStore('certification', () => {
   /** This device assesses for the improvement office. */
   const canAssess = computed(() => mayAssess(library.enrolmentKind))
 
+  /** A free-text note: optional, at most FEEDBACK_MAX characters. */
+  function noteError(text: string, label: string): string | undefined {
+    return text.trim().length > FEEDBACK_MAX
+      ? `${label} must be ${FEEDBACK_MAX.toLocaleString('en-GB')} characters or fewer`
+      : undefined
+  }
+
   function refuse(errors: Record<string, string | undefined>) {
     if (hasErrors(errors)) throw new CertFormErrors(errors)
   }
@@ -83,7 +91,7 @@ export const useCertificationStore = defineStore('certification', () => {
     if (!submission) throw new InputError('That submission is no longer on this tablet')
     const { criteria, sustainWeeks } = criteriaInUse(page.criteria)
     const check = submissionCheck(page, today.value)
-    refuse(validateAssessment(criteria, input, check))
+    refuse({ ...validateAssessment(criteria, input, check), note: noteError(note, 'Your note') })
     const decisions = decisionsFrom(criteria, input)
     const now = await recordNow()
     const certified = outcomeOf(decisions) === 'certified'
@@ -117,11 +125,12 @@ export const useCertificationStore = defineStore('certification', () => {
   }
 
   async function resubmit(submissionId: string, reflection: string, note: string, by: string) {
-    refuse({ reflection: reflectionError(reflection) })
+    refuse({ reflection: reflectionError(reflection), note: noteError(note, 'What you changed') })
     return writes.resubmit(submissionId, reflection, note, by, await recordNow())
   }
 
   async function withdraw(submissionId: string, reason: string, by: string) {
+    refuse({ withdraw: noteError(reason, 'Why you are withdrawing it') })
     return writes.withdraw(submissionId, reason, by, await recordNow())
   }
 

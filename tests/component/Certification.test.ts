@@ -87,7 +87,7 @@ describe('LIM certification screens', () => {
     // Assembled from the idea: the change day, the measure and the app's check.
     expect(wrapper!.text()).toContain('A bedside falls huddle at the start of each night shift')
     expect(wrapper!.find('[data-testid="sustained-check"] strong').text()).toBe('Is it sustained? Sustained.')
-    expect((wrapper!.find('#certify-names').element as HTMLTextAreaElement).value).toBe('Priya Shah')
+    expect((wrapper!.find('#certify-names').element as HTMLInputElement).value).toBe('Priya Shah')
     expect((wrapper!.find('#certify-sponsor').element as HTMLInputElement).value).toBe('Dr Amir Khan')
 
     // A short reflection and no answer on sharing names: both said, nothing saved.
@@ -99,7 +99,7 @@ describe('LIM certification screens', () => {
     expect(wrapper!.find('.nhsuk-error-summary').text()).toContain('Choose whether your names may be shown')
     expect(await db.certSubmissions.count()).toBe(0)
 
-    await fill('#certify-names', 'Priya Shah\nSam Jones')
+    await fill('#certify-names', 'Priya Shah, Sam Jones')
     await fill('#certify-reflection', REFLECTION)
     await wrapper!.find('#certify-consent').setValue(true)
     useActorStore().pick('Priya Shah')
