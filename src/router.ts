@@ -159,6 +159,18 @@ const routes: RouteRecordRaw[] = [
   },
   { path: '/goals/:id', name: 'goal', component: () => import('@/views/GoalView.vue'), meta: { title: 'Goal' } },
   {
+    path: '/goals/:id/a3',
+    name: 'goal-a3',
+    component: () => import('@/views/GoalA3View.vue'),
+    meta: { title: 'Goal A3', fullScreen: true },
+  },
+  {
+    path: '/goals/:id/a3/edit',
+    name: 'goal-a3-edit',
+    component: () => import('@/views/GoalA3EditView.vue'),
+    meta: { title: 'Write the A3' },
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/SettingsView.vue'),

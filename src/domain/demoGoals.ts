@@ -16,6 +16,23 @@ export interface DemoGoalWard {
   people: readonly string[]
 }
 
+/** Ward 7's falls goal has its A3 written (twice: the second version added the follow-up). */
+const WARD_7_A3: Partial<Goal> = {
+  a3Background:
+    'Falls with harm are the trust’s breakthrough objective this year. Ward 7 cares for frail older people and had the most falls in the CSU last winter.',
+  a3CurrentCondition:
+    'About one fall every day or two, most between 02:00 and 06:00 in bays 2 and 4, often on the way to the toilet. Post-fall huddles happen for about half of falls.',
+  a3TargetCondition: 'Half as many falls by the end of March, every fall followed by a huddle within the shift.',
+  a3Analysis:
+    '5 whys: patients get up alone at night → call bells not in reach and no toileting round after 02:00 → the night round was dropped when the ward went to one healthcare assistant at night.',
+  a3Countermeasures:
+    'Cohort the highest-risk patients in bay 2 by the nurses’ station; a 02:00 and 04:00 toileting round; call bell in reach on every safety brief.',
+  a3Plan:
+    'Ward manager: bay 2 cohorting from next week. Night nurse in charge: rounds on the night checklist. Practice educator: falls huddle training at the team day.',
+  a3FollowUp: 'Falls and huddles reviewed weekly at the Monday huddle; the SPC chart at the monthly CSU review.',
+  a3Version: 2,
+}
+
 export function buildDemoGoals(
   trustId: string,
   csuId: string,
@@ -209,6 +226,7 @@ export function buildDemoGoals(
       target: w === 0 ? 0.5 : 0.3,
       proposedBy: 'csu',
       conceptIds: ['strategy-deployment', 'tiered-huddles'],
+      ...(w === 0 ? WARD_7_A3 : {}),
     })
     say(wardFalls, 'propose', 'upper', 28 - w, 'Head of Nursing, Medicine', '', {
       target: wardFalls.target,

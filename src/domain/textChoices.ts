@@ -55,7 +55,16 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
     reason: { label: 'Why it was escalated', max: ESCALATION_REASON_MAX, required: true },
     answer: { label: 'Answer to an escalation', max: ESCALATION_ANSWER_MAX, required: false },
   },
-  goals: { title: { label: 'Goal', max: LIMITS.title, required: true } },
+  goals: {
+    title: { label: 'Goal', max: LIMITS.title, required: true },
+    a3Background: { label: 'Goal A3: background', max: LIMITS.notes, required: false },
+    a3CurrentCondition: { label: 'Goal A3: current condition', max: LIMITS.notes, required: false },
+    a3TargetCondition: { label: 'Goal A3: target condition', max: LIMITS.notes, required: false },
+    a3Analysis: { label: 'Goal A3: analysis and root cause', max: LIMITS.notes, required: false },
+    a3Countermeasures: { label: 'Goal A3: countermeasures', max: LIMITS.notes, required: false },
+    a3Plan: { label: 'Goal A3: plan', max: LIMITS.notes, required: false },
+    a3FollowUp: { label: 'Goal A3: follow-up', max: LIMITS.notes, required: false },
+  },
   catchBall: {},
   certSubmissions: {
     reflection: { label: 'Certification: reflection', max: REFLECTION_MAX, required: true },

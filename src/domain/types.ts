@@ -484,6 +484,16 @@ export interface Goal extends RecordMeta {
   /** The tier above that proposed it (catch-ball), or null when its own tier set it. */
   proposedBy: GoalTier | null
   archived: boolean
+  /** The goal's A3 (domain/goals/a3.ts): one text field per box, missing until first written. */
+  a3Background?: string
+  a3CurrentCondition?: string
+  a3TargetCondition?: string
+  a3Analysis?: string
+  a3Countermeasures?: string
+  a3Plan?: string
+  a3FollowUp?: string
+  /** Counts the A3's saves: 0 or missing before the first. */
+  a3Version?: number
 }
 
 export type CatchBallKind = 'propose' | 'accept' | 'counter' | 'question' | 'answer' | 'agree'

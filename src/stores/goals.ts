@@ -2,7 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { addCatchBall, proposeGoal, saveGoal, updateGoal } from '@/db/goalWrites'
 import { useGoalsHeld } from '@/db/queries/goals'
-import { recordNow } from '@/db/repo'
+import { recordNow, updateRecord } from '@/db/repo'
 import { InputError } from '@/domain/errors'
 import {
   canCreateGoalIn,
@@ -16,6 +16,8 @@ import {
   validateCatchBall,
   validateGoalDraft,
   goalTerms,
+  validateA3,
+  type A3Draft,
   type CatchBallInput,
   type GoalActor,
   type GoalDraft,
@@ -190,6 +192,25 @@ export const useGoalsStore = defineStore('goals', () => {
     return saved
   }
 
+  /** Save the A3's changed boxes (compared with the A3 as the form opened) and count a version. */
+  async function saveA3(goalId: string, draft: A3Draft, shown: A3Draft, by: string): Promise<Goal> {
+    const goal = goalById(goalId)
+    if (!goal || !actor.value || !canEditGoal(actor.value, goal))
+      throw new InputError('Only the goal’s own tier writes its A3')
+    const { errors, changes } = validateA3(draft, shown, goal.a3Version ?? 0)
+    if (!changes) throw new GoalInputError(errors)
+    if (changes.a3Version === (goal.a3Version ?? 0)) return goal
+    const saved = await updateRecord<Goal>(
+      'goals',
+      goalId,
+      (stored) => ({ ...changes, a3Version: (stored.a3Version ?? 0) + 1 }),
+      by,
+    )
+    if (!saved) throw new InputError('That goal is no longer on this tablet')
+    await live.settled()
+    return saved
+  }
+
   /** Stop showing a goal (kept, with its thread and history). */
   async function archive(goalId: string, by: string): Promise<void> {
     const goal = goalById(goalId)
@@ -228,6 +249,7 @@ export const useGoalsStore = defineStore('goals', () => {
     parentChoices,
     save,
     move,
+    saveA3,
     archive,
   }
 })

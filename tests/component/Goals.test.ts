@@ -12,6 +12,8 @@ import { useActorStore } from '@/stores/actor'
 import { useOrgStore } from '@/stores/org'
 import GoalFormView from '@/views/GoalFormView.vue'
 import GoalView from '@/views/GoalView.vue'
+import GoalA3EditView from '@/views/GoalA3EditView.vue'
+import GoalA3View from '@/views/GoalA3View.vue'
 import GoalDeploymentView from '@/views/GoalDeploymentView.vue'
 import GoalsView from '@/views/GoalsView.vue'
 import { CSU_BOARD } from './escalationsFixture'
@@ -100,6 +102,8 @@ async function open(path: string, boardId: string, seed: () => Promise<void>) {
       { path: '/goals/deployment', component: GoalDeploymentView },
       { path: '/goals/new', component: GoalFormView },
       { path: '/goals/:id/edit', component: GoalFormView },
+      { path: '/goals/:id/a3', component: GoalA3View },
+      { path: '/goals/:id/a3/edit', component: GoalA3EditView },
       { path: '/goals/:id', component: GoalView },
     ],
   })
@@ -265,5 +269,46 @@ describe('the deployment view', () => {
     expect(ward.find('[data-testid="deployment-measure"]').text()).toBe('Falls')
     expect(ward.find('[data-testid="tile-spc"]').attributes('data-variation')).toBe('common-cause')
     expect(w.find('[data-goal-id="csu-falls"] [data-state]').attributes('data-state')).toBe('proposed')
+  })
+})
+
+describe('a goal’s A3', () => {
+  it('the CSU writes its A3: a box over the limit is refused, then only the changed boxes are saved as version 1', async () => {
+    const { w, router } = await open(`/goals/${csuGoal.id}/a3/edit`, CSU_BOARD.id, async () => {
+      await db.goals.bulkPut([trustGoal, csuGoal])
+      await db.catchBall.put(proposal)
+    })
+    useActorStore().pick('Lee')
+    const box = (field: string) => w.findAll('textarea').find((t) => t.attributes('id')?.endsWith(`a3-${field}`))!
+    expect(w.findAll('textarea')).toHaveLength(7)
+    await box('a3Background').setValue('Falls are our most common harm')
+    await box('a3Analysis').setValue('x'.repeat(4001))
+    await w.find('[data-testid="a3-form"]').trigger('submit')
+    await settle()
+    expect(w.find('.nhsuk-error-summary').text()).toContain(
+      'Analysis and root cause must be 4,000 characters or fewer (it has 4,001)',
+    )
+    expect((await db.goals.get(csuGoal.id))?.a3Version).toBeUndefined()
+
+    await box('a3Analysis').setValue('Patients get up alone at night')
+    await w.find('[data-testid="a3-form"]').trigger('submit')
+    await settle()
+    expect(await db.goals.get(csuGoal.id)).toMatchObject({
+      a3Background: 'Falls are our most common harm',
+      a3Analysis: 'Patients get up alone at night',
+      a3Version: 1,
+      updatedBy: 'Lee',
+    })
+    const sent = (await db.outbox.where('table').equals('goals').toArray()).at(-1)!
+    expect(Object.keys(sent.fields).sort()).toEqual(
+      ['a3Analysis', 'a3Background', 'a3Version', 'updatedAt', 'updatedBy'].sort(),
+    )
+    expect(router.currentRoute.value.path).toBe(`/goals/${csuGoal.id}/a3`)
+    await settle()
+    const sheet = w.find('[data-testid="goal-a3"]')
+    expect(sheet.find('[data-box="a3Background"]').text()).toContain('Falls are our most common harm')
+    expect(sheet.text()).toContain('Version 1')
+    expect(sheet.find('[data-testid="a3-target"]').text()).toContain('Target 8 by 31/03/2027')
+    expect(sheet.find('[data-box="catch-ball"]').text()).toContain('Proposed (Trust, Kay): 8 by 31/03/2027')
   })
 })

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { describeViolations, seriousA11yViolations } from './a11y.ts'
 import { BoardPage } from './pages/BoardPage.ts'
@@ -95,4 +96,29 @@ test('the deployment view shows the trust’s goals down to the wards’ measure
   await expect(node('demo-goal-csu-shifts').getByTestId('deployment-gap')).toHaveText('No ward supports this goal yet')
   await expect(node('demo-goal-csu-falls')).toContainText(/of 2 measures below/)
   expect(describeViolations(await seriousA11yViolations(page))).toBe(describeViolations([]))
+})
+
+test('a goal’s A3 shows the measure’s SPC chart and prints on one landscape sheet', async ({ page }) => {
+  const goals = new GoalsPage(page)
+  await new BoardPage(page).goto()
+  await goals.goto()
+  await goals.openGoal('Fewer falls: bay 2 cohorting and a fall huddle after each fall')
+  await page.getByRole('link', { name: 'A3 (Version 2)' }).click()
+  const sheet = page.getByTestId('goal-a3')
+  await expect(sheet.locator('[data-box="a3Analysis"]')).toContainText('5 whys')
+  await expect(sheet.getByTestId('spc-chart')).toBeVisible()
+  await expect(sheet.locator('[data-box="catch-ball"]')).toContainText('Accepted (Ward, Sam Okafor)')
+  expect(describeViolations(await seriousA11yViolations(page))).toBe(describeViolations([]))
+
+  await page.emulateMedia({ media: 'print' })
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true })
+  const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
+  expect(pages).toHaveLength(1)
+  const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'))!
+  expect(Number(box[1])).toBeGreaterThan(Number(box[2]))
+  if (process.env.GOAL_A3_PDF) {
+    writeFileSync(process.env.GOAL_A3_PDF, pdf)
+    await page.setViewportSize({ width: 1123, height: 794 })
+    await page.screenshot({ path: `${process.env.GOAL_A3_PDF}.png`, fullPage: true })
+  }
 })

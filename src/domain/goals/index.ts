@@ -2,3 +2,4 @@
 export * from './goals'
 export * from './catchBall'
 export * from './deployment'
+export * from './a3'
