@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { expectNoA11yViolations } from './a11y.ts'
+import { describeViolations, expectNoA11yViolations, seriousA11yViolations } from './a11y.ts'
 import { BoardPage } from './pages/BoardPage.ts'
 import { MainNav } from './pages/MainNav.ts'
 import { SetupPage } from './pages/SetupPage.ts'
@@ -107,6 +107,34 @@ for (const size of SIZES) {
       await nav.moreList.getByRole('link', { name: last }).click()
       await expect(nav.moreButton).toHaveAttribute('aria-expanded', 'false')
       await expect(nav.moreButton).toHaveClass(/app-header__link--active/)
+    }
+  })
+}
+
+/** The main screens besides the board, each with what shows once it has settled. */
+const MAIN_SCREENS: { path: string; settled: (page: Page) => Locator }[] = [
+  { path: '/board/huddle', settled: (page) => page.getByRole('button', { name: 'Start huddle' }) },
+  { path: '/board/ideas', settled: (page) => page.getByTestId('idea-card').first() },
+  { path: '/board/standard-work', settled: (page) => page.getByRole('heading', { level: 1, name: 'Standard work' }) },
+  { path: '/trends', settled: (page) => page.getByTestId('rollup-matrix') },
+  { path: '/settings', settled: (page) => page.getByTestId('storage-status') },
+]
+
+for (const size of SIZES) {
+  test(`${size.name} (${size.width}×${size.height}): huddle, ideas, standard work, trends and settings fit and pass axe`, async ({
+    page,
+  }) => {
+    // Five axe runs: slow on a busy two-core machine.
+    test.setTimeout(180_000)
+    await page.setViewportSize({ width: size.width, height: size.height })
+    await demoBoard(page)
+    for (const screen of MAIN_SCREENS) {
+      await page.goto(screen.path)
+      await expect(screen.settled(page).first()).toBeVisible()
+      const widths = await page.evaluate(() => [document.scrollingElement!.scrollWidth, window.innerWidth])
+      expect(widths[0], `${screen.path} scrolls sideways`).toBeLessThanOrEqual(widths[1]!)
+      const violations = await seriousA11yViolations(page)
+      expect(violations, `${screen.path}:\n${describeViolations(violations)}`).toEqual([])
     }
   })
 }
