@@ -19,6 +19,9 @@ const STORES: Record<string, string> = {
   entries: 'id, [measureId+day], [boardId+day], unitId',
   actions: 'id, boardId, unitId',
   huddles: 'id, [boardId+day], unitId',
+  ideas: 'id, boardId, unitId, status',
+  checklistTemplates: 'id, boardId, unitId',
+  checklistRuns: 'id, templateId, [boardId+day], unitId',
 }
 
 /**

@@ -1,6 +1,6 @@
 // The client half of `npm run bench:sync`: how long a fresh tablet takes to pull a busy
 // unit and store it. The real server (server/main.ts, a temporary SQLite file, device
-// tokens on) holds SYNC_BENCH_RECORDS records pushed by another tablet over the device
+// tokens on) holds a unit's records (SYNC_BENCH_RECORDS, or bench/firstSync.ts's big ward) pushed by another tablet over the device
 // API; then, for each run, a fresh Chromium profile on disk opens the built app, is
 // enrolled through the real /enrol screen, and its first sync is timed until the last
 // pulled page is committed to IndexedDB.
@@ -24,12 +24,32 @@ import {
   type PageTimings,
   type TimedTransaction,
 } from './syncPage.ts'
-import { buildUnitRecords, describeRecords, mutationsFor, SYNC_BENCH_RECORDS, type BenchRecord } from './syncData.ts'
+import { buildUnitRecords, describeRecords, mutationsFor, type BenchRecord } from './syncData.ts'
 
 const RUNS = 3
 const FIRST_SYNC_TIMEOUT_MS = 300_000
 const SERVICE_WORKER_TIMEOUT_MS = 60_000
-const TABLES = ['syncState', 'units', 'boards', 'measures', 'entries', 'actions', 'huddles', 'history'] as const
+const TABLES = [
+  'syncState',
+  'units',
+  'boards',
+  'measures',
+  'entries',
+  'actions',
+  'huddles',
+  'ideas',
+  'checklistTemplates',
+  'checklistRuns',
+  'history',
+] as const
+
+/** What the fresh tablet pulls: the unit's records as another tablet made them (the server adds the unit's own). */
+export interface BenchDataset {
+  label: string
+  build: (unitId: string) => BenchRecord[]
+}
+
+export const TEN_THOUSAND: BenchDataset = { label: 'a busy unit', build: (unitId) => buildUnitRecords(unitId) }
 
 export interface FreshTabletRun {
   /** First request of the sync round (GET /api/device) → last pulled page committed. */
@@ -67,9 +87,9 @@ async function enrolOverApi(server: SyncServer, code: string, deviceName: string
 }
 
 /** Another tablet made the unit's records: push them as it would, 500 to a request. */
-async function seed(server: SyncServer, unitId: string) {
+async function seed(server: SyncServer, records: BenchRecord[]) {
+  const unitId = records[0]!.record.unitId
   const device = await enrolOverApi(server, await issueCode(server, unitId), 'Bench: the tablet that made the board')
-  const records = buildUnitRecords(unitId)
   const batches = splitIntoBatches(mutationsFor(records, device.deviceId))
   const started = performance.now()
   for (const mutations of batches) {
@@ -84,7 +104,13 @@ async function seed(server: SyncServer, unitId: string) {
   return { records, batches: batches.length, pushMs: performance.now() - started }
 }
 
-function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, number>, rawMs: number): FreshTabletRun {
+function figuresOf(
+  timings: PageTimings,
+  readyAt: number,
+  rows: Record<string, number>,
+  rawMs: number,
+  total: number,
+): FreshTabletRun {
   const after = timings.requests.filter((r) => r.startTime >= timings.tapAt)
   const syncStart = after.find((r) => r.path === '/api/device')
   if (!syncStart) throw new Error('The first sync made no GET /api/device request')
@@ -93,13 +119,12 @@ function figuresOf(timings: PageTimings, readyAt: number, rows: Record<string, n
   const applies: TimedTransaction[] = []
   let records = 0
   for (const t of timings.applies.filter((t) => t.start >= timings.tapAt && t.records > 0)) {
-    if (records >= SYNC_BENCH_RECORDS) break
+    if (records >= total) break
     if (!t.committed) throw new Error('A pulled page was not committed to IndexedDB')
     applies.push(t)
     records += t.records
   }
-  if (records < SYNC_BENCH_RECORDS)
-    throw new Error(`The pages committed hold ${records} records, not ${SYNC_BENCH_RECORDS}`)
+  if (records < total) throw new Error(`The pages committed hold ${records} records, not ${total}`)
   const storedAt = applies.at(-1)!.end
   const pulls = after.filter((r) => r.path === '/api/sync/pull' && r.startTime < storedAt)
   const sum = (values: number[]) => values.reduce((total, v) => total + v, 0)
@@ -167,12 +192,12 @@ async function freshTablet(
     await tap(page, '#enrol-submit')
     const readyAt = await waitForFirstSync(page, FIRST_SYNC_TIMEOUT_MS)
     const rows = await countRows(page, TABLES)
-    if (rows.syncState !== SYNC_BENCH_RECORDS)
-      throw new Error(`The tablet stored ${rows.syncState} records, not ${SYNC_BENCH_RECORDS}`)
+    if (rows.syncState !== records.length)
+      throw new Error(`The tablet stored ${rows.syncState} records, not ${records.length}`)
     const timings = await readTimings(page)
     // In the same profile and run, straight after: IndexedDB's own cost at this moment.
     const rawMs = await rawDexieBulkPutMs(context, records, pageSize, run)
-    return figuresOf(timings, readyAt, rows, rawMs)
+    return figuresOf(timings, readyAt, rows, rawMs, records.length)
   } finally {
     await context?.close()
     rmSync(profile, { recursive: true, force: true })
@@ -205,10 +230,9 @@ const spread = (values: number[], format: (v: number) => string) => {
   return `min ${format(sorted[0]!)} / median ${format(median(values))} / max ${format(sorted.at(-1)!)}`
 }
 
-function printSummary(runs: FreshTabletRun[], heading: string, pageSize: number): void {
+function printSummary(runs: FreshTabletRun[], heading: string, pageSize: number, n: number): void {
   const stored = median(runs.map((r) => r.syncToStoredMs))
   const apply = median(runs.map((r) => r.applyMs))
-  const n = SYNC_BENCH_RECORDS
   console.log(`  ${heading}`)
   console.log(
     `    Fresh tablet pull, ${n.toLocaleString('en-GB')} records: ${seconds(stored)} (${perSecond(n, stored)} records/s stored; target: under 10 s)`,
@@ -247,6 +271,7 @@ function printSummary(runs: FreshTabletRun[], heading: string, pageSize: number)
 export async function benchFreshTablet(
   cpuSlowdowns: readonly number[] = [1],
   pageSizes: readonly number[] = [PULL_DEFAULT_LIMIT],
+  dataset: BenchDataset = TEN_THOUSAND,
 ): Promise<void> {
   // DIST_DIR (read by server/main.ts) benches another build, e.g. one with a change to try.
   let snapshot: DistSnapshot | undefined
@@ -262,7 +287,7 @@ export async function benchFreshTablet(
     server = await startSyncServer()
     const org = await createOrganisation(server, ['Ward 7 – Elderly care'])
     const unitId = Object.values(org.units)[0]!
-    const seeded = await seed(server, unitId)
+    const seeded = await seed(server, dataset.build(unitId))
     const version = execFileSync(CHROMIUM_EXECUTABLE, ['--version'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -276,7 +301,10 @@ export async function benchFreshTablet(
         .map((l) => l.toFixed(1))
         .join(', ')} on ${cpus().length} CPUs`,
     )
-    console.log(`  unit: ${SYNC_BENCH_RECORDS.toLocaleString('en-GB')} records (${describeRecords(seeded.records)})`)
+    const total = seeded.records.length + 1
+    console.log(
+      `  unit, ${dataset.label}: ${total.toLocaleString('en-GB')} records (${describeRecords(seeded.records)})`,
+    )
     console.log(
       `  seeded by another tablet over the device API: ${seeded.records.length.toLocaleString('en-GB')} changes in ${seeded.batches} pushes,` +
         ` ${seconds(seeded.pushMs)} (${perSecond(seeded.records.length, seeded.pushMs)} mutations/s, with device auth)`,
@@ -331,6 +359,7 @@ export async function benchFreshTablet(
           runs,
           `median of ${RUNS} fresh profiles${slowdown > 1 ? `, CPU ${slowdown}× slower` : ''}, pages of ${pageSize}:`,
           pageSize,
+          rawRecords.length,
         )
       }
     }

@@ -22,9 +22,10 @@ export interface BenchRecord {
   record: RecordMeta
 }
 
-/** The unit's records, as the app would have saved them (bench- ids, never demo- ones). */
-export function buildUnitRecords(unitId: string, today = londonDay()): BenchRecord[] {
-  const demo = buildDemoTrust(today, DAYS)
+/** A board with 20 measures, a value every day for `days` days and the huddles held: the demo trust's, moved to
+ * `unitId` under bench- ids. */
+function boardWithValues(unitId: string, today: string, days: number) {
+  const demo = buildDemoTrust(today, days)
   const boardId = `bench-board-${unitId}`
   const board = { ...demo.boards[0]!, id: boardId, unitId }
   // Both demo wards' measures on one board: twenty, every type.
@@ -33,13 +34,13 @@ export function buildUnitRecords(unitId: string, today = londonDay()): BenchReco
     .map((m, i) => ({ ...m, id: `bench-m-${i + 1}`, boardId, unitId, order: i + 1 }))
 
   const sampled = new Map(demo.entries.map((e) => [`${e.measureId}:${e.day}`, e]))
-  const days = lastDays(addDays(today, -1), DAYS)
+  const dayKeys = lastDays(addDays(today, -1), days)
   const entries: DayEntry[] = []
   measures.forEach((measure, i) => {
     const source = demo.measures[i]!
     // The demo leaves the odd day blank; here every day has a value (the day before's, if blank).
-    let last = days.map((day) => sampled.get(`${source.id}:${day}`)).find(Boolean)!
-    for (const day of days) {
+    let last = dayKeys.map((day) => sampled.get(`${source.id}:${day}`)).find(Boolean)!
+    for (const day of dayKeys) {
       last = sampled.get(`${source.id}:${day}`) ?? last
       entries.push({ ...last, id: entryId(measure.id, day), measureId: measure.id, boardId, unitId, day })
     }
@@ -48,11 +49,18 @@ export function buildUnitRecords(unitId: string, today = londonDay()): BenchReco
   const huddles = demo.huddles
     .filter((h) => h.unitId === demo.units[0]!.id)
     .map((h) => ({ ...h, id: `bench-h-${h.day}`, boardId, unitId }))
+  return { demo, board, boardId, measures, entries, huddles }
+}
 
-  const actionCount = SYNC_BENCH_RECORDS - SERVER_MADE - 1 - measures.length - entries.length - huddles.length
-  if (actionCount < 0) throw new Error('The bench unit holds more than SYNC_BENCH_RECORDS records')
+/** `count` actions from the demo's, on the board. */
+function benchActions(
+  { demo, boardId, measures }: ReturnType<typeof boardWithValues>,
+  unitId: string,
+  today: string,
+  count: number,
+) {
   const templates = demo.actions
-  const actions = Array.from({ length: actionCount }, (_, i) => {
+  return Array.from({ length: count }, (_, i) => {
     const template = templates[i % templates.length]!
     const done = i % 3 !== 0
     return {
@@ -67,6 +75,16 @@ export function buildUnitRecords(unitId: string, today = londonDay()): BenchReco
       closedAt: done ? template.createdAt : null,
     }
   })
+}
+
+/** The unit's records, as the app would have saved them (bench- ids, never demo- ones). */
+export function buildUnitRecords(unitId: string, today = londonDay()): BenchRecord[] {
+  const ward = boardWithValues(unitId, today, DAYS)
+  const { board, measures, entries, huddles } = ward
+
+  const actionCount = SYNC_BENCH_RECORDS - SERVER_MADE - 1 - measures.length - entries.length - huddles.length
+  if (actionCount < 0) throw new Error('The bench unit holds more than SYNC_BENCH_RECORDS records')
+  const actions = benchActions(ward, unitId, today, actionCount)
 
   const records: BenchRecord[] = [
     { table: 'boards', record: board },
@@ -104,4 +122,46 @@ export function describeRecords(records: readonly BenchRecord[]): string {
   const counts = new Map<string, number>([['units', SERVER_MADE]])
   for (const { table } of records) counts.set(table, (counts.get(table) ?? 0) + 1)
   return [...counts].map(([table, n]) => `${table} ${n.toLocaleString('en-GB')}`).join(', ')
+}
+
+/** The issue's big ward: two years of 20 measures (a value every day), the huddles held, 500 ideas, 300 checklist
+ * runs of the demo's checklists and 300 actions. */
+export const BIG_WARD = { days: 730, ideas: 500, runs: 300, actions: 300 } as const
+
+export function buildBigWardRecords(unitId: string, today = londonDay()): BenchRecord[] {
+  const ward = boardWithValues(unitId, today, BIG_WARD.days)
+  const { demo, board, boardId, measures, entries, huddles } = ward
+  const demoWard = demo.units[0]!.id
+  const templates = demo.checklistTemplates
+    .filter((t) => t.unitId === demoWard || t.boardId === null)
+    .map((t, i) => ({ ...t, id: `bench-t-${i + 1}`, boardId, unitId }))
+  const templateIds = new Map(demo.checklistTemplates.map((t, i) => [t.id, `bench-t-${i + 1}`]))
+  const sourceRuns = demo.checklistRuns.filter((run) => templateIds.has(run.templateId))
+  const runs = Array.from({ length: BIG_WARD.runs }, (_, i) => {
+    const run = sourceRuns[i % sourceRuns.length]!
+    return {
+      ...run,
+      id: `bench-r-${i + 1}`,
+      templateId: templateIds.get(run.templateId)!,
+      boardId,
+      unitId,
+      slot: null,
+      day: addDays(today, -(i % BIG_WARD.days)),
+    }
+  })
+  const ideas = Array.from({ length: BIG_WARD.ideas }, (_, i) => {
+    const idea = demo.ideas[i % demo.ideas.length]!
+    return { ...idea, id: `bench-i-${i + 1}`, boardId, unitId, problem: `${idea.problem} (${i + 1})`, measureId: null }
+  })
+  const actions = benchActions(ward, unitId, today, BIG_WARD.actions)
+  return [
+    { table: 'boards', record: board },
+    ...measures.map((record) => ({ table: 'measures' as const, record })),
+    ...entries.map((record) => ({ table: 'entries' as const, record })),
+    ...huddles.map((record) => ({ table: 'huddles' as const, record })),
+    ...templates.map((record) => ({ table: 'checklistTemplates' as const, record })),
+    ...runs.map((record) => ({ table: 'checklistRuns' as const, record })),
+    ...ideas.map((record) => ({ table: 'ideas' as const, record })),
+    ...actions.map((record) => ({ table: 'actions' as const, record })),
+  ]
 }
