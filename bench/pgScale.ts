@@ -29,6 +29,8 @@ const BATCH = 10
 const WARM_UP_MS = 1_000
 const MEASURE_MS = 6_000
 const POOL_SIZE = 8
+/** The server processes' connections, so their PostgreSQL backends (and the CPU they used) can be found. */
+const BENCH_APPLICATION = 'lim-huddle-bench-scale'
 
 interface LoadPlan {
   ports: number[]
@@ -41,11 +43,17 @@ const here = new URL(import.meta.url).pathname
 const mode = process.argv[2]
 
 function configFor(schema: string): DatabaseConfig {
-  return { dialect: 'postgres', connectionString: TEST_DATABASE_URL, schema, poolSize: POOL_SIZE }
+  return {
+    dialect: 'postgres',
+    connectionString: TEST_DATABASE_URL,
+    schema,
+    poolSize: POOL_SIZE,
+    applicationName: BENCH_APPLICATION,
+  }
 }
 
-/** One server process: the app on `port`, over the bench's schema. Prints "ready" once listening. */
-async function serve(port: number, schema: string): Promise<void> {
+/** One server process: the app on a free port, over the bench's schema. Prints "ready <port>" once listening. */
+async function serve(schema: string): Promise<void> {
   const config = configFor(schema)
   const db = openDatabase(config)
   const notifier = await createScopeNotifier(db, config)
@@ -55,8 +63,9 @@ async function serve(port: number, schema: string): Promise<void> {
     version: 'bench',
     sync: { db, notifier, devices: { limits: { syncPerMinute: 10_000_000 } } },
   })
-  await app.listen({ host: '127.0.0.1', port })
-  console.log('ready')
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const address = app.server.address()
+  console.log(`ready ${typeof address === 'object' && address ? address.port : 0}`)
   process.on('SIGTERM', () => {
     void (async () => {
       await app.close()
@@ -202,14 +211,18 @@ async function coordinate(): Promise<void> {
         .join(' ')}`,
     )
     const summary: string[] = []
-    let basePort = 47_000 + Math.floor(Math.random() * 1000)
     for (const count of PROCESS_COUNTS) {
       const rates: number[] = []
       for (let run = 1; run <= RUNS; run++) {
-        const ports = Array.from({ length: count }, () => basePort++)
-        const servers = ports.map((port) => node(['serve', String(port), schema]))
+        const servers = Array.from({ length: count }, () => node(['serve', schema]))
         try {
-          await Promise.all(servers.map((child) => waitForLine(child, (line) => line.trim() === 'ready')))
+          const ready = await Promise.allSettled(
+            servers.map((child) => waitForLine(child, (line) => line.startsWith('ready '))),
+          )
+          const ports = ready.map((outcome) => {
+            if (outcome.status === 'rejected') throw outcome.reason
+            return Number(outcome.value.trim().split(' ')[1])
+          })
           const serverCpuBefore = servers.map((child) => processCpuMs(child.pid!))
           const ticksBefore = machineTicks()
           const plan: LoadPlan = { ports, tablets, warmUpMs: WARM_UP_MS, measureMs: MEASURE_MS }
@@ -217,6 +230,17 @@ async function coordinate(): Promise<void> {
           const line = await waitForLine(generator, (l) => l.startsWith('{'))
           const ticksAfter = machineTicks()
           const serverCpu = servers.map((child, i) => processCpuMs(child.pid!) - serverCpuBefore[i]!)
+          // The backends were opened by this run's server processes: their whole CPU is this run's.
+          const backends = await sql<{
+            pid: number
+          }>`select pid from pg_stat_activity where application_name = ${BENCH_APPLICATION}`.execute(admin)
+          const postgresCpu = backends.rows.reduce((sum, { pid }) => {
+            try {
+              return sum + processCpuMs(pid)
+            } catch {
+              return sum
+            }
+          }, 0)
           const result = JSON.parse(line) as { mutations: number; seconds: number; cpuMs: number }
           const elapsedMs = WARM_UP_MS + MEASURE_MS
           const rate = result.mutations / result.seconds
@@ -225,6 +249,7 @@ async function coordinate(): Promise<void> {
           console.log(
             `  ${count} process${count > 1 ? 'es' : ''}, run ${run}: ${Math.round(rate).toLocaleString('en-GB')} mutations/s; ` +
               `server CPU ${serverCpu.map((ms) => `${Math.round((ms / elapsedMs) * 100)}%`).join(' + ')} of a core; ` +
+              `PostgreSQL backends ${Math.round((postgresCpu / elapsedMs) * 100)}% (${backends.rows.length}); ` +
               `load generator ${Math.round((result.cpuMs / elapsedMs) * 100)}%; machine cores busy ${Math.round(busy * 100)}%`,
           )
         } finally {
@@ -250,6 +275,6 @@ async function coordinate(): Promise<void> {
   }
 }
 
-if (mode === 'serve') await serve(Number(process.argv[3]), process.argv[4]!)
+if (mode === 'serve') await serve(process.argv[3]!)
 else if (mode === 'load') await load(JSON.parse(process.env.BENCH_LOAD_PLAN!) as LoadPlan)
 else await coordinate()
