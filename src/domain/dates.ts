@@ -1,17 +1,24 @@
 // Day arithmetic for a UK hospital. A "day" is a Europe/London calendar day stored as
 // `YYYY-MM-DD`; instants are UTC. A huddle at 00:30 BST (23:30 UTC the evening before)
 // belongs to the London day, which is why every conversion goes through `londonDay`.
-import { format } from 'date-fns'
-import { tz } from '@date-fns/tz'
 import type { DayKey } from './types'
 
 export const TIME_ZONE = 'Europe/London'
-const london = tz(TIME_ZONE)
 const DAY_KEY = /^(\d{4})-(\d{2})-(\d{2})$/
+// The browser's own time-zone data, as every other London time here uses (no date library
+// on the start path). Parts, not the formatted string, so no locale decides the order.
+const LONDON_DATE = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+})
 
 /** The Europe/London calendar day that contains `instant`. */
 export function londonDay(instant: Date = new Date()): DayKey {
-  return format(instant, 'yyyy-MM-dd', { in: london })
+  const parts = LONDON_DATE.formatToParts(instant)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`
 }
 
 /** True when `value` is a real calendar date written as YYYY-MM-DD. */

@@ -31,6 +31,10 @@ describe('londonDay: the Europe/London day an instant falls in', () => {
   ])('%s', (_, instant, day) => {
     expect(londonDay(new Date(instant))).toBe(day)
   })
+
+  it('refuses an instant that is not a time, rather than naming a day', () => {
+    expect(() => londonDay(new Date('not a time'))).toThrow(RangeError)
+  })
 })
 
 describe('day arithmetic ignores clock changes', () => {
