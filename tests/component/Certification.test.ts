@@ -191,6 +191,7 @@ describe('LIM certification screens', () => {
     expect(certificate.text()).toContain('of Ward 7, Medicine used the Leeds Improvement Method')
     expect(certificate.text()).toContain('Certified by Kay Office for the improvement office')
     expect(certificate.text()).toContain('PDSA')
+    expect(certificate.text()).toContain('Before and after')
   })
 
   it('says what to do first when the idea has no measure', async () => {
