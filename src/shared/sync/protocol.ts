@@ -393,6 +393,57 @@ export interface PushBatch {
  * its own, so one the server cannot read is refused alone and the others are applied. A change without a readable
  * `mutationId` cannot be answered for, so it refuses the whole push.
  */
+// ── the server's fast path for well-formed changes ──────────────────────────────
+// zod cost the server about as much CPU per change as applying it. Almost every change a tablet sends is well
+// formed, so it is first checked by hand against exactly the rules above; only what this check does not accept
+// goes through zod, which then accepts or refuses it with its words. The hand check may refuse more than zod
+// (never less): its only job is to let through, unchanged, what zod would let through.
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+const MUTATION_KEYS = new Set(['mutationId', 'table', 'recordId', 'scope', 'hlc', 'by', 'fields', 'partial'])
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const prototype: unknown = Object.getPrototypeOf(value)
+  return prototype === Object.prototype || prototype === null
+}
+
+function isStorable(value: unknown, min: number, max: number): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= min &&
+    value.length <= max &&
+    unstorableTextProblem(value) === undefined
+  )
+}
+
+/** Whether `raw` is a mutation the schema for `tables` accepts as it is: true only when zod would be. */
+export function isPlainlyValidMutation(raw: unknown, tables: TableDeclarations = SYNCED_TABLES): raw is Mutation {
+  if (!isPlainObject(raw)) return false
+  for (const key of Object.keys(raw)) if (!MUTATION_KEYS.has(key)) return false
+  const { mutationId, table, recordId, scope, hlc, by, fields, partial } = raw
+  if (typeof mutationId !== 'string' || !UUID.test(mutationId)) return false
+  if (!isStorable(table, 1, ID_MAX_CHARS) || !isStorable(recordId, 1, ID_MAX_CHARS)) return false
+  if (!isStorable(scope, 1, ID_MAX_CHARS) || !isHlc(hlc)) return false
+  if ('by' in raw && !isStorable(by, 0, ID_MAX_CHARS)) return false
+  if ('partial' in raw && partial !== true) return false
+  if (!isSyncedTable(tables, table) || !isPlainObject(fields)) return false
+  const names = Object.keys(fields)
+  if (names.length === 0 || names.length > MUTATION_MAX_FIELDS) return false
+  for (const name of names) {
+    const op = fields[name]
+    if (!isFieldName(name) || !isPlainObject(op) || !('set' in op)) return false
+    for (const key of Object.keys(op)) if (key !== 'set' && key !== 'base') return false
+    if (jsonProblem(op.set) !== undefined) return false
+    if ('base' in op) {
+      const { base } = op
+      if (typeof base !== 'string' || base.length > 4_000 || !isVersionVector(base)) return false
+    }
+    if (fieldOpProblem(tables, table, name, op as FieldOp) !== undefined) return false
+  }
+  return true
+}
+
 export function parsePushBatch(body: unknown, tables: TableDeclarations = SYNCED_TABLES): Parsed<PushBatch> {
   const wrongVersion = protocolFailure(body)
   if (wrongVersion) return wrongVersion
@@ -406,6 +457,10 @@ export function parsePushBatch(body: unknown, tables: TableDeclarations = SYNCED
   const valid: Mutation[] = []
   const refused: Refusal[] = []
   for (const [index, raw] of envelope.data.mutations.entries()) {
+    if (isPlainlyValidMutation(raw, tables)) {
+      valid.push(raw)
+      continue
+    }
     const id = MutationIdSchema.safeParse(raw)
     if (!id.success) {
       return failure('invalid-payload', {

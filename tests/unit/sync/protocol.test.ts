@@ -9,6 +9,8 @@ import {
   SYNC_ERROR_MESSAGES,
   checkProtocol,
   fromOutboxEntry,
+  isPlainlyValidMutation,
+  MutationSchema,
   parsePullRequest,
   parsePushRequest,
   splitIntoBatches,
@@ -377,5 +379,93 @@ describe('hostile input', () => {
       ),
       { numRuns: 500 },
     )
+  })
+})
+
+describe("the server's fast check of a change", () => {
+  const good = () => ({
+    mutationId: '3b241101-e2bb-4255-8caf-4136c566a962',
+    table: 'actions',
+    recordId: 'a-1',
+    scope: 'ward-7',
+    hlc: '1764115200000:000000:tablet-a',
+    by: 'Sam',
+    fields: { title: { set: 'Order gloves', base: '1764115100000:000000:tablet-b' }, status: { set: 'open' } },
+  })
+
+  it('accepts a well-formed change as it is, so zod is not needed for it', () => {
+    expect(isPlainlyValidMutation(good())).toBe(true)
+    expect(isPlainlyValidMutation({ ...good(), partial: true })).toBe(true)
+  })
+
+  /** The change's fields, or a throwaway object once an earlier break replaced them with something else. */
+  const fieldsOf = (m: Record<string, unknown>) =>
+    (typeof m.fields === 'object' && m.fields !== null ? m.fields : {}) as Record<string, unknown>
+  // Each a small way to break a change; the fast check must never let through what the schema refuses.
+  const breakers: ((m: Record<string, unknown>) => void)[] = [
+    (m) => (m.mutationId = 'not-a-uuid'),
+    (m) => (m.mutationId = '3B241101-E2BB-4255-8CAF-4136C566A962'),
+    (m) => (m.mutationId = '00000000-0000-0000-0000-000000000000'),
+    (m) => (m.table = 'nonsense'),
+    (m) => (m.table = ''),
+    (m) => (m.recordId = 'x'.repeat(300)),
+    (m) => (m.recordId = 'a\u0000b'),
+    (m) => (m.scope = '\ud800'),
+    (m) => (m.hlc = '12:34'),
+    (m) => (m.by = 'x'.repeat(300)),
+    (m) => (m.by = ''),
+    (m) => delete m.by,
+    (m) => (m.partial = false),
+    (m) => (m.extra = 1),
+    (m) => (m.fields = {}),
+    (m) => (m.fields = []),
+    (m) => (m.fields = null),
+    (m) => (fieldsOf(m).__proto__ = { set: 1 }),
+    (m) => (fieldsOf(m)['bad name'] = { set: 1 }),
+    (m) => (fieldsOf(m).status = { set: 'open', base: '1764115100000:000000:tablet-b' }),
+    (m) => (fieldsOf(m).status = { value: 'open' }),
+    (m) => (fieldsOf(m).status = { set: 'open', extra: 1 }),
+    (m) => (fieldsOf(m).status = {}),
+    (m) => (fieldsOf(m).deleted = { set: 'yes' }),
+    (m) => (fieldsOf(m).deleted = { set: true }),
+    (m) => (fieldsOf(m).title = { set: 'x', base: 'nonsense' }),
+    (m) => (fieldsOf(m).title = { set: 'x'.repeat(20_000) }),
+    (m) => (fieldsOf(m).title = { set: Number.NaN }),
+    (m) => {
+      let deep: unknown = 1
+      for (let i = 0; i < 40; i++) deep = [deep]
+      fieldsOf(m).title = { set: deep }
+    },
+    (m) => {
+      const fields: Record<string, unknown> = {}
+      for (let i = 0; i < 70; i++) fields[`f${i}`] = { set: i }
+      m.fields = fields
+    },
+  ]
+
+  it('never accepts a change the schema refuses, and accepts it unchanged when it does (any mix of breaks)', () => {
+    fc.assert(
+      fc.property(fc.subarray(breakers.map((_, i) => i)), (chosen) => {
+        const raw = good() as Record<string, unknown>
+        for (const i of chosen) breakers[i]!(raw)
+        // Through JSON, as a push body arrives.
+        const arrived = JSON.parse(JSON.stringify(raw)) as unknown
+        if (isPlainlyValidMutation(arrived)) {
+          const parsed = MutationSchema.safeParse(arrived)
+          expect(parsed.success).toBe(true)
+          expect(parsed.data).toEqual(arrived)
+        }
+      }),
+      { numRuns: 2_000 },
+    )
+  })
+
+  it('leaves the verdict on each broken change to the schema', () => {
+    for (const breakIt of breakers) {
+      const raw = good() as Record<string, unknown>
+      breakIt(raw)
+      const arrived = JSON.parse(JSON.stringify(raw)) as unknown
+      if (!MutationSchema.safeParse(arrived).success) expect(isPlainlyValidMutation(arrived)).toBe(false)
+    }
   })
 })
