@@ -139,6 +139,35 @@ for (const size of SIZES) {
   })
 }
 
+test('each main screen has at most one primary (green) button; the rest use the secondary style', async ({ page }) => {
+  test.setTimeout(120_000)
+  await demoBoard(page)
+  const primaries = () =>
+    page
+      .locator(
+        'main .nhsuk-button:not(.nhsuk-button--secondary):not(.nhsuk-button--reverse):not(.nhsuk-button--warning)',
+      )
+      .evaluateAll((buttons) =>
+        buttons.filter((b) => b.checkVisibility()).map((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim()),
+      )
+  const screens: [string, (page: Page) => Locator][] = [
+    ['/board', (p) => new BoardPage(p).actionRows.first()],
+    ['/board/actions', (p) => p.getByTestId('action-row').first()],
+    ['/board/huddle', (p) => p.getByRole('button', { name: 'Start huddle' })],
+    ['/board/ideas', (p) => p.getByTestId('idea-card').first()],
+    ['/board/standard-work', (p) => p.getByRole('heading', { level: 1, name: 'Standard work' })],
+    ['/board/measures', (p) => p.getByRole('heading', { level: 1 })],
+    ['/escalations', (p) => p.getByRole('heading', { level: 1 })],
+    ['/settings', (p) => p.getByTestId('storage-status')],
+  ]
+  for (const [path, settled] of screens) {
+    await page.goto(path)
+    await expect(settled(page)).toBeVisible()
+    const found = await primaries()
+    expect(found.length, `${path}: ${found.join(' | ')}`).toBeLessThanOrEqual(1)
+  }
+})
+
 test('the More menu closes with Escape and gives focus back to its button', async ({ page }) => {
   await page.setViewportSize({ width: 800, height: 1280 })
   await demoBoard(page)
