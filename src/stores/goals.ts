@@ -211,15 +211,6 @@ export const useGoalsStore = defineStore('goals', () => {
     return saved
   }
 
-  /** Stop showing a goal (kept, with its thread and history). */
-  async function archive(goalId: string, by: string): Promise<void> {
-    const goal = goalById(goalId)
-    if (!goal || !actor.value || !canEditGoal(actor.value, goal))
-      throw new InputError('Only the goal’s own tier archives it')
-    await updateGoal(goalId, { archived: true }, by)
-    await live.settled()
-  }
-
   /** Scopes the actor may propose goals to: a trust's CSUs, a CSU's wards. */
   const proposeTo = computed(() => {
     const who = actor.value
@@ -250,7 +241,6 @@ export const useGoalsStore = defineStore('goals', () => {
     save,
     move,
     saveA3,
-    archive,
   }
 })
 

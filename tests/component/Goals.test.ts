@@ -18,7 +18,7 @@ import GoalDeploymentView from '@/views/GoalDeploymentView.vue'
 import GoalsView from '@/views/GoalsView.vue'
 import { CSU_BOARD } from './escalationsFixture'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
-import { addDays, londonDay } from '@/domain/dates'
+import { addDays, addMonths, londonDay } from '@/domain/dates'
 import { buttonNamed, settle } from '../helpers/dom'
 
 const at = '2026-11-01T09:00:00.000Z'
@@ -310,5 +310,43 @@ describe('a goal’s A3', () => {
     expect(sheet.text()).toContain('Version 1')
     expect(sheet.find('[data-testid="a3-target"]').text()).toContain('Target 8 by 31/03/2027')
     expect(sheet.find('[data-box="catch-ball"]').text()).toContain('Proposed (Trust, Kay): 8 by 31/03/2027')
+  })
+})
+
+describe('the monthly review', () => {
+  it('shows plan against actual by month on the goal, met or missed in words', async () => {
+    const today = londonDay()
+    const thisMonth = today.slice(0, 7)
+    const lastMonth = addMonths(thisMonth, -1)
+    const nextMonth = addMonths(thisMonth, 1)
+    const falls = makeMeasure({ id: 'falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower' })
+    const wardGoal = goal({
+      id: 'ward-falls',
+      tier: 'unit',
+      ownerScopeId: 'unit-1',
+      unitId: 'unit-1',
+      title: 'No falls with harm in bay 2',
+      createdAt: `${lastMonth}-01T09:00:00.000Z`,
+      parentGoalIds: [csuGoal.id],
+      parentTitles: { [csuGoal.id]: csuGoal.title },
+      measure: { kind: 'measure', measureId: 'falls', boardId: 'board-1' },
+      baseline: 1,
+      target: 0.5,
+      targetDay: `${nextMonth}-28`,
+    })
+    const { w } = await open('/goals/ward-falls', 'board-1', async () => {
+      await db.goals.put(wardGoal)
+      await db.entries.bulkPut([
+        ...[1, 2, 3, 4].map((d) => makeEntry(falls, `${lastMonth}-0${d}`, 1)),
+        makeEntry(falls, `${thisMonth}-01`, 0),
+      ])
+    })
+    await settle()
+    const table = w.find('[data-testid="goal-bowling"] table')
+    const rows = table.findAll('tr').map((r) => r.findAll('th, td').map((c) => c.text()))
+    expect(rows[0]).toHaveLength(4)
+    expect(rows[1]).toEqual(['Plan', '0.83', '0.67', '0.5'])
+    expect(rows[2]).toEqual(['Actual', '1Missed', '0Met', '—'])
+    expect(table.findAll('[data-met]').map((c) => c.attributes('data-met'))).toEqual(['false', 'true', 'none'])
   })
 })

@@ -103,6 +103,12 @@ test('a goal’s A3 shows the measure’s SPC chart and prints on one landscape 
   await new BoardPage(page).goto()
   await goals.goto()
   await goals.openGoal('Fewer falls: bay 2 cohorting and a fall huddle after each fall')
+  // The monthly review: plan against actual for each month since the goal was set, to March.
+  const bowling = page.getByTestId('goal-bowling').getByRole('table')
+  await expect(bowling.getByRole('row', { name: /^Plan/ })).toBeVisible()
+  await expect(bowling.getByRole('columnheader', { name: 'March 2027' })).toBeVisible()
+  await expect(bowling.locator('[data-met="true"], [data-met="false"]').first()).toBeVisible()
+  expect(describeViolations(await seriousA11yViolations(page))).toBe(describeViolations([]))
   await page.getByRole('link', { name: 'A3 (Version 2)' }).click()
   const sheet = page.getByTestId('goal-a3')
   await expect(sheet.locator('[data-box="a3Analysis"]')).toContainText('5 whys')
