@@ -70,6 +70,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'LIM certification', noSetupNeeded: true },
   },
   {
+    path: '/certification/criteria',
+    name: 'certification-criteria',
+    component: () => import('@/views/CertCriteriaView.vue'),
+    meta: { title: 'Certification criteria', noSetupNeeded: true },
+  },
+  {
     path: '/certification/:id/certificate',
     name: 'certificate',
     component: () => import('@/views/CertificateView.vue'),

@@ -10,6 +10,7 @@ import { db, resetDatabase } from '@/db/db'
 import { addDays, londonDay } from '@/domain/dates'
 import type { Idea } from '@/domain/types'
 import { useActorStore } from '@/stores/actor'
+import CertCriteriaView from '@/views/CertCriteriaView.vue'
 import CertificateView from '@/views/CertificateView.vue'
 import CertificationsView from '@/views/CertificationsView.vue'
 import CertificationView from '@/views/CertificationView.vue'
@@ -62,6 +63,7 @@ async function mountAt(path: string) {
       { path: '/certification/:id', component: CertificationView },
       { path: '/concepts/:id', component: blank },
       { path: '/certification/:id/certificate', component: CertificateView },
+      { path: '/certification/criteria', component: CertCriteriaView },
     ],
   })
   await router.push(path)
@@ -69,9 +71,11 @@ async function mountAt(path: string) {
     ? CertifySubmitView
     : path === '/certification'
       ? CertificationsView
-      : path.endsWith('/certificate')
-        ? CertificateView
-        : CertificationView
+      : path === '/certification/criteria'
+        ? CertCriteriaView
+        : path.endsWith('/certificate')
+          ? CertificateView
+          : CertificationView
   wrapper = mount(view, { global: { plugins: [pinia, router] }, attachTo: document.body })
   await settle()
   return { router, pinia }
@@ -192,6 +196,38 @@ describe('LIM certification screens', () => {
     expect(certificate.text()).toContain('Certified by Kay Office for the improvement office')
     expect(certificate.text()).toContain('PDSA')
     expect(certificate.text()).toContain('Before and after')
+  })
+
+  it('the office changes the criteria and the sustain period; a bad period is said and nothing saved', async () => {
+    await mountAt('/certification/criteria')
+    expect(wrapper!.find('[data-testid="sustain-weeks"]').text()).toBe('12 weeks')
+    expect(wrapper!.findAll('[data-testid="criteria-list"] dt').map((d) => d.text())).toEqual([
+      'Meaningful',
+      'Measurable',
+      'Sustainable',
+    ])
+    await buttonNamed(wrapper!, 'Change the criteria').trigger('click')
+    await fill('#criteria-sustainWeeks', '60')
+    await fill('#criteria-name-0', 'Meaningful to patients')
+    useActorStore().pick('Kay Office')
+    wrapper!.find('form').element.dispatchEvent(new Event('submit'))
+    await settle()
+    expect(wrapper!.find('.nhsuk-error-summary').text()).toContain('The period must be between 4 and 52 weeks')
+    expect(await db.certCriteria.count()).toBe(0)
+    await fill('#criteria-sustainWeeks', '16')
+    wrapper!.find('form').element.dispatchEvent(new Event('submit'))
+    await settle()
+    expect(await db.certCriteria.get('cert-criteria-trust-1')).toMatchObject({
+      unitId: 'library-trust-1',
+      sustainWeeks: 16,
+      criteria: [
+        { id: 'meaningful', name: 'Meaningful to patients', check: null },
+        { id: 'measurable', check: 'measurable' },
+        { id: 'sustainable', check: 'sustainable' },
+      ],
+    })
+    expect(wrapper!.find('[data-testid="sustain-weeks"]').text()).toBe('16 weeks')
+    expect(wrapper!.find('[data-testid="criteria-list"] dt').text()).toBe('Meaningful to patients')
   })
 
   it('says what to do first when the idea has no measure', async () => {
