@@ -83,8 +83,9 @@ export interface SyncStateRow {
   values: Record<string, JsonValue>
   origins?: ServerRecord['origins']
   conflicts?: ServerRecord['conflicts']
-  /** 1 while a text field shows versions that differ, so the conflict badge is an index count. */
-  conflicted: 0 | 1
+  /** 1 while a text field shows versions that differ, so the conflict badge is an index count; absent otherwise,
+   * so the index holds only the conflicted rows (a pulled record writes no index entry for it). */
+  conflicted?: 1
 }
 
 /** How versions 2 to 7 stored a record's merge state: a whole copy of the server's record. */

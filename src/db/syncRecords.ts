@@ -52,8 +52,8 @@ export function syncStateRowOf(record: SyncRecord, seq: number, appRow: AppRow |
     seq,
     stamps,
     values,
-    conflicted: Object.keys(textConflicts(record)).length > 0 ? 1 : 0,
   }
+  if (Object.keys(textConflicts(record)).length > 0) row.conflicted = 1
   if (record.origins) row.origins = record.origins
   if (record.conflicts) row.conflicts = record.conflicts
   return row

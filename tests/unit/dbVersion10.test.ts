@@ -90,7 +90,9 @@ describe('database version 10', () => {
       [created]: Object.keys(actionFields).filter((f) => f !== 'owner'),
       [edited]: ['owner'],
     })
-    expect(rows.map((row) => row.conflicted)).toEqual([0, 0, 0, 1])
+    // Only a conflicted row is in the index.
+    expect(rows.map((row) => row.conflicted)).toEqual([undefined, undefined, undefined, 1])
+    expect(await upgraded.syncState.where('conflicted').equals(1).primaryKeys()).toEqual([['actions', 'a4']])
 
     // Read back, each is the server's record exactly as before.
     const records = await upgraded.transaction('r', [upgraded.syncState, upgraded.actions], () =>
@@ -120,7 +122,6 @@ describe('database version 10', () => {
       seq: 3,
       stamps: { [created]: Object.keys(actionFields) },
       values: {},
-      conflicted: 0,
     })
     expect(await repoFor(database).deleteRecord('actions', 'a1', 'Sam')).toBe(true)
     expect(await database.actions.get('a1')).toBeUndefined()

@@ -57,7 +57,7 @@ describe('database versions 3 and 4', () => {
     // Versions 3 and 4 have no upgrade step: the stamp taken under version 2 is sent unchanged.
     expect(outbox[0]).toMatchObject({ mutationId: 'm1', hlc: '1764144000000:000000:dabc' })
     expect(await upgraded.outbox.where('[table+recordId]').equals(['actions', 'a1']).count()).toBe(1)
-    expect(await upgraded.syncState.get(['actions', 'a1'])).toMatchObject({ seq: 4, conflicted: 0 })
+    expect(await upgraded.syncState.get(['actions', 'a1'])).toMatchObject({ seq: 4, values: {} })
     expect((await upgraded.meta.get(SYNC_META.device))?.value).toEqual({
       nodeId: 'dabc',
       latest: '1764144000000:000000:dabc',
