@@ -3,7 +3,12 @@
 // portfolio reads them once for every idea it prints. Both work it out here, so the
 // printed portfolio shows the same evidence as the idea's A3. Pure: no Vue, no Dexie.
 import { beforeAfter, changeDayOf, compareRange, type BeforeAfter } from './beforeAfter'
-import { BASELINE_WEEKS_READ, checkSustained, type SustainCheck } from './certification/sustained'
+import {
+  BASELINE_WEEKS_READ,
+  checkSustained,
+  DEFAULT_SUSTAIN_WEEKS,
+  type SustainCheck,
+} from './certification/sustained'
 import { addDays, weekStart } from './dates'
 import { firstStartDay } from './pdsa'
 import type { DayKey, EntryValue, Idea, Measure, PdsaCycle } from './types'
@@ -50,6 +55,8 @@ export function ideaEvidence(
   measure: Pick<Measure, 'id' | 'name' | 'unit' | 'type' | 'direction' | 'goodAnswer' | 'target'> | null | undefined,
   entries: readonly { day: DayKey; value: EntryValue }[],
   today: DayKey,
+  /** The improvement office's sustain period (docs/CERTIFICATION.md). */
+  sustainWeeks = DEFAULT_SUSTAIN_WEEKS,
 ): IdeaEvidence {
   if (!measure || measure.id !== idea.measureId) return NONE
   const changeDay = changeDayOf(idea, cycles)
@@ -57,6 +64,6 @@ export function ideaEvidence(
     measure: { name: measure.name, unit: measure.unit },
     comparison: changeDay ? beforeAfter(measure.type, entries, changeDay, today) : null,
     changeSource: changeSourceOf(idea, cycles),
-    sustained: changeDay ? checkSustained(measure, entries, changeDay, today) : null,
+    sustained: changeDay ? checkSustained(measure, entries, changeDay, today, sustainWeeks) : null,
   }
 }

@@ -91,6 +91,7 @@ describe('LIM certification screens', () => {
     // Assembled from the idea: the change day, the measure and the app's check.
     expect(wrapper!.text()).toContain('A bedside falls huddle at the start of each night shift')
     expect(wrapper!.find('[data-testid="sustained-check"] strong').text()).toBe('Is it sustained? Sustained.')
+    expect(wrapper!.find('[data-testid="sustained-check"]').text()).toContain('held for the last 12 weeks')
     expect((wrapper!.find('#certify-names').element as HTMLInputElement).value).toBe('Priya Shah')
     expect((wrapper!.find('#certify-sponsor').element as HTMLInputElement).value).toBe('Dr Amir Khan')
 
@@ -228,6 +229,11 @@ describe('LIM certification screens', () => {
     })
     expect(wrapper!.find('[data-testid="sustain-weeks"]').text()).toBe('16 weeks')
     expect(wrapper!.find('[data-testid="criteria-list"] dt').text()).toBe('Meaningful to patients')
+    wrapper!.unmount()
+
+    // The colleague's form reads the measure over the office's period.
+    await mountAt('/board/ideas/i1/certify')
+    expect(wrapper!.find('[data-testid="sustained-check"]').text()).toContain('held for the last 16 weeks')
   })
 
   it('says what to do first when the idea has no measure', async () => {

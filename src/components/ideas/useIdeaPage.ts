@@ -15,7 +15,8 @@ import { useOrgStore } from '@/stores/org'
 import { usePdsaStore } from '@/stores/pdsa'
 import { useBoardIdeas } from './useBoardIdeas'
 
-export function useIdeaPage(ideaId: Ref<string>) {
+/** `sustainWeeks`: the period the sustain check reads (the office's, on the certification form); 12 by default. */
+export function useIdeaPage(ideaId: Ref<string>, sustainWeeks?: Ref<number>) {
   const org = useOrgStore()
   const ideas = useIdeasStore()
   const pdsa = usePdsaStore()
@@ -48,7 +49,7 @@ export function useIdeaPage(ideaId: Ref<string>) {
   const values = useMeasureValues(evidenceDays)
   const evidence = computed<IdeaEvidence | null>(() => {
     if (!idea.value || !values.loaded.value) return null
-    return ideaEvidence(idea.value, cycles.value, measure.value, values.data.value, ideas.today)
+    return ideaEvidence(idea.value, cycles.value, measure.value, values.data.value, ideas.today, sustainWeeks?.value)
   })
   const comparison = computed<BeforeAfter | null>(() => evidence.value?.comparison ?? null)
   const sustained = computed<SustainCheck | null>(() => evidence.value?.sustained ?? null)
