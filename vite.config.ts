@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import purgeCss from '@fullhuman/postcss-purgecss'
 import type { AcceptedPlugin, Plugin as PostcssPlugin } from 'postcss'
-import { KEPT_NHS_CLASS_PREFIXES } from './src/styles/keptNhsClasses'
+import { KEPT_NHS_CLASS_PREFIXES } from './src/styles/keptNhsClasses.ts'
 import { VitePWA } from 'vite-plugin-pwa'
 
 /**
