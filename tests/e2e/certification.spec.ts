@@ -134,8 +134,11 @@ test('a ward puts an improvement forward offline, the office assesses it, the wa
   await page.goto(`/certification/none`)
   await expect(page.getByRole('heading', { name: 'Not on this tablet' })).toBeVisible()
   await page.goto(`/board/ideas/${ideaId}`)
+  const certify = page.getByRole('link', { name: 'LIM certification' })
+  // The idea's page is loaded (its code and the idea) before the network goes.
+  await expect(certify).toBeVisible()
   await ward.context.setOffline(true)
-  await page.getByRole('link', { name: 'LIM certification' }).click()
+  await certify.click()
   await expect(page.getByRole('heading', { level: 1, name: 'Put forward for LIM certification' })).toBeVisible()
   await expect(page.getByLabel('Who did this work?')).toHaveValue('Sam Okafor')
   await page.getByLabel('Who did this work?').fill('Sam Okafor, Priya Shah')
