@@ -16,7 +16,7 @@ import type { DayKey, EntryValue, Idea, Measure, PdsaCycle } from './types'
 export interface IdeaEvidence {
   /** The linked measure; null when the idea has none or it is not on this tablet. */
   measure: { name: string; unit: string } | null
-  /** Null while the idea has no change day yet (not implemented, no cycle started). */
+  /** Null while the idea has no change day yet: no implemented date and no PDSA cycle started. */
   comparison: BeforeAfter | null
   /** Where the change day comes from, in words; empty when there is none. */
   changeSource: string

@@ -45,16 +45,19 @@ export async function readIdeaMeasureValues(
   }[],
   today: DayKey,
 ): Promise<Map<string, { measure: Measure; entries: { day: DayKey; value: EntryValue }[] }>> {
-  const found = new Map<string, { measure: Measure; entries: { day: DayKey; value: EntryValue }[] }>()
   const measureIds = [...new Set(ideas.flatMap(({ idea }) => (idea.measureId ? [idea.measureId] : [])))]
   const measures = new Map((await db.measures.bulkGet(measureIds)).flatMap((m) => (m ? [[m.id, m] as const] : [])))
-  for (const { idea, cycles } of ideas) {
-    const measure = idea.measureId ? measures.get(idea.measureId) : undefined
-    if (!measure) continue
-    const range = evidenceRange(idea, cycles, today)
-    found.set(idea.id, { measure, entries: range ? await readMeasureValues(measure.id, range.from, range.to) : [] })
-  }
-  return found
+  // Every idea's values are read at once: a portfolio may hold many ideas.
+  const read = await Promise.all(
+    ideas.map(async ({ idea, cycles }) => {
+      const measure = idea.measureId ? measures.get(idea.measureId) : undefined
+      if (!measure) return null
+      const range = evidenceRange(idea, cycles, today)
+      const entries = range ? await readMeasureValues(measure.id, range.from, range.to) : []
+      return [idea.id, { measure, entries }] as const
+    }),
+  )
+  return new Map(read.filter((pair) => pair !== null))
 }
 
 export interface MeasureDays {
