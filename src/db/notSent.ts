@@ -5,6 +5,11 @@ import type { SyncedTable } from '@/domain/types'
 import { db, type HuddleDatabase, type NotSentEntry } from './db'
 
 /** Newest first. Runs inside a live query. */
+/** How many changes wait in the "could not be sent" list. */
+export function countNotSent(database: HuddleDatabase = db): Promise<number> {
+  return database.notSent.count()
+}
+
 export function notSentEntries(database: HuddleDatabase = db): Promise<NotSentEntry[]> {
   return database.notSent.orderBy('setAsideAt').reverse().toArray()
 }

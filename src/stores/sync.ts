@@ -2,6 +2,7 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { db } from '@/db/db'
 import { getMeta, setMeta } from '@/db/repo'
+import { countNotSent } from '@/db/notSent'
 import { retryDelayMs } from '@/domain/syncStatus'
 import type { PullProgress, SyncEngine, SyncResult } from '@/sync/engine'
 // The engine, its transport and their validators load only once this tablet is enrolled.
@@ -78,7 +79,7 @@ export const useSyncStore = defineStore('sync', () => {
 
   /** How many changes are waiting in the "could not be sent" list. */
   async function refreshNotSent() {
-    notSent.value = await db.notSent.count()
+    notSent.value = await countNotSent()
   }
 
   /** Tests: talk to another server (e.g. the in-memory one). */
