@@ -17,6 +17,7 @@ import CertificationView from '@/views/CertificationView.vue'
 import CertifySubmitView from '@/views/CertifySubmitView.vue'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
 import { makeIdea } from './ideasFixture'
+import { certEntry, submission } from '../unit/certification/fixtures'
 import { buttonNamed, settle } from '../helpers/dom'
 
 let wrapper: VueWrapper | undefined
@@ -242,5 +243,29 @@ describe('LIM certification screens', () => {
     await settle()
     expect(wrapper!.find('[data-testid="not-eligible"]').text()).toContain('Link a measure to this idea first')
     expect(wrapper!.find('form').exists()).toBe(false)
+  })
+
+  it('says it stays certified when a withdrawal made offline crossed the certification', async () => {
+    await mountAt('/certification/s1')
+    const unitId = (await db.units.toCollection().first())!.id
+    await db.certSubmissions.put({ ...submission({ id: 's1', unitId }), ideaId: 'i1' })
+    await db.certEntries.bulkPut([
+      certEntry('submit', 'colleague', 0, { unitId }),
+      certEntry('endorse', 'sponsor', 1, { unitId }),
+      // The ward withdrew at 09:02 with no signal; the office, not having it, certified at 09:03.
+      certEntry('withdraw', 'colleague', 2, { unitId, text: 'We want to run one more cycle first' }),
+      certEntry('assess', 'office', 3, { unitId, outcome: 'certified' }),
+    ])
+    await settle()
+    expect(wrapper!.find('[data-testid="cert-state"]').text()).toBe('Certified')
+    expect(wrapper!.find('[data-testid="cert-crossed"]').text()).toContain(
+      'It stays certified. Priya Shah withdrew it on 01/09/2026 10:02',
+    )
+    const thread = wrapper!.find('[data-testid="cert-thread"]')
+    expect(thread.findAll('.cert-thread__crossed')).toHaveLength(1)
+    expect(thread.text()).toContain("Not counted: it crossed the improvement office's certification")
+    // Nothing the colleague can do now: no withdraw or resubmit form.
+    expect(wrapper!.text()).not.toContain('Withdraw it')
+    expect(wrapper!.find('a[href="/certification/s1/certificate"]').exists()).toBe(true)
   })
 })

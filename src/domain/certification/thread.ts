@@ -39,6 +39,9 @@ export interface CertThreadState {
   assessment: CertEntry | null
   /** 1 for the first time it was put forward, 2 after one resubmission, and so on. */
   round: number
+  /** Entries that crossed a certification (made on a tablet that had not yet seen it, or that the certifying
+   * tablet had not seen) and so count for nothing: a withdrawal, another assessor's "not yet", a resubmission. */
+  crossed: CertEntry[]
 }
 
 /** The thread in the order it happened (the writers' corrected clocks, then id, so every tablet agrees). */
@@ -64,16 +67,50 @@ function fits(state: CertState | null, kind: CertEntryKind, role: CertRole): boo
 
 /**
  * The state of a thread. Every entry is read in time order and one that was not a move from the state
- * at its time counts for nothing (two tablets' entries made offline may cross: an assessment made
- * before a withdrawal arrived, a second sponsor's endorsement), so every tablet shows the same state.
+ * at its time counts for nothing (two tablets' entries made offline may cross: a second sponsor's
+ * endorsement, an assessment of a thread that has moved on), so every tablet shows the same state.
+ *
+ * One merge rule overrides time order: a certification stands over whatever it crossed. Each move is
+ * checked against the thread on the tablet that makes it, so a certifying assessment and a withdrawal (or
+ * another assessor's "not yet") in one thread were made without either tablet seeing the other, whatever
+ * their clocks say. Time order alone would let a ward's clock decide, and the office has by then already
+ * shared the certified improvement in the trust library, which the ward cannot change and other wards
+ * cannot see past: "withdrawn" on the ward with the improvement listed on every other tablet. So the
+ * certifying assessment counts when it would have been a move from the state before the entry it
+ * crossed, and that entry (and any later one) is kept in `crossed` for the screen to explain.
  */
 export function certThreadState(entries: readonly CertEntry[]): CertThreadState {
+  const ordered = orderedEntries(entries)
+  const plain = replay(ordered)
+  if (plain.state === 'certified' || !ordered.some(isCertifying)) return plain
+  // A certifying assessment that did not count: the office certified without seeing a withdrawal (the
+  // withdrawal may have come first by the clocks, even before the sponsor's endorsement reached it).
+  const withdrawals = ordered.filter((e) => e.kind === 'withdraw')
+  const without = replay(ordered.filter((e) => e.kind !== 'withdraw'))
+  if (without.state !== 'certified') return plain
+  return { ...without, crossed: orderedEntries([...without.crossed, ...withdrawals]) }
+}
+
+function replay(ordered: readonly CertEntry[]): CertThreadState {
   let state: CertState | null = null
   let endorsement: CertEntry | null = null
   let assessment: CertEntry | null = null
   let round = 0
-  for (const entry of orderedEntries(entries)) {
-    if (!fits(state, entry.kind, entry.role)) continue
+  const crossed: CertEntry[] = []
+  // The move that left "waiting for the office", while no move has counted since: a certification made
+  // from that state crossed it (another assessor's "not yet", a withdrawal).
+  let leftAwaiting: CertEntry | null = null
+  for (const entry of ordered) {
+    if (!fits(state, entry.kind, entry.role)) {
+      if (isCertifying(entry) && leftAwaiting && state !== 'certified') {
+        crossed.push(leftAwaiting)
+        state = 'certified'
+        assessment = entry
+        leftAwaiting = null
+      } else if (state === 'certified' && entry.kind !== 'submit' && entry.kind !== 'endorse') crossed.push(entry)
+      continue
+    }
+    leftAwaiting = state === 'awaiting-assessment' ? entry : null
     switch (entry.kind) {
       case 'submit':
         state = 'awaiting-sponsor'
@@ -97,7 +134,15 @@ export function certThreadState(entries: readonly CertEntry[]): CertThreadState 
         break
     }
   }
-  return { state, endorsement, assessment, round }
+  return { state, endorsement, assessment, round, crossed }
+}
+
+const isCertifying = (entry: CertEntry) =>
+  entry.kind === 'assess' && entry.role === 'office' && entry.outcome === 'certified'
+
+/** The colleague's withdrawal that crossed the certification, if any: the screen says it did not count. */
+export function crossedWithdrawal(thread: Pick<CertThreadState, 'crossed' | 'state'>): CertEntry | null {
+  return thread.state === 'certified' ? (thread.crossed.find((e) => e.kind === 'withdraw') ?? null) : null
 }
 
 /** What one role may do next on a thread. */

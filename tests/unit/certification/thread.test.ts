@@ -3,6 +3,7 @@ import {
   allowedCertMoves,
   certMoveRefusal,
   certThreadState,
+  crossedWithdrawal,
   decisionsFrom,
   DEFAULT_CRITERIA,
   outcomeOf,
@@ -44,8 +45,8 @@ describe('certThreadState', () => {
     ],
     ['a second endorsement', () => [...endorsed(), certEntry('endorse', 'sponsor', 2)], 'awaiting-assessment', 1],
     [
-      'a certification after a withdrawal that came first',
-      () => [...withdrawn(), certEntry('assess', 'office', 3, { outcome: 'certified' })],
+      'a not-yet after a withdrawal that came first',
+      () => [...withdrawn(), certEntry('assess', 'office', 3, { outcome: 'not-yet' })],
       'withdrawn',
       1,
     ],
@@ -66,6 +67,68 @@ describe('certThreadState', () => {
     const entries = certified()
     expect(certThreadState([...entries].reverse())).toEqual(certThreadState(entries))
     expect(certThreadState(entries).assessment?.outcome).toBe('certified')
+  })
+})
+
+describe("a certification that crossed another tablet's entry", () => {
+  const certify = (at: number) => certEntry('assess', 'office', at, { outcome: 'certified' })
+  const withdraw = (at: number) => certEntry('withdraw', 'colleague', at)
+  // Each move is checked on the tablet that makes it, so a withdrawal and a certification in one thread
+  // were made without either seeing the other; the certification stands whatever the clocks say.
+  it.each<[string, () => CertEntry[], CertState, string[]]>([
+    [
+      'withdrawn offline before the office certified',
+      () => [...endorsed(), withdraw(2), certify(3)],
+      'certified',
+      ['withdraw'],
+    ],
+    [
+      'withdrawn offline after the office certified',
+      () => [...endorsed(), certify(2), withdraw(3)],
+      'certified',
+      ['withdraw'],
+    ],
+    [
+      'withdrawn before the endorsement reached the withdrawing tablet',
+      () => [...submitted(), withdraw(1), certEntry('endorse', 'sponsor', 2), certify(3)],
+      'certified',
+      ['withdraw'],
+    ],
+    [
+      'withdrawn, then one assessor says not yet and another certifies',
+      () => [...endorsed(), withdraw(2), certEntry('assess', 'office', 3, { outcome: 'not-yet' }), certify(4)],
+      'certified',
+      ['withdraw'],
+    ],
+    [
+      'one assessor says not yet, another certifies, the team sends it again',
+      () => [...notYet(), certify(3), certEntry('resubmit', 'colleague', 4)],
+      'certified',
+      ['assess', 'resubmit'],
+    ],
+    [
+      'withdrawn while waiting and only a not-yet crossed it',
+      () => [...withdrawn(), certEntry('assess', 'office', 3)],
+      'withdrawn',
+      [],
+    ],
+    ['withdrawn after a not-yet the team had seen', () => [...notYet(), withdraw(3)], 'withdrawn', []],
+  ])('%s', (_name, entries, state, crossedKinds) => {
+    const thread = entries()
+    for (const order of [thread, [...thread].reverse()]) {
+      const result = certThreadState(order)
+      expect(result.state).toBe(state)
+      expect(result.crossed.map((e) => e.kind)).toEqual(crossedKinds)
+      expect(crossedWithdrawal(result)?.kind ?? null).toBe(crossedKinds.includes('withdraw') ? 'withdraw' : null)
+    }
+  })
+
+  it('refuses every move once the crossing left it certified', () => {
+    const thread = [...endorsed(), withdraw(2), certify(3)]
+    expect(certMoveRefusal(submission(), thread, 'withdraw', 'colleague', 'Priya Shah')).toBe(
+      'It has already been certified',
+    )
+    expect(allowedCertMoves(thread, 'colleague')).toEqual([])
   })
 })
 
