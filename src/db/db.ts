@@ -22,6 +22,7 @@ import type {
   DayEntry,
   Escalation,
   Goal,
+  GoalReview,
   HistoryEntry,
   HuddleRecord,
   Idea,
@@ -149,6 +150,7 @@ export class HuddleDatabase extends Dexie {
   escalations!: EntityTable<Escalation, 'id'>
   goals!: EntityTable<Goal, 'id'>
   catchBall!: EntityTable<CatchBallEntry, 'id'>
+  goalReviews!: EntityTable<GoalReview, 'id'>
   certSubmissions!: EntityTable<CertSubmission, 'id'>
   certEntries!: EntityTable<CertEntry, 'id'>
   certCriteria!: EntityTable<CertCriteria, 'id'>
@@ -215,6 +217,8 @@ export class HuddleDatabase extends Dexie {
     })
     // The sync state stops holding a second copy of every value: the app rows hold them.
     this.version(10).stores({}).upgrade(storeStampsNotValues)
+    // A goal's monthly review, one record per goal and month in the goal's scope (a new table only).
+    this.version(11).stores({ goalReviews: 'id, goalId, unitId' })
   }
 }
 

@@ -29,6 +29,7 @@ const WHAT: Partial<Record<SyncedTable, string>> = {
   escalations: 'An escalation',
   goals: 'A goal',
   catchBall: 'A catch-ball reply',
+  goalReviews: 'A goal’s monthly review',
   certSubmissions: 'An improvement put forward for certification',
   certEntries: 'A certification step',
   certCriteria: 'The certification criteria',

@@ -5,6 +5,7 @@ import { REFLECTION_MAX } from './certification/submission'
 import { formatDay, isDayKey } from './dates'
 import { ESCALATION_ANSWER_MAX, ESCALATION_REASON_MAX } from './escalations'
 import { fieldLabel } from './history'
+import { REVIEW_COMMENTARY_MAX } from './goals/review'
 import { IDEA_TEXT_MAX } from './ideas'
 import type { SyncedTable } from './types'
 import { LIMITS } from './validation'
@@ -66,6 +67,9 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
     a3FollowUp: { label: 'Goal A3: follow-up', max: LIMITS.notes, required: false },
   },
   catchBall: {},
+  goalReviews: {
+    commentary: { label: 'Goal review: commentary', max: REVIEW_COMMENTARY_MAX, required: true },
+  },
   certSubmissions: {
     reflection: { label: 'Certification: reflection', max: REFLECTION_MAX, required: true },
   },

@@ -220,6 +220,7 @@ export type SyncedTable =
   | 'escalations'
   | 'goals'
   | 'catchBall'
+  | 'goalReviews'
   | 'certSubmissions'
   | 'certEntries'
   | 'certCriteria'
@@ -521,6 +522,21 @@ export interface CatchBallEntry extends RecordMeta {
   /** Who wrote it, and when (the corrected clock): the thread is read in this order. */
   author: string
   at: Instant
+}
+
+/** Where a goal's countermeasures stand in a month of its review. */
+export type CountermeasureStatus = 'not-started' | 'on-track' | 'at-risk' | 'done'
+
+/**
+ * One month of a goal's review: a short commentary and where the countermeasures stand, beside the bowling
+ * chart's plan and actual. Kept in the goal's scope with id `goalId_month` (domain/goals/review.ts).
+ */
+export interface GoalReview extends RecordMeta {
+  goalId: string
+  /** `YYYY-MM`. */
+  month: string
+  commentary: string
+  status: CountermeasureStatus
 }
 
 // ——— LIM certification by demonstrated improvement (docs/CERTIFICATION.md) ———

@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { addCatchBall, proposeGoal, saveGoal, updateGoal } from '@/db/goalWrites'
+import { addCatchBall, proposeGoal, saveGoal, saveReview, setGoalArchived, updateGoal } from '@/db/goalWrites'
 import { useGoalsHeld } from '@/db/queries/goals'
 import { recordNow, updateRecord } from '@/db/repo'
 import { InputError } from '@/domain/errors'
@@ -17,7 +17,9 @@ import {
   validateGoalDraft,
   goalTerms,
   validateA3,
+  validateGoalReview,
   type A3Draft,
+  type GoalReviewDraft,
   type CatchBallInput,
   type GoalActor,
   type GoalDraft,
@@ -25,7 +27,8 @@ import {
   type GoalOrg,
 } from '@/domain/goals'
 import { newId } from '@/domain/ids'
-import type { CatchBallEntry, CatchBallKind, Goal, GoalTerms, GoalTier } from '@/domain/types'
+import { londonDay } from '@/domain/dates'
+import type { CatchBallEntry, CatchBallKind, Goal, GoalReview, GoalTerms, GoalTier } from '@/domain/types'
 import { useOrgStore } from './org'
 
 /** The form's errors, field by field: the screen puts each beside its field. */
@@ -41,6 +44,16 @@ export const useGoalsStore = defineStore('goals', () => {
   const wanted = ref(false)
   const live = useGoalsHeld(wanted)
   const goals = computed(() => live.data.value.goals.filter((g) => !g.archived).sort(goalOrder))
+  /** The archived goals too, for the screens whose "Show archived" is on (kept for this visit only). */
+  const showArchived = ref(false)
+  const archivedCount = computed(() => live.data.value.goals.filter((g) => g.archived).length)
+  const shownGoals = computed(() => (showArchived.value ? [...live.data.value.goals].sort(goalOrder) : goals.value))
+  const reviews = computed(() => {
+    const byGoal = new Map<string, GoalReview[]>()
+    for (const review of live.data.value.reviews)
+      byGoal.set(review.goalId, [...(byGoal.get(review.goalId) ?? []), review])
+    return byGoal
+  })
   const loaded = computed(() => wanted.value && live.loaded.value)
   const threads = computed(() => {
     const byGoal = new Map<string, CatchBallEntry[]>()
@@ -211,6 +224,31 @@ export const useGoalsStore = defineStore('goals', () => {
     return saved
   }
 
+  /** The months reviewed so far for a goal, by month. */
+  function reviewsOf(goalId: string): Map<string, GoalReview> {
+    return new Map((reviews.value.get(goalId) ?? []).map((r) => [r.month, r]))
+  }
+
+  /** Save a month's review: the goal's own tier, checked against the goal as stored. */
+  async function review(goalId: string, month: string, draft: GoalReviewDraft, by: string): Promise<GoalReview> {
+    const who = actor.value
+    if (!who) throw new InputError('Choose a board first')
+    const { errors, fields } = validateGoalReview(draft)
+    if (!fields) throw new GoalInputError(errors)
+    const saved = await saveReview(goalId, month, fields, who, londonDay(), by, await recordNow())
+    await live.settled()
+    return saved
+  }
+
+  /** Archive a goal or bring it back (the goal's own tier). */
+  async function setArchived(goalId: string, archived: boolean, by: string): Promise<Goal> {
+    const who = actor.value
+    if (!who) throw new InputError('Choose a board first')
+    const saved = await setGoalArchived(goalId, archived, who, by)
+    await live.settled()
+    return saved
+  }
+
   /** Scopes the actor may propose goals to: a trust's CSUs, a CSU's wards. */
   const proposeTo = computed(() => {
     const who = actor.value
@@ -224,6 +262,9 @@ export const useGoalsStore = defineStore('goals', () => {
 
   return {
     goals,
+    shownGoals,
+    showArchived,
+    archivedCount,
     loaded,
     threads,
     orgView,
@@ -241,6 +282,9 @@ export const useGoalsStore = defineStore('goals', () => {
     save,
     move,
     saveA3,
+    reviewsOf,
+    review,
+    setArchived,
   }
 })
 

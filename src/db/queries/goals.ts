@@ -3,25 +3,31 @@
 // with the board measures the goals link.
 import { computed, type Ref } from 'vue'
 import type { DayValue } from '@/domain/trends/aggregate'
-import type { CatchBallEntry, Goal, Measure } from '@/domain/types'
+import type { CatchBallEntry, Goal, GoalReview, Measure } from '@/domain/types'
 import { db } from '../db'
 import { useLiveQuery } from '../useLiveQuery'
 
 export interface GoalsHeld {
   goals: Goal[]
   catchBall: CatchBallEntry[]
+  /** Every month's review of the goals held. */
+  reviews: GoalReview[]
   /** The measures the goals link, where this tablet holds them. */
   measures: Measure[]
 }
 
-const NONE: GoalsHeld = { goals: [], catchBall: [], measures: [] }
+const NONE: GoalsHeld = { goals: [], catchBall: [], reviews: [], measures: [] }
 
 export function readGoalsHeld(): Promise<GoalsHeld> {
-  return db.transaction('r', [db.goals, db.catchBall, db.measures], async () => {
-    const [goals, catchBall] = await Promise.all([db.goals.toArray(), db.catchBall.toArray()])
+  return db.transaction('r', [db.goals, db.catchBall, db.goalReviews, db.measures], async () => {
+    const [goals, catchBall, reviews] = await Promise.all([
+      db.goals.toArray(),
+      db.catchBall.toArray(),
+      db.goalReviews.toArray(),
+    ])
     const ids = [...new Set(goals.flatMap((g) => (g.measure?.kind === 'measure' ? [g.measure.measureId] : [])))]
     const measures = (await db.measures.bulkGet(ids)).filter((m): m is Measure => Boolean(m))
-    return { goals, catchBall, measures }
+    return { goals, catchBall, reviews, measures }
   })
 }
 

@@ -19,16 +19,23 @@ export interface BowlingMonth {
 /** The longest a chart runs: a year's deployment and a little over. */
 export const BOWLING_MAX_MONTHS = 15
 
+/** The months a goal's chart and review run over: from when it was set to its target date (or to this month
+ * when it has none, or one before it was set), 15 at most. */
+export function bowlingMonths(goal: Pick<Goal, 'targetDay' | 'createdAt'>, today: DayKey): string[] {
+  const start = monthOf(londonDay(new Date(goal.createdAt)))
+  const end = goal.targetDay && goal.targetDay.slice(0, 7) >= start ? monthOf(goal.targetDay) : monthOf(today)
+  const months: string[] = []
+  for (let m = start; m <= end && months.length < BOWLING_MAX_MONTHS; m = addMonths(m, 1)) months.push(m)
+  return months
+}
+
 export function bowlingChart(
   goal: Pick<Goal, 'baseline' | 'target' | 'targetDay' | 'direction' | 'createdAt'>,
   measure: Pick<Measure, 'type' | 'goodAnswer'>,
   values: readonly DayValue[],
   today: DayKey,
 ): BowlingMonth[] {
-  const start = monthOf(londonDay(new Date(goal.createdAt)))
-  const end = goal.targetDay && goal.targetDay.slice(0, 7) >= start ? monthOf(goal.targetDay) : monthOf(today)
-  const months: string[] = []
-  for (let m = start; m <= end && months.length < BOWLING_MAX_MONTHS; m = addMonths(m, 1)) months.push(m)
+  const months = bowlingMonths(goal, today)
   const n = months.length
   const stepped = goal.baseline !== null && goal.target !== null
   return months.map((month, i) => {

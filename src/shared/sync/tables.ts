@@ -62,6 +62,7 @@ export const SYNCED_TABLES = declareTables({
     ],
   },
   catchBall: { textFields: [] },
+  goalReviews: { textFields: ['commentary'] },
   certSubmissions: { textFields: ['reflection'] },
   certEntries: { textFields: [] },
   certCriteria: { textFields: [] },

@@ -178,4 +178,74 @@ describe('catch-ball between three tiers', () => {
       'ward-falls',
     ])
   })
+
+  it('a ward reviews a month of its goal on two tablets offline: one record everywhere, both commentaries kept', async () => {
+    const { org } = server
+    const csu = server.tablet('reviews-csu')
+    const bay = server.tablet('reviews-ward-bay')
+    const office = server.tablet('reviews-ward-office')
+    await csu.enrol('csu', org.csu.id)
+    await bay.enrol('unit', org.unitA.id)
+    await office.enrol('unit', org.unitA.id)
+    const createdAt = new Date(Date.now() - 40 * 86_400_000)
+    const month = createdAt.toISOString().slice(0, 7)
+    const today = new Date().toISOString().slice(0, 10)
+    const ward = { tier: 'unit' as const, scopeId: org.unitA.id }
+    await goalWritesFor(bay.database).saveGoal(
+      goal({ id: 'ward-obs', tier: 'unit', ownerScopeId: org.unitA.id, title: 'Observations on time' }),
+      'Sam',
+      createdAt,
+    )
+    await bay.engine.syncOnce()
+    await office.engine.syncOnce()
+
+    // The CSU reads the ward's goal but does not write its review.
+    await csu.engine.syncOnce()
+    await expect(
+      goalWritesFor(csu.database).saveReview(
+        'ward-obs',
+        month,
+        { commentary: 'Looks fine', status: 'on-track' },
+        { tier: 'csu', scopeId: org.csu.id },
+        today,
+        'Lee',
+      ),
+    ).rejects.toThrow('Only the goal’s own tier writes its monthly review')
+
+    await goalWritesFor(bay.database).saveReview(
+      'ward-obs',
+      month,
+      { commentary: 'Night rounds started', status: 'on-track' },
+      ward,
+      today,
+      'Sam',
+    )
+    await goalWritesFor(office.database).saveReview(
+      'ward-obs',
+      month,
+      { commentary: 'Short of a healthcare assistant at night', status: 'at-risk' },
+      ward,
+      today,
+      'Ann',
+    )
+    await bay.engine.syncOnce()
+    await office.engine.syncOnce()
+    await bay.engine.syncOnce()
+    await csu.engine.syncOnce()
+    const id = `ward-obs_${month}`
+    for (const tablet of [bay, office, csu]) {
+      expect(await tablet.database.goalReviews.where('goalId').equals('ward-obs').count()).toBe(1)
+      expect(await tablet.database.goalReviews.get(id)).toMatchObject({ status: 'at-risk', unitId: org.unitA.id })
+      expect(await tablet.database.syncState.get(['goalReviews', id])).toMatchObject({ conflicted: 1 })
+    }
+
+    // Archived by the ward, the goal is archived on the CSU's tablet too; the CSU cannot bring it back.
+    await goalWritesFor(bay.database).setGoalArchived('ward-obs', true, ward, 'Sam')
+    await bay.engine.syncOnce()
+    await csu.engine.syncOnce()
+    expect(await csu.database.goals.get('ward-obs')).toMatchObject({ archived: true })
+    await expect(
+      goalWritesFor(csu.database).setGoalArchived('ward-obs', false, { tier: 'csu', scopeId: org.csu.id }, 'Lee'),
+    ).rejects.toThrow('Only the goal’s own tier archives it or brings it back')
+  })
 })
