@@ -93,6 +93,19 @@ const routes: RouteRecordRaw[] = [
     component: () => import('@/views/IdeaA3View.vue'),
     meta: { title: 'Idea A3 summary', fullScreen: true },
   },
+  // A problem-solving A3 for an idea or an escalation: its own chunk.
+  {
+    path: '/problem-a3/:kind(idea|escalation)/:id',
+    name: 'problem-a3',
+    component: () => import('@/views/ProblemA3View.vue'),
+    meta: { title: 'Problem-solving A3', fullScreen: true },
+  },
+  {
+    path: '/problem-a3/:kind(idea|escalation)/:id/edit',
+    name: 'problem-a3-edit',
+    component: () => import('@/views/ProblemA3EditView.vue'),
+    meta: { title: 'Write the problem-solving A3' },
+  },
   {
     path: '/board/standard-work',
     name: 'standard-work',

@@ -28,6 +28,7 @@ import type {
   Idea,
   Measure,
   PdsaCycle,
+  ProblemA3,
   StepResult,
   SyncedTable,
   Trust,
@@ -155,6 +156,7 @@ export class HuddleDatabase extends Dexie {
   certEntries!: EntityTable<CertEntry, 'id'>
   certCriteria!: EntityTable<CertCriteria, 'id'>
   certifications!: EntityTable<Certification, 'id'>
+  problemA3s!: EntityTable<ProblemA3, 'id'>
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
@@ -219,6 +221,8 @@ export class HuddleDatabase extends Dexie {
     this.version(10).stores({}).upgrade(storeStampsNotValues)
     // A goal's monthly review, one record per goal and month in the goal's scope (a new table only).
     this.version(11).stores({ goalReviews: 'id, goalId, unitId' })
+    // Problem-solving A3s for ideas and escalations, one per subject (a new table only).
+    this.version(12).stores({ problemA3s: 'id, unitId, boardId' })
   }
 }
 

@@ -34,6 +34,7 @@ const WHAT: Partial<Record<SyncedTable, string>> = {
   certEntries: 'A certification step',
   certCriteria: 'The certification criteria',
   certifications: 'A certified improvement',
+  problemA3s: 'A problem-solving A3',
   units: 'A ward or department',
 }
 

@@ -55,6 +55,25 @@ const FIELD_LABEL: Record<string, string> = {
   rebaseDays: 'limits recalculated from',
   baseline: 'SPC limits',
   limitsReason: 'reason for the limits',
+  // A problem-solving A3's parts.
+  background: 'background',
+  currentCondition: 'current condition',
+  targetCondition: 'target condition',
+  followUp: 'follow-up',
+  countermeasures: 'countermeasures',
+  version: 'version',
+  ...Object.fromEntries(
+    [1, 2, 3, 4, 5].flatMap((n) => [
+      [`why${n}`, `why ${n}`],
+      [`because${n}`, `because ${n}`],
+    ]),
+  ),
+  causesPeople: 'people causes',
+  causesMethods: 'methods causes',
+  causesEquipment: 'equipment causes',
+  causesMaterials: 'materials causes',
+  causesEnvironment: 'environment causes',
+  causesMeasurement: 'measurement causes',
 }
 
 export function fieldLabel(field: string): string {

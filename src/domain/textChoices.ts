@@ -2,6 +2,7 @@
 // which text ("Action", "Day comment"), and who wrote each version when.
 import { ORG_NAME_MAX } from '../shared/adminLimits'
 import { REFLECTION_MAX } from './certification/submission'
+import { problemA3TextRules } from './problemA3'
 import { formatDay, isDayKey } from './dates'
 import { ESCALATION_ANSWER_MAX, ESCALATION_REASON_MAX } from './escalations'
 import { fieldLabel } from './history'
@@ -76,6 +77,7 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
   certEntries: {},
   certCriteria: {},
   certifications: {},
+  problemA3s: problemA3TextRules(),
 }
 
 function ruleFor(table: SyncedTable, field: string): TextRule {

@@ -225,6 +225,7 @@ export type SyncedTable =
   | 'certEntries'
   | 'certCriteria'
   | 'certifications'
+  | 'problemA3s'
 
 // ——— Improvement ideas ———
 
@@ -638,4 +639,60 @@ export interface Certification extends RecordMeta {
   sustainWeeks: number
   certifiedAt: Instant
   certifiedBy: string
+}
+
+// ——— Problem-solving A3 ———
+
+/** What a problem-solving A3 is about: an idea, or an escalation. */
+export type ProblemA3SubjectTable = 'ideas' | 'escalations'
+
+/** One countermeasure on a problem-solving A3: what, who, by when, and the board action it became, if any. */
+export interface Countermeasure {
+  id: string
+  text: string
+  owner: string
+  dueDay: DayKey | null
+  actionId: string | null
+}
+
+/**
+ * A problem-solving A3 for one idea or escalation (domain/problemA3.ts), kept in the subject's scope and
+ * with an id made from it, so two tablets starting one offline write the same record. Every box, each step
+ * of the 5 whys and each fishbone category is a declared text field of its own: two people editing
+ * different parts offline both keep theirs, and one part typed twice keeps both versions to choose from.
+ */
+export interface ProblemA3 extends RecordMeta {
+  subjectTable: ProblemA3SubjectTable
+  subjectId: string
+  /** The subject's board: countermeasures become actions on it. */
+  boardId: string
+  /** The problem in a line. */
+  title: string
+  background?: string
+  currentCondition?: string
+  /** The board measure the current condition is read from (its SPC chart is embedded). */
+  measureId: string | null
+  /** The 5 whys: the question asked at each step ('' reads "Why?") and the answer found. */
+  why1?: string
+  why2?: string
+  why3?: string
+  why4?: string
+  why5?: string
+  because1?: string
+  because2?: string
+  because3?: string
+  because4?: string
+  because5?: string
+  /** The fishbone: each category's causes, one a line. */
+  causesPeople?: string
+  causesMethods?: string
+  causesEquipment?: string
+  causesMaterials?: string
+  causesEnvironment?: string
+  causesMeasurement?: string
+  targetCondition?: string
+  countermeasures: Countermeasure[]
+  followUp?: string
+  /** Counts the saves: 1 after the first. */
+  version: number
 }

@@ -69,6 +69,7 @@ export async function mountEscalations(
     routes: [
       { path: '/board', component: blank },
       { path: '/escalations', component: view },
+      { path: '/problem-a3/:kind/:id', component: blank },
     ],
   })
   await router.push('/escalations')

@@ -1,4 +1,4 @@
-// The Dexie schema as each version shipped it (db.ts versions 1 to 10), written out here rather than read from
+// The Dexie schema as each version shipped it (db.ts versions 1 to 11), written out here rather than read from
 // db.ts, so an upgrade test opens what a tablet in use holds even after db.ts changes.
 import Dexie from 'dexie'
 
@@ -39,9 +39,10 @@ const SHIPPED: readonly Record<string, string>[] = [
   },
   // Version 10 changed the sync state's rows only (its upgrade step runs on tablets that had version 9).
   {},
+  { goalReviews: 'id, goalId, unitId' },
 ]
 
-/** A database named `name` at `version` (1 to 10) as that version of the app made it, not yet opened. */
+/** A database named `name` at `version` (1 to 11) as that version of the app made it, not yet opened. */
 export function shippedDatabase(name: string, version: number): Dexie {
   if (version < 1 || version > SHIPPED.length) throw new Error(`No shipped schema for version ${version}`)
   const old = new Dexie(name)

@@ -67,6 +67,31 @@ export const SYNCED_TABLES = declareTables({
   certEntries: { textFields: [] },
   certCriteria: { textFields: [] },
   certifications: { textFields: [] },
+  problemA3s: {
+    textFields: [
+      'title',
+      'background',
+      'currentCondition',
+      'why1',
+      'why2',
+      'why3',
+      'why4',
+      'why5',
+      'because1',
+      'because2',
+      'because3',
+      'because4',
+      'because5',
+      'causesPeople',
+      'causesMethods',
+      'causesEquipment',
+      'causesMaterials',
+      'causesEnvironment',
+      'causesMeasurement',
+      'targetCondition',
+      'followUp',
+    ],
+  },
 } satisfies Record<SyncedTable, TableDeclaration>)
 
 export function isSyncedTable(tables: TableDeclarations, table: string): boolean {
