@@ -1,4 +1,4 @@
-// Property of the shared merge rules alone (the sync engine and server are tested through convergence.test.ts):
+// Property of the shared merge rules alone (the sync engine and server are tested through the convergence property):
 // any set of changes gives the same record in any arrival order, joining two partial replicas gives the record of
 // all their changes, and a text version disappears only when someone who had actually seen it wrote that field.
 // Each text edit's base is built from the record as its writer saw it: a fold of a random earlier subset of the
