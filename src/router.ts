@@ -88,6 +88,12 @@ const routes: RouteRecordRaw[] = [
     meta: { title: 'Improvement put forward for certification', noSetupNeeded: true },
   },
   {
+    path: '/coaching',
+    name: 'coaching',
+    component: () => import('@/views/CoachingView.vue'),
+    meta: { title: 'Coaching', noSetupNeeded: true },
+  },
+  {
     path: '/board/ideas/:id/a3',
     name: 'idea-a3',
     component: () => import('@/views/IdeaA3View.vue'),

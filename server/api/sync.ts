@@ -23,6 +23,7 @@ import {
 import type { SyncDb } from '../db/open.ts'
 import { EVENT_STREAM_LIMITS } from '../limits.ts'
 import { ID_LIMITS } from '../../src/shared/sync/limits.ts'
+import { isOpenLibraryWrite } from '../../src/shared/sync/scopes.ts'
 import type { ScopeNotifier } from '../sync/notifier.ts'
 import { countAfter, currentSeq, knowsCursor, pullRecords } from '../sync/pull.ts'
 import { ForbiddenRecordError, pushMutations } from '../sync/push.ts'
@@ -200,16 +201,31 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     const { protocol, deviceId } = parsed.value.request
     const refused: Refusal[] = [...parsed.value.refused]
     const writable = new Map<string, boolean>()
-    for (const scope of new Set(parsed.value.request.mutations.map((mutation) => mutation.scope))) {
-      const allowed = await mayWriteScope(request, scope)
-      writable.set(scope, allowed)
-      if (allowed) continue
-      request.log.warn({ scope, url: request.url }, 'sync changes refused: scope not allowed for this device')
-      await options.onRefused?.(request, `forbidden-scope: ${scope}`)
+    const told = new Set<string>()
+    // The few tables every device of the trust writes in its library (OPEN_LIBRARY_TABLES) need only that
+    // the device reads the library; every other change needs a scope it may write.
+    const mayWrite = async (mutation: Mutation): Promise<boolean> => {
+      const key = isOpenLibraryWrite(mutation.scope, mutation.table) ? `open:${mutation.scope}` : mutation.scope
+      let allowed = writable.get(key)
+      if (allowed === undefined) {
+        allowed = key.startsWith('open:')
+          ? await mayUseScope(request, mutation.scope)
+          : await mayWriteScope(request, mutation.scope)
+        writable.set(key, allowed)
+      }
+      if (!allowed && !told.has(key)) {
+        told.add(key)
+        request.log.warn(
+          { scope: mutation.scope, url: request.url },
+          'sync changes refused: scope not allowed for this device',
+        )
+        await options.onRefused?.(request, `forbidden-scope: ${mutation.scope}`)
+      }
+      return allowed
     }
     const mutations: Mutation[] = []
     for (const mutation of parsed.value.request.mutations) {
-      if (!writable.get(mutation.scope)) refused.push(refusal(mutation.mutationId, 'forbidden-scope'))
+      if (!(await mayWrite(mutation))) refused.push(refusal(mutation.mutationId, 'forbidden-scope'))
       else if (await misplacedUnitRecord(request, mutation)) {
         await options.onRefused?.(request, `forbidden-scope: units/${mutation.recordId} in ${mutation.scope}`)
         refused.push(refusal(mutation.mutationId, 'forbidden-scope'))

@@ -16,6 +16,11 @@ import type {
   CertEntry,
   Certification,
   CertSubmission,
+  CoachRequest,
+  CoachRoster,
+  CoachSession,
+  ConceptQuestion,
+  PractitionerListing,
   ChecklistTemplate,
   ConceptEdit,
   Csu,
@@ -157,6 +162,11 @@ export class HuddleDatabase extends Dexie {
   certCriteria!: EntityTable<CertCriteria, 'id'>
   certifications!: EntityTable<Certification, 'id'>
   problemA3s!: EntityTable<ProblemA3, 'id'>
+  practitioners!: EntityTable<PractitionerListing, 'id'>
+  conceptQuestions!: EntityTable<ConceptQuestion, 'id'>
+  coachRosters!: EntityTable<CoachRoster, 'id'>
+  coachRequests!: EntityTable<CoachRequest, 'id'>
+  coachSessions!: EntityTable<CoachSession, 'id'>
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
@@ -223,6 +233,15 @@ export class HuddleDatabase extends Dexie {
     this.version(11).stores({ goalReviews: 'id, goalId, unitId' })
     // Problem-solving A3s for ideas and escalations, one per subject (a new table only).
     this.version(12).stores({ problemA3s: 'id, unitId, boardId' })
+    // Learning together (colleagues listed by their own choice, questions to them) in the trust library, and
+    // coaching (the office's coaches per CSU there; requests and sessions in the board's scope): new tables only.
+    this.version(13).stores({
+      practitioners: 'id, unitId',
+      conceptQuestions: 'id, threadId, conceptId, unitId',
+      coachRosters: 'id, unitId',
+      coachRequests: 'id, unitId, ideaId, boardId',
+      coachSessions: 'id, requestId, unitId',
+    })
   }
 }
 

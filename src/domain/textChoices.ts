@@ -3,6 +3,7 @@
 import { ORG_NAME_MAX } from '../shared/adminLimits'
 import { REFLECTION_MAX } from './certification/submission'
 import { problemA3TextRules } from './problemA3'
+import { COACH_TEXT_MAX, SESSION_NOTES_MAX } from './coaching/requests'
 import { formatDay, isDayKey } from './dates'
 import { ESCALATION_ANSWER_MAX, ESCALATION_REASON_MAX } from './escalations'
 import { fieldLabel } from './history'
@@ -78,6 +79,11 @@ const RULES: Record<SyncedTable, Record<string, TextRule>> = {
   certCriteria: {},
   certifications: {},
   problemA3s: problemA3TextRules(),
+  practitioners: {},
+  conceptQuestions: {},
+  coachRosters: {},
+  coachRequests: { text: { label: 'Coaching request', max: COACH_TEXT_MAX, required: true } },
+  coachSessions: { notes: { label: 'Coaching session notes', max: SESSION_NOTES_MAX, required: true } },
 }
 
 function ruleFor(table: SyncedTable, field: string): TextRule {

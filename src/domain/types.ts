@@ -226,6 +226,11 @@ export type SyncedTable =
   | 'certCriteria'
   | 'certifications'
   | 'problemA3s'
+  | 'practitioners'
+  | 'conceptQuestions'
+  | 'coachRosters'
+  | 'coachRequests'
+  | 'coachSessions'
 
 // ——— Improvement ideas ———
 
@@ -695,4 +700,81 @@ export interface ProblemA3 extends RecordMeta {
   followUp?: string
   /** Counts the saves: 1 after the first. */
   version: number
+// ——— Learning together and coaching (docs/CERTIFICATION.md, "Learning together" and "Coaching") ———
+
+/** One piece of work a listed colleague practised concepts through: a certified improvement or an implemented idea. */
+export interface PractisedWork {
+  ideaId: string
+  title: string
+  kind: 'certified' | 'implemented'
+  conceptIds: string[]
+  /** When it was certified or implemented. */
+  day: DayKey
+}
+
+/**
+ * A colleague's choice to be listed on concept pages as someone who practised them, so others can ask them.
+ * In the trust library, one per person and ward (`practitionerId`); "no" keeps the record with nothing listed.
+ */
+export interface PractitionerListing extends RecordMeta {
+  person: string
+  homeUnitId: string
+  homeUnitName: string
+  listed: boolean
+  work: PractisedWork[]
+}
+
+/** A question to a listed colleague about a concept, or an answer in its thread: in the trust library. */
+export interface ConceptQuestion extends RecordMeta {
+  kind: 'question' | 'answer'
+  /** The question's id (a question's own id). */
+  threadId: string
+  conceptId: string
+  /** The listing of the person asked. */
+  practitionerId: string
+  /** The person asked, as listed. */
+  to: string
+  text: string
+  author: string
+  /** The ward (or CSU, or the office) of the tablet it was written on. */
+  authorPlace: string
+  at: Instant
+}
+
+/** The coaches of one CSU, kept by the improvement office in the trust library (id `coaches-<csuId>`). */
+export interface CoachRoster extends RecordMeta {
+  csuId: string
+  coaches: string[]
+}
+
+export type CoachRequestState = 'open' | 'taken' | 'done'
+export type CoachRequestAbout = 'board' | 'idea' | 'concepts'
+
+/** A request for a coach, in the scope of the board it is about (the ward's, the CSU's or the trust's). */
+export interface CoachRequest extends RecordMeta {
+  /** Asked by a team, or offered by a coach or the office from the coverage view. */
+  origin: 'asked' | 'offered'
+  about: CoachRequestAbout
+  boardId: string | null
+  ideaId: string | null
+  /** What it is about, as it read when asked: the board's, idea's or concepts' name. */
+  subject: string
+  text: string
+  /** The CSU whose coaches may take it; null on a trust board (any coach). */
+  csuId: string | null
+  place: string
+  askedBy: string
+  askedAt: Instant
+  state: CoachRequestState
+  takenBy: string | null
+  takenAt: Instant | null
+  doneAt: Instant | null
+}
+
+/** One coaching session logged against a request, in the request's scope. No patient details. */
+export interface CoachSession extends RecordMeta {
+  requestId: string
+  day: DayKey
+  notes: string
+  coach: string
 }

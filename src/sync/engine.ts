@@ -24,6 +24,7 @@ import {
   type SyncRecord,
 } from '@/shared/sync/protocol'
 import { DELETED_FIELD, isSyncedTable, SYNCED_TABLES, type TableDeclarations } from '@/shared/sync/tables'
+import { isOpenLibraryWrite } from '@/shared/sync/scopes'
 import { readableScopeIds, readEnrolment, refreshEnrolment, writableScopeIds } from './enrolment'
 import { NOT_ENROLLED_MESSAGE } from './notEnrolled'
 import { wholeRecordEntries } from './resend'
@@ -278,7 +279,10 @@ export function createSyncEngine({
     const unsendable: OutboxEntry[] = []
     let readOnly = 0
     let localOnly = 0
-    const sendable = entries.filter((entry) => writable.has(entry.unitId))
+    // A change may go to a scope this tablet writes, or to the library for the few tables every tablet writes there.
+    const mayPush = (entry: OutboxEntry) =>
+      writable.has(entry.unitId) || (readable.has(entry.unitId) && isOpenLibraryWrite(entry.unitId, entry.table))
+    const sendable = entries.filter(mayPush)
     // A record this tablet has had from the server is one the server should hold: changes to it say they are
     // partial, so a server that lost it (restored) asks for the whole record instead of storing a headless one.
     const known = await database.syncState.bulkGet(
@@ -286,7 +290,7 @@ export function createSyncEngine({
     )
     const held = new Set(sendable.filter((_entry, i) => known[i] !== undefined))
     for (const entry of entries) {
-      if (!writable.has(entry.unitId)) {
+      if (!mayPush(entry)) {
         if (readable.has(entry.unitId)) readOnly += 1
         else localOnly += 1
         continue

@@ -80,7 +80,7 @@ describe('database version 10', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v9')
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     const rows = await upgraded.syncState.orderBy(['table', 'id']).toArray()
     expect(rows.map((row) => row.id)).toEqual(['a1', 'a2', 'a3', 'a4'])
     for (const row of rows) expect(row).not.toHaveProperty('fields')

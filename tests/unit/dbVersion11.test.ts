@@ -40,7 +40,7 @@ describe('database version 11', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v10')
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     expect(await upgraded.goals.get('g1')).toEqual(stored)
     expect(await upgraded.keptRecords.get(['goalReviews', 'g1_2026-11'])).toMatchObject({ seq: 4 })
 

@@ -13,7 +13,7 @@ describe('database version 12', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v11')
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     expect(await upgraded.ideas.get('i1')).toMatchObject({ problem: 'Meals missed at lunch' })
 
     const shown = problemA3DraftOf(undefined, { title: 'Meals missed at lunch', measureId: null })

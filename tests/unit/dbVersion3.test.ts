@@ -49,7 +49,7 @@ describe('database versions 3 and 4', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v2')
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     expect(await upgraded.boards.get('b1')).toMatchObject({ name: 'Daily board' })
     expect(await upgraded.actions.get('a1')).toMatchObject({ title: 'Chase estates', status: 'open' })
     const outbox = await upgraded.outbox.toArray()

@@ -81,7 +81,7 @@ describe('database version 6', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v5')
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     const runId = slotRunId('trust-safety', '2026-11-26/early', 'ward-a')
     expect(runId).toBe('trust-safety_2026-11-26_early_ward-a')
     expect((await upgraded.checklistRuns.toArray()).map((run) => run.id).sort()).toEqual(['on-demand-1', runId])

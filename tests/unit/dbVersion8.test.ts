@@ -22,7 +22,7 @@ describe('database version 8', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v7')
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     expect(await upgraded.actions.get('a1')).toMatchObject({ title: 'Chase estates' })
     expect(await upgraded.keptRecords.get(['goals', 'g1'])).toMatchObject({ seq: 3 })
 

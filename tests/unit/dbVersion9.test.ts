@@ -22,7 +22,7 @@ describe('database version 9', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v8')
     await upgraded.open()
-    expect(upgraded.verno).toBe(12)
+    expect(upgraded.verno).toBe(13)
     expect(await upgraded.goals.get('g1')).toMatchObject({ title: 'No falls in the bay' })
     expect(await upgraded.keptRecords.get(['certSubmissions', 's0'])).toMatchObject({ seq: 4 })
 

@@ -19,3 +19,17 @@ export function isLibraryScope(scopeId: string): boolean {
 export function trustOfLibraryScope(scopeId: string): string | undefined {
   return isLibraryScope(scopeId) ? scopeId.slice(LIBRARY_PREFIX.length) : undefined
 }
+
+/**
+ * Tables every device of a trust may write in its trust's library, not only the improvement office's: a
+ * colleague's own choice to be listed as someone who practised a concept, and the questions and answers
+ * between colleagues. The asker and the person asked may work on any two wards, and the library is the one
+ * scope every tablet of the trust reads (docs/CERTIFICATION.md, "Learning together"). Every other library
+ * table stays the office's alone.
+ */
+export const OPEN_LIBRARY_TABLES: ReadonlySet<string> = new Set(['practitioners', 'conceptQuestions'])
+
+/** Whether a change to `table` in `scope` is one any device that reads the library may send. */
+export function isOpenLibraryWrite(scope: string, table: string): boolean {
+  return isLibraryScope(scope) && OPEN_LIBRARY_TABLES.has(table)
+}

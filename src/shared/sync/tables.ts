@@ -92,6 +92,11 @@ export const SYNCED_TABLES = declareTables({
       'followUp',
     ],
   },
+  practitioners: { textFields: [] },
+  conceptQuestions: { textFields: [] },
+  coachRosters: { textFields: [] },
+  coachRequests: { textFields: ['text'] },
+  coachSessions: { textFields: ['notes'] },
 } satisfies Record<SyncedTable, TableDeclaration>)
 
 export function isSyncedTable(tables: TableDeclarations, table: string): boolean {

@@ -1,0 +1,2 @@
+export * from './learningTogether'
+export * from './requests'
