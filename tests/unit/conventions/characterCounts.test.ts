@@ -20,7 +20,6 @@ const NO_SINGLE_LIMIT: Record<string, string> = {
   'components/escalations/EscalationSettings.vue': 'categories, each limited on its own; criteria are unlimited',
   'components/huddle/StepNotes.vue': "each step's notes join the huddle's notes, limited together at Finish",
   // (ConceptEditForm's pitfalls and a problem A3's fishbone causes, one a line, are each limited on their own too: see below.)
-  // (ConceptEditForm's pitfalls, one a line, are each limited on their own too: see below.)
   'components/coaching/CoachRosterForm.vue': "a CSU's coaches, one a line, each name limited on its own",
   'components/sync/TextChoiceForm.vue': 'the limit is the conflicting field’s own, checked when the choice is saved',
 }
