@@ -700,6 +700,8 @@ export interface ProblemA3 extends RecordMeta {
   followUp?: string
   /** Counts the saves: 1 after the first. */
   version: number
+}
+
 // ——— Learning together and coaching (docs/CERTIFICATION.md, "Learning together" and "Coaching") ———
 
 /** One piece of work a listed colleague practised concepts through: a certified improvement or an implemented idea. */
