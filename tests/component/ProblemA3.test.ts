@@ -10,6 +10,7 @@ import { useActorStore } from '@/stores/actor'
 import ProblemA3EditView from '@/views/ProblemA3EditView.vue'
 import ProblemA3View from '@/views/ProblemA3View.vue'
 import { makeMeasure, seedBoard } from './boardFixture'
+import { makeEscalation } from './escalationsFixture'
 import { makeIdea } from './ideasFixture'
 import { buttonNamed, settle } from '../helpers/dom'
 
@@ -30,10 +31,17 @@ async function open(path: string) {
   setActivePinia(pinia)
   await seedBoard(pinia, [makeMeasure({ id: 'meals', name: 'Meals missed', type: 'count' })])
   await db.ideas.put({ ...makeIdea('i1', { problem: 'Meals missed at lunch' }), measureId: 'meals' })
+  await db.escalations.put(
+    makeEscalation('e1', {
+      title: 'Sluice door broken',
+      source: { table: 'measures', id: 'meals', day: '2026-12-01' },
+    }),
+  )
   const router = createRouter({
     history: createMemoryHistory(),
     routes: [
       { path: '/board/ideas/:id', component: { render: () => null } },
+      { path: '/escalations', component: { render: () => null } },
       { path: '/problem-a3/:kind(idea|escalation)/:id', component: ProblemA3View },
       { path: '/problem-a3/:kind(idea|escalation)/:id/edit', component: ProblemA3EditView },
     ],
@@ -117,5 +125,29 @@ describe('writing a problem-solving A3 for an idea', () => {
     const { w } = await open('/problem-a3/idea/i1')
     expect(w.text()).toContain('No A3 has been written for this idea yet: Meals missed at lunch')
     expect(w.find('a[href="/problem-a3/idea/i1/edit"]').exists()).toBe(true)
+  })
+})
+
+describe('a problem-solving A3 for an escalation', () => {
+  it('starts from the escalation: its title, its reason as the background and the measure it was raised from', async () => {
+    const { w, router } = await open('/problem-a3/escalation/e1/edit')
+    useActorStore().pick('Lee')
+    expect(w.text()).toContain('For the escalation: Sluice door broken')
+    expect((field(w, 'title').element as HTMLInputElement).value).toBe('Sluice door broken')
+    expect((field(w, 'background').element as HTMLTextAreaElement).value).toBe('Estates cannot come until Monday')
+    expect((field(w, 'measureId').element as HTMLSelectElement).value).toBe('meals')
+    await field(w, 'because1').setValue('The door closer is worn')
+    await w.find('[data-testid="problem-a3-form"]').trigger('submit')
+    await settle(60)
+    expect(router.currentRoute.value.path).toBe('/problem-a3/escalation/e1')
+    expect(await db.problemA3s.get('a3-escalation-e1')).toMatchObject({
+      unitId: 'unit-1',
+      subjectTable: 'escalations',
+      subjectId: 'e1',
+      background: 'Estates cannot come until Monday',
+      because1: 'The door closer is worn',
+    })
+    await settle()
+    expect(w.find('a[href="/escalations"]').text()).toContain('Back to the escalation')
   })
 })
