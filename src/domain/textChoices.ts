@@ -1,7 +1,7 @@
 // Texts typed at the same time on two tablets, named in the ward's words: which record,
 // which text ("Action", "Day comment"), and who wrote each version when.
 import { ORG_NAME_MAX } from '../shared/adminLimits'
-import { REFLECTION_MAX } from './certification/submission'
+import { REFLECTION_MAX } from './certification/limits'
 import { problemA3TextRules } from './problemA3'
 import { COACH_TEXT_MAX, SESSION_NOTES_MAX } from './coaching/requests'
 import { formatDay, isDayKey } from './dates'

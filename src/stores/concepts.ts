@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { readConceptExamples, readCoverageSource, readKnownPeople, readPortfolioSource } from '@/db/queries/concepts'
-import { readIdeaMeasureValues } from '@/db/queries/ideas'
+import { readIdeaMeasureValues } from '@/db/queries/ideaEvidence'
 import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { catalogueConcept } from '@/domain/conceptCatalogue'
 import { conceptCoverage, type Coverage } from '@/domain/conceptCoverage'

@@ -6,11 +6,9 @@ import { changeDayOf } from '../beforeAfter'
 import { textLength } from '../ideas'
 import type { CertSubmission, DayKey, Idea, Measure, PdsaCycle } from '../types'
 import { LIMITS, type Errors } from '../validation'
+import { MAX_NAMES, REFLECTION_MAX, REFLECTION_MIN } from './limits'
 
-export const REFLECTION_MIN = 100
-export const REFLECTION_MAX = 2000
-export const MAX_NAMES = 12
-export const ENDORSEMENT_MAX = 1000
+export { ENDORSEMENT_MAX, MAX_NAMES, REFLECTION_MAX, REFLECTION_MIN } from './limits'
 
 export type SubmissionField = 'names' | 'reflection' | 'sponsor' | 'consent' | 'conceptIds'
 
