@@ -52,4 +52,5 @@ export const AGENDA_KIND_LABEL: Record<AgendaItem['kind'], string> = {
   notes: 'Free discussion',
   escalations: 'Escalations from the tier below, oldest first',
   answers: 'Answers back to our escalations',
+  goals: 'Our goals: this month against plan',
 }

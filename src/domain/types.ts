@@ -58,7 +58,7 @@ export interface AgendaItem {
 }
 
 export type AgendaKind =
-  'safety' | 'measures' | 'plan' | 'actions' | 'ideas' | 'recognition' | 'notes' | 'escalations' | 'answers'
+  'safety' | 'measures' | 'plan' | 'actions' | 'ideas' | 'recognition' | 'notes' | 'escalations' | 'answers' | 'goals'
 
 export interface Board extends RecordMeta {
   name: string

@@ -46,8 +46,9 @@ export const useGoalsStore = defineStore('goals', () => {
   const goals = computed(() => live.data.value.goals.filter((g) => !g.archived).sort(goalOrder))
   /** The archived goals too, for the screens whose "Show archived" is on (kept for this visit only). */
   const showArchived = ref(false)
-  const archivedCount = computed(() => live.data.value.goals.filter((g) => g.archived).length)
-  const shownGoals = computed(() => (showArchived.value ? [...live.data.value.goals].sort(goalOrder) : goals.value))
+  const allGoals = computed(() => [...live.data.value.goals].sort(goalOrder))
+  const archivedCount = computed(() => allGoals.value.filter((g) => g.archived).length)
+  const shownGoals = computed(() => (showArchived.value ? allGoals.value : goals.value))
   const reviews = computed(() => {
     const byGoal = new Map<string, GoalReview[]>()
     for (const review of live.data.value.reviews)
@@ -262,6 +263,7 @@ export const useGoalsStore = defineStore('goals', () => {
 
   return {
     goals,
+    allGoals,
     shownGoals,
     showArchived,
     archivedCount,

@@ -16,6 +16,8 @@ import GoalA3EditView from '@/views/GoalA3EditView.vue'
 import GoalA3View from '@/views/GoalA3View.vue'
 import GoalDeploymentView from '@/views/GoalDeploymentView.vue'
 import GoalsView from '@/views/GoalsView.vue'
+import BoardGoalsTile from '@/components/goals/BoardGoalsTile.vue'
+import HuddleGoals from '@/components/goals/HuddleGoals.vue'
 import { CSU_BOARD } from './escalationsFixture'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
 import { addDays, addMonths, londonDay } from '@/domain/dates'
@@ -105,6 +107,8 @@ async function open(path: string, boardId: string, seed: () => Promise<void>) {
       { path: '/goals/:id/a3', component: GoalA3View },
       { path: '/goals/:id/a3/edit', component: GoalA3EditView },
       { path: '/goals/:id', component: GoalView },
+      { path: '/tile', component: BoardGoalsTile },
+      { path: '/huddle-goals', component: HuddleGoals },
     ],
   })
   await router.push(path)
@@ -348,5 +352,143 @@ describe('the monthly review', () => {
     expect(rows[1]).toEqual(['Plan', '0.83', '0.67', '0.5'])
     expect(rows[2]).toEqual(['Actual', '1Missed', '0Met', '—'])
     expect(table.findAll('[data-met]').map((c) => c.attributes('data-met'))).toEqual(['false', 'true', 'none'])
+  })
+})
+
+describe('reviewing a month, archiving, and the huddle’s goals step', () => {
+  const today = londonDay()
+  const thisMonth = today.slice(0, 7)
+  const lastMonth = addMonths(thisMonth, -1)
+  const falls = makeMeasure({ id: 'falls', name: 'Falls', type: 'count', unit: 'falls', direction: 'lower' })
+  const wardGoal = goal({
+    id: 'ward-falls',
+    tier: 'unit',
+    ownerScopeId: 'unit-1',
+    unitId: 'unit-1',
+    title: 'No falls with harm in bay 2',
+    createdAt: `${lastMonth}-01T09:00:00.000Z`,
+    parentGoalIds: [csuGoal.id],
+    parentTitles: { [csuGoal.id]: csuGoal.title },
+    measure: { kind: 'measure', measureId: 'falls', boardId: 'board-1' },
+    baseline: 1,
+    target: 0.5,
+    targetDay: `${addMonths(thisMonth, 1)}-28`,
+  })
+  const seed = async () => {
+    await db.goals.put(wardGoal)
+    await db.entries.bulkPut([makeEntry(falls, `${thisMonth}-01`, 0)])
+  }
+
+  it('the ward reviews this month: a status and commentary are needed, patient details are stopped, then it shows beside the chart and on the A3', async () => {
+    const { w, router } = await open('/goals/ward-falls', 'board-1', seed)
+    useActorStore().pick('Sam')
+    const form = () => w.find('[data-testid="goal-review-form"]')
+    expect((form().find('select').element as HTMLSelectElement).value).toBe(thisMonth)
+    await form().trigger('submit')
+    await settle()
+    expect(w.find('.nhsuk-error-summary').text()).toContain('Choose where the countermeasures stand')
+    expect(w.find('.nhsuk-error-summary').text()).toContain('Enter a short commentary on the month')
+
+    await form().find('input[value="at-risk"]').setValue(true)
+    await type(w, '[data-testid="goal-review-form"] textarea', 'Mrs Jones fell again in bay 2')
+    await form().trigger('submit')
+    await settle()
+    expect(w.text()).toContain("a patient's name")
+    expect(await db.goalReviews.count()).toBe(0)
+
+    await type(w, '[data-testid="goal-review-form"] textarea', 'Two falls at night; the 02:00 round starts Monday')
+    await form().trigger('submit')
+    await settle()
+    expect(await db.goalReviews.get(`ward-falls_${thisMonth}`)).toMatchObject({
+      unitId: 'unit-1',
+      month: thisMonth,
+      status: 'at-risk',
+      commentary: 'Two falls at night; the 02:00 round starts Monday',
+      updatedBy: 'Sam',
+    })
+    expect(await db.outbox.where('table').equals('goalReviews').count()).toBe(1)
+    const shown = w.find(`[data-testid="goal-review"] [data-month="${thisMonth}"]`)
+    expect(shown.find('[data-status]').text()).toBe('At risk')
+    expect(shown.find('svg').exists()).toBe(true)
+    expect(w.find(`[data-month="${lastMonth}"]`).text()).toContain('Not reviewed yet')
+
+    await router.push('/goals/ward-falls/a3')
+    await settle()
+    expect(w.find('[data-testid="a3-review"]').text()).toContain(
+      'At risk — Two falls at night; the 02:00 round starts Monday',
+    )
+  })
+
+  it('the CSU reads the ward’s review but has no form to write it', async () => {
+    const { w } = await open('/goals/ward-falls', CSU_BOARD.id, async () => {
+      await seed()
+      await db.goalReviews.put({
+        id: `ward-falls_${thisMonth}`,
+        unitId: 'unit-1',
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: 'Sam',
+        goalId: 'ward-falls',
+        month: thisMonth,
+        commentary: 'Rounds started',
+        status: 'on-track',
+      })
+    })
+    expect(w.find(`[data-month="${thisMonth}"]`).text()).toContain('On track')
+    expect(w.find('[data-testid="goal-review-form"]').exists()).toBe(false)
+    expect(w.find('[data-testid="goal-archive"]').exists()).toBe(false)
+  })
+
+  it('the ward archives its goal: gone from the board tile until "Show archived", and brought back', async () => {
+    const { w, router } = await open('/goals/ward-falls', 'board-1', seed)
+    useActorStore().pick('Sam')
+    await w.find('[data-testid="goal-archive"]').trigger('click')
+    await settle()
+    expect(await db.goals.get('ward-falls')).toMatchObject({ archived: true, updatedBy: 'Sam' })
+    expect(w.find('[data-testid="goal-archived"]').exists()).toBe(true)
+    expect(w.find('[data-testid="goal-review-form"]').exists()).toBe(false)
+
+    await router.push('/tile')
+    await settle()
+    expect(w.find('[data-testid="goals-tile"]').text()).not.toContain('No falls with harm in bay 2')
+    await w.find('[data-testid="tile-show-archived"]').trigger('click')
+    await settle()
+    expect(w.find('[data-testid="goals-tile"]').text()).toContain('No falls with harm in bay 2')
+    expect(w.find('[data-testid="goals-tile"]').text()).toContain('Archived')
+
+    await router.push('/goals/ward-falls')
+    await settle()
+    useActorStore().pick('Sam')
+    await buttonNamed(w, 'Bring the goal back').trigger('click')
+    await settle()
+    expect(await db.goals.get('ward-falls')).toMatchObject({ archived: false })
+    expect(w.find('[data-testid="goal-review-form"]').exists()).toBe(true)
+  })
+
+  it('the huddle’s goals step lists the board’s goals with this month against plan and the countermeasures', async () => {
+    const { w } = await open('/huddle-goals', 'board-1', async () => {
+      await seed()
+      await db.goalReviews.put({
+        id: `ward-falls_${thisMonth}`,
+        unitId: 'unit-1',
+        createdAt: at,
+        updatedAt: at,
+        updatedBy: 'Sam',
+        goalId: 'ward-falls',
+        month: thisMonth,
+        commentary: 'Night rounds started',
+        status: 'on-track',
+      })
+    })
+    await settle()
+    const goals = w.findAll('[data-testid="huddle-goal"]')
+    expect(goals).toHaveLength(1)
+    expect(goals[0]!.text()).toContain('No falls with harm in bay 2')
+    expect(goals[0]!.text()).toContain('Target 0.5 falls by')
+    const month = goals[0]!.find('[data-testid="huddle-goal-month"]')
+    expect(month.text()).toContain('Falls 0 falls')
+    expect(month.text()).toContain('against a plan of 0.67 falls')
+    expect(month.find('[data-met]').attributes('data-met')).toBe('true')
+    expect(goals[0]!.find('[data-testid="huddle-goal-status"]').text()).toContain('Countermeasures: On track')
   })
 })

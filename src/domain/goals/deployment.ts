@@ -29,9 +29,14 @@ export function seesTiers(tier: GoalTier): { csu: boolean; unit: boolean } {
   return { csu: tier !== 'unit', unit: true }
 }
 
-export function deploymentTree(goals: readonly Goal[], viewer: GoalTier): DeploymentView {
-  const live = goals.filter((g) => !g.archived)
+/**
+ * The tree of the goals held. Archived goals are left out unless `withArchived` (the "Show archived" toggle);
+ * shown, they never count as serving a goal, and are never a gap themselves.
+ */
+export function deploymentTree(goals: readonly Goal[], viewer: GoalTier, withArchived = false): DeploymentView {
+  const live = goals.filter((g) => withArchived || !g.archived)
   const sees = seesTiers(viewer)
+  const served = (children: readonly DeploymentNode[]) => children.some((c) => !c.goal?.archived)
   const of = (tier: GoalTier) => live.filter((g) => g.tier === tier).sort(goalOrder)
   const serving = (tier: GoalTier, parentId: string) => of(tier).filter((g) => g.parentGoalIds.includes(parentId))
   const wardNode = (g: Goal): DeploymentNode => ({
@@ -50,13 +55,13 @@ export function deploymentTree(goals: readonly Goal[], viewer: GoalTier): Deploy
       tier: 'csu',
       goal: g,
       children,
-      gap: children.length === 0 && sees.unit ? 'No ward supports this goal yet' : null,
+      gap: !served(children) && !g.archived && sees.unit ? 'No ward supports this goal yet' : null,
     }
   }
   const roots = of('trust').map((g): DeploymentNode => {
     const children = serving('csu', g.id).map(csuNode)
     const gap =
-      children.length > 0 || !sees.csu
+      served(children) || g.archived || !sees.csu
         ? null
         : viewer === 'csu'
           ? 'Our CSU has not taken this goal up yet'

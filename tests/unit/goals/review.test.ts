@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   archiveRefusal,
   bowlingMonths,
+  deploymentTree,
   goalReviewDraftOf,
   goalReviewId,
   huddleMonth,
@@ -139,5 +140,27 @@ describe('the months a review runs over and the one a huddle looks at', () => {
     ['nothing before it was set', '2026-09', undefined],
   ])('%s', (_, thisMonth, shown) => {
     expect(huddleMonth(chart, thisMonth)?.month).toBe(shown)
+  })
+})
+
+describe('archived goals in the deployment view', () => {
+  const trustGoal = goal({ id: 't1', tier: 'trust', ownerScopeId: 'trust1', parentGoalIds: [], proposedBy: null })
+  const csu = goal({ id: 'c1', parentGoalIds: ['t1'] })
+  const ward = goal({ id: 'w1', tier: 'unit', ownerScopeId: 'ward7', unitId: 'ward7', parentGoalIds: ['c1'] })
+  it.each<[string, boolean, boolean, string[], string | null]>([
+    ['a live ward goal serves its CSU goal', false, false, ['w1'], null],
+    ['archived, it is left out and the CSU goal is a gap', true, false, [], 'No ward supports this goal yet'],
+    ['shown archived, it still serves nothing', true, true, ['w1'], 'No ward supports this goal yet'],
+  ])('%s', (_, archived, withArchived, children, gap) => {
+    const tree = deploymentTree([trustGoal, csu, { ...ward, archived }], 'csu', withArchived)
+    const csuNode = tree.roots[0]!.children[0]!
+    expect(csuNode.children.map((c) => c.id)).toEqual(children)
+    expect(csuNode.gap).toBe(gap)
+  })
+
+  it('an archived goal shown is never a gap itself', () => {
+    const tree = deploymentTree([trustGoal, { ...csu, archived: true }], 'csu', true)
+    expect(tree.roots[0]!.children[0]!.gap).toBeNull()
+    expect(tree.roots[0]!.gap).toBe('Our CSU has not taken this goal up yet')
   })
 })
