@@ -1,8 +1,9 @@
 // Enrolled tablets: enrolment (a one-time code for a device token), what each may sync,
 // what it last reported, and revocation.
+import type SqliteDatabase from 'better-sqlite3'
 import type { Selectable } from 'kysely'
 import { newId } from '../../src/domain/ids.ts'
-import type { SyncDb } from '../db/open.ts'
+import { sqliteHandleOf, type SyncDb } from '../db/open.ts'
 import type { DevicesTable, OrgUnitKind, ScopeKind } from '../db/schema.ts'
 import { codeStatus } from './codes.ts'
 import { invalidCode, notFound, parseInput } from './errors.ts'
@@ -160,9 +161,23 @@ async function readableAndWritable(db: SyncDb, ref: ScopeRef): Promise<Pick<Devi
   return { readable, writable }
 }
 
+const tokenLookups = new WeakMap<SqliteDatabase.Database, SqliteDatabase.Statement<[string], DeviceRow>>()
+
 /** The device holding `token`, revoked or not; looked up on every request, never cached, so a revocation applies at once. */
 export async function findDeviceByToken(db: SyncDb, token: string): Promise<DeviceRow | undefined> {
-  return db.selectFrom('devices').selectAll().where('token_hash', '=', hashSecret(token)).executeTakeFirst()
+  const tokenHash = hashSecret(token)
+  const sqlite = sqliteHandleOf(db)
+  if (!sqlite) return db.selectFrom('devices').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst()
+  // Every sync request asks this: on SQLite one statement prepared once per connection (Kysely prepares it again on
+  // every call), run under Kysely's lock on that connection so it never reads inside another request's transaction.
+  return db.connection().execute(async () => {
+    let lookup = tokenLookups.get(sqlite)
+    if (!lookup) {
+      lookup = sqlite.prepare<[string], DeviceRow>('select * from devices where token_hash = ?')
+      tokenLookups.set(sqlite, lookup)
+    }
+    return lookup.get(tokenHash)
+  })
 }
 
 /**

@@ -3,15 +3,14 @@
 // field goes with the stamp it was written under and each text version with its own stamp, writer and base,
 // so applying them rebuilds exactly that state (merge rules: an equal stamp is the same write), and on a
 // server that still has it they change nothing.
+// Mutation ids are made as for every other change (time-ordered UUIDs), so a whole scope sent again lands in
+// order in the server's index of applied changes.
+import { newId } from '@/domain/ids'
 import type { SyncedTable } from '@/domain/types'
 import type { OutboxEntry } from '@/db/db'
 import { MUTATION_MAX_FIELDS, type SyncRecord } from '@/shared/sync/protocol'
 import { fieldKind, isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
 import { liveVersions } from '@/shared/sync/text'
-
-function newId(): string {
-  return crypto.randomUUID()
-}
 
 /** Outbox entries that give a server without this record the whole of it (marked `resend`). */
 export function wholeRecordEntries(record: SyncRecord, at = new Date().toISOString()): OutboxEntry[] {

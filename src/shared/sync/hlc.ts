@@ -80,13 +80,17 @@ export function wallOf(stamp: string): number {
 export function createClock(nodeId: string, now: () => number = Date.now, latest?: string): HybridClock {
   if (!isNodeId(nodeId)) throw new Error(`Not a valid node id: ${JSON.stringify(nodeId)}`)
   let last: HlcParts | undefined = latest === undefined ? undefined : parseHlc(latest)
+  // Formatted only when asked for: a server receives every stamp of every push, and most are never read back.
   let lastStamp = latest
 
-  function advance(wallMs: number, counter: number): string {
+  function advance(wallMs: number, counter: number): void {
     // Counter exhausted within one millisecond: borrow the next millisecond instead of wrapping.
-    const next = counter > HLC_COUNTER_MAX ? { wallMs: wallMs + 1, counter: 0 } : { wallMs, counter }
-    last = { ...next, nodeId }
-    lastStamp = formatHlc(last)
+    last = counter > HLC_COUNTER_MAX ? { wallMs: wallMs + 1, counter: 0, nodeId } : { wallMs, counter, nodeId }
+    lastStamp = undefined
+  }
+
+  function latestStamp(): string | undefined {
+    if (lastStamp === undefined && last) lastStamp = formatHlc(last)
     return lastStamp
   }
 
@@ -100,8 +104,9 @@ export function createClock(nodeId: string, now: () => number = Date.now, latest
     nodeId,
     tick() {
       const wall = wallNow()
-      if (!last || wall > last.wallMs) return advance(wall, 0)
-      return advance(last.wallMs, last.counter + 1)
+      if (!last || wall > last.wallMs) advance(wall, 0)
+      else advance(last.wallMs, last.counter + 1)
+      return latestStamp() as string
     },
     receive(remote) {
       const theirs = parseHlc(remote)
@@ -113,7 +118,7 @@ export function createClock(nodeId: string, now: () => number = Date.now, latest
       else if (top === theirs.wallMs) advance(top, theirs.counter + 1)
       else advance(top, 0)
     },
-    latest: () => lastStamp,
+    latest: latestStamp,
   }
 }
 
