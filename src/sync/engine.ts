@@ -498,18 +498,21 @@ export function createSyncEngine({
   ): Promise<SyncFailure | undefined> {
     const { result } = round
     let cursor = ((await database.meta.get(SYNC_META.cursor(scope)))?.value as number | undefined) ?? 0
-    let mark = (await database.meta.get(SYNC_META.mark(scope)))?.value as string | undefined
+    const mark = (await database.meta.get(SYNC_META.mark(scope)))?.value as string | undefined
     let pushed = (await database.meta.get(SYNC_META.pushed(scope)))?.value as PushedMark | undefined
     const catchingUp = cursor === 0
-    for (;;) {
-      const page = await transport.pull({
+    const pullAfter = (after: number, markNow: string | undefined, pushedNow: PushedMark | undefined) =>
+      transport.pull({
         protocol: PROTOCOL_VERSION,
         scope,
-        after: cursor,
+        after,
         limit: pageSize,
-        ...(mark === undefined ? {} : { mark }),
-        ...(pushed === undefined ? {} : { pushed: `${pushed.seq}.${pushed.mark}` }),
+        ...(markNow === undefined ? {} : { mark: markNow }),
+        ...(pushedNow === undefined ? {} : { pushed: `${pushedNow.seq}.${pushedNow.mark}` }),
       })
+    let next = pullAfter(cursor, mark, pushed)
+    for (;;) {
+      const page = await next
       if (isFailure(page)) return page
       if (page.restart) {
         // Once a round: a server that asks again from the start is not making sense.
@@ -517,23 +520,32 @@ export function createSyncEngine({
         round.restarted.add(scope)
         await startAgain(scope, writable)
         cursor = 0
-        mark = undefined
         pushed = undefined
+        next = pullAfter(0, undefined, undefined)
         continue
+      }
+      // A server that claims more but does not move on would otherwise keep us here.
+      const more = page.hasMore && page.cursor > cursor
+      const pushedAfter = pushed && page.cursor >= pushed.seq ? undefined : pushed
+      // The next page is asked for while this one is stored: the server and the network work while IndexedDB
+      // does. It is asked for exactly as it would be after this page is stored (its cursor, mark and pushed
+      // run), and it is only used once this page has committed; if storing fails, the round ends and it is dropped.
+      if (more) {
+        next = pullAfter(page.cursor, page.mark, pushedAfter)
+        // Read only after this page is stored; an unread failure must not surface on its own.
+        next.catch(() => undefined)
       }
       const storedBefore = result.pulled
       await applyPage(scope, page, result, catchingUp)
       if (onProgress && page.remaining !== undefined) {
         onProgress({ stored: result.pulled, total: storedBefore + Math.max(page.remaining, page.records.length) })
       }
-      if (pushed && page.cursor >= pushed.seq) {
+      if (pushed && !pushedAfter) {
         await database.meta.delete(SYNC_META.pushed(scope))
         pushed = undefined
       }
-      // A server that claims more but does not move on would otherwise keep us here.
-      if (!page.hasMore || page.cursor <= cursor) return undefined
+      if (!more) return undefined
       cursor = page.cursor
-      mark = page.mark
     }
   }
 

@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import { db } from '@/db/db'
 import {
-  PullResponseSchema,
+  parsePullResponse,
   PushResponseSchema,
   SYNC_ERROR_CODES,
   SyncErrorSchema,
@@ -97,10 +97,15 @@ export function createHttpTransport({
     return code ? syncError(code) : transportFailure('unavailable')
   }
 
-  async function call<T>(path: string, init: RequestInit, schema: z.ZodType<T>): Promise<T | SyncFailure> {
+  async function call<T>(
+    path: string,
+    init: RequestInit,
+    schema: z.ZodType<T> | ((body: unknown) => T | undefined),
+  ): Promise<T | SyncFailure> {
     const reply = await request(path, init, true)
     if (!reply.ok) return reply.failure
     if (reply.status >= 200 && reply.status < 300) {
+      if (typeof schema === 'function') return schema(reply.body) ?? transportFailure('unavailable')
       const parsed = schema.safeParse(reply.body)
       return parsed.success ? parsed.data : transportFailure('unavailable')
     }
@@ -144,7 +149,7 @@ export function createHttpTransport({
         ...(request.mark === undefined ? {} : { mark: request.mark }),
         ...(request.pushed === undefined ? {} : { pushed: request.pushed }),
       })
-      return call(`/api/sync/pull?${query}`, { method: 'GET' }, PullResponseSchema)
+      return call(`/api/sync/pull?${query}`, { method: 'GET' }, parsePullResponse)
     },
     enrol,
     deviceInfo: () => call('/api/device', { method: 'GET' }, DeviceInfoSchema),

@@ -444,6 +444,46 @@ export function isPlainlyValidMutation(raw: unknown, tables: TableDeclarations =
   return true
 }
 
+// ── the tablet's fast path for pull pages ─────────────────────────────────────────
+// A pull page of 500 records cost the tablet tens of milliseconds in zod, on the thread that stores the pages. A
+// record without text versions is checked by hand against exactly ServerRecordSchema's rules, and taken as it is
+// only when zod would give back an equal record (no key zod would drop); any other record goes through zod.
+
+const SERVER_RECORD_KEYS = new Set(['table', 'id', 'scope', 'seq', 'fields', 'clocks'])
+
+/** Whether ServerRecordSchema accepts `raw` and gives back a record equal to it: true only when zod would. */
+export function isPlainlyValidServerRecord(raw: unknown): raw is ServerRecord {
+  if (!isPlainObject(raw)) return false
+  for (const key of Object.keys(raw)) if (!SERVER_RECORD_KEYS.has(key)) return false
+  const { table, id, scope, seq, fields, clocks } = raw
+  if (!isStorable(table, 1, ID_MAX_CHARS) || !isStorable(id, 1, ID_MAX_CHARS)) return false
+  if (!isStorable(scope, 1, ID_MAX_CHARS)) return false
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return false
+  if (!isPlainObject(fields) || !isPlainObject(clocks)) return false
+  for (const name of Object.keys(fields))
+    if (name === '__proto__' || jsonProblem(fields[name]) !== undefined) return false
+  for (const name of Object.keys(clocks)) if (name === '__proto__' || !isHlc(clocks[name])) return false
+  return true
+}
+
+const PullEnvelopeSchema = PullResponseSchema.extend({ records: z.array(z.unknown()) })
+
+/** A pull page as PullResponseSchema reads it (unknown fields dropped), or undefined when it does not. */
+export function parsePullResponse(body: unknown): PullResponse | undefined {
+  const envelope = PullEnvelopeSchema.safeParse(body)
+  if (!envelope.success) return undefined
+  const records: ServerRecord[] = []
+  for (const raw of envelope.data.records) {
+    if (isPlainlyValidServerRecord(raw)) records.push(raw)
+    else {
+      const parsed = ServerRecordSchema.safeParse(raw)
+      if (!parsed.success) return undefined
+      records.push(parsed.data)
+    }
+  }
+  return { ...envelope.data, records }
+}
+
 export function parsePushBatch(body: unknown, tables: TableDeclarations = SYNCED_TABLES): Parsed<PushBatch> {
   const wrongVersion = protocolFailure(body)
   if (wrongVersion) return wrongVersion

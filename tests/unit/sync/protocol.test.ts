@@ -5,12 +5,15 @@ import {
   PROTOCOL_VERSION,
   PUSH_MAX_MUTATIONS,
   PullResponseSchema,
+  ServerRecordSchema,
   SYNC_ERROR_CODES,
   SYNC_ERROR_MESSAGES,
   checkProtocol,
   fromOutboxEntry,
   isPlainlyValidMutation,
+  isPlainlyValidServerRecord,
   MutationSchema,
+  parsePullResponse,
   parsePullRequest,
   parsePushRequest,
   splitIntoBatches,
@@ -467,5 +470,98 @@ describe("the server's fast check of a change", () => {
       const arrived = JSON.parse(JSON.stringify(raw)) as unknown
       if (!MutationSchema.safeParse(arrived).success) expect(isPlainlyValidMutation(arrived)).toBe(false)
     }
+  })
+})
+
+describe("the tablet's fast check of a pulled record", () => {
+  const good = (): Record<string, unknown> => ({
+    table: 'entries',
+    id: 'measure-1:2026-11-26',
+    scope: 'ward-7',
+    seq: 42,
+    fields: { measureId: 'measure-1', day: '2026-11-26', value: 3, comment: 'Checked', tags: ['a', { b: null }] },
+    clocks: { measureId: '1764115200000:000000:tablet-a', value: '1764115200001:000000:tablet-b' },
+  })
+  const fieldsOf = (r: Record<string, unknown>) =>
+    (typeof r.fields === 'object' && r.fields !== null ? r.fields : {}) as Record<string, unknown>
+  const clocksOf = (r: Record<string, unknown>) =>
+    (typeof r.clocks === 'object' && r.clocks !== null ? r.clocks : {}) as Record<string, unknown>
+  // Each a small way to break a record (or to give it what zod would change); the fast check must never let through
+  // what the schema refuses, nor take as it is what the schema would give back changed.
+  const breakers: ((r: Record<string, unknown>) => void)[] = [
+    (r) => (r.table = ''),
+    (r) => (r.id = 'x'.repeat(300)),
+    (r) => (r.id = 'a\u0000b'),
+    (r) => (r.scope = '\ud800'),
+    (r) => (r.scope = 7),
+    (r) => (r.seq = -1),
+    (r) => (r.seq = 1.5),
+    (r) => (r.seq = 2 ** 53),
+    (r) => (r.seq = '42'),
+    (r) => delete r.seq,
+    (r) => (r.extra = 1),
+    (r) => (r.origins = { comment: { by: 'Sam' } }),
+    (r) => (r.conflicts = {}),
+    (r) => (r.fields = []),
+    (r) => (r.fields = null),
+    (r) => (r.clocks = 'x'),
+    (r) => (fieldsOf(r).__proto__ = 1),
+    (r) => (fieldsOf(r).comment = 'x'.repeat(20_000)),
+    (r) => (fieldsOf(r).value = Number.POSITIVE_INFINITY),
+    (r) => {
+      let deep: unknown = 1
+      for (let i = 0; i < 40; i++) deep = [deep]
+      fieldsOf(r).deep = deep
+    },
+    (r) => (clocksOf(r).value = '12:34'),
+    (r) => (clocksOf(r).value = 5),
+    (r) => (clocksOf(r).__proto__ = '1764115200000:000000:tablet-a'),
+  ]
+
+  it('accepts a well-formed record as it is', () => {
+    expect(isPlainlyValidServerRecord(JSON.parse(JSON.stringify(good())))).toBe(true)
+  })
+
+  it('never accepts a record the schema refuses, and accepts it unchanged when it does (any mix of breaks)', () => {
+    fc.assert(
+      fc.property(fc.subarray(breakers.map((_, i) => i)), (chosen) => {
+        const raw = good()
+        for (const i of chosen) breakers[i]!(raw)
+        // Through JSON, as a pull page arrives.
+        const arrived = JSON.parse(JSON.stringify(raw)) as unknown
+        if (isPlainlyValidServerRecord(arrived)) {
+          const parsed = ServerRecordSchema.safeParse(arrived)
+          expect(parsed.success).toBe(true)
+          expect(parsed.data).toEqual(arrived)
+        }
+      }),
+      { numRuns: 2_000 },
+    )
+  })
+
+  it('reads a page exactly as the schema does, whatever its records', () => {
+    fc.assert(
+      fc.property(fc.array(fc.subarray(breakers.map((_, i) => i)), { maxLength: 4 }), (pages) => {
+        const records = pages.map((chosen) => {
+          const raw = good()
+          for (const i of chosen) breakers[i]!(raw)
+          return raw
+        })
+        const body = JSON.parse(
+          JSON.stringify({
+            protocol: 3,
+            scope: 'ward-7',
+            records,
+            cursor: 42,
+            hasMore: false,
+            serverTime: 1,
+            later: 1,
+          }),
+        ) as unknown
+        const zod = PullResponseSchema.safeParse(body)
+        expect(parsePullResponse(body)).toEqual(zod.success ? zod.data : undefined)
+      }),
+      { numRuns: 500 },
+    )
   })
 })

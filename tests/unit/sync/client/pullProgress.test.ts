@@ -2,8 +2,10 @@
 // A first sync says how far it has got: after each stored page, "n of N records", N from the server's count of
 // what the pull has to go (real engine and server).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SYNC_META } from '@/db/db'
 import type { Action } from '@/domain/types'
 import { createSyncEngine, type PullProgress } from '@/sync/engine'
+import { transportFailure, type SyncTransport } from '@/sync/transport-types'
 import { startRealServer, type RealServer } from '../harness/realServer'
 
 let server: RealServer
@@ -11,6 +13,84 @@ beforeAll(async () => {
   server = await startRealServer()
 })
 afterAll(() => server.close())
+
+async function sevenActions(stem: string, unitId: string) {
+  const writer = server.tablet(`${stem}-writer`)
+  await writer.enrol('unit', unitId)
+  for (let i = 0; i < 7; i++) {
+    await writer.repo.saveRecord<Action>(
+      'actions',
+      {
+        id: `${stem}-${i}-${unitId}`,
+        unitId,
+        boardId: 'b',
+        title: `Action ${i}`,
+        owner: 'Sam',
+        dueDay: null,
+        status: 'open',
+        measureId: null,
+        measureDay: null,
+        conceptIds: [],
+        closedAt: null,
+      },
+      'Sam',
+    )
+  }
+  expect(await writer.engine.syncOnce()).toMatchObject({ outcome: 'synced', pushed: 7 })
+}
+
+describe('pulling pages', () => {
+  it('asks for the next page while this one is stored, exactly as it would after storing it', async () => {
+    const unitId = server.org.unitB.id
+    await sevenActions('ahead', unitId)
+    const fresh = server.tablet('ahead-fresh')
+    await fresh.enrol('unit', unitId)
+    const events: string[] = []
+    const transport: SyncTransport = {
+      ...fresh.transport,
+      pull: (request) => {
+        events.push(`asked after ${request.after} with mark ${request.mark ?? 'none'}`)
+        return fresh.transport.pull(request)
+      },
+    }
+    const engine = createSyncEngine({
+      database: fresh.database,
+      transport,
+      pageSize: 3,
+      onProgress: ({ stored }) => events.push(`stored ${stored}`),
+    })
+    expect(await engine.syncOnce()).toMatchObject({ outcome: 'synced' })
+    const total = (await server.records([unitId])).length
+    const asked = events.filter((e) => e.startsWith('asked'))
+    // Every page after the first was asked for before the page before it was stored.
+    expect(events.indexOf(asked[1]!)).toBeLessThan(events.indexOf('stored 3'))
+    expect(events.indexOf(asked[2]!)).toBeLessThan(events.indexOf('stored 6'))
+    expect(asked[1]).toMatch(/^asked after \d+ with mark (?!none)/)
+    expect(await fresh.database.actions.where('unitId').equals(unitId).count()).toBe(7)
+    expect((await fresh.database.meta.get(SYNC_META.cursor(unitId)))?.value).toBe(
+      Math.max(...(await server.records([unitId])).map((r) => r.seq)),
+    )
+    expect(await fresh.database.syncState.count()).toBeGreaterThanOrEqual(total)
+  })
+
+  it('keeps the page stored when the page asked for meanwhile fails, and carries on from it next time', async () => {
+    const unitId = server.org.unitB.id
+    const fresh = server.tablet('ahead-offline')
+    await fresh.enrol('unit', unitId)
+    let calls = 0
+    const transport: SyncTransport = {
+      ...fresh.transport,
+      pull: (request) => (++calls === 2 ? Promise.resolve(transportFailure('offline')) : fresh.transport.pull(request)),
+    }
+    const engine = createSyncEngine({ database: fresh.database, transport, pageSize: 3 })
+    expect(await engine.syncOnce()).toMatchObject({ outcome: 'offline', pulled: 3 })
+    const cursor = (await fresh.database.meta.get(SYNC_META.cursor(unitId)))?.value as number
+    expect(cursor).toBeGreaterThan(0)
+    expect(await fresh.database.syncState.count()).toBe(3)
+    expect(await engine.syncOnce()).toMatchObject({ outcome: 'synced' })
+    expect(await fresh.database.actions.where('unitId').equals(unitId).count()).toBe(7)
+  })
+})
 
 describe('first sync progress', () => {
   it('reports records stored of the total after every page', async () => {
