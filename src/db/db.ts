@@ -337,6 +337,17 @@ export async function resetDatabase(): Promise<void> {
   await clearDatabase(db)
 }
 
+/**
+ * Tests only: a new, empty database. Dexie's live-query cache can outlive `resetDatabase`: a
+ * query a later test repeats with the same arguments was answered with rows an earlier test
+ * stored and cleared. Deleting the database and opening it again wipes that cache too.
+ */
+export async function recreateDatabase(): Promise<void> {
+  db.close()
+  await db.delete()
+  await db.open()
+}
+
 export async function clearDatabase(database: HuddleDatabase): Promise<void> {
   await database.transaction('rw', database.tables, async () => {
     await Promise.all(database.tables.map((t) => t.clear()))
