@@ -38,8 +38,8 @@ EOF
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # Runs vitest with the given config; prints "<wall seconds> <CPU seconds> <summary>" and keeps the log. The CPU
-# seconds (user + system of vitest and its workers) hardly move with load, so they say what a busy machine's
-# wall times cannot.
+# seconds (user + system of vitest and its workers) grow with load too (cores shared with other work run slower),
+# but less than the wall time does.
 timed_run() {
   local label="$1" config="$2" log="$LOGS/$1-$3.log" times="$LOGS/$1-$3.time"
   local start end
@@ -48,9 +48,10 @@ timed_run() {
   local rc=$?
   end=$(date +%s.%N)
   local files tests cpu
-  cpu=$(awk '{ printf "%.1f", $1 + $2 }' "$times")
-  files=$(grep -E '^ +Test Files' "$log" | tail -1 | sed -E 's/\x1b\[[0-9;]*m//g; s/^ +//')
-  tests=$(grep -E '^ +Tests ' "$log" | tail -1 | sed -E 's/\x1b\[[0-9;]*m//g; s/^ +//')
+  # time(1) puts "Command exited with non-zero status" before the figures when a test failed.
+  cpu=$(tail -1 "$times" | awk '{ printf "%.1f", $1 + $2 }')
+  files=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +Test Files' | tail -1 | sed -E 's/^ +//; s/  +/ /g')
+  tests=$(sed -E 's/\x1b\[[0-9;]*m//g' "$log" | grep -E '^ +Tests ' | tail -1 | sed -E 's/^ +//; s/  +/ /g')
   printf '%s %s %s\n' "$(echo "$end - $start" | bc)" "$cpu" "exit $rc; $files; $tests"
 }
 
