@@ -34,8 +34,18 @@ const staticProvider: MigrationProvider = {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before, and regardless of, the current table types
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: staticProvider, migrationTableSchema: await postgresSchema(db) })
-  const { error, results } = await migrator.migrateToLatest()
+  const schema = await postgresSchema(db)
+  const migrator = new Migrator({ db, provider: staticProvider, migrationTableSchema: schema })
+  let outcome = await migrator.migrateToLatest()
+  // Kysely looks for its migration table by introspecting every schema of the database, by
+  // name: a schema (or table) someone else drops at that moment fails the lookup with
+  // "does not exist" though nothing of ours is missing. Ask again; it passes once the drop has
+  // committed. Our own schema missing is a real error and is not retried.
+  for (let attempt = 1; outcome.error && isOthersObjectDropped(outcome.error, schema) && attempt <= 5; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
+    outcome = await migrator.migrateToLatest()
+  }
+  const { error, results } = outcome
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName
     throw new Error(
@@ -56,4 +66,16 @@ async function postgresSchema(db: Kysely<unknown>): Promise<string | undefined> 
   const schema = rows[0]?.schema
   if (!schema) throw new Error('PostgreSQL has no current schema: check the search_path of the DATABASE_URL user')
   return schema
+}
+
+/**
+ * PostgreSQL's "schema does not exist" (3F000) or "relation does not exist" (42P01) naming an
+ * object outside `ownSchema`: another connection dropped it while an introspection query read
+ * the catalogue.
+ */
+export function isOthersObjectDropped(error: unknown, ownSchema: string | undefined): boolean {
+  if (!ownSchema) return false
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  if (code !== '3F000' && code !== '42P01') return false
+  return typeof message === 'string' && !message.includes(`"${ownSchema}"`) && !message.includes(`"${ownSchema}.`)
 }

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify'
 import { buildApp, type AppOptions } from '../../server/app.ts'
 import type { AppSyncOptions } from '../../server/api/index.ts'
 import type { DatabaseConfig } from '../../server/db/config.ts'
-import { migrateToLatest } from '../../server/db/migrate.ts'
+import { isOthersObjectDropped, migrateToLatest } from '../../server/db/migrate.ts'
 import { openDatabase, type SyncDb } from '../../server/db/open.ts'
 import { createScopeNotifier, type ScopeNotifier } from '../../server/sync/notifier.ts'
 
@@ -146,7 +146,14 @@ export const newScope = () => `ward-${randomUUID().slice(0, 8)}`
  * database, and other test runs (other schemas) may have other versions of the same tables.
  */
 export async function ownTables(test: Pick<TestDatabase, 'db' | 'config'>) {
-  const tables = await test.db.introspection.getTables()
   const { config } = test
+  const schema = config.dialect === 'postgres' ? config.schema : undefined
+  // Introspection reads every schema by name: another test file dropping its schema at that
+  // moment fails the query though ours is whole (see migrateToLatest), so ask again.
+  const tables = await test.db.introspection.getTables().catch(async (error: unknown) => {
+    if (!isOthersObjectDropped(error, schema)) throw error
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    return test.db.introspection.getTables()
+  })
   return config.dialect === 'postgres' ? tables.filter((table) => table.schema === config.schema) : tables
 }
