@@ -7,6 +7,16 @@ export class InputError extends Error {
   override name = 'InputError'
 }
 
+/** Every problem of a form at once, keyed by field, so the screen puts each beside its field and in the error summary. */
+export class FieldErrors extends InputError {
+  constructor(
+    readonly errors: Record<string, string | undefined>,
+    summary = 'Check the form',
+  ) {
+    super(Object.values(errors).find(Boolean) ?? summary)
+  }
+}
+
 const STORAGE_FULL = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED'])
 
 function namesOf(error: unknown): string[] {
@@ -49,4 +59,9 @@ export function saveFailureMessage(error: unknown): string {
     return 'This tablet could not open its storage, so your change was not saved. What you typed is still here. Reload the page and save again.'
   }
   return 'Your change could not be saved on this tablet. What you typed is still here. Try again; if it keeps happening, note it down and tell your IT team.'
+}
+
+/** What a form shows after a failed save: a store's field problems beside their fields, any other failure in words under `fallbackField`. */
+export function fieldErrorsOf(failure: unknown, fallbackField: string): Record<string, string | undefined> {
+  return failure instanceof FieldErrors ? failure.errors : { [fallbackField]: saveFailureMessage(failure) }
 }

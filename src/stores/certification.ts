@@ -26,18 +26,14 @@ import {
   type SustainCheck,
 } from '@/domain/certification'
 import { londonDay } from '@/domain/dates'
-import { InputError } from '@/domain/errors'
+import { FieldErrors, InputError } from '@/domain/errors'
 import type { DayKey, Measure, PdsaCycle } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
 import { libraryScopeId } from '@/shared/sync/scopes'
 import { useConceptLibraryStore } from './conceptLibrary'
 
 /** Thrown with every problem of a certification form, keyed by field, for the error summary. */
-export class CertFormErrors extends InputError {
-  constructor(readonly errors: Record<string, string | undefined>) {
-    super(Object.values(errors).find(Boolean) ?? 'Check the form')
-  }
-}
+export class CertFormErrors extends FieldErrors {}
 
 /** The sustain check of a submission's measure over the office's period, as the assessor sees it. */
 export function submissionCheck(page: SubmissionPage, today: DayKey): SustainCheck | null {

@@ -13,18 +13,14 @@ import {
   validateSession,
 } from '@/domain/coaching'
 import { londonDay } from '@/domain/dates'
-import { InputError } from '@/domain/errors'
+import { FieldErrors, InputError } from '@/domain/errors'
 import type { CoachRequest, CoachRequestAbout } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
 import { useConceptLibraryStore } from './conceptLibrary'
 import { useOrgStore } from './org'
 
 /** Thrown with every problem of a coaching form, keyed by field. */
-export class CoachFormErrors extends InputError {
-  constructor(readonly errors: Record<string, string | undefined>) {
-    super(Object.values(errors).find(Boolean) ?? 'Check the form')
-  }
-}
+export class CoachFormErrors extends FieldErrors {}
 
 function refuse(errors: Record<string, string | undefined>) {
   if (hasErrors(errors)) throw new CoachFormErrors(errors)

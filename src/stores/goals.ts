@@ -3,7 +3,7 @@ import { computed, ref } from 'vue'
 import { addCatchBall, proposeGoal, saveGoal, saveReview, setGoalArchived, updateGoal } from '@/db/goalWrites'
 import { useGoalsHeld } from '@/db/queries/goals'
 import { recordNow, updateRecord } from '@/db/repo'
-import { InputError } from '@/domain/errors'
+import { FieldErrors, InputError } from '@/domain/errors'
 import {
   canCreateGoalIn,
   canEditGoal,
@@ -32,9 +32,9 @@ import type { CatchBallEntry, CatchBallKind, Goal, GoalReview, GoalTerms, GoalTi
 import { useOrgStore } from './org'
 
 /** The form's errors, field by field: the screen puts each beside its field. */
-export class GoalInputError extends InputError {
-  constructor(readonly errors: Partial<Record<string, string>>) {
-    super(Object.values(errors).find(Boolean) ?? 'Check the goal')
+export class GoalInputError extends FieldErrors {
+  constructor(errors: Partial<Record<string, string>>) {
+    super(errors, 'Check the goal')
   }
 }
 

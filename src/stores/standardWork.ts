@@ -16,13 +16,13 @@ import {
 import type { Board, ChecklistTemplate } from '@/domain/types'
 import { hasErrors } from '@/domain/validation'
 import { libraryScopeId } from '@/shared/sync/scopes'
-import { InputError } from '@/domain/errors'
+import { FieldErrors, InputError } from '@/domain/errors'
 import { useOrgStore } from './org'
 
 /** Thrown with every problem of a template form, keyed by field, for the error summary. */
-export class TemplateErrors extends InputError {
-  constructor(readonly errors: Record<string, string | undefined>) {
-    super(Object.values(errors).find(Boolean) ?? 'Check the checklist')
+export class TemplateErrors extends FieldErrors {
+  constructor(errors: Record<string, string | undefined>) {
+    super(errors, 'Check the checklist')
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { InputError, isStorageFull, saveFailureMessage } from '@/domain/errors'
+import { FieldErrors, fieldErrorsOf, InputError, isStorageFull, saveFailureMessage } from '@/domain/errors'
 
 const named = (name: string, inner?: unknown) => Object.assign(new Error('x'), { name, inner })
 
@@ -20,5 +20,27 @@ describe('saveFailureMessage', () => {
     expect(isStorageFull(named('AbortError', named('QuotaExceededError')))).toBe(true)
     expect(isStorageFull(named('AbortError'))).toBe(false)
     expect(isStorageFull(null)).toBe(false)
+  })
+})
+
+describe('fieldErrorsOf', () => {
+  const fields = { title: 'Enter a title', target: undefined }
+  it.each([
+    ['field problems go beside their fields', new FieldErrors(fields), fields],
+    ['a subclass (a store’s own form errors) too', new (class extends FieldErrors {})(fields), fields],
+    ['a plain input error goes under the fallback field', new InputError('Pick a day'), { save: 'Pick a day' }],
+    [
+      'a fault is put in words under the fallback field',
+      named('QuotaExceededError'),
+      { save: expect.stringMatching(/out of storage space/) },
+    ],
+  ])('%s', (_, failure, shown) => {
+    expect(fieldErrorsOf(failure, 'save')).toEqual(shown)
+  })
+
+  it('summarises by the first field problem, else by the form’s own words', () => {
+    expect(new FieldErrors({ a: undefined, b: 'Enter b' }).message).toBe('Enter b')
+    expect(new FieldErrors({}, 'Check the goal').message).toBe('Check the goal')
+    expect(new FieldErrors({}) instanceof InputError).toBe(true)
   })
 })
