@@ -3,7 +3,7 @@ import { HuddleDatabase } from '@/db/db'
 import { repoFor } from '@/db/repo'
 import { localViewOf, storedSyncRecords } from '@/db/syncRecords'
 import type { ServerRecord } from '@/shared/sync/protocol'
-import { at, meta, shippedDatabase } from './shippedSchemas'
+import { at, latestVersion, meta, shippedDatabase } from './shippedSchemas'
 
 const created = '1764144000000:000000:dabc'
 const edited = '1764144060000:000000:dbcd'
@@ -80,7 +80,7 @@ describe('database version 10', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v9')
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(latestVersion)
     const rows = await upgraded.syncState.orderBy(['table', 'id']).toArray()
     expect(rows.map((row) => row.id)).toEqual(['a1', 'a2', 'a3', 'a4'])
     for (const row of rows) expect(row).not.toHaveProperty('fields')

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { HuddleDatabase } from '@/db/db'
 import { goalWritesFor } from '@/db/goalWrites'
 import type { Goal } from '@/domain/types'
-import { at, meta, shippedDatabase } from './shippedSchemas'
+import { at, latestVersion, meta, shippedDatabase } from './shippedSchemas'
 
 describe('database version 11', () => {
   it('opens a version-10 database with its goals and a kept review intact, and adds goal reviews', async () => {
@@ -40,7 +40,7 @@ describe('database version 11', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v10')
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(latestVersion)
     expect(await upgraded.goals.get('g1')).toEqual(stored)
     expect(await upgraded.keptRecords.get(['goalReviews', 'g1_2026-11'])).toMatchObject({ seq: 4 })
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { HuddleDatabase } from '@/db/db'
 import { problemA3WritesFor } from '@/db/problemA3Writes'
 import { problemA3DraftOf } from '@/domain/problemA3'
-import { meta, shippedDatabase } from './shippedSchemas'
+import { latestVersion, meta, shippedDatabase } from './shippedSchemas'
 
 describe('database version 12', () => {
   it('opens a version-11 database with its ideas intact, and adds the problem-solving A3s', async () => {
@@ -13,7 +13,7 @@ describe('database version 12', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v11')
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(latestVersion)
     expect(await upgraded.ideas.get('i1')).toMatchObject({ problem: 'Meals missed at lunch' })
 
     const shown = problemA3DraftOf(undefined, { title: 'Meals missed at lunch', measureId: null })

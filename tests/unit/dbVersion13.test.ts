@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { HuddleDatabase } from '@/db/db'
 import { coachingWritesFor } from '@/db/coachingWrites'
-import { at, meta, shippedDatabase } from './shippedSchemas'
+import { at, latestVersion, meta, shippedDatabase } from './shippedSchemas'
 
 describe('database version 13', () => {
   it('opens a version-10 database with its certification records and kept records intact, and adds the coaching and learning-together tables', async () => {
@@ -20,7 +20,7 @@ describe('database version 13', () => {
 
     const upgraded = new HuddleDatabase('upgrade-to-v13')
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(latestVersion)
     expect(await upgraded.certSubmissions.get('s1')).toMatchObject({ title: 'Red trays at lunch' })
     expect(await upgraded.keptRecords.get(['coachRequests', 'r0'])).toMatchObject({ seq: 4 })
 

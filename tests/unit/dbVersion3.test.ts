@@ -3,7 +3,7 @@ import { HuddleDatabase, SYNC_META } from '@/db/db'
 import { repoFor } from '@/db/repo'
 import { newIdeaFields } from '@/domain/ideas'
 import type { Idea } from '@/domain/types'
-import { at, meta, shippedDatabase } from './shippedSchemas'
+import { at, latestVersion, meta, shippedDatabase } from './shippedSchemas'
 
 describe('database versions 3 and 4', () => {
   it('opens a version-2 database with every record, unsent change and sync state intact, and adds ideas and the version-4 tables', async () => {
@@ -49,7 +49,7 @@ describe('database versions 3 and 4', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v2')
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(latestVersion)
     expect(await upgraded.boards.get('b1')).toMatchObject({ name: 'Daily board' })
     expect(await upgraded.actions.get('a1')).toMatchObject({ title: 'Chase estates', status: 'open' })
     const outbox = await upgraded.outbox.toArray()

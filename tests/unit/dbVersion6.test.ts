@@ -2,7 +2,7 @@ import Dexie from 'dexie'
 import { describe, expect, it } from 'vitest'
 import { HuddleDatabase, SYNC_META } from '@/db/db'
 import { slotRunId } from '@/domain/standardWork'
-import { shippedDatabase } from './shippedSchemas'
+import { latestVersion, shippedDatabase } from './shippedSchemas'
 
 const at = '2026-11-26T08:00:00.000Z'
 const legacyRun = (unitId: string) => ({
@@ -81,7 +81,7 @@ describe('database version 6', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v5')
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(latestVersion)
     const runId = slotRunId('trust-safety', '2026-11-26/early', 'ward-a')
     expect(runId).toBe('trust-safety_2026-11-26_early_ward-a')
     expect((await upgraded.checklistRuns.toArray()).map((run) => run.id).sort()).toEqual(['on-demand-1', runId])

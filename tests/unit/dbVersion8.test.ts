@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { HuddleDatabase } from '@/db/db'
 import { repoFor } from '@/db/repo'
 import type { CatchBallEntry, Goal } from '@/domain/types'
-import { at, meta, shippedDatabase } from './shippedSchemas'
+import { at, latestVersion, meta, shippedDatabase } from './shippedSchemas'
 
 describe('database version 8', () => {
   it('opens a version-7 database with its records and kept goals intact, and adds goals and catch-ball', async () => {
@@ -22,7 +22,7 @@ describe('database version 8', () => {
 
     const upgraded = new HuddleDatabase('upgrade-from-v7')
     await upgraded.open()
-    expect(upgraded.verno).toBe(13)
+    expect(upgraded.verno).toBe(latestVersion)
     expect(await upgraded.actions.get('a1')).toMatchObject({ title: 'Chase estates' })
     expect(await upgraded.keptRecords.get(['goals', 'g1'])).toMatchObject({ seq: 3 })
 

@@ -1,6 +1,7 @@
 // The Dexie schema as each version shipped it (db.ts versions 1 to 11), written out here rather than read from
 // db.ts, so an upgrade test opens what a tablet in use holds even after db.ts changes.
 import Dexie from 'dexie'
+import { HuddleDatabase } from '@/db/db'
 
 const SHIPPED: readonly Record<string, string>[] = [
   {
@@ -53,3 +54,7 @@ export function shippedDatabase(name: string, version: number): Dexie {
 export const at = '2026-11-26T08:00:00.000Z'
 /** When the records in these tests were made, and the bookkeeping fields every stored record has, in unit `u1`. */
 export const meta = (id: string) => ({ id, unitId: 'u1', createdAt: at, updatedAt: at, updatedBy: 'Sam' })
+
+/** The version today's app opens every database at (the highest it declares): an upgrade test checks that an
+ * old database reached it, and goes on passing when a later version is added. */
+export const latestVersion = new HuddleDatabase('latest-version-probe').verno
