@@ -120,37 +120,64 @@ export interface Fetched {
   file: string
   bytes: number
   gzipped: number
+  /** Whether the browser asked for it before `ready` first held (see coldLoad). */
+  beforeReady: boolean
 }
 
-/** Every script and stylesheet a cold load of `url` fetches before `ready` holds and the network is idle. */
+/** How long coldLoad keeps listening after `ready`, for what a screen fetches once the browser is idle. */
+export const AFTER_READY_MS = 5000
+
+/**
+ * Every script and stylesheet a cold load of `url` fetches, each marked with whether it was
+ * requested before the page's own `window.__readyAt` (set by markWhenReady, so the moment is the
+ * DOM change that made the screen ready, not when this process noticed it), and then
+ * everything fetched in the AFTER_READY_MS that follow until the network is idle (a screen's idle
+ * prefetch of dialogs).
+ */
 export async function coldLoad(
   context: BrowserContext,
   url: string,
-  ready: (page: import('@playwright/test').Page) => Promise<unknown>,
-): Promise<{ scripts: Fetched[]; styles: Fetched[] }> {
+): Promise<{ scripts: Fetched[]; styles: Fetched[]; readyMs: number }> {
   const page = await context.newPage()
   const cdp = await context.newCDPSession(page)
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true })
   const scripts: Fetched[] = []
   const styles: Fetched[] = []
+  const fetched: { list: Fetched[]; requestedAt: number; file: Omit<Fetched, 'beforeReady'> }[] = []
   const pending: Promise<void>[] = []
   page.on('response', (response) => {
     const { pathname } = new URL(response.url())
-    const list = pathname.endsWith('.js') ? scripts : pathname.endsWith('.css') ? styles : null
-    if (!list) return
+    if (!pathname.endsWith('.js') && !pathname.endsWith('.css')) return
+    const list = pathname.endsWith('.js') ? scripts : styles
     pending.push(
       response.body().then((body) => {
-        list.push({ file: pathname, bytes: body.length, gzipped: gzipSync(body).length })
+        // The request's start on the browser's clock (epoch ms), as performance.timeOrigin is.
+        const requestedAt = response.request().timing().startTime
+        fetched.push({
+          list,
+          requestedAt,
+          file: { file: pathname, bytes: body.length, gzipped: gzipSync(body).length },
+        })
       }),
     )
   })
   await page.goto(url)
-  await ready(page)
+  const handle = await page.waitForFunction(
+    () => {
+      const readyAt = (window as unknown as { __readyAt?: number }).__readyAt
+      return readyAt === undefined ? undefined : { readyMs: readyAt, readyAt: performance.timeOrigin + readyAt }
+    },
+    undefined,
+    { timeout: 60_000 },
+  )
+  const { readyMs, readyAt } = (await handle.jsonValue()) as { readyMs: number; readyAt: number }
+  await page.waitForTimeout(AFTER_READY_MS)
   await page.waitForLoadState('networkidle')
   await Promise.all(pending)
   await page.close()
+  for (const f of fetched) f.list.push({ ...f.file, beforeReady: f.requestedAt <= readyAt })
   const bySize = (a: Fetched, b: Fetched) => b.bytes - a.bytes
-  return { scripts: scripts.sort(bySize), styles: styles.sort(bySize) }
+  return { scripts: scripts.sort(bySize), styles: styles.sort(bySize), readyMs }
 }
 
 export const total = (files: Fetched[], key: 'bytes' | 'gzipped') => files.reduce((sum, f) => sum + f[key], 0)
