@@ -17,6 +17,7 @@ export class MainNav {
     'Goals',
     'Trends',
     'Learn',
+    'Coaching',
     'Settings',
   ]
 
