@@ -69,6 +69,8 @@ export function createHttpTransport({
     const timer = setTimeout(() => controller.abort(), TIMEOUT_MS)
     let response: Response
     try {
+      // The credentials are read before anything is awaited: a pull asked for while a page is stored must read
+      // them before that page's transaction opens (whenEnrolled.ts says why).
       const headers = {
         accept: 'application/json',
         ...(asDevice ? await deviceHeaders() : {}),

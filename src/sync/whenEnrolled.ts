@@ -89,14 +89,14 @@ export function createHttpTransport(options?: HttpTransportOptions): SyncTranspo
   let transport: SyncTransport | undefined
   const loaded = async () => (transport ??= (await enrolledModules()).createHttpTransport(options))
   const unreachable = { error: 'offline', message: LOAD_FAILED_MESSAGE } as const
-  async function withTransport<R>(call: (real: SyncTransport) => Promise<R>): Promise<R | typeof unreachable> {
-    let real: SyncTransport
-    try {
-      real = await loaded()
-    } catch {
-      return unreachable
-    }
-    return call(real)
+  // Once loaded, a call goes straight through, without an await first: the sync engine asks for the next pull
+  // page while it stores one (engine.ts pullScope), and the request reads the device's credentials from
+  // IndexedDB (meta and outbox), which the page's transaction holds until it commits. Asked for in the same
+  // tick, that read's transaction opens first and the request leaves at once; an await here let the page's
+  // transaction open first, and the request waited until the page was stored.
+  function withTransport<R>(call: (real: SyncTransport) => Promise<R>): Promise<R | typeof unreachable> {
+    if (transport) return call(transport)
+    return loaded().then(call, () => unreachable)
   }
   return {
     push: (request) => withTransport((real) => real.push(request)),

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SYNC_META } from '@/db/db'
 import type { Action } from '@/domain/types'
 import { createSyncEngine, type PullProgress } from '@/sync/engine'
+import { deviceCredentials } from '@/sync/enrolment'
+import { createHttpTransport } from '@/sync/whenEnrolled'
 import { transportFailure, type SyncTransport } from '@/sync/transport-types'
 import { startRealServer, type RealServer } from '../harness/realServer'
 
@@ -71,6 +73,36 @@ describe('pulling pages', () => {
       Math.max(...(await server.records([unitId])).map((r) => r.seq)),
     )
     expect(await fresh.database.syncState.count()).toBeGreaterThanOrEqual(total)
+  })
+
+  it("sends the next page's request while this page is stored, through the app's lazily loaded transport", async () => {
+    // Each request reads the device's credentials from IndexedDB (meta and outbox), which a page's transaction
+    // holds until it commits: the read must be made before that transaction opens, or the request only leaves
+    // once the page is stored and the network no longer overlaps IndexedDB at all.
+    const unitId = (await server.newOrg()).unitA.id
+    await sevenActions('leaves', unitId)
+    const fresh = server.tablet('leaves-fresh')
+    await fresh.enrol('unit', unitId)
+    const events: string[] = []
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      const url = new URL(String(input), 'http://tablet.test')
+      if (url.pathname === '/api/sync/pull') events.push(`sent after ${url.searchParams.get('after')}`)
+      return server.fetch(input, init)
+    }
+    const transport = createHttpTransport({ fetch, credentials: () => deviceCredentials(fresh.database) })
+    const engine = createSyncEngine({
+      database: fresh.database,
+      transport,
+      pageSize: 3,
+      onProgress: ({ stored }) => events.push(`stored ${stored}`),
+    })
+    expect(await engine.syncOnce()).toMatchObject({ outcome: 'synced' })
+    const sent = events.filter((e) => e.startsWith('sent'))
+    expect(sent.length).toBeGreaterThanOrEqual(3)
+    // The second request left before the first page was stored, the third before the second.
+    expect(events.indexOf(sent[1]!)).toBeLessThan(events.indexOf('stored 3'))
+    expect(events.indexOf(sent[2]!)).toBeLessThan(events.indexOf('stored 6'))
+    expect(await fresh.database.actions.where('unitId').equals(unitId).count()).toBe(7)
   })
 
   it('keeps the page stored when the page asked for meanwhile fails, and carries on from it next time', async () => {
