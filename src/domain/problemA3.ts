@@ -7,50 +7,23 @@
 import { formatDay, isDayKey } from './dates'
 import type { Countermeasure, DayKey, ProblemA3, ProblemA3SubjectTable } from './types'
 import { LIMITS } from './validation'
+import {
+  BECAUSE_FIELDS,
+  CAUSE_TEXT_MAX,
+  CAUSES_PER_CATEGORY,
+  COUNTERMEASURES_MAX,
+  FISHBONE_CATEGORIES,
+  PROBLEM_A3_BOXES,
+  PROBLEM_A3_TEXT_MAX,
+  WHY_FIELDS,
+  WHY_TEXT_MAX,
+  type BecauseField,
+  type CauseField,
+  type ProblemA3TextField,
+  type WhyField,
+} from './problemA3Fields'
 
-/** A box of free text: short enough that the whole A3 prints on one sheet. */
-export const PROBLEM_A3_TEXT_MAX = LIMITS.comment
-/** One question or answer of the 5 whys. */
-export const WHY_TEXT_MAX = LIMITS.title
-export const WHY_STEPS = 5
-/** One cause on the fishbone, and how many a category holds. */
-export const CAUSE_TEXT_MAX = LIMITS.name
-export const CAUSES_PER_CATEGORY = 6
-export const COUNTERMEASURES_MAX = 8
-
-export type ProblemA3BoxField = 'background' | 'currentCondition' | 'targetCondition' | 'followUp'
-export type WhyField = 'why1' | 'why2' | 'why3' | 'why4' | 'why5'
-export type BecauseField = 'because1' | 'because2' | 'because3' | 'because4' | 'because5'
-export type CauseField =
-  'causesPeople' | 'causesMethods' | 'causesEquipment' | 'causesMaterials' | 'causesEnvironment' | 'causesMeasurement'
-
-export const PROBLEM_A3_BOXES: readonly { field: ProblemA3BoxField; title: string; hint: string }[] = [
-  { field: 'background', title: 'Background', hint: 'Why this problem matters, to whom, and why now.' },
-  {
-    field: 'currentCondition',
-    title: 'Current condition',
-    hint: 'What happens today, in facts and numbers. The measure’s SPC chart is shown with it.',
-  },
-  { field: 'targetCondition', title: 'Target condition', hint: 'What will be true, by when, in the measure.' },
-  {
-    field: 'followUp',
-    title: 'Follow-up',
-    hint: 'How and when you will check the countermeasures worked, and what you will do if they did not.',
-  },
-]
-
-export const WHY_FIELDS: readonly WhyField[] = ['why1', 'why2', 'why3', 'why4', 'why5']
-export const BECAUSE_FIELDS: readonly BecauseField[] = ['because1', 'because2', 'because3', 'because4', 'because5']
-
-/** The six categories LIM teaches for a fishbone (Ishikawa) diagram, top row then bottom row. */
-export const FISHBONE_CATEGORIES: readonly { field: CauseField; title: string; hint: string }[] = [
-  { field: 'causesPeople', title: 'People', hint: 'Staffing, skills, training, handover.' },
-  { field: 'causesMethods', title: 'Methods', hint: 'Procedures, standard work, how the task is done.' },
-  { field: 'causesEquipment', title: 'Equipment', hint: 'Machines, devices, IT, beds.' },
-  { field: 'causesMaterials', title: 'Materials', hint: 'Supplies, forms, medicines.' },
-  { field: 'causesEnvironment', title: 'Environment', hint: 'Layout, noise, light, time of day.' },
-  { field: 'causesMeasurement', title: 'Measurement', hint: 'How it is counted, recorded and seen.' },
-]
+export * from './problemA3Fields'
 
 /** The id of a subject's A3: one per idea or escalation, the same on every tablet that starts it. */
 export function problemA3Id(table: ProblemA3SubjectTable, subjectId: string): string {
@@ -117,7 +90,6 @@ export interface CountermeasureDraft {
   makeAction: boolean
 }
 
-export type ProblemA3TextField = 'title' | ProblemA3BoxField | WhyField | BecauseField | CauseField
 export type ProblemA3Draft = Record<ProblemA3TextField, string> & {
   measureId: string
   countermeasures: CountermeasureDraft[]
@@ -294,24 +266,4 @@ export function problemA3VersionText(a3: Pick<ProblemA3, 'version'> | undefined)
 /** "Sam Okafor by 12/01/2027", "Sam Okafor", "by 12/01/2027" or "". */
 export function countermeasureWhoWhen(c: Pick<Countermeasure, 'owner' | 'dueDay'>): string {
   return [c.owner, c.dueDay ? `by ${formatDay(c.dueDay)}` : ''].filter(Boolean).join(' ')
-}
-
-/** How the sync's text chooser names each field and what it allows (domain/textChoices.ts). */
-export function problemA3TextRules(): Record<ProblemA3TextField, { label: string; max: number; required: boolean }> {
-  const rules = {
-    title: { label: 'Problem A3: the problem', max: LIMITS.title, required: true },
-  } as Record<ProblemA3TextField, { label: string; max: number; required: boolean }>
-  for (const { field, title } of PROBLEM_A3_BOXES)
-    rules[field] = { label: `Problem A3: ${title.toLowerCase()}`, max: PROBLEM_A3_TEXT_MAX, required: false }
-  WHY_FIELDS.forEach((field, i) => {
-    rules[field] = { label: `Problem A3: why ${i + 1}`, max: WHY_TEXT_MAX, required: false }
-    rules[BECAUSE_FIELDS[i]!] = { label: `Problem A3: because ${i + 1}`, max: WHY_TEXT_MAX, required: false }
-  })
-  for (const { field, title } of FISHBONE_CATEGORIES)
-    rules[field] = {
-      label: `Problem A3: ${title.toLowerCase()} causes`,
-      max: CAUSE_TEXT_MAX * CAUSES_PER_CATEGORY + CAUSES_PER_CATEGORY,
-      required: false,
-    }
-  return rules
 }

@@ -12,6 +12,7 @@ import {
   validateRoster,
   validateSession,
 } from '@/domain/coaching'
+import { askPlace, type AskPlace } from '@/domain/coaching/place'
 import { londonDay } from '@/domain/dates'
 import { FieldErrors, InputError } from '@/domain/errors'
 import type { CoachRequest, CoachRequestAbout } from '@/domain/types'
@@ -26,13 +27,7 @@ function refuse(errors: Record<string, string | undefined>) {
   if (hasErrors(errors)) throw new CoachFormErrors(errors)
 }
 
-/** Where a request comes from: the board's scope (ward, CSU or trust), its CSU and its name. */
-export interface AskPlace {
-  scopeId: string
-  csuId: string | null
-  place: string
-  boardId: string | null
-}
+export type { AskPlace }
 
 /**
  * Coaching's commands: the office names coaches per CSU, a team asks for a coach from a board or an idea,
@@ -70,12 +65,9 @@ export const useCoachingStore = defineStore('coaching', () => {
     return rosters.value.find((r) => r.csuId === csuId)?.coaches ?? []
   }
 
-  /** Where a request from a board in `scopeId` goes: a ward's to its CSU's coaches, a CSU board's to its own, a
-   * trust board's to any coach. */
+  /** Where a request from a board in `scopeId` goes (domain/coaching/place). */
   function placeOf(scopeId: string, boardId: string | null): AskPlace {
-    const unit = org.units.find((u) => u.id === scopeId)
-    const csuId = unit ? unit.csuId : (org.csus.find((c) => c.id === scopeId)?.id ?? null)
-    return { scopeId, csuId, place: org.scopeName(scopeId) ?? 'This tablet', boardId }
+    return askPlace(scopeId, boardId, org, org.scopeName)
   }
 
   async function saveRoster(csuId: string, typed: string, by: string) {

@@ -6,9 +6,10 @@ import { namesFrom, sameName } from '../certification/submission'
 import { isDayKey } from '../dates'
 import type { CoachRequest, CoachRequestAbout, CoachRequestState, CoachRoster, DayKey } from '../types'
 import { LIMITS, type Errors } from '../validation'
+import { COACH_TEXT_MAX, SESSION_NOTES_MAX } from './limits'
 
-export const COACH_TEXT_MAX = 500
-export const SESSION_NOTES_MAX = 1000
+export { COACH_TEXT_MAX, SESSION_NOTES_MAX }
+
 export const MAX_COACHES = 20
 
 export const COACH_STATE_LABEL: Record<CoachRequestState, string> = {

@@ -7,8 +7,9 @@ import { textLength } from '../ideas'
 import type { CatchBallEntry, CountermeasureStatus, Goal, GoalReview } from '../types'
 import { threadState } from './catchBall'
 import { canEditGoal, type GoalActor } from './goals'
+import { REVIEW_COMMENTARY_MAX } from './limits'
 
-export const REVIEW_COMMENTARY_MAX = 600
+export { REVIEW_COMMENTARY_MAX }
 
 export const COUNTERMEASURE_STATUSES: readonly CountermeasureStatus[] = ['not-started', 'on-track', 'at-risk', 'done']
 
