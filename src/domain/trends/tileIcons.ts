@@ -6,7 +6,9 @@ import type { AssuranceIcon, VariationIcon } from '../spc/types'
 import type { DayKey, Measure } from '../types'
 import type { DayValue } from './aggregate'
 import { isSpcError, measureSpc, type SpcFn } from './measureSpc'
-import { defaultRange } from './ranges'
+import { tileIconRange } from './tileIconRange'
+
+export { tileIconRange }
 
 export type TileIcons =
   | { enough: true; variation: VariationIcon; assurance: AssuranceIcon }
@@ -14,11 +16,6 @@ export type TileIcons =
   | { enough: false }
 
 type IconMeasure = Pick<Measure, 'type' | 'direction' | 'goodAnswer' | 'unit' | 'target' | 'rebaseDays' | 'baseline'>
-
-/** The days a tile's icons are worked out over, ending on the board's day. */
-export function tileIconRange(day: DayKey) {
-  return defaultRange('day', day)
-}
 
 export function tileIcons(measure: IconMeasure, values: readonly DayValue[], day: DayKey, compute?: SpcFn): TileIcons {
   if (values.length < 2) return { enough: false }
