@@ -10,9 +10,9 @@ import { newId } from '@/domain/ids'
 import { hasErrors, type Errors } from '@/domain/validation'
 import type { Board, DayKey, HuddleRecord } from '@/domain/types'
 import { InputError } from '@/domain/errors'
+import { RUNNING_HUDDLE_KEY } from './runningHuddleKey'
 
-/** Kept in sessionStorage (per tab) so a reload or app update mid-huddle resumes. */
-export const RUNNING_HUDDLE_KEY = 'lim-huddle.running-huddle'
+export { RUNNING_HUDDLE_KEY }
 /** Days of huddle records the start screen lists (covers the current week too). */
 export const RECENT_HUDDLE_DAYS = 28
 
