@@ -382,10 +382,19 @@ export function createSyncEngine({
       ...[...idsByTable.keys()].map((table) => database.table(table)),
     ]
     await database.transaction('rw', stores, async () => {
-      // This page's unsent changes, oldest first, and each record as the screen shows it now.
+      // Both reads asked for at once: this page's unsent changes, oldest first, and each record as the screen
+      // shows it now. The writes below need only the first; the rows as they were (for the history and what
+      // changed) are awaited after the writes are asked for. IndexedDB serves a transaction's requests in the
+      // order they were made, so these reads see the rows before this page's writes.
       const keys = inScope.map((record): [string, string] => [record.table, record.id])
-      const pendingRows =
-        keys.length > 0 ? await database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : []
+      const pendingRead =
+        keys.length > 0 ? database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : Promise.resolve([])
+      const shownRead = Promise.all(
+        [...idsByTable].map(async ([table, ids]) => ({ table, ids, rows: await database.table(table).bulkGet(ids) })),
+      )
+      // Awaited below; a failure then ends the transaction whichever read is awaited first.
+      shownRead.catch(() => undefined)
+      const pendingRows = await pendingRead
       const pendingByKey = new Map<string, Mutation[]>()
       const pulledByKey = new Map(inScope.map((record) => [keyOf(record.table, record.id), record]))
       // Parts of records queued to be sent again whole that the server turns out to hold: not sent.
@@ -400,46 +409,26 @@ export function createSyncEngine({
         pending.push(mutationOf(entry))
         pendingByKey.set(key, pending)
       }
-      const shown = new Map<string, unknown>()
-      await Promise.all(
-        [...idsByTable].map(async ([table, ids]) => {
-          const rows = await database.table(table).bulkGet(ids)
-          rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
-        }),
-      )
 
       const states: SyncStateRow[] = []
-      const history: HistoryEntry[] = []
+      /** Each record's app row once stored (undefined: deleted), in the page's order. */
+      const afters: (Record<string, unknown> | undefined)[] = []
       const finals = new Map<string, { table: string; id: string; after: Record<string, unknown> | undefined }>()
       const stamps: string[] = []
       for (const { seq, ...record } of records) {
-        const key = keyOf(record.table, record.id)
         // Unsent changes made here stay on screen over whatever the server had.
-        const pending = pendingByKey.get(key)
+        const pending = pendingByKey.get(keyOf(record.table, record.id))
         const view = pending ? (rebaseOnServer(record, pending, SYNCED_TABLES) as SyncRecord) : record
-        const before = shown.get(key)
         const after = isDeleted(view) ? undefined : appRecordOf(view)
+        afters.push(after)
         states.push(syncStateRowOf(record, seq, after))
-        shown.set(key, after)
-        finals.set(key, { table: record.table, id: record.id, after })
-        if (!(catchingUp && before === undefined)) {
-          history.push(
-            ...pulledHistory(record.table as SyncedTable, before as Record<string, unknown> | undefined, after, record),
-          )
-        }
-        const changed =
-          before === undefined || after === undefined
-            ? before !== after
-            : canonicalJson(before) !== canonicalJson(after)
-        if (changed) result.changedTables.add(record.table as SyncedTable)
+        finals.set(keyOf(record.table, record.id), { table: record.table, id: record.id, after })
         const stamp = latestStamp(record)
         if (stamp) stamps.push(stamp)
-        result.pulled += 1
       }
       // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
       // from async functions, so a write that throws still leaves every other one handled.
       const writes: (() => Promise<unknown>)[] = [() => database.syncState.bulkPut(states)]
-      if (history.length > 0) writes.push(() => database.history.bulkAdd(history))
       if (held.length > 0) writes.push(() => database.outbox.bulkDelete(held.map((entry) => entry.seq!)))
       for (const table of idsByTable.keys()) {
         const rows = [...finals.values()].filter((f) => f.table === table)
@@ -468,7 +457,33 @@ export function createSyncEngine({
             : database.meta.put({ key: SYNC_META.mark(scope), value: page.mark }),
         )
       }
-      await Promise.all(writes.map(async (write) => write()))
+      const written = Promise.all(writes.map(async (write) => write()))
+      written.catch(() => undefined)
+
+      // What each record showed before this page, in the page's order: a record twice in a page was shown,
+      // the second time, as the first left it.
+      const shown = new Map<string, unknown>()
+      for (const { table, ids, rows } of await shownRead)
+        rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
+      const history: HistoryEntry[] = []
+      records.forEach((record, i) => {
+        const key = keyOf(record.table, record.id)
+        const before = shown.get(key)
+        const after = afters[i]
+        shown.set(key, after)
+        if (!(catchingUp && before === undefined)) {
+          history.push(
+            ...pulledHistory(record.table as SyncedTable, before as Record<string, unknown> | undefined, after, record),
+          )
+        }
+        const changed =
+          before === undefined || after === undefined
+            ? before !== after
+            : canonicalJson(before) !== canonicalJson(after)
+        if (changed) result.changedTables.add(record.table as SyncedTable)
+        result.pulled += 1
+      })
+      await Promise.all([written, history.length > 0 ? database.history.bulkAdd(history) : undefined])
     })
   }
 
