@@ -446,10 +446,30 @@ export function isPlainlyValidMutation(raw: unknown, tables: TableDeclarations =
 
 // ── the tablet's fast path for pull pages ─────────────────────────────────────────
 // A pull page of 500 records cost the tablet tens of milliseconds in zod, on the thread that stores the pages. A
-// record without text versions is checked by hand against exactly ServerRecordSchema's rules, and taken as it is
-// only when zod would give back an equal record (no key zod would drop); any other record goes through zod.
+// record without versions to choose between is checked by hand against exactly ServerRecordSchema's rules, and
+// taken as it is only when zod would give back an equal record (no key zod would drop); any other record goes
+// through zod. A record with a text field carries its origin (most of a unit's day values: their comment), so
+// origins are checked by hand too; conflicts are rare and left to zod.
 
-const SERVER_RECORD_KEYS = new Set(['table', 'id', 'scope', 'seq', 'fields', 'clocks'])
+const SERVER_RECORD_KEYS = new Set(['table', 'id', 'scope', 'seq', 'fields', 'clocks', 'origins'])
+
+/** Whether `raw` is an `origins` map TextOriginSchema's record accepts and gives back equal. */
+function isPlainlyValidOrigins(raw: unknown): boolean {
+  if (!isPlainObject(raw)) return false
+  for (const name of Object.keys(raw)) {
+    const origin = raw[name]
+    if (name === '__proto__' || !isPlainObject(origin)) return false
+    for (const key of Object.keys(origin)) {
+      const value = origin[key]
+      if (key === 'by') {
+        if (typeof value !== 'string') return false
+      } else if (key === 'base') {
+        if (typeof value !== 'string' || value.length > 4_000 || !isVersionVector(value)) return false
+      } else return false
+    }
+  }
+  return true
+}
 
 /** Whether ServerRecordSchema accepts `raw` and gives back a record equal to it: true only when zod would. */
 export function isPlainlyValidServerRecord(raw: unknown): raw is ServerRecord {
@@ -463,7 +483,7 @@ export function isPlainlyValidServerRecord(raw: unknown): raw is ServerRecord {
   for (const name of Object.keys(fields))
     if (name === '__proto__' || jsonProblem(fields[name]) !== undefined) return false
   for (const name of Object.keys(clocks)) if (name === '__proto__' || !isHlc(clocks[name])) return false
-  return true
+  return !('origins' in raw) || isPlainlyValidOrigins(raw.origins)
 }
 
 const PullEnvelopeSchema = PullResponseSchema.extend({ records: z.array(z.unknown()) })

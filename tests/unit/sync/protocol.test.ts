@@ -481,11 +481,18 @@ describe("the tablet's fast check of a pulled record", () => {
     seq: 42,
     fields: { measureId: 'measure-1', day: '2026-11-26', value: 3, comment: 'Checked', tags: ['a', { b: null }] },
     clocks: { measureId: '1764115200000:000000:tablet-a', value: '1764115200001:000000:tablet-b' },
+    origins: { comment: { base: '1764115200000:000000:tablet-a,1764115200001:000000:tablet-b', by: 'Sam' } },
   })
   const fieldsOf = (r: Record<string, unknown>) =>
     (typeof r.fields === 'object' && r.fields !== null ? r.fields : {}) as Record<string, unknown>
   const clocksOf = (r: Record<string, unknown>) =>
     (typeof r.clocks === 'object' && r.clocks !== null ? r.clocks : {}) as Record<string, unknown>
+  const originsOf = (r: Record<string, unknown>) =>
+    (typeof r.origins === 'object' && r.origins !== null ? r.origins : {}) as Record<string, unknown>
+  const commentOrigin = (r: Record<string, unknown>) => {
+    const origin = originsOf(r).comment
+    return (typeof origin === 'object' && origin !== null ? origin : {}) as Record<string, unknown>
+  }
   // Each a small way to break a record (or to give it what zod would change); the fast check must never let through
   // what the schema refuses, nor take as it is what the schema would give back changed.
   const breakers: ((r: Record<string, unknown>) => void)[] = [
@@ -501,6 +508,23 @@ describe("the tablet's fast check of a pulled record", () => {
     (r) => delete r.seq,
     (r) => (r.extra = 1),
     (r) => (r.origins = { comment: { by: 'Sam' } }),
+    (r) => delete r.origins,
+    (r) => (r.origins = []),
+    (r) => (r.origins = null),
+    (r) => (r.origins = { comment: 'Sam' }),
+    (r) => (r.origins = { comment: {} }),
+    (r) => (originsOf(r).__proto__ = { by: 'Sam' }),
+    (r) => (commentOrigin(r).base = 'not a stamp'),
+    (r) => (commentOrigin(r).base = 5),
+    (r) =>
+      (commentOrigin(r).base = Array.from(
+        { length: 33 },
+        (_, i) => `17641152${String(i).padStart(5, '0')}:000000:t${i}`,
+      ).join(',')),
+    (r) => delete commentOrigin(r).base,
+    (r) => (commentOrigin(r).by = 7),
+    (r) => delete commentOrigin(r).by,
+    (r) => (commentOrigin(r).extra = 1),
     (r) => (r.conflicts = {}),
     (r) => (r.fields = []),
     (r) => (r.fields = null),
