@@ -204,15 +204,19 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
     const told = new Set<string>()
     // The few tables every device of the trust writes in its library (OPEN_LIBRARY_TABLES) need only that
     // the device reads the library; every other change needs a scope it may write.
-    const mayWrite = async (mutation: Mutation): Promise<boolean> => {
+    const lookUp = async (mutation: Mutation, key: string): Promise<boolean> => {
+      const allowed = key.startsWith('open:')
+        ? await mayUseScope(request, mutation.scope)
+        : await mayWriteScope(request, mutation.scope)
+      writable.set(key, allowed)
+      return allowed
+    }
+    const mutations: Mutation[] = []
+    for (const mutation of parsed.value.request.mutations) {
       const key = isOpenLibraryWrite(mutation.scope, mutation.table) ? `open:${mutation.scope}` : mutation.scope
-      let allowed = writable.get(key)
-      if (allowed === undefined) {
-        allowed = key.startsWith('open:')
-          ? await mayUseScope(request, mutation.scope)
-          : await mayWriteScope(request, mutation.scope)
-        writable.set(key, allowed)
-      }
+      // Awaited only for a scope not yet asked about: a push of a hundred changes to one scope asks once, and the
+      // others wait for nothing (an await per change cost a promise and a turn of the microtask queue each).
+      const allowed = writable.get(key) ?? (await lookUp(mutation, key))
       if (!allowed && !told.has(key)) {
         told.add(key)
         request.log.warn(
@@ -221,12 +225,8 @@ export const syncRoutes: FastifyPluginAsync<SyncRouteOptions> = async (app, opti
         )
         await options.onRefused?.(request, `forbidden-scope: ${mutation.scope}`)
       }
-      return allowed
-    }
-    const mutations: Mutation[] = []
-    for (const mutation of parsed.value.request.mutations) {
-      if (!(await mayWrite(mutation))) refused.push(refusal(mutation.mutationId, 'forbidden-scope'))
-      else if (await misplacedUnitRecord(request, mutation)) {
+      if (!allowed) refused.push(refusal(mutation.mutationId, 'forbidden-scope'))
+      else if (mutation.table === 'units' && (await misplacedUnitRecord(request, mutation))) {
         await options.onRefused?.(request, `forbidden-scope: units/${mutation.recordId} in ${mutation.scope}`)
         refused.push(refusal(mutation.mutationId, 'forbidden-scope'))
       } else mutations.push(mutation)

@@ -21,8 +21,8 @@ export interface OwnerClaim {
   scope: string
 }
 
-/** The key of a (table, id) in `PushStore.owners`' answer. */
-export const ownerKey = (tbl: string, id: string) => JSON.stringify([tbl, id])
+/** The key of a (table, id) in `PushStore.owners`' answer (the table's length first, as in `recordKey`). */
+export const ownerKey = (tbl: string, id: string) => `${tbl.length}:${tbl}${id}`
 
 export interface PushStore {
   /** Creates missing scope rows and locks all of them (in the order given); each scope's last sequence number. */

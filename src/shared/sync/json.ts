@@ -26,12 +26,23 @@ export function unstorableTextProblem(text: string): string | undefined {
  * overflow the stack.
  */
 export function jsonDepthExceeds(value: unknown, maxDepth: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]]
-  while (stack.length > 0) {
-    const [current, depth] = stack.pop() as [unknown, number]
-    if (current === null || typeof current !== 'object') continue
+  // Two stacks side by side, only objects and arrays pushed, no list of values made per object: the server walks
+  // every request body, and a pair and a list allocated for each value of a push's hundred changes were about a
+  // tenth of all the memory a push allocated (and the garbage collector's time with it).
+  const values: object[] = []
+  const depths: number[] = []
+  const visit = (item: unknown, depth: number) => {
+    if (item === null || typeof item !== 'object') return
+    values.push(item)
+    depths.push(depth)
+  }
+  visit(value, 0)
+  while (values.length > 0) {
+    const current = values.pop() as Record<string, unknown>
+    const depth = depths.pop() as number
     if (depth >= maxDepth) return true
-    for (const item of Array.isArray(current) ? current : Object.values(current)) stack.push([item, depth + 1])
+    if (Array.isArray(current)) for (const item of current as unknown[]) visit(item, depth + 1)
+    else for (const key in current) if (Object.hasOwn(current, key)) visit(current[key], depth + 1)
   }
   return false
 }

@@ -1,12 +1,13 @@
 // One record must not grow without bound: a device sending thousands of text edits that saw
 // nothing once made one action 32 MB with 3,600 versions, which every tablet of the ward
 // then downloaded. And the building blocks that keep unstorable text and deep values out.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { jsonDepthExceeds, unstorableTextProblem } from '@/shared/sync/json'
 import { RECORD_LIMITS } from '@/shared/sync/limits'
 import { applyMutation, mergeRecords } from '@/shared/sync/merge'
 import type { Mutation, SyncRecord } from '@/shared/sync/protocol'
-import { RecordLimitError, liveVersions, recordBytes, textBase } from '@/shared/sync/text'
+import { RecordLimitError, liveVersions, recordBytes, recordBytesBound, textBase } from '@/shared/sync/text'
 import { TEST_TABLES, at, mutation, textEdit } from './fixtures'
 
 function applyAll(mutations: readonly Mutation[], start?: SyncRecord): SyncRecord | undefined {
@@ -97,6 +98,60 @@ describe('fields and bytes per record', () => {
       expect(error).toBeInstanceOf(RecordLimitError)
       expect((error as RecordLimitError).statusCode).toBe(400)
     }
+  })
+})
+
+describe('the size bound that spares most merges serialising the record', () => {
+  /** The record's stored JSON in UTF-8 bytes, counted by encoding it. */
+  const exactBytes = ({ fields, clocks, origins, conflicts }: SyncRecord) =>
+    Buffer.byteLength(JSON.stringify({ fields, clocks, origins, conflicts }))
+  // Any text: lone surrogates and control characters are escaped to six bytes each, others take up to four.
+  const anyText = fc.string({ unit: 'binary', maxLength: 40 })
+  const anyValue = fc.jsonValue({ maxDepth: 4, stringUnit: 'binary' })
+  const anyRecord = fc.record({
+    fields: fc.dictionary(anyText, anyValue, { maxKeys: 6 }),
+    clocks: fc.dictionary(anyText, anyText, { maxKeys: 6 }),
+    origins: fc.option(fc.dictionary(anyText, fc.record({ base: anyText, by: anyText }), { maxKeys: 3 }), {
+      nil: undefined,
+    }),
+    conflicts: fc.option(
+      fc.dictionary(anyText, fc.array(fc.record({ value: anyValue, hlc: anyText, by: anyText }), { maxLength: 3 })),
+      { nil: undefined },
+    ),
+  })
+
+  it('is never below the bytes of the record, nor below recordBytes', () => {
+    fc.assert(
+      fc.property(anyRecord, (parts) => {
+        const record = { table: 'actions', id: 'a1', scope: 'ward-7', ...parts } as SyncRecord
+        if (record.origins === undefined) delete record.origins
+        if (record.conflicts === undefined) delete record.conflicts
+        const bound = recordBytesBound(record, Infinity)
+        expect(bound).toBeGreaterThanOrEqual(exactBytes(record))
+        expect(bound).toBeGreaterThanOrEqual(recordBytes(record))
+      }),
+      { numRuns: 2_000 },
+    )
+  })
+
+  it.each([
+    ['characters escaped to six bytes', { note: '\u0001\ud800'.repeat(500) }],
+    ['numbers of the longest form', { list: Array.from({ length: 500 }, () => -2.2250738585072014e-308) }],
+    [
+      'values with a JSON form of their own',
+      Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`d${i}`, new Date(0)])),
+    ],
+  ])('counts %s at their full size', (_what, fields) => {
+    const record = { table: 'actions', id: 'a1', scope: 'ward-7', fields, clocks: {} } as unknown as SyncRecord
+    expect(recordBytesBound(record, Infinity)).toBeGreaterThanOrEqual(exactBytes(record))
+  })
+
+  it('leaves a record it overstates to its exact size: ten versions of 9,000 characters are all kept', () => {
+    // Bounded at about 540 KB, over the limit; they take about 90 KB.
+    const edits = Array.from({ length: 10 }, (_, i) => textEdit('body', 'a'.repeat(9_000), at(i, `n${i}`)))
+    const record = applyAll(edits) as SyncRecord
+    expect(recordBytesBound(record)).toBeGreaterThan(RECORD_LIMITS.recordBytes)
+    expect(liveVersions(record, 'body')).toHaveLength(10)
   })
 })
 
