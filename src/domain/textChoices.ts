@@ -99,9 +99,7 @@ export function textLabel(table: SyncedTable, field: string): string {
 }
 
 /** "1 text to choose", "2 texts to choose". */
-export function textsToChoose(count: number): string {
-  return `${count} ${count === 1 ? 'text' : 'texts'} to choose`
-}
+export { textsToChoose } from './textsToChoose'
 
 /** Which record a text belongs to, when the text alone does not say: "Falls on 26/11/2026". */
 export function textContext(table: SyncedTable, record: Record<string, unknown>, measureName?: string): string {

@@ -2,7 +2,6 @@ import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useTextChoices, type TextChoice } from '@/db/queries/conflicts'
 import { updateRecord } from '@/db/repo'
-import { validateChosenText } from '@/domain/textChoices'
 import type { RecordMeta } from '@/domain/types'
 import { InputError } from '@/domain/errors'
 
@@ -28,6 +27,8 @@ export const useConflictsStore = defineStore('conflicts', () => {
    * versions are gone on every tablet. Throws InputError with a plain-English message.
    */
   async function choose(choice: TextChoice, text: string, by: string): Promise<void> {
+    // Loaded with the texts to choose (db/queries/conflicts), so no further fetch here.
+    const { validateChosenText } = await import('@/domain/textChoices')
     const problem = validateChosenText(choice.table, choice.field, text)
     if (problem) throw new InputError(problem)
     const saved = await updateRecord<RecordMeta>(choice.table, choice.recordId, { [choice.field]: text.trim() }, by, {

@@ -1,5 +1,6 @@
 // Texts typed at the same time on different tablets, waiting for someone to choose, read live.
-import { textContext, textLabel, versionText } from '@/domain/textChoices'
+// The header reads them on every screen, and there are usually none: the rules that name them
+// (domain/textChoices, which reaches every screen's text limits) load only when there are some.
 import type { SyncedTable } from '@/domain/types'
 import { wallOf } from '@/shared/sync/hlc'
 import { db } from '../db'
@@ -33,6 +34,8 @@ export interface TextChoice {
 
 export async function readTextChoices(): Promise<TextChoice[]> {
   const open = await openTextConflicts(db)
+  if (open.length === 0) return []
+  const { textContext, textLabel, versionText } = await import('@/domain/textChoices')
   const measureIds = [
     ...new Set(
       open.flatMap((c) =>
