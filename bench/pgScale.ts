@@ -4,7 +4,8 @@
 // load) over its own connection pool; the load generator runs 8 tablets (one device per ward, so pushes take
 // different scope locks), each pushing 10 new day values at a time, round-robin over the processes, for a fixed
 // time. Prints mutations per second (min / median / max of 3 runs), each server process's and the load
-// generator's CPU, how busy the machine's cores were, and the load average. A figure, not a test.
+// generator's CPU, how busy the machine's cores were, the ratio of 2 and 4 processes' median to one process's, and
+// the load average. A figure, not a test.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes, randomUUID } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
@@ -31,6 +32,9 @@ const MEASURE_MS = 6_000
 const POOL_SIZE = 8
 /** The server processes' connections, so their PostgreSQL backends (and the CPU they used) can be found. */
 const BENCH_APPLICATION = 'lim-huddle-bench-scale'
+/** The coordinator's own connections (migrations, the organisation, enrolments): named apart, or their backends'
+ * CPU would be counted as the server processes' in every run. */
+const SETUP_APPLICATION = 'lim-huddle-bench-setup'
 
 interface LoadPlan {
   ports: number[]
@@ -42,13 +46,13 @@ interface LoadPlan {
 const here = new URL(import.meta.url).pathname
 const mode = process.argv[2]
 
-function configFor(schema: string): DatabaseConfig {
+function configFor(schema: string, applicationName = BENCH_APPLICATION): DatabaseConfig {
   return {
     dialect: 'postgres',
     connectionString: TEST_DATABASE_URL,
     schema,
     poolSize: POOL_SIZE,
-    applicationName: BENCH_APPLICATION,
+    applicationName,
   }
 }
 
@@ -78,7 +82,7 @@ async function serve(schema: string): Promise<void> {
 }
 
 /** The load generator: every tablet pushes batch after batch until the time is up; counts what was accepted
- * after the warm-up. Prints one JSON line. */
+ * after the warm-up. Prints "measuring" when the warm-up ends, then one JSON line. */
 async function load(plan: LoadPlan): Promise<void> {
   let wall = Date.now()
   let counting = false
@@ -86,7 +90,6 @@ async function load(plan: LoadPlan): Promise<void> {
   let mutations = 0
   let pushes = 0
   let requestNo = 0
-  const cpuBefore = process.cpuUsage()
   async function tablet(t: LoadPlan['tablets'][number], index: number): Promise<void> {
     let n = 0
     while (!stop) {
@@ -121,6 +124,8 @@ async function load(plan: LoadPlan): Promise<void> {
   const running = plan.tablets.map((t, i) => tablet(t, i))
   await new Promise((resolve) => setTimeout(resolve, plan.warmUpMs))
   counting = true
+  const cpuBefore = process.cpuUsage()
+  console.log('measuring')
   const started = performance.now()
   await new Promise((resolve) => setTimeout(resolve, plan.measureMs))
   stop = true
@@ -135,6 +140,22 @@ function processCpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100
+}
+
+/** CPU ms of each PostgreSQL backend the server processes opened, by pid. */
+async function backendCpuMs(admin: ReturnType<typeof openDatabase>): Promise<Map<number, number>> {
+  const backends = await sql<{
+    pid: number
+  }>`select pid from pg_stat_activity where application_name = ${BENCH_APPLICATION}`.execute(admin)
+  const cpu = new Map<number, number>()
+  for (const { pid } of backends.rows) {
+    try {
+      cpu.set(pid, processCpuMs(pid))
+    } catch {
+      // The backend ended in between.
+    }
+  }
+  return cpu
 }
 
 /** Busy and total jiffies of all cores, from /proc/stat. */
@@ -159,16 +180,18 @@ function waitForLine(child: ChildProcess, match: (line: string) => boolean): Pro
       }
     }
     child.stdout?.on('data', onData)
-    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
     child.once('exit', (code) => reject(new Error(`A bench process ended (${code}) before it was ready`)))
   })
 }
 
 function node(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', here, ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', here, ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  // Here rather than in waitForLine, which is called twice for the load generator.
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(chunk))
+  return child
 }
 
 async function stopAll(children: ChildProcess[]): Promise<void> {
@@ -188,7 +211,7 @@ async function coordinate(): Promise<void> {
   const schema = `bench_scale_${randomBytes(4).toString('hex')}`
   const admin = openDatabase({ dialect: 'postgres', connectionString: TEST_DATABASE_URL, poolSize: 1 })
   await sql`create schema ${sql.id(schema)}`.execute(admin)
-  const db = openDatabase(configFor(schema))
+  const db = openDatabase(configFor(schema, SETUP_APPLICATION))
   try {
     await migrateToLatest(db)
     const org = await makeOrg(db)
@@ -211,6 +234,7 @@ async function coordinate(): Promise<void> {
         .join(' ')}`,
     )
     const summary: string[] = []
+    const medians = new Map<number, number>()
     for (const count of PROCESS_COUNTS) {
       const rates: number[] = []
       for (let run = 1; run <= RUNS; run++) {
@@ -223,46 +247,51 @@ async function coordinate(): Promise<void> {
             if (outcome.status === 'rejected') throw outcome.reason
             return Number(outcome.value.trim().split(' ')[1])
           })
-          const serverCpuBefore = servers.map((child) => processCpuMs(child.pid!))
-          const ticksBefore = machineTicks()
           const plan: LoadPlan = { ports, tablets, warmUpMs: WARM_UP_MS, measureMs: MEASURE_MS }
           const generator = node(['load'], { BENCH_LOAD_PLAN: JSON.stringify(plan) })
+          // Every CPU figure is over the measured time alone: from the end of the warm-up to the last answer.
+          await waitForLine(generator, (l) => l.trim() === 'measuring')
+          const serverCpuBefore = servers.map((child) => processCpuMs(child.pid!))
+          const postgresBefore = await backendCpuMs(admin)
+          const ticksBefore = machineTicks()
+          const wallBefore = performance.now()
           const line = await waitForLine(generator, (l) => l.startsWith('{'))
           const ticksAfter = machineTicks()
+          const elapsedMs = performance.now() - wallBefore
           const serverCpu = servers.map((child, i) => processCpuMs(child.pid!) - serverCpuBefore[i]!)
-          // The backends were opened by this run's server processes: their whole CPU is this run's.
-          const backends = await sql<{
-            pid: number
-          }>`select pid from pg_stat_activity where application_name = ${BENCH_APPLICATION}`.execute(admin)
-          const postgresCpu = backends.rows.reduce((sum, { pid }) => {
-            try {
-              return sum + processCpuMs(pid)
-            } catch {
-              return sum
-            }
-          }, 0)
+          const postgresAfter = await backendCpuMs(admin)
+          let postgresCpu = 0
+          for (const [pid, ms] of postgresAfter) postgresCpu += ms - (postgresBefore.get(pid) ?? 0)
           const result = JSON.parse(line) as { mutations: number; seconds: number; cpuMs: number }
-          const elapsedMs = WARM_UP_MS + MEASURE_MS
           const rate = result.mutations / result.seconds
           rates.push(rate)
           const busy = (ticksAfter.busy - ticksBefore.busy) / (ticksAfter.total - ticksBefore.total)
+          // How much of the machine this bench's own processes used: on a shared machine the cores can be busy
+          // throughout with other work, and then more server processes have no cores to run on.
+          const ours = (serverCpu.reduce((a, b) => a + b, 0) + postgresCpu + result.cpuMs) / (elapsedMs * cpus().length)
           console.log(
             `  ${count} process${count > 1 ? 'es' : ''}, run ${run}: ${Math.round(rate).toLocaleString('en-GB')} mutations/s; ` +
               `server CPU ${serverCpu.map((ms) => `${Math.round((ms / elapsedMs) * 100)}%`).join(' + ')} of a core; ` +
-              `PostgreSQL backends ${Math.round((postgresCpu / elapsedMs) * 100)}% (${backends.rows.length}); ` +
-              `load generator ${Math.round((result.cpuMs / elapsedMs) * 100)}%; machine cores busy ${Math.round(busy * 100)}%`,
+              `PostgreSQL backends ${Math.round((postgresCpu / elapsedMs) * 100)}% (${postgresAfter.size}); ` +
+              `load generator ${Math.round((result.cpuMs / elapsedMs) * 100)}%; machine cores busy ${Math.round(busy * 100)}%, ` +
+              `${Math.round(ours * 100)}% of them this bench's`,
           )
         } finally {
           await stopAll(servers)
         }
       }
       const sorted = [...rates].sort((x, y) => x - y)
+      medians.set(count, sorted[Math.floor(sorted.length / 2)]!)
       summary.push(
         `${count} process${count > 1 ? 'es' : ''}: ${sorted.map((r) => Math.round(r).toLocaleString('en-GB')).join(' / ')} mutations/s (min / median / max)`,
       )
     }
     console.log('Summary:')
     for (const line of summary) console.log(`  ${line}`)
+    const one = medians.get(1)!
+    console.log(
+      `  median against 1 process: ${PROCESS_COUNTS.map((count) => `${count}: ${(medians.get(count)! / one).toFixed(2)}×`).join(', ')}`,
+    )
     console.log(
       `load average after: ${loadavg()
         .map((v) => v.toFixed(2))
