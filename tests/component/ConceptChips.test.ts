@@ -11,7 +11,7 @@ import { settle } from '../helpers/dom'
 
 /** Wait until the concept page has finished reading this tablet's items. */
 async function examplesRead(w: VueWrapper) {
-  await vi.waitFor(() => expect(w.text()).not.toContain('Looking for examples'), { timeout: 5000, interval: 20 })
+  await vi.waitFor(() => expect(w.text()).not.toContain('Looking for examples'), { interval: 20 })
 }
 
 let wrapper: VueWrapper | undefined
@@ -73,7 +73,7 @@ describe('ConceptChips', () => {
 
     // "Back" is the browser's own back: jsdom answers it with a popstate a moment later.
     await w.find('.nhsuk-back-link').trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/item'), { timeout: 2000, interval: 20 })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/item'), { interval: 20 })
     expect(w.find('h1').text()).toBe('An action')
   })
 

@@ -37,7 +37,7 @@ async function mountAt(path: string) {
   })
   await router.push(path)
   wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [pinia, router] }, attachTo: document.body })
-  await vi.waitFor(() => expect(wrapper!.find('form').exists()).toBe(true), { timeout: 3000, interval: 20 })
+  await vi.waitFor(() => expect(wrapper!.find('form').exists()).toBe(true), { interval: 20 })
   return { w: wrapper, router }
 }
 
@@ -80,10 +80,7 @@ describe('editing a concept', () => {
     await input(w, 'Name').setValue('5S: sort and shine')
     await input(w, 'Resource 1: web address').setValue('https://intranet.example.nhs.uk/5s')
     await w.find('form').trigger('submit')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/five-s'), {
-      timeout: 3000,
-      interval: 20,
-    })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/five-s'), { interval: 20 })
     await settle()
     expect(w.find('h1').text()).toBe('5S: sort and shine')
     expect(w.text()).toContain('Our own words about 5S.')
@@ -112,10 +109,7 @@ describe('editing a concept', () => {
 
     await input(w, 'Summary').setValue('Walk every board each morning.')
     await w.find('form').trigger('submit')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toMatch(/^\/concepts\/(?!new)/), {
-      timeout: 3000,
-      interval: 20,
-    })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toMatch(/^\/concepts\/(?!new)/), { interval: 20 })
     await settle()
     expect(w.find('h1').text()).toBe('Board walk')
     expect(w.find('.nhsuk-caption-l').text()).toBe('Leading')
@@ -132,10 +126,7 @@ describe('editing a concept', () => {
       .findAll('dialog button')
       .find((b) => b.text() === 'Retire it')!
       .trigger('click')
-    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/kamishibai'), {
-      timeout: 3000,
-      interval: 20,
-    })
+    await vi.waitFor(() => expect(router.currentRoute.value.path).toBe('/concepts/kamishibai'), { interval: 20 })
     await settle()
     const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London' }).format(new Date())
     expect(w.find('[data-testid="concept-retired"]').text()).toContain(`Retired by the improvement office on ${today}`)
@@ -174,17 +165,13 @@ describe('editing a concept', () => {
     })
     await router.push('/concepts/pdsa')
     wrapper = mount({ render: () => h(RouterView) }, { global: { plugins: [pinia, router] }, attachTo: document.body })
-    await vi.waitFor(() => expect(wrapper!.find('[data-testid="concept-about"]').exists()).toBe(true), {
-      timeout: 3000,
-      interval: 20,
-    })
+    await vi.waitFor(() => expect(wrapper!.find('[data-testid="concept-about"]').exists()).toBe(true), { interval: 20 })
     expect(wrapper.find('[data-testid="concept-about"]').text()).toContain(
       "The trust's improvement office looks after this library.",
     )
     expect(wrapper.find('[data-testid="concept-about"] a').exists()).toBe(false)
     await router.push('/concepts/pdsa/edit')
     await vi.waitFor(() => expect(wrapper!.find('[data-testid="library-read-only"]').exists()).toBe(true), {
-      timeout: 3000,
       interval: 20,
     })
     expect(wrapper.find('form').exists()).toBe(false)

@@ -106,7 +106,7 @@ describe('ConceptsView', () => {
     )
 
     const { w } = await mountView()
-    await vi.waitFor(() => expect(cardNames(w)).toContain('Bed huddle'), { timeout: 3000, interval: 20 })
+    await vi.waitFor(() => expect(cardNames(w)).toContain('Bed huddle'), { interval: 20 })
     expect(cardNames(w)).not.toContain('Takt time')
     expect(count(w)).toBe(`${CONCEPT_CATALOGUE.length} concepts`)
     expect(w.find('[data-testid="add-trust-concept"]').attributes('href')).toBe('/concepts/new')

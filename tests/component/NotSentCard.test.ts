@@ -4,8 +4,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import NotSentCard from '@/components/sync/NotSentCard.vue'
 import { db, resetDatabase, type NotSentEntry } from '@/db/db'
 
-const WAIT = { timeout: 5_000 }
-
 function row(mutationId: string, title: string): NotSentEntry {
   return {
     mutationId,
@@ -37,7 +35,7 @@ afterEach(() => {
 
 async function mountCard() {
   const wrapper = mount(NotSentCard, { attachTo: document.body })
-  await vi.waitFor(() => expect(wrapper.text()).not.toContain('Checking…'), WAIT)
+  await vi.waitFor(() => expect(wrapper.text()).not.toContain('Checking…'))
   return wrapper
 }
 
@@ -50,7 +48,7 @@ describe('NotSentCard', () => {
   it('lists set-aside changes with why, copies them all and discards one or all', async () => {
     await db.notSent.bulkPut([row('1', 'Fix the sluice door'), row('2', 'Order more gloves')])
     const wrapper = await mountCard()
-    await vi.waitFor(() => expect(wrapper.text()).toContain('2 changes could not be sent'), WAIT)
+    await vi.waitFor(() => expect(wrapper.text()).toContain('2 changes could not be sent'))
     const items = wrapper.findAll('[data-testid="not-sent-entries"] li').map((item) => item.text())
     expect(items[0]).toContain('An action: title "Order more gloves"')
     expect(items[0]).toContain('26/11/2026 08:05, Sam')
@@ -65,11 +63,11 @@ describe('NotSentCard', () => {
     expect(wrapper.get('[data-testid="not-sent-status"]').text()).toMatch(/^Copied/)
 
     await wrapper.findAll('.not-sent__discard')[0]!.trigger('click')
-    await vi.waitFor(() => expect(wrapper.text()).toContain('1 change could not be sent'), WAIT)
+    await vi.waitFor(() => expect(wrapper.text()).toContain('1 change could not be sent'))
     expect(await db.notSent.count()).toBe(1)
     const discardAll = wrapper.findAll('button').find((button) => button.text() === 'Discard them all')!
     await discardAll.trigger('click')
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="not-sent-empty"]').exists()).toBe(true), WAIT)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="not-sent-empty"]').exists()).toBe(true))
     expect(await db.notSent.count()).toBe(0)
   })
 })

@@ -141,7 +141,7 @@ describe('useSyncStore', () => {
       'Priya',
     )
     await other.engine.syncOnce()
-    await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14), { timeout: 5_000 })
+    await vi.waitFor(() => expect(useOrgStore().currentBoard?.huddleMinutes).toBe(14))
     await vi.waitFor(() => expect(sync.status).toBe('idle'))
     // Only the ward's scope is pulled (never the library, which no poke named), and no GET /api/device.
     expect(mine.length).toBeGreaterThan(0)
