@@ -5,6 +5,7 @@ import purgeCss from '@fullhuman/postcss-purgecss'
 import type { AcceptedPlugin, Plugin as PostcssPlugin } from 'postcss'
 import { KEPT_NHS_CLASS_PREFIXES } from './src/styles/keptNhsClasses.ts'
 import { VitePWA } from 'vite-plugin-pwa'
+import { UNIT_FILES_WITH_MODULE_MOCKS } from './tests/moduleMockFiles.ts'
 
 /**
  * The NHS.UK frontend's styles are most of the app's CSS, and the app uses a fraction of
@@ -26,9 +27,6 @@ function unusedNhsCssDropped(): AcceptedPlugin {
     },
   }
 }
-
-/** Unit test files that call vi.mock: they run with a module cache of their own (the unit-mocks project). */
-const UNIT_FILES_WITH_MODULE_MOCKS = ['tests/unit/sync/client/whenEnrolled.test.ts']
 
 // One config for the app and its unit/component tests, so `virtual:pwa-register/vue`
 // resolves in tests exactly as it does in the build.

@@ -8,9 +8,10 @@
 // tablet holding exactly the server's records of the scopes it reads, every honest change applied and kept, and
 // nothing forged applied anywhere (harness/world.ts says what is checked).
 //
-// CONVERGENCE_RUNS (default 500, over both files: enough to fail against each broken merge rule tried, docs/SYNC.md) and CONVERGENCE_SEED choose how many runs and which; `npm run
-// test:convergence` runs many more. A failure prints the seed and path to replay it: with CONVERGENCE_SEED set, the
-// first file runs every run from that seed and the second has nothing to run.
+// CONVERGENCE_RUNS (default 500, over both files: enough to fail against each broken merge rule tried, see
+// docs/SYNC.md) and CONVERGENCE_SEED choose how many runs and which; `npm run test:convergence` runs many more. A
+// failure prints the seed and path to replay it: with CONVERGENCE_SEED set, the first file runs every run from that
+// seed and the second has nothing to run.
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, it } from 'vitest'
 import { startRealServer, type RealServer } from './realServer'
