@@ -1,31 +1,28 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { addCatchBall, proposeGoal, saveGoal, saveReview, setGoalArchived, updateGoal } from '@/db/goalWrites'
 import { useGoalsHeld } from '@/db/queries/goals'
 import { recordNow, updateRecord } from '@/db/repo'
 import { FieldErrors, InputError } from '@/domain/errors'
+// From their own modules, not the '@/domain/goals' index: the board's goals tile loads this store before its
+// values show, and the index would bring every goal screen's rules (bowling chart, deployment tree, A3, review)
+// along. What only a save needs (the writes, the A3 and review checks) is fetched by the save itself.
+import type { A3Draft } from '@/domain/goals/a3'
 import {
   canCreateGoalIn,
   canEditGoal,
   canEditTerms,
   goalOrder,
   goalScopeOf,
-  orderedThread,
   sideOf,
   tierBelow,
-  validateCatchBall,
   validateGoalDraft,
-  goalTerms,
-  validateA3,
-  validateGoalReview,
-  type A3Draft,
-  type GoalReviewDraft,
-  type CatchBallInput,
   type GoalActor,
   type GoalDraft,
   type GoalFormContext,
   type GoalOrg,
-} from '@/domain/goals'
+} from '@/domain/goals/goals'
+import { goalTerms, orderedThread, validateCatchBall, type CatchBallInput } from '@/domain/goals/catchBall'
+import type { GoalReviewDraft } from '@/domain/goals/review'
 import { newId } from '@/domain/ids'
 import { londonDay } from '@/domain/dates'
 import type { CatchBallEntry, CatchBallKind, Goal, GoalReview, GoalTerms, GoalTier } from '@/domain/types'
@@ -161,6 +158,7 @@ export const useGoalsStore = defineStore('goals', () => {
         delete changes.targetDay
       }
       if (changes.parentGoalIds) changes.parentTitles = { ...goal.parentTitles, ...parentTitles }
+      const { updateGoal } = await import('@/db/goalWrites')
       const saved = await updateGoal(goal.id, changes, by)
       if (!saved) throw new InputError('That goal is no longer on this tablet')
       await live.settled()
@@ -178,6 +176,7 @@ export const useGoalsStore = defineStore('goals', () => {
       proposedBy: proposing ? who.tier : null,
       archived: false,
     }
+    const { proposeGoal, saveGoal } = await import('@/db/goalWrites')
     let saved: Goal
     if (proposing) {
       const terms = { target: fields.target, targetDay: fields.targetDay }
@@ -196,6 +195,7 @@ export const useGoalsStore = defineStore('goals', () => {
     if (!side) throw new InputError('Only the goal’s own tier and the tier above it take part in its catch-ball')
     const { errors, text, terms } = validateCatchBall(kind, input, termsOf(goal))
     if (text === undefined) throw new GoalInputError(errors)
+    const { addCatchBall } = await import('@/db/goalWrites')
     const saved = await addCatchBall(
       goalId,
       { kind, side, tier: who.tier, text, terms: terms ?? null },
@@ -211,6 +211,7 @@ export const useGoalsStore = defineStore('goals', () => {
     const goal = goalById(goalId)
     if (!goal || !actor.value || !canEditGoal(actor.value, goal))
       throw new InputError('Only the goal’s own tier writes its A3')
+    const { validateA3 } = await import('@/domain/goals/a3')
     const { errors, changes } = validateA3(draft, shown, goal.a3Version ?? 0)
     if (!changes) throw new GoalInputError(errors)
     if (changes.a3Version === (goal.a3Version ?? 0)) return goal
@@ -234,6 +235,10 @@ export const useGoalsStore = defineStore('goals', () => {
   async function review(goalId: string, month: string, draft: GoalReviewDraft, by: string): Promise<GoalReview> {
     const who = actor.value
     if (!who) throw new InputError('Choose a board first')
+    const [{ validateGoalReview }, { saveReview }] = await Promise.all([
+      import('@/domain/goals/review'),
+      import('@/db/goalWrites'),
+    ])
     const { errors, fields } = validateGoalReview(draft)
     if (!fields) throw new GoalInputError(errors)
     const saved = await saveReview(goalId, month, fields, who, londonDay(), by, await recordNow())
@@ -245,6 +250,7 @@ export const useGoalsStore = defineStore('goals', () => {
   async function setArchived(goalId: string, archived: boolean, by: string): Promise<Goal> {
     const who = actor.value
     if (!who) throw new InputError('Choose a board first')
+    const { setGoalArchived } = await import('@/db/goalWrites')
     const saved = await setGoalArchived(goalId, archived, who, by)
     await live.settled()
     return saved
