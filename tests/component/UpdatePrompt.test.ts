@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
 import { ref } from 'vue'
 import type { RegisterSWOptions } from 'vite-plugin-pwa/types'
+import { holdIdleFetches } from '@/composables/lazyDialog'
 import { DRAFT_PREFIX, useDraft } from '@/composables/useDraft'
 import UpdatePrompt from '@/components/layout/UpdatePrompt.vue'
 
@@ -23,10 +24,24 @@ vi.mock('virtual:pwa-register/vue', () => ({
 beforeEach(() => {
   sw.needRefresh = ref(false)
   sw.offlineReady = ref(false)
+  sw.options = undefined
   sw.updateServiceWorker.mockClear()
   localStorage.clear()
   sessionStorage.clear()
+  // jsdom has no idle callback (the app then waits 2 s): the next turn stands in for the browser's idle moment.
+  vi.stubGlobal('requestIdleCallback', (run: () => void) => setTimeout(run, 0))
 })
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+/** Mounted, and its service worker registered (at the browser's first idle moment). */
+async function mountRegistered() {
+  const wrapper = mount(UpdatePrompt)
+  await vi.waitFor(() => expect(sw.options).toBeDefined())
+  await flushPromises()
+  return wrapper
+}
 
 const buttonNamed = (wrapper: ReturnType<typeof mount>, name: string) =>
   wrapper.findAll('button').find((b) => b.text() === name)
@@ -38,8 +53,20 @@ describe('UpdatePrompt', () => {
     expect(wrapper.text()).toBe('')
   })
 
+  it('registers the service worker only once the screen has shown its values and the browser is idle', async () => {
+    const release = holdIdleFetches()
+    try {
+      mount(UpdatePrompt)
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      expect(sw.options).toBeUndefined()
+    } finally {
+      release()
+    }
+    await vi.waitFor(() => expect(sw.options).toBeDefined())
+  })
+
   it('offers "Update now" and "Later" when a new version is waiting', async () => {
-    const wrapper = mount(UpdatePrompt)
+    const wrapper = await mountRegistered()
     sw.needRefresh.value = true
     await flushPromises()
     const banner = wrapper.get('[data-testid="update-prompt"]')
@@ -53,7 +80,7 @@ describe('UpdatePrompt', () => {
   it('saves unsaved drafts before handing over to the new version', async () => {
     const draft = useDraft('comment', () => '')
     draft.value = 'typed just before updating'
-    const wrapper = mount(UpdatePrompt)
+    const wrapper = await mountRegistered()
     sw.needRefresh.value = true
     await flushPromises()
     sw.updateServiceWorker.mockImplementationOnce(async () => {
@@ -67,7 +94,7 @@ describe('UpdatePrompt', () => {
   })
 
   it('"Later" hides the banner without updating', async () => {
-    const wrapper = mount(UpdatePrompt)
+    const wrapper = await mountRegistered()
     sw.needRefresh.value = true
     await flushPromises()
     await buttonNamed(wrapper, 'Later')!.trigger('click')
@@ -76,7 +103,7 @@ describe('UpdatePrompt', () => {
   })
 
   it('says once per tablet that the app now works offline', async () => {
-    const first = mount(UpdatePrompt)
+    const first = await mountRegistered()
     sw.offlineReady.value = true
     await flushPromises()
     expect(first.get('[data-testid="offline-ready"]').text()).toContain('LIM Huddle now works offline on this tablet')
@@ -85,17 +112,18 @@ describe('UpdatePrompt', () => {
     first.unmount()
 
     sw.offlineReady = ref(false)
-    const second = mount(UpdatePrompt)
+    sw.options = undefined
+    const second = await mountRegistered()
     sw.offlineReady.value = true
     await flushPromises()
     expect(second.find('[data-testid="offline-ready"]').exists()).toBe(false)
   })
 
   it('starts checking for updates once the service worker is registered, and stops on unmount', async () => {
+    const wrapper = await mountRegistered()
     vi.useFakeTimers()
     try {
       const registration = { installing: null, update: vi.fn(async () => undefined) }
-      const wrapper = mount(UpdatePrompt)
       sw.options!.onRegisteredSW!('/sw.js', registration as unknown as ServiceWorkerRegistration)
       vi.advanceTimersByTime(30 * 60 * 1000)
       expect(registration.update).toHaveBeenCalledTimes(1)
