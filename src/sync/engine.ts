@@ -130,6 +130,20 @@ interface PushedMark {
   mark: string
 }
 
+/**
+ * What a round knows of the app tables its catching-up pulls write (docs/SYNC.md, "How a tablet stores records").
+ * A table empty when a catching-up pull first stored into it holds, for the rest of the round, only the rows this
+ * round stored there and the rows saved here since (every save of a synced record queues an outbox entry in its
+ * own transaction, and no round runs alongside this one to send it). So a page need read back only those rows to
+ * know what each of its records showed before: on a fresh tablet, none (10,000 reads of nothing spared).
+ */
+export interface FreshTables {
+  /** Table → ids this round stored in it (deleted ones too: they are read back, and found gone). */
+  stored: Map<string, Set<string>>
+  /** Tables that held rows when first checked: every record of theirs is read back as before. */
+  notEmpty: Set<string>
+}
+
 /** A pulled record as the app tables store it: plain fields, its id and unit. */
 function appRecordOf(record: SyncRecord): Record<string, unknown> {
   const { [DELETED_FIELD]: _deleted, ...fields } = record.fields
@@ -170,6 +184,8 @@ export function createSyncEngine({
     sentWhole: number
     /** Scopes the server no longer knew this tablet's place in (restored): pulled again from the start. */
     restarted: Set<string>
+    /** App tables a catching-up pull found empty, with the ids this round has stored in them since. */
+    fresh: FreshTables
   }
 
   /** Send one batch; a 'too-large' answer sends it again as two halves, down to a single
@@ -360,6 +376,7 @@ export function createSyncEngine({
     result: SyncResult,
     catchingUp: boolean,
     materialising = false,
+    fresh?: FreshTables,
   ): Promise<void> {
     const inScope = page.records.filter((record) => record.scope === scope)
     const records = inScope.filter((record) => isSyncedTable(knownTables, record.table))
@@ -389,12 +406,42 @@ export function createSyncEngine({
       const keys = inScope.map((record): [string, string] => [record.table, record.id])
       const pendingRead =
         keys.length > 0 ? database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : Promise.resolve([])
-      const shownRead = Promise.all(
-        [...idsByTable].map(async ([table, ids]) => ({ table, ids, rows: await database.table(table).bulkGet(ids) })),
+      const readShown = (tables: [string, string[]][]) =>
+        Promise.all(
+          tables.map(async ([table, ids]) => ({ table, ids, rows: await database.table(table).bulkGet(ids) })),
+        )
+      // A catching-up pull reads back only the records a table it found empty can hold (FreshTables); the rest of
+      // the page's records showed nothing before it.
+      const tracked = catchingUp && fresh ? fresh : undefined
+      const unchecked = tracked
+        ? [...idsByTable.keys()].filter((table) => !tracked.stored.has(table) && !tracked.notEmpty.has(table))
+        : []
+      const emptyRead = Promise.all(
+        unchecked.map(async (table) => ({
+          table,
+          empty: (await database.table(table).limit(1).primaryKeys()).length === 0,
+        })),
       )
+      emptyRead.catch(() => undefined)
+      let shownRead = tracked ? undefined : readShown([...idsByTable])
       // Awaited below; a failure then ends the transaction whichever read is awaited first.
-      shownRead.catch(() => undefined)
+      shownRead?.catch(() => undefined)
       const pendingRows = await pendingRead
+      if (tracked) {
+        for (const { table, empty } of await emptyRead) {
+          if (empty) tracked.stored.set(table, new Set())
+          else tracked.notEmpty.add(table)
+        }
+        const queued = new Set(pendingRows.map((entry) => keyOf(entry.table, entry.recordId)))
+        const toRead = [...idsByTable].map(([table, ids]): [string, string[]] => {
+          const stored = tracked.stored.get(table)
+          return [table, stored ? ids.filter((id) => stored.has(id) || queued.has(keyOf(table, id))) : ids]
+        })
+        // Asked for before any write below, so they see the rows as they were before this page.
+        shownRead = readShown(toRead.filter(([, ids]) => ids.length > 0))
+        shownRead.catch(() => undefined)
+        for (const [table, ids] of idsByTable) ids.forEach((id) => tracked.stored.get(table)?.add(id))
+      }
       const pendingByKey = new Map<string, Mutation[]>()
       const pulledByKey = new Map(inScope.map((record) => [keyOf(record.table, record.id), record]))
       // Parts of records queued to be sent again whole that the server turns out to hold: not sent.
@@ -463,7 +510,7 @@ export function createSyncEngine({
       // What each record showed before this page, in the page's order: a record twice in a page was shown,
       // the second time, as the first left it.
       const shown = new Map<string, unknown>()
-      for (const { table, ids, rows } of await shownRead)
+      for (const { table, ids, rows } of await shownRead!)
         rows.forEach((row, i) => shown.set(keyOf(table, ids[i]!), row))
       const history: HistoryEntry[] = []
       records.forEach((record, i) => {
@@ -551,7 +598,7 @@ export function createSyncEngine({
         next.catch(() => undefined)
       }
       const storedBefore = result.pulled
-      await applyPage(scope, page, result, catchingUp)
+      await applyPage(scope, page, result, catchingUp, false, round.fresh)
       if (onProgress && page.remaining !== undefined) {
         onProgress({ stored: result.pulled, total: storedBefore + Math.max(page.remaining, page.records.length) })
       }
@@ -616,7 +663,14 @@ export function createSyncEngine({
       const writable = writableScopeIds(enrolment)
       const withPush = what.kind === 'push' || (what.kind === 'full' && what.withPush)
       let pushFailure: SyncFailure | undefined
-      const round: Round = { result, deviceId: '', tooLarge: 0, sentWhole: 0, restarted: new Set() }
+      const round: Round = {
+        result,
+        deviceId: '',
+        tooLarge: 0,
+        sentWhole: 0,
+        restarted: new Set(),
+        fresh: { stored: new Map(), notEmpty: new Set() },
+      }
       if (withPush) {
         round.deviceId = await database.transaction('rw', database.meta, () =>
           withDeviceClock(database, (clock) => clock.nodeId),
@@ -646,6 +700,9 @@ export function createSyncEngine({
         result.notice = [result.notice, SERVER_RESTORED_NOTICE].filter(Boolean).join(' ')
         // What the server no longer had goes back now, and comes down again merged.
         if (what.kind !== 'full' || (what.withPush && !pushFailure)) {
+          // The push acknowledges (and so removes) the outbox entries of records saved here during the pulls: a
+          // table is found empty or not again, so the pulls below read back whatever it holds.
+          round.fresh = { stored: new Map(), notEmpty: new Set() }
           if (!round.deviceId) {
             round.deviceId = await database.transaction('rw', database.meta, () =>
               withDeviceClock(database, (clock) => clock.nodeId),
