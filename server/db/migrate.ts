@@ -7,6 +7,7 @@ import * as accessRefusalCounts from './migrations/0005_access_refusal_counts.ts
 import * as recordOwners from './migrations/0006_record_owners.ts'
 import * as ideaLinks from './migrations/0007_idea_links.ts'
 import * as scopeMarks from './migrations/0008_scope_marks.ts'
+import * as leanPushTables from './migrations/0009_lean_push_tables.ts'
 
 /**
  * Every migration, listed in code rather than found by scanning a folder, so a bundled
@@ -21,6 +22,7 @@ export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0006_record_owners': recordOwners,
   '0007_idea_links': ideaLinks,
   '0008_scope_marks': scopeMarks,
+  '0009_lean_push_tables': leanPushTables,
 }
 
 const staticProvider: MigrationProvider = {
