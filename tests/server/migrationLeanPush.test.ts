@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
 import SqliteDatabase from 'better-sqlite3'
-import { Migrator, sql, type Kysely } from 'kysely'
+import { Migrator, sql } from 'kysely'
 import { afterEach, describe, expect, it } from 'vitest'
 import { newId } from '../../src/domain/ids.ts'
 import { migrateToLatest, MIGRATIONS } from '../../server/db/migrate.ts'
+import type { SyncDb } from '../../server/db/open.ts'
 import * as leanPushTables from '../../server/db/migrations/0009_lean_push_tables.ts'
 import { pruneAppliedMutations } from '../../server/sync/prune.ts'
 import { ForbiddenRecordError, pushMutations } from '../../server/sync/push.ts'
@@ -23,7 +24,7 @@ function migratorOf(test: TestDatabase) {
 }
 
 /** How SQLite declares each table, and the indexes on `applied_mutations`. */
-async function sqliteShape(db: Kysely<unknown>) {
+async function sqliteShape(db: SyncDb) {
   const { rows } = await sql<{ type: string; name: string; tbl_name: string; sql: string | null }>`
     select type, name, tbl_name, sql from sqlite_master
     where tbl_name in ('applied_mutations', 'record_owners', 'scope_marks')`.execute(db)
