@@ -1,11 +1,9 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { storeDemoTrust, storeNewOrganisation } from '@/db/organisationWrites'
 import { useOrganisation } from '@/db/queries/org'
 import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { InputError } from '@/domain/errors'
-import { newBoardSettings } from '@/domain/defaults'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import { peopleFor, peopleHeading, peopleHolder } from '@/domain/people'
@@ -93,6 +91,11 @@ export const useOrgStore = defineStore('org', () => {
 
   /** First run: create the person's own trust, CSU, unit and board. */
   async function setUp(form: SetupForm, by: string): Promise<Board> {
+    // The setup's defaults and writes load with the first setup, not with every tablet's first screen.
+    const [{ newBoardSettings }, { storeNewOrganisation }] = await Promise.all([
+      import('@/domain/defaults'),
+      import('@/db/organisationWrites'),
+    ])
     const at = (await recordNow()).toISOString()
     const trust: Trust = { id: newId(), name: form.trustName.trim(), createdAt: at }
     const csu: Csu = { id: newId(), trustId: trust.id, name: form.csuName.trim(), createdAt: at }
@@ -121,7 +124,10 @@ export const useOrgStore = defineStore('org', () => {
   async function loadDemo(today = londonDay()) {
     // The demo's builders (a year of made-up values, ideas, checklists) load only when asked
     // for, not with every tablet's first screen.
-    const { buildDemoTrust } = await import('@/domain/demo')
+    const [{ buildDemoTrust }, { storeDemoTrust }] = await Promise.all([
+      import('@/domain/demo'),
+      import('@/db/organisationWrites'),
+    ])
     const demo = buildDemoTrust(today)
     await storeDemoTrust(demo, CURRENT_BOARD)
     await load()
