@@ -1,32 +1,35 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, type ComputedRef } from 'vue'
 import { useGoalsHeld } from '@/db/queries/goals'
-import { recordNow, updateRecord } from '@/db/repo'
-import { FieldErrors, InputError } from '@/domain/errors'
+import { FieldErrors } from '@/domain/errors'
 // From their own modules, not the '@/domain/goals' index: the board's goals tile loads this store before its
 // values show, and the index would bring every goal screen's rules (bowling chart, deployment tree, A3, review)
-// along. What only a save needs (the writes, the A3 and review checks) is fetched by the save itself.
-import type { A3Draft } from '@/domain/goals/a3'
+// along. The commands (goalCommands.ts: the checks and writes) are fetched by the first save.
 import {
-  canCreateGoalIn,
   canEditGoal,
   canEditTerms,
   goalOrder,
-  goalScopeOf,
   sideOf,
   tierBelow,
-  validateGoalDraft,
   type GoalActor,
-  type GoalDraft,
-  type GoalFormContext,
   type GoalOrg,
 } from '@/domain/goals/goals'
-import { goalTerms, orderedThread, validateCatchBall, type CatchBallInput } from '@/domain/goals/catchBall'
-import type { GoalReviewDraft } from '@/domain/goals/review'
-import { newId } from '@/domain/ids'
-import { londonDay } from '@/domain/dates'
-import type { CatchBallEntry, CatchBallKind, Goal, GoalReview, GoalTerms, GoalTier } from '@/domain/types'
+import { goalTerms, orderedThread } from '@/domain/goals/catchBall'
+import type { CatchBallEntry, Goal, GoalReview, GoalTerms, GoalTier } from '@/domain/types'
 import { useOrgStore } from './org'
+
+/** What the commands need of the store. */
+export interface GoalsContext {
+  actor: ComputedRef<GoalActor | null>
+  orgView: ComputedRef<GoalOrg>
+  /** Resolves once the store's live read shows what was just written. */
+  settled(): Promise<unknown>
+  goalById(id: string): Goal | undefined
+  termsOf(goal: Goal): GoalTerms
+  parentChoices(tier: GoalTier, ownerScopeId: string): { id: string; title: string }[]
+}
+type Commands = typeof import('./goalCommands')
+type Rest<F> = F extends (context: GoalsContext, ...rest: infer A) => unknown ? A : never
 
 /** The form's errors, field by field: the screen puts each beside its field. */
 export class GoalInputError extends FieldErrors {
@@ -119,141 +122,18 @@ export const useGoalsStore = defineStore('goals', () => {
     return [...known].map(([id, title]) => ({ id, title }))
   }
 
-  function parentTitlesOf(ids: readonly string[], tier: GoalTier, ownerScopeId: string): Record<string, string> {
-    const choices = parentChoices(tier, ownerScopeId)
-    return Object.fromEntries(ids.map((id) => [id, choices.find((c) => c.id === id)?.title ?? '']))
-  }
-
-  /**
-   * Save the goal form: a new goal of the actor's own tier, a goal proposed to a scope below (with the first
-   * catch-ball entry), or the changes to an existing goal compared with the goal as the form showed it.
-   */
-  async function save(
-    draft: GoalDraft,
-    target: { tier: GoalTier; ownerScopeId: string },
-    context: Omit<GoalFormContext, 'tier' | 'parentIds'>,
-    by: string,
-    existing?: { goal: Goal; shown: GoalDraft },
-    note = '',
-  ): Promise<Goal> {
-    const who = actor.value
-    if (!who) throw new InputError('Choose a board first')
-    const parentIds = parentChoices(target.tier, target.ownerScopeId).map((p) => p.id)
-    const proposing = !existing && target.tier !== who.tier
-    const { errors, fields } = validateGoalDraft(draft, { ...context, tier: target.tier, parentIds, proposing })
-    if (!fields) throw new GoalInputError(errors)
-    const parentTitles = parentTitlesOf(fields.parentGoalIds, target.tier, target.ownerScopeId)
-    const now = await recordNow()
-    if (existing) {
-      const goal = existing.goal
-      if (!canEditGoal(who, goal)) throw new InputError('Only the goal’s own tier changes it')
-      const { fields: shown } = validateGoalDraft(existing.shown, { ...context, tier: goal.tier, parentIds })
-      const changes: Partial<Goal> = {}
-      for (const key of Object.keys(fields) as (keyof typeof fields)[]) {
-        if (JSON.stringify(fields[key]) !== JSON.stringify(shown?.[key]))
-          (changes as Record<string, unknown>)[key] = fields[key]
-      }
-      if (!canEditTerms(who, goal)) {
-        delete changes.target
-        delete changes.targetDay
-      }
-      if (changes.parentGoalIds) changes.parentTitles = { ...goal.parentTitles, ...parentTitles }
-      const { updateGoal } = await import('@/db/goalWrites')
-      const saved = await updateGoal(goal.id, changes, by)
-      if (!saved) throw new InputError('That goal is no longer on this tablet')
-      await live.settled()
-      return saved
-    }
-    if (!canCreateGoalIn(who, target.tier, target.ownerScopeId, orgView.value))
-      throw new InputError('This board cannot set a goal there')
-    const goal: Omit<Goal, 'createdAt' | 'updatedAt' | 'updatedBy'> = {
-      id: newId(),
-      unitId: goalScopeOf(target.tier, target.ownerScopeId),
-      tier: target.tier,
-      ownerScopeId: target.ownerScopeId,
-      ...fields,
-      parentTitles,
-      proposedBy: proposing ? who.tier : null,
-      archived: false,
-    }
-    const { proposeGoal, saveGoal } = await import('@/db/goalWrites')
-    let saved: Goal
-    if (proposing) {
-      const terms = { target: fields.target, targetDay: fields.targetDay }
-      saved = (await proposeGoal(goal, { tier: who.tier, text: note.trim(), terms }, by, now)).goal
-    } else saved = await saveGoal(goal, by, now)
-    await live.settled()
-    return saved
-  }
-
-  /** One catch-ball move by the board on screen's tier, checked against the thread as stored. */
-  async function move(goalId: string, kind: CatchBallKind, input: CatchBallInput, by: string): Promise<CatchBallEntry> {
-    const who = actor.value
-    const goal = goalById(goalId)
-    if (!who || !goal) throw new InputError('That goal is no longer on this tablet')
-    const side = sideOf(who, goal, orgView.value)
-    if (!side) throw new InputError('Only the goal’s own tier and the tier above it take part in its catch-ball')
-    const { errors, text, terms } = validateCatchBall(kind, input, termsOf(goal))
-    if (text === undefined) throw new GoalInputError(errors)
-    const { addCatchBall } = await import('@/db/goalWrites')
-    const saved = await addCatchBall(
-      goalId,
-      { kind, side, tier: who.tier, text, terms: terms ?? null },
-      by,
-      await recordNow(),
-    )
-    await live.settled()
-    return saved
-  }
-
-  /** Save the A3's changed boxes (compared with the A3 as the form opened) and count a version. */
-  async function saveA3(goalId: string, draft: A3Draft, shown: A3Draft, by: string): Promise<Goal> {
-    const goal = goalById(goalId)
-    if (!goal || !actor.value || !canEditGoal(actor.value, goal))
-      throw new InputError('Only the goal’s own tier writes its A3')
-    const { validateA3 } = await import('@/domain/goals/a3')
-    const { errors, changes } = validateA3(draft, shown, goal.a3Version ?? 0)
-    if (!changes) throw new GoalInputError(errors)
-    if (changes.a3Version === (goal.a3Version ?? 0)) return goal
-    const saved = await updateRecord<Goal>(
-      'goals',
-      goalId,
-      (stored) => ({ ...changes, a3Version: (stored.a3Version ?? 0) + 1 }),
-      by,
-    )
-    if (!saved) throw new InputError('That goal is no longer on this tablet')
-    await live.settled()
-    return saved
-  }
+  // The commands (their checks and writes) load with the first save, not with the board's goals tile.
+  const context: GoalsContext = { actor, orgView, settled: () => live.settled(), goalById, termsOf, parentChoices }
+  const commands = () => import('./goalCommands')
+  const save = async (...args: Rest<Commands['save']>) => (await commands()).save(context, ...args)
+  const move = async (...args: Rest<Commands['move']>) => (await commands()).move(context, ...args)
+  const saveA3 = async (...args: Rest<Commands['saveA3']>) => (await commands()).saveA3(context, ...args)
+  const review = async (...args: Rest<Commands['review']>) => (await commands()).review(context, ...args)
+  const setArchived = async (...args: Rest<Commands['setArchived']>) => (await commands()).setArchived(context, ...args)
 
   /** The months reviewed so far for a goal, by month. */
   function reviewsOf(goalId: string): Map<string, GoalReview> {
     return new Map((reviews.value.get(goalId) ?? []).map((r) => [r.month, r]))
-  }
-
-  /** Save a month's review: the goal's own tier, checked against the goal as stored. */
-  async function review(goalId: string, month: string, draft: GoalReviewDraft, by: string): Promise<GoalReview> {
-    const who = actor.value
-    if (!who) throw new InputError('Choose a board first')
-    const [{ validateGoalReview }, { saveReview }] = await Promise.all([
-      import('@/domain/goals/review'),
-      import('@/db/goalWrites'),
-    ])
-    const { errors, fields } = validateGoalReview(draft)
-    if (!fields) throw new GoalInputError(errors)
-    const saved = await saveReview(goalId, month, fields, who, londonDay(), by, await recordNow())
-    await live.settled()
-    return saved
-  }
-
-  /** Archive a goal or bring it back (the goal's own tier). */
-  async function setArchived(goalId: string, archived: boolean, by: string): Promise<Goal> {
-    const who = actor.value
-    if (!who) throw new InputError('Choose a board first')
-    const { setGoalArchived } = await import('@/db/goalWrites')
-    const saved = await setGoalArchived(goalId, archived, who, by)
-    await live.settled()
-    return saved
   }
 
   /** Scopes the actor may propose goals to: a trust's CSUs, a CSU's wards. */

@@ -1,0 +1,78 @@
+// What the board's first screen loads before its values show is what a cold start pays for. Code that only a
+// save, a setup or a later screen needs is loaded with it (a dynamic import), and one static import in the
+// wrong place brings it back into the shell (or the board's goals tile) without any test noticing: these follow
+// the static imports from the shell's entry and the goals tile and check that such code stays out.
+import { existsSync, readFileSync, statSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = resolve(__dirname, '../../..')
+const SRC = join(ROOT, 'src')
+
+/** `import … from '…'`, `import '…'` and `export … from '…'` at the start of a line; not `import type`. */
+const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type\s)(?:[^'"`;]*?\sfrom\s*)?['"]([^'"]+)['"]/gm
+
+function resolveImport(from: string, specifier: string): string | null {
+  const base = specifier.startsWith('@/')
+    ? join(SRC, specifier.slice(2))
+    : specifier.startsWith('.')
+      ? resolve(dirname(from), specifier)
+      : null
+  if (!base) return null // a package
+  for (const file of [base, `${base}.ts`, `${base}.vue`, join(base, 'index.ts')])
+    if (existsSync(file) && statSync(file).isFile()) return file
+  return null
+}
+
+/** Every source file `entry` reaches through static imports, as paths from the repository root. */
+function staticallyReached(entry: string): Set<string> {
+  const seen = new Set<string>()
+  const queue = [join(ROOT, entry)]
+  while (queue.length > 0) {
+    const file = queue.pop()!
+    const name = relative(ROOT, file)
+    if (seen.has(name)) continue
+    seen.add(name)
+    for (const [, specifier] of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
+      const target = resolveImport(file, specifier!)
+      if (target) queue.push(target)
+    }
+  }
+  return seen
+}
+
+describe('what the board loads before its values show', () => {
+  it('finds the static imports it follows (the shell reaches the board and its stores)', () => {
+    const shell = staticallyReached('src/main.ts')
+    expect(shell).toContain('src/views/BoardView.vue')
+    expect(shell).toContain('src/stores/org.ts')
+    expect(shell).toContain('src/db/db.ts')
+  })
+
+  it.each([
+    ['src/components/common/NamePickerDialog.vue', 'asked by a save (App.vue mounts it then)'],
+    ['src/components/layout/UpdatePrompt.vue', 'mounted once the first screen is idle (it registers the worker)'],
+    ['src/db/organisationWrites.ts', 'the first setup and the demo'],
+    ['src/domain/defaults.ts', 'the first setup'],
+    ['src/db/notSent.ts', 'counted by the sync store when it looks'],
+    ['src/components/goals/BoardGoalsTile.vue', 'the goals tile is its own chunk'],
+  ])('the shell does not statically import %s (%s)', (file) => {
+    expect(staticallyReached('src/main.ts')).not.toContain(file)
+  })
+
+  it.each([
+    ['src/stores/goalCommands.ts'],
+    ['src/db/goalWrites.ts'],
+    ['src/domain/goals/index.ts'],
+    ['src/domain/goals/goalDraft.ts'],
+    ['src/domain/goals/catchBallInput.ts'],
+    ['src/domain/goals/a3.ts'],
+    ['src/domain/goals/review.ts'],
+    ['src/domain/goals/bowling.ts'],
+    ['src/domain/goals/deployment.ts'],
+  ])('the goals tile loads without %s (a save or another goal screen loads it)', (file) => {
+    const tile = staticallyReached('src/components/goals/BoardGoalsTile.vue')
+    expect(tile).toContain('src/stores/goals.ts')
+    expect(tile).not.toContain(file)
+  })
+})
