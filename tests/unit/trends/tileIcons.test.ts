@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { addDays } from '@/domain/dates'
+import { isSpcError } from '@/domain/spc'
+import { measureSpc } from '@/domain/trends/measureSpc'
 import { tileIconRange, tileIcons } from '@/domain/trends/tileIcons'
 import type { Measure } from '@/domain/types'
 
@@ -59,5 +61,30 @@ describe('tileIcons', () => {
       throw new Error('bug')
     }
     expect(tileIcons(falls, lastDays(steady(30)), day, broken)).toEqual({ enough: false })
+  })
+
+  // The tile reads the engine without the chart's notes (spcInput.ts): its icons must still be the chart's.
+  const percent: Pick<Measure, 'type' | 'direction' | 'unit' | 'target'> = {
+    type: 'percentage',
+    direction: 'higher',
+    unit: '%',
+    target: 95,
+  }
+  const rising = (n: number) => Array.from({ length: n }, (_, i) => 2 + i / 4 + (i % 3))
+  it.each([
+    ['a steady month of falls', falls, lastDays(steady(30))],
+    ['falls that jump at the end', falls, lastDays([...steady(25), 12, 13, 12, 14, 12])],
+    ['falls rising all quarter', falls, lastDays(rising(90))],
+    ['falls with gaps', falls, lastDays(steady(60)).filter((_, i) => i % 4 !== 0)],
+    ['a percentage pressed against 100%', percent, lastDays(steady(40).map((v) => 96 + v))],
+    ['a percentage with a target it misses', percent, lastDays(steady(40).map((v) => 80 + v))],
+  ])('gives the icons of the chart behind the tile: %s', (_, measure, values) => {
+    const { from, to } = tileIconRange(day)
+    const { result } = measureSpc(measure, values, from, to, 'day', 'xmr')
+    const chart =
+      isSpcError(result) || result.variation === 'none'
+        ? { enough: false }
+        : { enough: true, variation: result.variation, assurance: result.assurance }
+    expect(tileIcons(measure, values, day)).toEqual(chart)
   })
 })
