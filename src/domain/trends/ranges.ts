@@ -4,13 +4,14 @@
 import { addDays, addMonths, isDayKey, monthOf, weekStart } from '../dates'
 import type { DayKey } from '../types'
 import { periodOf, periodStart, type Period } from './periods'
+import { DAILY_CHART_DAYS } from './tileIconRange'
 
 export interface DayRange {
   from: DayKey
   to: DayKey
 }
 
-const DEFAULT_POINTS: Record<Period, number> = { day: 90, week: 26, month: 24 }
+const DEFAULT_POINTS: Record<Period, number> = { day: DAILY_CHART_DAYS, week: 26, month: 24 }
 
 /** The last `points` complete periods before today's (days: up to and including today). */
 export function defaultRange(period: Period, today: DayKey, points = DEFAULT_POINTS[period]): DayRange {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { addDays } from '@/domain/dates'
 import { isSpcError } from '@/domain/spc'
 import { measureSpc } from '@/domain/trends/measureSpc'
+import { defaultRange } from '@/domain/trends/ranges'
 import { tileIconRange, tileIcons } from '@/domain/trends/tileIcons'
 import type { Measure } from '@/domain/types'
 
@@ -55,6 +56,13 @@ describe('tileIcons', () => {
     expect(tileIcons(falls, values, day)).toMatchObject({ variation: 'common-cause' })
     expect(tileIconRange(day)).toEqual({ from: addDays(day, -89), to: day })
   })
+
+  it.each(['2026-12-06', '2026-03-29', '2026-10-25', '2028-02-29'])(
+    "reads the days the trend screen's daily chart opens on, ending %s",
+    (end) => {
+      expect(tileIconRange(end)).toEqual(defaultRange('day', end))
+    },
+  )
 
   it('says not enough data rather than failing when the engine throws', () => {
     const broken = () => {
