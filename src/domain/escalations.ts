@@ -2,9 +2,13 @@
 // the trust, and the answer comes back down. Tiered huddles die when escalations vanish,
 // so the rules here make every step explicit: who may move an escalation, from which
 // status, and what must be written. Pure: no Vue, no Dexie.
+import { nextTier } from './escalationStatus'
 import { textLength } from './ideas'
 import type { Board, Escalation, EscalationStatus, EscalationTier, Instant } from './types'
 import { LIMITS } from './validation'
+
+// What the board's escalations tile needs, in a module of its own so the board loads without the rest.
+export { ANSWERED_STATUSES, nextTier, oldestFirst, OPEN_STATUSES, waitingFor } from './escalationStatus'
 
 export const ESCALATION_REASON_MAX = 500
 export const ESCALATION_ANSWER_MAX = 2000
@@ -35,11 +39,6 @@ export const STATUS_LABEL: Record<EscalationStatus, string> = {
   closed: 'Closed',
 }
 
-/** Statuses in which the tier above still owes an answer. */
-export const OPEN_STATUSES: readonly EscalationStatus[] = ['raised', 'accepted']
-/** Statuses in which the answer has come back and the ward has yet to confirm it closed. */
-export const ANSWERED_STATUSES: readonly EscalationStatus[] = ['answered', 'returned']
-
 export type EscalationMove = 'accept' | 'answer' | 'return' | 'reEscalate' | 'withdraw' | 'close'
 
 /** Who may make a move: the tier holding the escalation, or the unit (or CSU) that raised it. */
@@ -65,11 +64,6 @@ const MOVE_LABEL: Record<EscalationMove, string> = {
   reEscalate: 'pass on',
   withdraw: 'withdraw',
   close: 'close',
-}
-
-/** The tier above, or null at the top. */
-export function nextTier(tier: EscalationTier): EscalationTier | null {
-  return tier === 'unit' ? 'csu' : tier === 'csu' ? 'trust' : null
 }
 
 export function canMove(status: EscalationStatus, move: EscalationMove, tier: EscalationTier = 'csu'): boolean {
@@ -197,22 +191,6 @@ export function refusal(
   if (move === 'reEscalate' && nextTier(stored.tier) === null)
     return 'This escalation is already with the trust, the highest tier'
   return `This escalation is now “${STATUS_LABEL[stored.status]}” (changed by ${who} at ${when}), so you cannot ${MOVE_LABEL[move]} it${kept}`
-}
-
-/** "2 days 3 hours", "45 minutes": how long since `since`, in words read from across the room. */
-export function waitingFor(since: Instant, now: Date): string {
-  const minutes = Math.max(0, Math.floor((now.getTime() - Date.parse(since)) / 60_000))
-  const days = Math.floor(minutes / 1440)
-  const hours = Math.floor((minutes % 1440) / 60)
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  if (days > 0) return hours > 0 ? `${plural(days, 'day')} ${plural(hours, 'hour')}` : plural(days, 'day')
-  if (hours > 0) return plural(hours, 'hour')
-  return minutes < 1 ? 'less than a minute' : plural(minutes, 'minute')
-}
-
-/** Oldest at its current tier first: the one waiting longest is talked about first. */
-export function oldestFirst(list: readonly Escalation[]): Escalation[] {
-  return [...list].sort((a, b) => a.tierSince.localeCompare(b.tierSince) || a.id.localeCompare(b.id))
 }
 
 type EscalationSource = NonNullable<Escalation['source']>

@@ -4,7 +4,7 @@
 // CSU device (which syncs every unit of its CSU, and the CSU's own scope) sees what its
 // wards raised, a trust device (which syncs its CSUs) sees what reached the trust, and
 // no device ever holds another CSU's escalations. Pure: the org lists are passed in.
-import { ANSWERED_STATUSES, OPEN_STATUSES, oldestFirst } from './escalations'
+import { ANSWERED_STATUSES, OPEN_STATUSES, oldestFirst } from './escalationStatus'
 import { tierOfScope } from './tiers'
 import type { Csu, Escalation, EscalationTier, Trust, Unit } from './types'
 

@@ -1,29 +1,24 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { readEscalationsHeld, useEscalationsHeld } from '@/db/queries/escalations'
-import { recordNow, saveRecord, updateRecord } from '@/db/repo'
-import { formatClock, formatInstant, londonDay } from '@/domain/dates'
-import {
-  escalatedWords,
-  ESCALATION_CATEGORY_MAX,
-  ESCALATION_CRITERIA_MAX,
-  escalationOfSource,
-  moveFields,
-  newEscalationFields,
-  nextTier,
-  refusal,
-  validateEscalation,
-  validateMove,
-  type EscalationInput,
-  type EscalationMove,
-} from '@/domain/escalations'
+import { fetchWhenIdle } from '@/composables/lazyDialog'
+import { useEscalationsHeld } from '@/db/queries/escalations'
+// Not '@/domain/escalations' (the moves, their checks and wording): the board's escalations tile loads this store.
+import { nextTier } from '@/domain/escalationStatus'
 import { raiserName, tierOfBoardScope, type OrgView } from '@/domain/escalationsScope'
-import { newId } from '@/domain/ids'
-import type { Board, Escalation, EscalationTier } from '@/domain/types'
-import { hasErrors } from '@/domain/validation'
-import { useBoardStore } from './board'
+import type { Board, EscalationTier } from '@/domain/types'
 import { InputError } from '@/domain/errors'
 import { useOrgStore } from './org'
+
+/** What the commands (escalationCommands.ts) need of the store. */
+export interface EscalationsContext {
+  org: ReturnType<typeof useOrgStore>
+  /** Resolves once the store's live read (when a screen has asked for it) shows what was just written. */
+  settled(): Promise<unknown>
+  tierOf(board: Pick<Board, 'unitId'>): EscalationTier
+  nameOf(scopeId: string): string
+}
+type Commands = typeof import('./escalationCommands')
+type Rest<F> = F extends (context: EscalationsContext, ...rest: infer A) => unknown ? A : never
 
 /**
  * A move refused because the escalation changed on another tablet meanwhile (withdrawn,
@@ -62,90 +57,23 @@ export const useEscalationsStore = defineStore('escalations', () => {
     await live.settled()
   }
 
-  /** Raise one from `board` to the tier above. Saved here at once, sent when it can be. */
-  async function raise(
-    board: Board,
-    input: EscalationInput,
-    source: Escalation['source'],
-    by: string,
-    given?: Date,
-  ): Promise<Escalation> {
-    const errors = validateEscalation(input)
-    if (hasErrors(errors)) throw new InputError(Object.values(errors).find(Boolean)!)
-    const now = given ?? (await recordNow())
-    const from = tierOf(board)
-    if (nextTier(from) === null) throw new InputError('The trust is the highest tier: there is nowhere to escalate to')
-    // Read from storage, not memory: the first escalation may have been raised on another screen a moment ago.
-    const already = source ? escalationOfSource(await readEscalationsHeld(), source) : undefined
-    if (already) throw new InputError(`This is already escalated (${escalatedWords(already)})`)
-    const saved = await saveRecord<Escalation>(
-      'escalations',
-      {
-        id: newId(),
-        unitId: board.unitId,
-        boardId: board.id,
-        ...newEscalationFields(input, from, by, source, now),
-      },
-      by,
-      undefined,
-      now,
-    )
-    if (wanted.value) await live.settled()
-    return saved
+  // The commands (their checks and writes) load with the first of them, not with the board's escalations tile.
+  const context: EscalationsContext = {
+    org,
+    settled: () => (wanted.value ? live.settled() : Promise.resolve()),
+    tierOf,
+    nameOf,
   }
-
-  /**
-   * Accept (text = owner), answer, return with advice (text = advice), pass on, withdraw
-   * or close. Checked against the record as stored now, in the same transaction as the
-   * write: after a pull it may say "withdrawn", and then nothing is written and
-   * EscalationChangedError says who withdrew it and when.
-   */
-  async function move(id: string, which: EscalationMove, text: string, by: string, given?: Date): Promise<Escalation> {
-    const problem = validateMove(which, text)
-    if (problem) throw new InputError(problem)
-    const now = given ?? (await recordNow())
-    const saved = await updateRecord<Escalation>(
-      'escalations',
-      id,
-      (stored) => {
-        const refused = refusal(stored, which, nameOf(stored.unitId), timeOf)
-        if (refused) throw new EscalationChangedError(refused)
-        return moveFields(stored, which, text, by, now)
-      },
-      by,
-      { now },
-    ).finally(() => (wanted.value ? live.settled() : undefined))
-    if (!saved) throw new InputError('That escalation is no longer on this tablet')
-    return saved
-  }
-
-  /** The board's own categories and written criteria (blank criteria: the default text). */
-  async function setBoardSettings(board: Board, categories: string[], criteria: string, by: string): Promise<Board> {
-    const clean = [...new Set(categories.map((c) => c.trim()).filter(Boolean))]
-    if (!clean.length) throw new InputError('Keep at least one category')
-    if (clean.some((c) => c.length > ESCALATION_CATEGORY_MAX))
-      throw new InputError(`Each category must be ${ESCALATION_CATEGORY_MAX} characters or fewer`)
-    if (criteria.trim().length > ESCALATION_CRITERIA_MAX)
-      throw new InputError(
-        `The criteria must be ${ESCALATION_CRITERIA_MAX.toLocaleString('en-GB')} characters or fewer`,
-      )
-    const saved = await updateRecord<Board>(
-      'boards',
-      board.id,
-      { escalationCategories: clean, escalationCriteria: criteria.trim() },
-      by,
-    )
-    if (!saved) throw new InputError('This board is no longer on this tablet')
-    await Promise.all([org.settled(), useBoardStore().settled()])
-    return saved
-  }
+  const commands = () => import('./escalationCommands')
+  // Fetched once the screen is idle, as dialogs are: an escalation raised after the Wi-Fi drops must not need
+  // the network.
+  fetchWhenIdle(commands)
+  const raise = async (...args: Rest<Commands['raise']>) => (await commands()).raise(context, ...args)
+  const move = async (...args: Rest<Commands['move']>) => (await commands()).move(context, ...args)
+  const setBoardSettings = async (...args: Rest<Commands['setBoardSettings']>) =>
+    (await commands()).setBoardSettings(context, ...args)
 
   return { escalations, loaded, orgView, tierOf, nameOf, canEscalateFrom, load, raise, move, setBoardSettings }
 })
-
-/** "09:12" today, "20/11/2026 09:12" another day. */
-function timeOf(at: string): string {
-  return londonDay(new Date(at)) === londonDay() ? formatClock(at) : formatInstant(at)
-}
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useEscalationsStore, import.meta.hot))

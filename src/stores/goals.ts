@@ -1,5 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, type ComputedRef } from 'vue'
+import { fetchWhenIdle } from '@/composables/lazyDialog'
 import { useGoalsHeld } from '@/db/queries/goals'
 import { FieldErrors } from '@/domain/errors'
 // From their own modules, not the '@/domain/goals' index: the board's goals tile loads this store before its
@@ -125,6 +126,8 @@ export const useGoalsStore = defineStore('goals', () => {
   // The commands (their checks and writes) load with the first save, not with the board's goals tile.
   const context: GoalsContext = { actor, orgView, settled: () => live.settled(), goalById, termsOf, parentChoices }
   const commands = () => import('./goalCommands')
+  // Fetched once the screen is idle, as dialogs are: a move made after the Wi-Fi drops must not need the network.
+  fetchWhenIdle(commands)
   const save = async (...args: Rest<Commands['save']>) => (await commands()).save(context, ...args)
   const move = async (...args: Rest<Commands['move']>) => (await commands()).move(context, ...args)
   const saveA3 = async (...args: Rest<Commands['saveA3']>) => (await commands()).saveA3(context, ...args)

@@ -1,5 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
+import { fetchWhenIdle } from '@/composables/lazyDialog'
 import { useOrganisation } from '@/db/queries/org'
 import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
@@ -22,7 +23,12 @@ export interface SetupForm {
 }
 
 /** The organisation this tablet knows: trust → CSU → unit → boards, and which board it shows. */
+// The setup's defaults and writes load apart from every tablet's first screen, and are fetched once it is idle
+// (as dialogs are): a setup finished after the Wi-Fi drops must not need the network.
+const setupModules = () => Promise.all([import('@/domain/defaults'), import('@/db/organisationWrites')])
+
 export const useOrgStore = defineStore('org', () => {
+  fetchWhenIdle(setupModules)
   // Live: a pull, another tab or a save here shows without anyone reloading.
   const organisation = useOrganisation()
   const trusts = computed(() => organisation.data.value.trusts)
@@ -91,11 +97,7 @@ export const useOrgStore = defineStore('org', () => {
 
   /** First run: create the person's own trust, CSU, unit and board. */
   async function setUp(form: SetupForm, by: string): Promise<Board> {
-    // The setup's defaults and writes load with the first setup, not with every tablet's first screen.
-    const [{ newBoardSettings }, { storeNewOrganisation }] = await Promise.all([
-      import('@/domain/defaults'),
-      import('@/db/organisationWrites'),
-    ])
+    const [{ newBoardSettings }, { storeNewOrganisation }] = await setupModules()
     const at = (await recordNow()).toISOString()
     const trust: Trust = { id: newId(), name: form.trustName.trim(), createdAt: at }
     const csu: Csu = { id: newId(), trustId: trust.id, name: form.csuName.trim(), createdAt: at }
