@@ -5,6 +5,7 @@ import { useOrganisation } from '@/db/queries/org'
 import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
 import { InputError } from '@/domain/errors'
+import { newBoardSettings } from '@/domain/defaults'
 import { changedFields } from '@/domain/history'
 import { newId } from '@/domain/ids'
 import { peopleFor, peopleHeading, peopleHolder } from '@/domain/people'
@@ -22,13 +23,14 @@ export interface SetupForm {
   people: string[]
 }
 
-/** The organisation this tablet knows: trust → CSU → unit → boards, and which board it shows. */
-// The setup's defaults and writes load apart from every tablet's first screen, and are fetched once it is idle
-// (as dialogs are): a setup finished after the Wi-Fi drops must not need the network.
-const setupModules = () => Promise.all([import('@/domain/defaults'), import('@/db/organisationWrites')])
+// The setup's writes load apart from every tablet's first screen, and are fetched once it is idle (as dialogs
+// are): a setup finished after the Wi-Fi drops must not need the network. (Its defaults stay in the shell: a lazy
+// chunk importing nothing from it would take the bundler's runtime helpers out into a file of their own.)
+const setupWrites = () => import('@/db/organisationWrites')
 
+/** The organisation this tablet knows: trust → CSU → unit → boards, and which board it shows. */
 export const useOrgStore = defineStore('org', () => {
-  fetchWhenIdle(setupModules)
+  fetchWhenIdle(setupWrites)
   // Live: a pull, another tab or a save here shows without anyone reloading.
   const organisation = useOrganisation()
   const trusts = computed(() => organisation.data.value.trusts)
@@ -97,7 +99,7 @@ export const useOrgStore = defineStore('org', () => {
 
   /** First run: create the person's own trust, CSU, unit and board. */
   async function setUp(form: SetupForm, by: string): Promise<Board> {
-    const [{ newBoardSettings }, { storeNewOrganisation }] = await setupModules()
+    const { storeNewOrganisation } = await setupWrites()
     const at = (await recordNow()).toISOString()
     const trust: Trust = { id: newId(), name: form.trustName.trim(), createdAt: at }
     const csu: Csu = { id: newId(), trustId: trust.id, name: form.csuName.trim(), createdAt: at }
@@ -126,10 +128,8 @@ export const useOrgStore = defineStore('org', () => {
   async function loadDemo(today = londonDay()) {
     // The demo's builders (a year of made-up values, ideas, checklists) load only when asked
     // for, not with every tablet's first screen.
-    const [{ buildDemoTrust }, { storeDemoTrust }] = await Promise.all([
-      import('@/domain/demo'),
-      import('@/db/organisationWrites'),
-    ])
+    const { buildDemoTrust } = await import('@/domain/demo')
+    const { storeDemoTrust } = await setupWrites()
     const demo = buildDemoTrust(today)
     await storeDemoTrust(demo, CURRENT_BOARD)
     await load()
