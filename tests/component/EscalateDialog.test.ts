@@ -1,11 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { db, resetDatabase } from '@/db/db'
 import { DEFAULT_ESCALATION_CRITERIA } from '@/domain/escalations'
 import EscalateButton from '@/components/escalations/EscalateButton.vue'
 import { useActorStore } from '@/stores/actor'
 import { CSU_BOARD, mountEscalations } from './escalationsFixture'
-import { buttonInDialog, buttonNamed, openDialog, settle } from '../helpers/dom'
+import { buttonInDialog, buttonNamed, loadCommandModules, openDialog, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 let wrapper: VueWrapper | undefined
 

@@ -1,5 +1,5 @@
 // "Escalate" on a measure's day: offered on a red day only, linked to the measure and day.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import DayEditor from '@/components/board/DayEditor.vue'
@@ -7,7 +7,9 @@ import { db, resetDatabase } from '@/db/db'
 import { addDays, formatDay, londonDay } from '@/domain/dates'
 import { useActorStore } from '@/stores/actor'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
-import { accessibleName, settle } from '../helpers/dom'
+import { accessibleName, loadCommandModules, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 const today = londonDay()
 const yesterday = addDays(today, -1)

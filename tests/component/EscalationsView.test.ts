@@ -1,10 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { db, resetDatabase } from '@/db/db'
 import { useActorStore } from '@/stores/actor'
 import EscalationsView from '@/views/EscalationsView.vue'
 import { CSU_BOARD, makeEscalation, mountEscalations } from './escalationsFixture'
-import { accessibleName, buttonInDialog, buttonNamed, openDialog, settle } from '../helpers/dom'
+import { accessibleName, buttonInDialog, buttonNamed, loadCommandModules, openDialog, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 let wrapper: VueWrapper | undefined
 const hour = 3_600_000

@@ -1,7 +1,7 @@
 // The goal screens: the CSU answers the trust's proposal on the goal's catch-ball (a change needs its
 // reasons, nothing is stored until it has them), and a ward sets a goal that serves a CSU goal it knows
 // only from the goals proposed to it, linked to one of its board measures.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -21,7 +21,9 @@ import HuddleGoals from '@/components/goals/HuddleGoals.vue'
 import { CSU_BOARD } from './escalationsFixture'
 import { makeEntry, makeMeasure, seedBoard } from './boardFixture'
 import { addDays, addMonths, londonDay } from '@/domain/dates'
-import { buttonNamed, settle } from '../helpers/dom'
+import { buttonNamed, loadCommandModules, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 const at = '2026-11-01T09:00:00.000Z'
 let wrapper: VueWrapper | undefined

@@ -1,5 +1,5 @@
 // Capture from the running huddle, and the way back to it from any other screen.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -12,7 +12,9 @@ import { useActionsStore } from '@/stores/actions'
 import { useBoardStore } from '@/stores/board'
 import { useHuddleStore } from '@/stores/huddle'
 import { useOrgStore } from '@/stores/org'
-import { accessibleName, settle } from '../helpers/dom'
+import { accessibleName, loadCommandModules, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 enableAutoUnmount(afterEach)
 const today = londonDay()

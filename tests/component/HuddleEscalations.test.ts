@@ -1,11 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { db, resetDatabase } from '@/db/db'
 import HuddleAnswers from '@/components/escalations/HuddleAnswers.vue'
 import HuddleEscalations from '@/components/escalations/HuddleEscalations.vue'
 import { useActorStore } from '@/stores/actor'
 import { CSU_BOARD, makeEscalation, mountEscalations } from './escalationsFixture'
-import { accessibleName, buttonNamed, settle } from '../helpers/dom'
+import { accessibleName, buttonNamed, loadCommandModules, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 let wrapper: VueWrapper | undefined
 const hour = 3_600_000

@@ -1,7 +1,7 @@
 // The problem-solving A3 of an idea: writing it (the 5 whys grow a step at a time, a gap in the chain is
 // refused with nothing saved, a ticked countermeasure becomes a board action) and the sheet that shows it
 // (the chain, the root cause, the fishbone's categories and the countermeasures with their action's status).
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import { createMemoryHistory, createRouter } from 'vue-router'
@@ -12,7 +12,9 @@ import ProblemA3View from '@/views/ProblemA3View.vue'
 import { makeMeasure, seedBoard } from './boardFixture'
 import { makeEscalation } from './escalationsFixture'
 import { makeIdea } from './ideasFixture'
-import { buttonNamed, settle } from '../helpers/dom'
+import { buttonNamed, loadCommandModules, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 let wrapper: VueWrapper | undefined
 

@@ -1,7 +1,7 @@
 // The quick name list on a CSU's own board (no unit record): Settings keeps it on the
 // board, and "Who is doing this?", action owners, the huddle facilitator and escalation
 // owners offer it instead of leaving staff to type names every time.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
 import { h } from 'vue'
 import ActionFormDialog from '@/components/actions/ActionFormDialog.vue'
@@ -12,7 +12,9 @@ import { useActorStore } from '@/stores/actor'
 import EscalationsView from '@/views/EscalationsView.vue'
 import HuddleView from '@/views/HuddleView.vue'
 import { CSU_BOARD, makeEscalation, mountEscalations } from './escalationsFixture'
-import { accessibleName, buttonNamed, settle } from '../helpers/dom'
+import { accessibleName, buttonNamed, loadCommandModules, settle } from '../helpers/dom'
+
+beforeAll(loadCommandModules)
 
 let wrapper: VueWrapper | undefined
 const CSU_PEOPLE = ['Dr Okafor', 'Matron Lee']

@@ -16,6 +16,16 @@ export async function settle(rounds = 25) {
   }
 }
 
+/**
+ * The stores' command modules (goalCommands, escalationCommands: their checks and writes), which the app fetches
+ * when the browser is idle after the first screen, as a tablet has them by the time someone saves. A test that
+ * saves through a screen and then `settle()`s loads them first: loading one here means transforming it, which
+ * on a busy machine can outlast `settle()`.
+ */
+export async function loadCommandModules(): Promise<void> {
+  await Promise.all([import('@/stores/goalCommands'), import('@/stores/escalationCommands')])
+}
+
 /** For `vi.waitFor`: long enough for a screen's first reads on a loaded two-core machine. */
 export const WAIT = { timeout: 10_000, interval: 20 }
 
