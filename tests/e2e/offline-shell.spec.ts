@@ -6,6 +6,11 @@ test('the app shell opens with no network once the service worker has it', async
   await loadUnderServiceWorker(page, '/')
   const shell = new AppShell(page)
   await expect(shell.productName).toBeVisible()
+  // The page registers its worker once it is idle (workbox-window): a fetch still under way when the reload
+  // below starts is cut off by that reload, not refused offline.
+  await page.waitForFunction(() =>
+    performance.getEntriesByType('resource').some((entry) => entry.name.includes('workbox-window')),
+  )
 
   const failed: string[] = []
   const notFromWorker: string[] = []
