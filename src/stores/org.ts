@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { fetchWhenIdle } from '@/composables/lazyDialog'
+import { storeDemoTrust, storeNewOrganisation } from '@/db/organisationWrites'
 import { useOrganisation } from '@/db/queries/org'
 import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
@@ -23,14 +23,8 @@ export interface SetupForm {
   people: string[]
 }
 
-// The setup's writes load apart from every tablet's first screen, and are fetched once it is idle (as dialogs
-// are): a setup finished after the Wi-Fi drops must not need the network. (Its defaults stay in the shell: a lazy
-// chunk importing nothing from it would take the bundler's runtime helpers out into a file of their own.)
-const setupWrites = () => import('@/db/organisationWrites')
-
 /** The organisation this tablet knows: trust → CSU → unit → boards, and which board it shows. */
 export const useOrgStore = defineStore('org', () => {
-  fetchWhenIdle(setupWrites)
   // Live: a pull, another tab or a save here shows without anyone reloading.
   const organisation = useOrganisation()
   const trusts = computed(() => organisation.data.value.trusts)
@@ -99,7 +93,6 @@ export const useOrgStore = defineStore('org', () => {
 
   /** First run: create the person's own trust, CSU, unit and board. */
   async function setUp(form: SetupForm, by: string): Promise<Board> {
-    const { storeNewOrganisation } = await setupWrites()
     const at = (await recordNow()).toISOString()
     const trust: Trust = { id: newId(), name: form.trustName.trim(), createdAt: at }
     const csu: Csu = { id: newId(), trustId: trust.id, name: form.csuName.trim(), createdAt: at }
@@ -129,7 +122,6 @@ export const useOrgStore = defineStore('org', () => {
     // The demo's builders (a year of made-up values, ideas, checklists) load only when asked
     // for, not with every tablet's first screen.
     const { buildDemoTrust } = await import('@/domain/demo')
-    const { storeDemoTrust } = await setupWrites()
     const demo = buildDemoTrust(today)
     await storeDemoTrust(demo, CURRENT_BOARD)
     await load()

@@ -52,7 +52,6 @@ describe('what the board loads before its values show', () => {
   it.each([
     ['src/components/common/NamePickerDialog.vue', 'asked by a save (App.vue mounts it then)'],
     ['src/components/layout/UpdatePrompt.vue', 'mounted once the first screen is idle (it registers the worker)'],
-    ['src/db/organisationWrites.ts', 'the first setup and the demo'],
     ['src/components/goals/BoardGoalsTile.vue', 'the goals tile is its own chunk'],
     ['src/stores/escalationCommands.ts', 'the first raise or move'],
     ['src/domain/escalations.ts', 'the moves and their wording; the tile reads escalationStatus.ts'],
