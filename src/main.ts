@@ -1,6 +1,11 @@
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
+// Loaded before the router is made, for its Back listener: added first, it keeps a dialog's own history
+// entries from reaching the router as navigations (useDialogStack.ts). Imported here, not left to whichever
+// dialog the shell happens to import: with none, the router's listener came first and a dialog closed after
+// a save undid the screen's next navigation (the trend chart widened by an import went back to its old days).
+import './composables/useDialogStack'
 import { installErrorHandlers } from './errorHandlers'
 import { createAppRouter } from './router'
 // Fonts ship with the app (no third-party font host), so text renders the same offline.

@@ -49,8 +49,18 @@ describe('what the board loads before its values show', () => {
     expect(shell).toContain('src/db/db.ts')
   })
 
+  it("loads the dialogs' Back listener with the shell, so it is added before the router's", () => {
+    // Not left to whichever dialog the shell imports: without the listener first, the router sees each
+    // dialog's own history entries pop as navigations (useDialogStack.ts).
+    expect(readFileSync(join(SRC, 'main.ts'), 'utf8')).toMatch(/^import '\.\/composables\/useDialogStack'$/m)
+    expect(staticallyReached('src/main.ts')).toContain('src/composables/useDialogStack.ts')
+  })
+
+  it('keeps "Who is doing this?" in the shell, so a save outside any dialog asks at once, offline too', () => {
+    expect(staticallyReached('src/main.ts')).toContain('src/components/common/NamePickerDialog.vue')
+  })
+
   it.each([
-    ['src/components/common/NamePickerDialog.vue', 'asked by a save (App.vue mounts it then)'],
     ['src/components/layout/UpdatePrompt.vue', 'mounted once the first screen is idle (it registers the worker)'],
     ['src/components/goals/BoardGoalsTile.vue', 'the goals tile is its own chunk'],
     ['src/stores/escalationCommands.ts', 'the first raise or move'],
