@@ -1,12 +1,12 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { fetchWhenIdle } from '@/composables/lazyDialog'
 import { useEscalationsHeld } from '@/db/queries/escalations'
 // Not '@/domain/escalations' (the moves, their checks and wording): the board's escalations tile loads this store.
 import { nextTier } from '@/domain/escalationStatus'
 import { raiserName, tierOfBoardScope, type OrgView } from '@/domain/escalationsScope'
 import type { Board, EscalationTier } from '@/domain/types'
 import { InputError } from '@/domain/errors'
+import { lazyCommands } from './lazyCommands'
 import { useOrgStore } from './org'
 
 /** What the commands (escalationCommands.ts) need of the store. */
@@ -17,8 +17,6 @@ export interface EscalationsContext {
   tierOf(board: Pick<Board, 'unitId'>): EscalationTier
   nameOf(scopeId: string): string
 }
-type Commands = typeof import('./escalationCommands')
-type Rest<F> = F extends (context: EscalationsContext, ...rest: infer A) => unknown ? A : never
 
 /**
  * A move refused because the escalation changed on another tablet meanwhile (withdrawn,
@@ -57,21 +55,18 @@ export const useEscalationsStore = defineStore('escalations', () => {
     await live.settled()
   }
 
-  // The commands (their checks and writes) load with the first of them, not with the board's escalations tile.
+  // The commands (their checks and writes) load apart from the board's escalations tile (lazyCommands).
   const context: EscalationsContext = {
     org,
     settled: () => (wanted.value ? live.settled() : Promise.resolve()),
     tierOf,
     nameOf,
   }
-  const commands = () => import('./escalationCommands')
-  // Fetched once the screen is idle, as dialogs are: an escalation raised after the Wi-Fi drops must not need
-  // the network.
-  fetchWhenIdle(commands)
-  const raise = async (...args: Rest<Commands['raise']>) => (await commands()).raise(context, ...args)
-  const move = async (...args: Rest<Commands['move']>) => (await commands()).move(context, ...args)
-  const setBoardSettings = async (...args: Rest<Commands['setBoardSettings']>) =>
-    (await commands()).setBoardSettings(context, ...args)
+  const { raise, move, setBoardSettings } = lazyCommands(() => import('./escalationCommands'), context, [
+    'raise',
+    'move',
+    'setBoardSettings',
+  ])
 
   return { escalations, loaded, orgView, tierOf, nameOf, canEscalateFrom, load, raise, move, setBoardSettings }
 })

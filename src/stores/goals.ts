@@ -1,6 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, type ComputedRef } from 'vue'
-import { fetchWhenIdle } from '@/composables/lazyDialog'
 import { useGoalsHeld } from '@/db/queries/goals'
 import { FieldErrors } from '@/domain/errors'
 // From their own modules, not the '@/domain/goals' index: the board's goals tile loads this store before its
@@ -17,6 +16,7 @@ import {
 } from '@/domain/goals/goals'
 import { goalTerms, orderedThread } from '@/domain/goals/catchBall'
 import type { CatchBallEntry, Goal, GoalReview, GoalTerms, GoalTier } from '@/domain/types'
+import { lazyCommands } from './lazyCommands'
 import { useOrgStore } from './org'
 
 /** What the commands need of the store. */
@@ -29,8 +29,6 @@ export interface GoalsContext {
   termsOf(goal: Goal): GoalTerms
   parentChoices(tier: GoalTier, ownerScopeId: string): { id: string; title: string }[]
 }
-type Commands = typeof import('./goalCommands')
-type Rest<F> = F extends (context: GoalsContext, ...rest: infer A) => unknown ? A : never
 
 /** The form's errors, field by field: the screen puts each beside its field. */
 export class GoalInputError extends FieldErrors {
@@ -123,16 +121,15 @@ export const useGoalsStore = defineStore('goals', () => {
     return [...known].map(([id, title]) => ({ id, title }))
   }
 
-  // The commands (their checks and writes) load with the first save, not with the board's goals tile.
+  // The commands (their checks and writes) load apart from the board's goals tile (lazyCommands).
   const context: GoalsContext = { actor, orgView, settled: () => live.settled(), goalById, termsOf, parentChoices }
-  const commands = () => import('./goalCommands')
-  // Fetched once the screen is idle, as dialogs are: a move made after the Wi-Fi drops must not need the network.
-  fetchWhenIdle(commands)
-  const save = async (...args: Rest<Commands['save']>) => (await commands()).save(context, ...args)
-  const move = async (...args: Rest<Commands['move']>) => (await commands()).move(context, ...args)
-  const saveA3 = async (...args: Rest<Commands['saveA3']>) => (await commands()).saveA3(context, ...args)
-  const review = async (...args: Rest<Commands['review']>) => (await commands()).review(context, ...args)
-  const setArchived = async (...args: Rest<Commands['setArchived']>) => (await commands()).setArchived(context, ...args)
+  const { save, move, saveA3, review, setArchived } = lazyCommands(() => import('./goalCommands'), context, [
+    'save',
+    'move',
+    'saveA3',
+    'review',
+    'setArchived',
+  ])
 
   /** The months reviewed so far for a goal, by month. */
   function reviewsOf(goalId: string): Map<string, GoalReview> {
