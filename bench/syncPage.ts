@@ -8,7 +8,8 @@ export interface TimedTransaction {
   start: number
   end: number
   committed: boolean
-  /** Rows put into syncState: the records of the page. */
+  /** Sync states written: rows put into syncState, and the states in a pack added to syncStatePacks (the records
+   * of the page). */
   records: number
 }
 
@@ -31,17 +32,29 @@ export interface PageTimings {
 
 /** Before any app script runs: note every read-write transaction that writes syncState but not
  * notSent, which on a tablet nobody is typing on is exactly applyPage in src/sync/engine.ts (a push's
- * transaction also spans notSent), and how many rows it put into syncState. */
+ * transaction also spans notSent), and how many sync states it wrote (rows, or packs of them: src/db/syncStates.ts). */
 export async function instrument(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const applies: { start: number; end: number; committed: boolean; records: number }[] = []
     ;(window as unknown as { __benchApplies: typeof applies }).__benchApplies = applies
     const tracked = new WeakMap<IDBTransaction, (typeof applies)[number]>()
-    const put = IDBObjectStore.prototype.put
-    IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
-      const entry = this.name === 'syncState' ? tracked.get(this.transaction) : undefined
-      if (entry) entry.records += 1
-      return put.call(this, value, key)
+    // Only the sync state stores of a noted transaction count their writes, wrapped on that store object (IndexedDB
+    // gives the same one for a name within a transaction), so the app rows' puts run unwrapped, as raw Dexie's do.
+    // No named functions in here: the bench's TypeScript loader would wrap them in a helper the page lacks.
+    const objectStore = IDBTransaction.prototype.objectStore
+    IDBTransaction.prototype.objectStore = function (this: IDBTransaction, name: string) {
+      const store = objectStore.call(this, name)
+      const entry = tracked.get(this)
+      if (entry && (name === 'syncState' || name === 'syncStatePacks') && !Object.hasOwn(store, 'put')) {
+        for (const method of ['put', 'add'] as const) {
+          const write = store[method]
+          store[method] = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+            entry.records += name === 'syncState' ? 1 : (value as { rows: unknown[] }).rows.length
+            return write.call(this, value, key)
+          }
+        }
+      }
+      return store
     }
     const original = IDBDatabase.prototype.transaction
     IDBDatabase.prototype.transaction = function (
@@ -88,6 +101,41 @@ export async function readTimings(page: Page): Promise<PageTimings> {
         bytes: entry.encodedBodySize,
       }))
     return { tapAt: w.__benchTapAt, applies: w.__benchApplies, requests }
+  })
+}
+
+/** How many records have a sync state in the app's IndexedDB: rows, and pack entries no row shadows. */
+export async function countSyncStates(page: Page): Promise<{ rows: number; packed: number }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('lim-huddle')
+      open.onsuccess = () => resolve(open.result)
+      open.onerror = () => reject(open.error)
+    })
+    try {
+      // No named functions in here: the bench's TypeScript loader would wrap them in a helper the page lacks.
+      const [stateRows, packs] = await Promise.all(
+        ['syncState', 'syncStatePacks'].map(
+          (store) =>
+            new Promise<unknown[]>((resolve, reject) => {
+              const request = db.transaction(store).objectStore(store).getAll()
+              request.onsuccess = () => resolve(request.result as unknown[])
+              request.onerror = () => reject(request.error)
+            }),
+        ),
+      )
+      type State = { table: string; id: string }
+      const rows = new Set((stateRows as State[]).map((row) => `${row.table}/${row.id}`))
+      const packed = new Set(
+        (packs as { rows: State[] }[])
+          .flatMap((pack) => pack.rows)
+          .map((row) => `${row.table}/${row.id}`)
+          .filter((key) => !rows.has(key)),
+      )
+      return { rows: rows.size, packed: packed.size }
+    } finally {
+      db.close()
+    }
   })
 }
 

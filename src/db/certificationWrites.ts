@@ -53,6 +53,7 @@ export function certificationWritesFor(database: HuddleDatabase) {
     database.outbox,
     database.meta,
     database.syncState,
+    database.syncStatePacks,
   ]
 
   function entry(

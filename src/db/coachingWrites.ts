@@ -30,6 +30,7 @@ export function coachingWritesFor(database: HuddleDatabase) {
     database.outbox,
     database.meta,
     database.syncState,
+    database.syncStatePacks,
   ]
 
   function saveRoster(trustId: string, csuId: string, coaches: string[], by: string, now: Date) {

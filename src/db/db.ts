@@ -95,6 +95,16 @@ export interface SyncStateRow {
   conflicted?: 1
 }
 
+/** The states of records a pull brought in bulk that had none here, one row per pulled page and scope
+ * (`syncStates.ts`): looked up through the multi-entry index of their keys. */
+export interface SyncStatePack {
+  id?: number
+  scope: string
+  /** `table\u0000id` of each state in `rows` (syncStates.ts `keyOf`), the index a record's state is found by. */
+  keys: string[]
+  rows: SyncStateRow[]
+}
+
 /** How versions 2 to 7 stored a record's merge state: a whole copy of the server's record. */
 interface WholeSyncStateRow extends ServerRecord {
   conflicted: 0 | 1
@@ -170,6 +180,7 @@ export class HuddleDatabase extends Dexie {
   history!: EntityTable<HistoryEntry, 'id'>
   outbox!: EntityTable<OutboxEntry, 'seq'>
   syncState!: Table<SyncStateRow, [string, string]>
+  syncStatePacks!: Table<SyncStatePack, number>
   meta!: EntityTable<MetaRow, 'key'>
   notSent!: EntityTable<NotSentEntry, 'mutationId'>
   keptRecords!: Table<ServerRecord, [string, string]>
@@ -242,6 +253,8 @@ export class HuddleDatabase extends Dexie {
       coachRequests: 'id, unitId, ideaId, boardId',
       coachSessions: 'id, requestId, unitId',
     })
+    // A pulled page's new states as one row (syncStates.ts): a new table only, every state stored stays a row.
+    this.version(14).stores({ syncStatePacks: '++id, scope, *keys' })
   }
 }
 

@@ -53,6 +53,7 @@ export function goalWritesFor(database: HuddleDatabase) {
     database.outbox,
     database.meta,
     database.syncState,
+    database.syncStatePacks,
   ]
 
   /** A goal its own tier sets (or edits): no catch-ball. */

@@ -24,25 +24,29 @@ export async function importEntries(
 ): Promise<number> {
   const now = given ?? (await recordNow())
   const importedAt = now.toISOString()
-  return db.transaction('rw', [db.entries, db.history, db.outbox, db.meta, db.syncState], async () => {
-    const stored = await db.entries.bulkGet(writes.map((w) => entryId(measure.id, w.day)))
-    const records = writes.map((write, i) => ({
-      table: 'entries' as const,
-      kind: 'imported' as const,
-      record: {
-        id: entryId(measure.id, write.day),
-        unitId: measure.unitId,
-        measureId: measure.id,
-        boardId: measure.boardId,
-        day: write.day,
-        value: write.value,
-        // A recorded day keeps its comment unless the file has one for it.
-        ...(write.comment !== undefined ? { comment: write.comment } : stored[i] ? {} : { comment: '' }),
-        importedFrom: fileName,
-        importedAt,
-      } satisfies Partial<DayEntry>,
-    }))
-    await saveRecords(records, by, now)
-    return records.length
-  })
+  return db.transaction(
+    'rw',
+    [db.entries, db.history, db.outbox, db.meta, db.syncState, db.syncStatePacks],
+    async () => {
+      const stored = await db.entries.bulkGet(writes.map((w) => entryId(measure.id, w.day)))
+      const records = writes.map((write, i) => ({
+        table: 'entries' as const,
+        kind: 'imported' as const,
+        record: {
+          id: entryId(measure.id, write.day),
+          unitId: measure.unitId,
+          measureId: measure.id,
+          boardId: measure.boardId,
+          day: write.day,
+          value: write.value,
+          // A recorded day keeps its comment unless the file has one for it.
+          ...(write.comment !== undefined ? { comment: write.comment } : stored[i] ? {} : { comment: '' }),
+          importedFrom: fileName,
+          importedAt,
+        } satisfies Partial<DayEntry>,
+      }))
+      await saveRecords(records, by, now)
+      return records.length
+    },
+  )
 }

@@ -59,6 +59,7 @@ export function problemA3WritesFor(database: HuddleDatabase) {
       database.outbox,
       database.meta,
       database.syncState,
+      database.syncStatePacks,
     ]
     return database.transaction('rw', tables, async () => {
       const stored = await database.problemA3s.get(id)

@@ -15,6 +15,7 @@ import { liveQuery } from 'dexie'
 import { clockOffsetMs, loadDeviceClock } from './clock'
 import { currentTransactionTables, db, type HuddleDatabase, type OutboxEntry } from './db'
 import { keepValuesOf, localViewOf, type AppRow } from './syncRecords'
+import { syncStateStores } from './syncStates'
 
 type Bookkeeping = 'createdAt' | 'updatedAt' | 'updatedBy'
 /** A record as callers write it: repo fills in the bookkeeping fields. */
@@ -84,7 +85,7 @@ export function repoFor(database: HuddleDatabase) {
       database.history,
       database.outbox,
       database.meta,
-      ...(readsSyncState ? [database.syncState] : []),
+      ...(readsSyncState ? syncStateStores(database) : []),
     ]
     const textFields = readsSyncState ? SYNCED_TABLES[table].textFields : []
     return database.transaction('rw', tables, async () => {
@@ -163,7 +164,7 @@ export function repoFor(database: HuddleDatabase) {
       database.history,
       database.outbox,
       database.meta,
-      ...(!outer || outer.includes('syncState') ? [database.syncState] : []),
+      ...(!outer || outer.includes('syncState') ? syncStateStores(database) : []),
     ]
     return database.transaction('rw', [store, ...bookkeeping], async () => {
       const stored = await store.get(id)
@@ -183,7 +184,7 @@ export function repoFor(database: HuddleDatabase) {
     const outer = currentTransactionTables()
     const keepsValues = !outer || outer.includes('syncState')
     const tables = [store, database.history, database.outbox, database.meta]
-    return database.transaction('rw', keepsValues ? [...tables, database.syncState] : tables, async () => {
+    return database.transaction('rw', keepsValues ? [...tables, ...syncStateStores(database)] : tables, async () => {
       const before = await store.get(id)
       if (!before) return false
       // The sync state keeps no values its app row shows: they stay with it once the row goes.
@@ -231,7 +232,7 @@ export function repoFor(database: HuddleDatabase) {
       database.history,
       database.outbox,
       database.meta,
-      ...(!outer || outer.includes('syncState') ? [database.syncState] : []),
+      ...(!outer || outer.includes('syncState') ? syncStateStores(database) : []),
     ]
     return database.transaction('rw', [...tables, ...bookkeeping], async () => {
       const saved: RecordMeta[] = []

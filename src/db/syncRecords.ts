@@ -1,7 +1,7 @@
 // What this tablet knows of a synced record: the server's last state (syncState) with
 // its own unsent changes (outbox) applied on top. Shared by repo.ts (text bases) and the
 // sync engine (what to show after a pull). Call inside a transaction that includes
-// `outbox`, `syncState` and the record's app table. Also: the text fields with versions to
+// `outbox`, `syncState`, `syncStatePacks` and the record's app table. Also: the text fields with versions to
 // choose between, and how the sync state is stored (the stamps, not a second copy of the values).
 import type { SyncedTable } from '@/domain/types'
 import { canonicalJson, type JsonValue } from '@/shared/sync/json'
@@ -11,6 +11,7 @@ import type { Mutation, SyncRecord } from '@/shared/sync/protocol'
 import { isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
 import { textBase, textConflicts, type TextVersion } from '@/shared/sync/text'
 import type { HuddleDatabase, OutboxEntry, SyncStateRow } from './db'
+import { syncStateOf } from './syncStates'
 
 export function mutationOf(entry: OutboxEntry): Mutation {
   // A record sent again whole names its own text versions (each with a base), so it is sent right even for a
@@ -117,7 +118,7 @@ export async function storedSyncRecords(
 /** Keeps the server's values of a record whose app row is about to be removed here (a local delete), so the
  * sync state still holds the whole record (sent again whole after a restore). In the caller's transaction. */
 export async function keepValuesOf(database: HuddleDatabase, table: string, appRow: AppRow): Promise<void> {
-  const row = await database.syncState.get([table, appRow.id as string])
+  const row = await syncStateOf(database, table, appRow.id as string)
   if (!row) return
   const values = { ...row.values }
   for (const names of Object.values(row.stamps)) {
@@ -144,7 +145,7 @@ export async function localViewOf(
   recordId: string,
 ): Promise<SyncRecord | undefined> {
   const [row, appRow, pending] = await Promise.all([
-    database.syncState.get([table, recordId]),
+    syncStateOf(database, table, recordId),
     isSyncedTable(SYNCED_TABLES, table) ? database.table(table).get(recordId) : undefined,
     pendingEntriesFor(database, table, recordId),
   ])
@@ -173,6 +174,7 @@ export interface OpenTextConflict {
 export async function openTextConflicts(database: HuddleDatabase): Promise<OpenTextConflict[]> {
   const tables = [
     database.syncState,
+    database.syncStatePacks,
     database.outbox,
     ...Object.keys(SYNCED_TABLES).map((name) => database.table(name)),
   ]

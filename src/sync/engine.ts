@@ -10,6 +10,14 @@ import { withDeviceClock } from '@/db/clock'
 import { SYNC_META, type HuddleDatabase, type NotSentEntry, type OutboxEntry, type SyncStateRow } from '@/db/db'
 import { appRowsOf, mutationOf, storedSyncRecords, syncRecordOf, syncStateRowOf } from '@/db/syncRecords'
 import { pulledHistory } from '@/db/pulledHistory'
+import {
+  keysWithState,
+  PACK_FROM,
+  putPulledStates,
+  syncStateOf,
+  syncStatesOf,
+  syncStatesOfScope,
+} from '@/db/syncStates'
 import { canonicalJson } from '@/shared/sync/json'
 import { applyMutation, isDeleted, latestStamp, rebaseOnServer } from '@/shared/sync/merge'
 import {
@@ -80,6 +88,9 @@ export interface SyncEngineOptions {
   onProgress?: (progress: PullProgress) => void
   /** The synced tables this version of the app knows (tests: an older version knows fewer). */
   tables?: TableDeclarations
+  /** Pages with at least this many records new to this tablet store their states as one pack (syncStates.ts);
+   * tests lower it to run the packed path on small pages. */
+  packFrom?: number
 }
 
 const UNEXPECTED_MESSAGE =
@@ -154,6 +165,7 @@ export function createSyncEngine({
   database,
   transport,
   pageSize = PULL_DEFAULT_LIMIT,
+  packFrom = PACK_FROM,
   tables: knownTables = SYNCED_TABLES,
   onProgress,
 }: SyncEngineOptions) {
@@ -215,7 +227,7 @@ export function createSyncEngine({
       .map((table) => database.table(table))
     await database.transaction(
       'rw',
-      [database.outbox, database.syncState, database.meta, database.notSent, ...appTables],
+      [database.outbox, database.syncState, database.syncStatePacks, database.meta, database.notSent, ...appTables],
       async () => {
         result.setAside += await setAside(refused)
         // Edits to a record the server no longer holds (restored from a backup): the whole record goes first,
@@ -228,7 +240,7 @@ export function createSyncEngine({
         ]
         const sentIn = new Set(headless.map((m) => `${m.table}\u0000${m.recordId}\u0000${m.scope}`))
         // Only a record of the scope the edit went to: this tablet cannot send another scope's record.
-        const rows = await database.syncState.bulkGet(keys as [string, string][])
+        const rows = await syncStatesOf(database, keys as [string, string][])
         const shown = await appRowsOf(database, keys as [string, string][])
         const records = rows
           .map((row, i) => syncRecordOf(row, shown[i]))
@@ -246,7 +258,7 @@ export function createSyncEngine({
         // bases of this tablet's next edits right even before the next pull arrives.
         // A table this version does not know has no sync state here: the pull that follows brings it to keptRecords.
         for (const mutation of done.filter((m) => isSyncedTable(knownTables, m.table))) {
-          const row = await database.syncState.get([mutation.table, mutation.recordId])
+          const row = await syncStateOf(database, mutation.table, mutation.recordId)
           const [appRow] = await appRowsOf(database, [[mutation.table, mutation.recordId]])
           const { record } = applyMutation(syncRecordOf(row, appRow), mutation, SYNCED_TABLES)
           await database.syncState.put(syncStateRowOf(record, row?.seq ?? 0, appRow))
@@ -301,8 +313,11 @@ export function createSyncEngine({
     const sendable = entries.filter(mayPush)
     // A record this tablet has had from the server is one the server should hold: changes to it say they are
     // partial, so a server that lost it (restored) asks for the whole record instead of storing a headless one.
-    const known = await database.syncState.bulkGet(
-      sendable.map((entry): [string, string] => [entry.table, entry.recordId]),
+    const known = await database.transaction('r', database.syncState, database.syncStatePacks, () =>
+      syncStatesOf(
+        database,
+        sendable.map((entry): [string, string] => [entry.table, entry.recordId]),
+      ),
     )
     const held = new Set(sendable.filter((_entry, i) => known[i] !== undefined))
     for (const entry of entries) {
@@ -347,10 +362,17 @@ export function createSyncEngine({
    * from the start. A pull then drops what the server turns out to hold already. */
   async function startAgain(scope: string, writable: ReadonlySet<string>): Promise<void> {
     const appTables = Object.keys(SYNCED_TABLES).map((table) => database.table(table))
-    const stores = [database.syncState, database.outbox, database.meta, database.keptRecords, ...appTables]
+    const stores = [
+      database.syncState,
+      database.syncStatePacks,
+      database.outbox,
+      database.meta,
+      database.keptRecords,
+      ...appTables,
+    ]
     await database.transaction('rw', stores, async () => {
       if (writable.has(scope)) {
-        const rows = await database.syncState.where('scope').equals(scope).toArray()
+        const rows = await syncStatesOfScope(database, scope)
         const at = new Date().toISOString()
         // Records of tables this version does not know too: this tablet may be the only one that still has them.
         const kept = await database.keptRecords.where('scope').equals(scope).toArray()
@@ -392,6 +414,7 @@ export function createSyncEngine({
     // Only the stores this page touches: a page of day values leaves every other table free for the screens.
     const stores = [
       database.syncState,
+      database.syncStatePacks,
       database.outbox,
       database.meta,
       database.history,
@@ -406,6 +429,15 @@ export function createSyncEngine({
       const keys = inScope.map((record): [string, string] => [record.table, record.id])
       const pendingRead =
         keys.length > 0 ? database.outbox.where('[table+recordId]').anyOf(keys).sortBy('seq') : Promise.resolve([])
+      // Which records already have a state here: the rest of a big page is stored as one pack (syncStates.ts).
+      const packing = records.length >= packFrom
+      const knownRead = packing
+        ? keysWithState(
+            database,
+            records.map((record) => [record.table, record.id] as const),
+          )
+        : undefined
+      knownRead?.catch(() => undefined)
       const readShown = (tables: [string, string[]][]) =>
         Promise.all(
           tables.map(async ([table, ids]) => ({ table, ids, rows: await database.table(table).bulkGet(ids) })),
@@ -475,7 +507,8 @@ export function createSyncEngine({
       }
       // Handed to Dexie all at once (its bulk calls do not wait on each row). Thunks, run
       // from async functions, so a write that throws still leaves every other one handled.
-      const writes: (() => Promise<unknown>)[] = [() => database.syncState.bulkPut(states)]
+      const known = packing ? await knownRead : undefined
+      const writes: (() => Promise<unknown>)[] = [() => putPulledStates(database, states, known, packFrom)]
       if (held.length > 0) writes.push(() => database.outbox.bulkDelete(held.map((entry) => entry.seq!)))
       for (const table of idsByTable.keys()) {
         const rows = [...finals.values()].filter((f) => f.table === table)

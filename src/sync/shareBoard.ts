@@ -5,6 +5,7 @@
 import { clockOffsetMs, loadDeviceClock } from '@/db/clock'
 import { SYNC_META, type HuddleDatabase, type OutboxEntry } from '@/db/db'
 import { repoFor } from '@/db/repo'
+import { deleteSyncStatesOfScope } from '@/db/syncStates'
 import { newId } from '@/domain/ids'
 import type { Board, RecordMeta, SyncedTable, Unit } from '@/domain/types'
 import { SYNCED_TABLES } from '@/shared/sync/tables'
@@ -68,6 +69,7 @@ export async function shareLocalUnit(
     database.history,
     database.outbox,
     database.syncState,
+    database.syncStatePacks,
     database.meta,
     database.csus,
     database.trusts,
@@ -102,7 +104,7 @@ export async function shareLocalUnit(
     await clock.save()
 
     // Server state kept for the local scope (from some earlier server) no longer applies.
-    await database.syncState.where('scope').equals(fromId).delete()
+    await deleteSyncStatesOfScope(database, fromId)
     await database.meta.delete(SYNC_META.cursor(fromId))
     for (const row of await database.history.where('unitId').equals(fromId).toArray()) {
       await database.history.update(row.id, {

@@ -41,9 +41,17 @@ const SHIPPED: readonly Record<string, string>[] = [
   // Version 10 changed the sync state's rows only (its upgrade step runs on tablets that had version 9).
   {},
   { goalReviews: 'id, goalId, unitId' },
+  { problemA3s: 'id, unitId, boardId' },
+  {
+    practitioners: 'id, unitId',
+    conceptQuestions: 'id, threadId, conceptId, unitId',
+    coachRosters: 'id, unitId',
+    coachRequests: 'id, unitId, ideaId, boardId',
+    coachSessions: 'id, requestId, unitId',
+  },
 ]
 
-/** A database named `name` at `version` (1 to 11) as that version of the app made it, not yet opened. */
+/** A database named `name` at `version` (1 to 13) as that version of the app made it, not yet opened. */
 export function shippedDatabase(name: string, version: number): Dexie {
   if (version < 1 || version > SHIPPED.length) throw new Error(`No shipped schema for version ${version}`)
   const old = new Dexie(name)

@@ -34,13 +34,24 @@ export function transportFor(server: MemorySyncServer, database: HuddleDatabase)
 export function makeTablet(
   name: string,
   server: MemorySyncServer,
-  { pageSize, wrap }: { pageSize?: number; wrap?: (transport: SyncTransport) => SyncTransport } = {},
+  {
+    pageSize,
+    wrap,
+    // Every record new to a tablet has its state packed (syncStates.ts), so these tests run the packed path; the
+    // real-server tests and every other tablet of the convergence test keep the app's threshold (rows).
+    packFrom = 1,
+  }: { pageSize?: number; wrap?: (transport: SyncTransport) => SyncTransport; packFrom?: number } = {},
 ) {
   databases += 1
   const database = new HuddleDatabase(`tablet-${name}-${databases}`)
   const repo = repoFor(database)
   const transport = wrap ? wrap(transportFor(server, database)) : transportFor(server, database)
-  const engine = createSyncEngine({ database, transport, ...(pageSize ? { pageSize } : {}) })
+  const engine = createSyncEngine({
+    database,
+    transport,
+    ...(pageSize ? { pageSize } : {}),
+    packFrom,
+  })
   return {
     name,
     database,

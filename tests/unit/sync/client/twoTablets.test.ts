@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Action, Board, Measure, Unit } from '@/domain/types'
 import { storedSyncRecords } from '@/db/syncRecords'
+import { syncStateOf } from '@/db/syncStates'
 import { MemorySyncServer } from '../../../helpers/memorySyncServer'
 import { action, board, makeTablet, measure, unit, UNIT_ID, type Tablet } from './tablets'
 
@@ -35,7 +36,7 @@ afterEach(async () => {
 
 /** The server's last state of an action as tablet `t` stores it (sync state with its app row). */
 async function storedRecord(t: Tablet, id: string) {
-  const row = await t.database.syncState.get(['actions', id])
+  const row = await syncStateOf(t.database, 'actions', id)
   return row ? (await storedSyncRecords(t.database, [row]))[0] : undefined
 }
 
@@ -167,6 +168,36 @@ describe('two tablets editing one board offline', () => {
     expect(await a.engine.conflictCount()).toBe(0)
   })
 
+  it('edits a record only ever pulled (its state in a pack) from what it shows: no conflict with itself', async () => {
+    expect(await b.database.syncState.get(['actions', 'action-1'])).toBeUndefined()
+    const packed = await syncStateOf(b.database, 'actions', 'action-1')
+    const titleStamp = Object.entries(packed!.stamps).find(([, fields]) => fields.includes('title'))![0]
+    await b.repo.saveRecord<Action>(
+      'actions',
+      { ...((await b.database.actions.get('action-1')) as Action), title: 'Sluice door: call estates' },
+      'Sam',
+    )
+    // The edit names the version it replaced: the one the pack holds.
+    expect((await b.database.outbox.toArray())[0]!.textBases).toEqual({ title: titleStamp })
+    await b.engine.syncOnce()
+    await a.engine.syncOnce()
+    expect((await expectSameOnBoth()).actions[0]!.title).toBe('Sluice door: call estates')
+    expect(await a.engine.conflictCount()).toBe(0)
+    expect(await b.engine.conflictCount()).toBe(0)
+  })
+
+  it("keeps the server's values of a record only ever pulled (its state in a pack) when it is deleted here", async () => {
+    expect(await b.repo.deleteRecord('actions', 'action-1', 'Sam')).toBe(true)
+    // Kept as a row now, whole: a restored server can be sent the record as it was.
+    expect((await b.database.syncState.get(['actions', 'action-1']))?.values).toMatchObject({
+      title: 'Fix the sluice door',
+    })
+    await b.engine.syncOnce()
+    await a.engine.syncOnce()
+    expect((await storedRecord(b, 'action-1'))?.fields).toMatchObject({ title: 'Fix the sluice door', deleted: true })
+    await expectSameOnBoth()
+  })
+
   it('removes a record deleted on one tablet from the other', async () => {
     expect(await a.repo.deleteRecord('actions', 'action-1', 'Priya')).toBe(true)
     expect(await a.database.actions.get('action-1')).toBeUndefined()
@@ -194,7 +225,7 @@ describe('two tablets editing one board offline', () => {
     const pulled = await b.engine.pullOnce()
     expect(pulled.pulled).toBeGreaterThan(0)
     expect((await b.database.actions.get('action-1'))!.owner).toBe('Jo')
-    expect((await b.database.syncState.get(['actions', 'action-1']))!.values.owner).toBe('Priya')
+    expect((await syncStateOf(b.database, 'actions', 'action-1'))!.values.owner).toBe('Priya')
     expect(await b.database.outbox.count()).toBe(1)
 
     await b.engine.syncOnce()

@@ -42,6 +42,8 @@ export interface TabletOptions {
   tables?: TableDeclarations
   /** An emptied database to use again instead of opening a new one (opening one costs more than a sync round). */
   database?: HuddleDatabase
+  /** The engine's pack threshold (syncStates.ts): 1 stores every new record's state in a pack. */
+  packFrom?: number
 }
 
 /** `memory`: SQLite with no file and no rate limits, for tests that enrol and push thousands of times. */
@@ -53,7 +55,7 @@ export async function startRealServer(backend: BackendName = 'sqlite', { memory 
   const org = await makeOrg(test.db)
   const fetch = injectFetch(() => server.app)
 
-  function tablet(name: string, { wrap, tables, database: reused }: TabletOptions = {}) {
+  function tablet(name: string, { wrap, tables, database: reused, packFrom }: TabletOptions = {}) {
     const database = reused ?? new HuddleDatabase(`real-${name}-${++databases}`)
     const http = createHttpTransport({ fetch, credentials: () => deviceCredentials(database) })
     const transport: SyncTransport = { ...(wrap ? wrap(http) : http), events: () => () => undefined }
@@ -64,7 +66,12 @@ export async function startRealServer(backend: BackendName = 'sqlite', { memory 
       http,
       transport,
       repo: repoFor(database),
-      engine: createSyncEngine({ database, transport, ...(tables ? { tables } : {}) }),
+      engine: createSyncEngine({
+        database,
+        transport,
+        ...(tables ? { tables } : {}),
+        ...(packFrom ? { packFrom } : {}),
+      }),
       /** Enrols it through the real enrol route, for a unit, a CSU or the trust. */
       async enrol(scopeKind: 'unit' | 'csu' | 'trust', scopeId: string) {
         const { code } = await issueCode(test.db, { scopeKind, scopeId })
