@@ -92,13 +92,20 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'shell', tags: ['$initial'], priority: 2 },
-            // The board's two lazy parts that load before its values show (the goals tile, the engine behind the
-            // tiles' SPC icons) and what they import beyond the shell, as one file instead of about ten small
-            // ones shared with the goal and trend screens: one request, and compressed as one.
+            // The engine behind the tiles' SPC icons, which loads as the values show, and what it imports beyond
+            // the shell: one file instead of several small ones shared with the goal and trend screens (one
+            // request, compressed as one). Only what the tiles need: the side panels come after the values.
             {
               name: 'board-tiles',
-              test: /src[\\/](components[\\/]goals[\\/]BoardGoalsTile\.vue|domain[\\/]trends[\\/]tileIcons\.ts)$/,
+              test: /src[\\/]domain[\\/]trends[\\/]tileIcons\.ts$/,
               priority: 1,
+            },
+            // The board's side panels (standard work, escalations, goals, ideas, actions), fetched once the tiles
+            // show their values, and what they import beyond the shell and the tiles' chunk: one request.
+            {
+              name: 'board-panels',
+              test: /src[\\/]components[\\/]board[\\/]BoardSidePanels\.vue$/,
+              priority: 0,
             },
           ],
         },

@@ -1,7 +1,7 @@
 // The only module that knows IndexedDB's shape. Schema and migrations live here and
 // nowhere else; stores and components go through `repo.ts`.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie'
-import { legacySlotRunId, slotRunId, stepResultId } from '@/domain/standardWork'
+import { legacySlotRunId, slotRunId, stepResultId } from '@/domain/standardWork/ids'
 import { createClock } from '@/shared/sync/hlc'
 import type { JsonValue } from '@/shared/sync/json'
 import type { ServerRecord } from '@/shared/sync/protocol'

@@ -1,7 +1,7 @@
 // The NHS character count: how many characters are left before a limited field's maximum
 // (the maxima come from the validation that enforces them). Counted as the validation
 // counts: trimmed, an emoji as one character.
-import { textLength } from './ideas'
+import { textLength } from './textLength'
 
 export interface CharacterCount {
   message: string

@@ -6,7 +6,10 @@
 import { daysBetween, londonDay } from './dates'
 import type { DayKey, Idea, IdeaStatus, IdeaStuckLimits, Instant, WasteId } from './types'
 import { LIMITS, type Errors } from './validation'
+import { textLength } from './textLength'
 import { WASTES } from './wastes'
+
+export { textLength }
 
 /** Board order, left to right; 'not-progressed' sits apart at the end. */
 export const IDEA_STATUSES: readonly IdeaStatus[] = [
@@ -58,11 +61,6 @@ export interface IdeaInput {
 }
 
 export type IdeaField = 'problem' | 'idea' | 'benefit' | 'raisedBy'
-
-/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
-export function textLength(text: string): number {
-  return [...text].length
-}
 
 function textError(label: string, text: string, required: boolean, max = IDEA_TEXT_MAX): string | undefined {
   const trimmed = text.trim()

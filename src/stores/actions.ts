@@ -1,5 +1,5 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import { useBoardActions } from '@/db/queries/actions'
 import { recordNow, saveRecord, updateRecord } from '@/db/repo'
 import { londonDay } from '@/domain/dates'
@@ -9,6 +9,7 @@ import { newId } from '@/domain/ids'
 import { hasErrors, validateAction } from '@/domain/validation'
 import type { Action, ActionStatus, DayKey } from '@/domain/types'
 import { InputError } from '@/domain/errors'
+import { useReviewDayStore } from './reviewDay'
 
 export interface ActionInput {
   title: string
@@ -26,8 +27,14 @@ export const useActionsStore = defineStore('actions', () => {
   // Live: whatever writes the board's actions (here, a pull, another tab) shows at once.
   const live = useBoardActions(boardId)
   const actions = computed(() => live.data.value)
-  /** Bumped at midnight by the app so "overdue" re-evaluates. */
+  /** Moved on at midnight with the day App.vue's clock keeps (the review-day store's), so "overdue" re-evaluates;
+   * the shell does not import this store, so the clock does not set it directly. */
   const today = ref(londonDay())
+  const reviewDay = useReviewDayStore()
+  watch(
+    () => reviewDay.today,
+    (day) => (today.value = day),
+  )
 
   const sorted = computed(() => sortActions(actions.value, today.value))
   const open = computed(() => sorted.value.filter((a) => a.status === 'open'))

@@ -110,6 +110,9 @@ describe('BoardView', () => {
     // The board and its measures have been read while the values wait.
     await vi.waitFor(() => expect(useBoardStore(fresh).activeMeasures).toHaveLength(2))
     await settle()
+    // The side panels wait for the values too: their code is fetched once the tiles show them.
+    expect(view.find('.board-view__actions').text()).toBe('Loading actions, ideas and goals…')
+    expect(view.find('#actions-panel-heading').exists()).toBe(false)
     release()
     await vi.waitFor(() =>
       expect(view.find('[data-measure-id="m-obs"] [data-testid="tile-value"]').exists()).toBe(true),
@@ -119,6 +122,20 @@ describe('BoardView', () => {
     expect(busySeen).toBe(true)
     expect(view.find('[data-measure-id="m-obs"] [data-testid="tile-value"]').text()).toBe('96%')
     expect(view.find('[data-measure-id="m-brief"]').attributes('data-status')).toBe('green')
+  })
+
+  it('shows the side panels (standard work, escalations, goals, ideas, actions) once the tiles show their values', async () => {
+    await seedBoard(pinia, [brief], [makeEntry(brief, today, true)])
+    const view = await mountBoard(pinia)
+    await vi.waitFor(() =>
+      expect(
+        view
+          .find('.board-view__actions')
+          .findAll('h2')
+          .map((h) => h.text()),
+      ).toEqual(['Standard work', 'Escalations', 'Our goals', 'Ideas', 'Actions']),
+    )
+    expect(view.text()).not.toContain('Loading actions, ideas and goals')
   })
 
   it('records yesterday after tapping "Yesterday"', async () => {

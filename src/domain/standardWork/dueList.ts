@@ -30,19 +30,6 @@ export interface DueList {
   onDemand: ChecklistTemplate[]
 }
 
-/** The run id for a template's slot on one unit: the same on every tablet of that unit, so two tablets that
- * start the same slot offline meet on one run instead of making two. The unit is part of it because a
- * trust-wide checklist is run by many wards: without it, one ward's run would replace another's on every CSU
- * and trust tablet (and ids cannot cross scopes on the server). */
-export function slotRunId(templateId: string, slot: string, unitId: string): string {
-  return `${legacySlotRunId(templateId, slot)}_${unitId}`
-}
-
-/** The id slot runs had before it named the unit (Dexie version 6 renames them). */
-export function legacySlotRunId(templateId: string, slot: string): string {
-  return `${templateId}_${slot.replace('/', '_')}`
-}
-
 export function slotState(slot: DueSlot, run: ChecklistRun | null, now: Date): SlotState {
   if (run?.completedAt) return 'done'
   const t = now.getTime()

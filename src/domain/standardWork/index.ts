@@ -3,6 +3,7 @@
 export * from './shifts'
 export * from './slots'
 export * from './dueList'
+export * from './ids'
 export * from './templates'
 export * from './runs'
 export * from './adherence'

@@ -13,11 +13,6 @@ export const OUTCOME_LABEL: Record<StepOutcome, string> = {
   'not-applicable': 'Not applicable',
 }
 
-/** The id of a step's result in a run: the same on every tablet. */
-export function stepResultId(runId: string, stepId: string): string {
-  return `${runId}:${stepId}`
-}
-
 /** A new run's fields (the caller adds id and unit). */
 export function newRunFields(
   template: ChecklistTemplate,

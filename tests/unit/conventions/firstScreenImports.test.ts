@@ -62,11 +62,53 @@ describe('what the board loads before its values show', () => {
 
   it.each([
     ['src/components/layout/UpdatePrompt.vue', 'mounted once the first screen is idle (it registers the worker)'],
-    ['src/components/goals/BoardGoalsTile.vue', 'the goals tile is its own chunk'],
+    ['src/components/board/BoardSidePanels.vue', "the board's side panels come once its tiles show their values"],
+    ['src/components/goals/BoardGoalsTile.vue', 'a side panel'],
     ['src/stores/escalationCommands.ts', 'the first raise or move'],
     ['src/domain/escalations.ts', 'the moves and their wording; the tile reads escalationStatus.ts'],
   ])('the shell does not statically import %s (%s)', (file) => {
     expect(staticallyReached('src/main.ts')).not.toContain(file)
+  })
+
+  // The side panels, their stores and their rules: anything the shell imports statically that imports one of these
+  // (a store read by the header for a count, a rule module for one helper) brings it back before the tiles' values.
+  it.each([
+    ['src/components/standardWork/AdherenceTile.vue'],
+    ['src/components/escalations/EscalationsTile.vue'],
+    ['src/components/ideas/BoardIdeasPanel.vue'],
+    ['src/components/actions/ActionsPanel.vue'],
+    ['src/components/actions/ActionItem.vue'],
+    ['src/stores/actions.ts'],
+    ['src/stores/ideas.ts'],
+    ['src/stores/escalations.ts'],
+    ['src/stores/standardWork.ts'],
+    ['src/stores/standardWorkRuns.ts'],
+    ['src/stores/goals.ts'],
+    ['src/domain/standardWork/index.ts'],
+    ['src/domain/standardWork/adherence.ts'],
+    ['src/domain/ideas.ts'],
+    ['src/domain/wastes.ts'],
+    ['src/domain/actions.ts'],
+    ['src/domain/actionDisplay.ts'],
+    ['src/domain/escalationsScope.ts'],
+    ['src/domain/escalationStatus.ts'],
+  ])('the shell does not statically import %s (a side panel, fetched once the tiles show their values)', (file) => {
+    const shell = staticallyReached('src/main.ts')
+    expect(shell).not.toContain(file)
+    expect(staticallyReached('src/components/board/BoardSidePanels.vue')).toContain(file)
+  })
+
+  it('renders the side panels only once the tiles show their values, in their own chunk', () => {
+    const board = readFileSync(join(SRC, 'views/BoardView.vue'), 'utf8')
+    expect(board).toMatch(/import\('@\/components\/board\/BoardSidePanels\.vue'\)/)
+    expect(board).toMatch(/<BoardSidePanels v-if="panelsShown" \/>/)
+    const config = readFileSync(join(ROOT, 'vite.config.ts'), 'utf8')
+    expect(config).toContain("name: 'board-panels'")
+    // The tiles' chunk (fetched as the values show) holds what the tiles need, not a panel.
+    const tilesTest = /name: 'board-tiles',\s*test: \/(.+)\/,/.exec(config)?.[1]
+    expect(tilesTest).toBeDefined()
+    expect(new RegExp(tilesTest!).test(join(SRC, 'domain/trends/tileIcons.ts'))).toBe(true)
+    expect(new RegExp(tilesTest!).test(join(SRC, 'components/goals/BoardGoalsTile.vue'))).toBe(false)
   })
 
   it.each([
