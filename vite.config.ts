@@ -100,6 +100,15 @@ export default defineConfig({
               test: /src[\\/]domain[\\/]trends[\\/]tileIcons\.ts$/,
               priority: 1,
             },
+            // The write path, the rules a day's value is checked with and a new board's settings (db/writes.ts loads
+            // them on the first save or when idle after the first screen): one file, not part of whichever lazy chunk
+            // imports them first (the board's panels); and with nothing of its own left, the defaults' file would
+            // take the bundler's runtime out of the shell into a file of its own, one more request before the values.
+            {
+              name: 'writes',
+              test: /src[\\/](db[\\/]repo|domain[\\/]validation|domain[\\/]defaults)\.ts$/,
+              priority: 1,
+            },
             // The board's side panels (standard work, escalations, goals, ideas, actions), fetched once the tiles
             // show their values, and what they import beyond the shell and the tiles' chunk: one request.
             {

@@ -1,9 +1,9 @@
 // Faults nobody caught still leave a trace: Vue's error handler (a screen that failed to
 // render or an event handler that threw), the window's error and unhandled-rejection events,
 // and faults pure code reports (domain/faults.ts) all write to the tablet's problem log
-// (db/errorLog.ts), shown in Settings, and to the console as before.
+// (db/errorLog.ts, loaded by db/logFault.ts), shown in Settings, and to the console as before.
 import type { App } from 'vue'
-import { logError } from '@/db/errorLog'
+import { logError } from '@/db/logFault'
 import { setFaultReporter } from '@/domain/faults'
 
 export function installErrorHandlers(app: App, target: Window = window): void {

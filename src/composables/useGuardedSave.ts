@@ -2,7 +2,7 @@
 // first save runs, and turn any failure into words beside the form. What was typed is never
 // cleared here: a failed or cancelled save leaves the form exactly as it was.
 import { readonly, ref } from 'vue'
-import { logError } from '@/db/errorLog'
+import { logError } from '@/db/logFault'
 import { InputError, saveFailureMessage } from '@/domain/errors'
 import { useActorStore } from '@/stores/actor'
 

@@ -6,7 +6,7 @@ import { createClock } from '@/shared/sync/hlc'
 import type { JsonValue } from '@/shared/sync/json'
 import type { ServerRecord } from '@/shared/sync/protocol'
 import { isSyncedTable, SYNCED_TABLES } from '@/shared/sync/tables'
-import { syncStateRowOf, type AppRow } from './syncRecords'
+import { syncStateRowOf, type AppRow } from './syncStateRow'
 import type {
   Action,
   Board,
@@ -78,7 +78,7 @@ export interface NotSentEntry {
 }
 
 /** The last state of a synced record pulled from the server (what merges start from), stored beside its app
- * row without a second copy of its values (`syncRecords.ts` `syncStateRowOf` / `syncRecordOf`). */
+ * row without a second copy of its values (`syncStateRow.ts` `syncStateRowOf`, `syncRecords.ts` `syncRecordOf`). */
 export interface SyncStateRow {
   table: string
   id: string

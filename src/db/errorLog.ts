@@ -80,9 +80,8 @@ function currentPath(): string | undefined {
  * failure (storage full, IndexedDB unavailable) must not hide the first, which still reaches
  * the console.
  */
-export async function logError(error: unknown, where: string, now = new Date()): Promise<void> {
+export async function logError(error: unknown, where: string, now = new Date(), path = currentPath()): Promise<void> {
   const entry: ErrorLogEntry = { at: now.toISOString(), where, ...describeError(error), count: 1 }
-  const path = currentPath()
   if (path) entry.path = path
   try {
     await errorLogDb.transaction('rw', errorLogDb.errors, async () => {

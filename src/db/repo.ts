@@ -11,9 +11,9 @@ import type { HistoryEntry, RecordMeta, SyncedTable } from '@/domain/types'
 import type { SyncRecord } from '@/shared/sync/protocol'
 import { SYNCED_TABLES } from '@/shared/sync/tables'
 import { textBase } from '@/shared/sync/text'
-import { liveQuery } from 'dexie'
 import { clockOffsetMs, loadDeviceClock } from './clock'
 import { currentTransactionTables, db, type HuddleDatabase, type OutboxEntry } from './db'
+import { metaFor } from './meta'
 import { keepValuesOf, localViewOf, type AppRow } from './syncRecords'
 import { syncStateStores } from './syncStates'
 
@@ -246,17 +246,6 @@ export function repoFor(database: HuddleDatabase) {
     return rows.sort((a, b) => b.at.localeCompare(a.at))
   }
 
-  async function pendingChangeCount(): Promise<number> {
-    return database.outbox.count()
-  }
-
-  /** Calls `onCount` now and whenever the outbox grows or shrinks (any tab, any writer).
-   * Returns the unsubscribe function. */
-  function watchPendingChanges(onCount: (count: number) => void): () => void {
-    const subscription = liveQuery(() => database.outbox.count()).subscribe({ next: onCount, error: () => undefined })
-    return () => subscription.unsubscribe()
-  }
-
   /**
    * Now, by the same corrected clock as the sync stamps and `createdAt`/`updatedAt` (the device clock plus the
    * offset learned from the server), for every time a screen writes into a record itself (closed, completed,
@@ -271,24 +260,13 @@ export function repoFor(database: HuddleDatabase) {
     return clockOffsetMs(database)
   }
 
-  async function getMeta<T>(key: string): Promise<T | undefined> {
-    return (await database.meta.get(key))?.value as T | undefined
-  }
-
-  async function setMeta(key: string, value: unknown): Promise<void> {
-    await database.meta.put({ key, value })
-  }
-
   return {
     saveRecord,
     updateRecord,
     saveRecords,
     deleteRecord,
     historyOf,
-    pendingChangeCount,
-    watchPendingChanges,
-    getMeta,
-    setMeta,
+    ...metaFor(database),
     recordNow,
     recordClockOffsetMs,
   }

@@ -2,9 +2,8 @@
 // A ward's board uses its unit's list (the Unit record). A CSU's or the trust's own board
 // has no unit record, so it keeps its own list on the board: synced in the board's own
 // scope, so every tablet of that tri-team shares it.
-import { MAX_PEOPLE } from './setup'
 import type { Tier } from './tiers'
-import { LIMITS } from './validation'
+import { LIMITS, MAX_PEOPLE } from './textRules'
 
 /** A board as far as its list goes: whose scope it is, and its own list (CSU and trust boards). */
 interface BoardPeople {

@@ -1,6 +1,6 @@
 // Validation for the first-run "set up your board" form.
 import { ORG_NAME_MAX } from '../shared/adminLimits'
-import { LIMITS, validateName, type Errors } from './validation'
+import { LIMITS, MAX_PEOPLE, validateName, type Errors } from './textRules'
 
 export type SetupField = 'trustName' | 'csuName' | 'unitName' | 'boardName' | 'people' | 'yourName'
 
@@ -15,7 +15,7 @@ export interface SetupDraft {
   yourName: string
 }
 
-export const MAX_PEOPLE = 200
+export { MAX_PEOPLE }
 
 /** Split the people box into a clean, de-duplicated list (case-insensitive). */
 export function parsePeople(text: string): string[] {

@@ -2,33 +2,9 @@
 // summary. An empty object means valid. Nothing here throws on bad input.
 import { isDayKey, londonDay } from './dates'
 import type { AgendaItem, DayKey, EntryValue, Measure, MeasureType } from './types'
+import { LIMITS, textError, type Errors } from './textRules'
 
-export type Errors<F extends string = string> = Partial<Record<F, string>>
-
-export const LIMITS = {
-  name: 80,
-  title: 200,
-  comment: 1000,
-  description: 1000,
-  notes: 4000,
-  person: 60,
-  number: 1_000_000_000,
-} as const
-
-export function hasErrors(errors: Errors): boolean {
-  return Object.values(errors).some(Boolean)
-}
-
-function textError(label: string, value: string, max: number, required: boolean): string | undefined {
-  const trimmed = value.trim()
-  if (required && !trimmed) return `Enter ${label}`
-  if (trimmed.length > max) return `${capitalise(label)} must be ${max} characters or fewer (it has ${trimmed.length})`
-  return undefined
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
+export { hasErrors, LIMITS, validateName, type Errors } from './textRules'
 
 /** Parse a number as typed on a keypad or keyboard ("12", "12.5", " 7 "). */
 export function parseNumber(text: string): number | null {
@@ -175,10 +151,6 @@ export function validateAction(draft: { title: string; owner: string; dueDay: st
   if (owner) errors.owner = owner
   if (draft.dueDay && !isDayKey(draft.dueDay)) errors.dueDay = 'Enter a real due date, like 27/11/2026'
   return errors
-}
-
-export function validateName(label: string, value: string, max: number = LIMITS.name): string | undefined {
-  return textError(label, value, max, true)
 }
 
 export function validateNotes(value: string): string | undefined {

@@ -1,12 +1,12 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useBoardEntries, useBoardWithMeasures, type DayRange } from '@/db/queries/board'
-import { saveRecord, updateRecord, type Changes } from '@/db/repo'
+import type { Changes } from '@/db/repo'
+import { saveRecord, updateRecord } from '@/db/writes'
 import { addDays, londonDay } from '@/domain/dates'
-import { changedFields } from '@/domain/history'
+import { changedFields } from '@/domain/changedFields'
 import { entryId, newId } from '@/domain/ids'
 import { orderForMove } from '@/domain/ordering'
-import { validateComment, validateEntry } from '@/domain/validation'
 import type { AgendaItem, Board, DayEntry, DayKey, EntryValue, Measure, MeasureCategory } from '@/domain/types'
 import { useOrgStore } from './org'
 import { InputError } from '@/domain/errors'
@@ -81,6 +81,8 @@ export const useBoardStore = defineStore('board', () => {
     /** The day as the form showed it when it opened (the live one by default). */
     shownDay?: { value: EntryValue | null; comment: string },
   ) {
+    // The rules load with the write path (db/writes.ts fetches both when idle), not with the board's first paint.
+    const { validateComment, validateEntry } = await import('@/domain/validation')
     const problem = validateEntry(measure, day, value, today) ?? validateComment(comment)
     if (problem) throw new InputError(problem)
     const id = entryId(measure.id, day)

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useTextChoices, type TextChoice } from '@/db/queries/conflicts'
-import { updateRecord } from '@/db/repo'
+import { updateRecord } from '@/db/writes'
 import type { RecordMeta } from '@/domain/types'
 import { InputError } from '@/domain/errors'
 

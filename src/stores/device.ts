@@ -1,6 +1,6 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { ref } from 'vue'
-import { pendingChangeCount, watchPendingChanges } from '@/db/repo'
+import { pendingChangeCount, watchPendingChanges } from '@/db/meta'
 
 export type PersistResult = 'granted' | 'denied' | 'unsupported' | 'unknown'
 

@@ -1,12 +1,11 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import { storeDemoTrust, storeNewOrganisation } from '@/db/organisationWrites'
+import { getMeta, setMeta } from '@/db/meta'
 import { useOrganisation } from '@/db/queries/org'
-import { getMeta, recordNow, setMeta, updateRecord } from '@/db/repo'
+import { recordNow, storeDemoTrust, storeNewOrganisation, updateRecord } from '@/db/writes'
 import { londonDay } from '@/domain/dates'
 import { InputError } from '@/domain/errors'
-import { newBoardSettings } from '@/domain/defaults'
-import { changedFields } from '@/domain/history'
+import { changedFields } from '@/domain/changedFields'
 import { newId } from '@/domain/ids'
 import { peopleFor, peopleHeading, peopleHolder } from '@/domain/people'
 import { scopeDisplayName, tierOfScope } from '@/domain/tiers'
@@ -109,7 +108,8 @@ export const useOrgStore = defineStore('org', () => {
       id: newId(),
       unitId,
       name: form.boardName.trim(),
-      ...newBoardSettings(),
+      // The new board's defaults load with the setup's writes (db/writes.ts), not with every first screen.
+      ...(await import('@/domain/defaults')).newBoardSettings(),
     }
     await storeNewOrganisation({ trust, csu, unit, board }, CURRENT_BOARD, by)
     await load()

@@ -1,7 +1,7 @@
 import { acceptHMRUpdate, defineStore } from 'pinia'
 import { computed, ref, watch } from 'vue'
 import { db } from '@/db/db'
-import { getMeta, setMeta } from '@/db/repo'
+import { getMeta, setMeta } from '@/db/meta'
 import { countNotSent } from '@/db/notSent'
 import { retryDelayMs } from '@/domain/syncStatus'
 import type { PullProgress, SyncEngine, SyncResult } from '@/sync/engine'

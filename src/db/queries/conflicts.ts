@@ -1,10 +1,10 @@
 // Texts typed at the same time on different tablets, waiting for someone to choose, read live.
-// The header reads them on every screen, and there are usually none: the rules that name them
-// (domain/textChoices, which reaches every screen's text limits) load only when there are some.
+// The header reads them on every screen, and there are usually none: the rules that find them (syncRecords) and
+// name them (domain/textChoices, which reaches every screen's text limits) load only when there may be some.
 import type { SyncedTable } from '@/domain/types'
 import { wallOf } from '@/shared/sync/hlc'
 import { db } from '../db'
-import { openTextConflicts } from '../syncRecords'
+import { SYNCED_TABLES } from '@/shared/sync/tables'
 import { useLiveQuery } from '../useLiveQuery'
 
 export interface TextVersionShown {
@@ -32,7 +32,21 @@ export interface TextChoice {
   base: string
 }
 
+/** Whether any record may hold texts to choose between: one flagged when pulled, or one with a text edit waiting to
+ * be sent (db/syncRecords.ts `openTextConflicts` checks both). */
+async function mayHaveTextChoices(): Promise<boolean> {
+  if ((await db.syncState.where('conflicted').equals(1).count()) > 0) return true
+  const textEdits = await db.outbox
+    .filter((entry) => SYNCED_TABLES[entry.table].textFields.some((field) => Object.hasOwn(entry.fields, field)))
+    .count()
+  return textEdits > 0
+}
+
 export async function readTextChoices(): Promise<TextChoice[]> {
+  // The rules that find them (the local view of each record, the merge) load only when there may be some: the
+  // write path loads them with the first save anyway (db/writes.ts).
+  if (!(await mayHaveTextChoices())) return []
+  const { openTextConflicts } = await import('../syncRecords')
   const open = await openTextConflicts(db)
   if (open.length === 0) return []
   const { textContext, textLabel, versionText } = await import('@/domain/textChoices')

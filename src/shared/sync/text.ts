@@ -108,14 +108,7 @@ export function textBase(record: SyncRecord | undefined, field: string): string 
   return joinVectors(...liveVersions(record, field).flatMap((version) => [version.base, version.hlc]))
 }
 
-/** Text fields whose live versions say different things: the conflict badge and the chooser. */
-export function textConflicts(record: SyncRecord | undefined): Record<string, TextVersion[]> {
-  const open: Record<string, TextVersion[]> = {}
-  for (const [field, versions] of Object.entries(record?.conflicts ?? {})) {
-    if (new Set(versions.map((version) => canonicalJson(version.value))).size > 1) open[field] = versions
-  }
-  return open
-}
+export { textConflicts } from './textConflicts.ts'
 
 /** UTF-8 bytes of `text`, without encoding it. */
 function utf8Bytes(text: string): number {

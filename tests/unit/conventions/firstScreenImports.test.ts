@@ -98,6 +98,29 @@ describe('what the board loads before its values show', () => {
     expect(staticallyReached('src/components/board/BoardSidePanels.vue')).toContain(file)
   })
 
+  // The write path: loaded by the first save or once the browser is idle after the first screen (db/writes.ts,
+  // db/logFault.ts), so a store the shell imports writes through db/writes.ts, never repo.ts itself.
+  it.each([
+    ['src/db/repo.ts'],
+    ['src/db/syncRecords.ts'],
+    ['src/db/organisationWrites.ts'],
+    ['src/db/clock.ts'],
+    ['src/shared/sync/merge.ts'],
+    ['src/shared/sync/text.ts'],
+    ['src/domain/validation.ts'],
+    ['src/domain/history.ts'],
+    ['src/domain/defaults.ts'],
+    ['src/db/errorLog.ts'],
+  ])('the shell does not statically import %s (the write path, loaded by the first save or when idle)', (file) => {
+    expect(staticallyReached('src/main.ts')).not.toContain(file)
+  })
+
+  it('fetches the write path when idle once the first screen is set up, so a save after the Wi-Fi drops needs none', () => {
+    const app = readFileSync(join(SRC, 'App.vue'), 'utf8')
+    expect(app).toMatch(/onMounted\(\(\) => \{[^}]*prefetchWrites\(\)/)
+    expect(staticallyReached('src/main.ts')).toContain('src/db/writes.ts')
+  })
+
   it('renders the side panels only once the tiles show their values, in their own chunk', () => {
     const board = readFileSync(join(SRC, 'views/BoardView.vue'), 'utf8')
     expect(board).toMatch(/import\('@\/components\/board\/BoardSidePanels\.vue'\)/)
