@@ -45,6 +45,8 @@ export class BoardPage {
   /** Waits until the board has read its measures from the tablet. */
   async expectLoaded(): Promise<void> {
     await expect(this.measureTiles.first()).toBeVisible()
+    // The side panels come once the tiles show their values: loaded when the actions are counted.
+    await expect(this.page.getByTestId('actions-counts')).toContainText('open')
   }
 
   tile(measure: string): Locator {
