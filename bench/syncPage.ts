@@ -3,6 +3,7 @@
 // Nothing in the app is changed or stubbed; IndexedDB's own `transaction()` is wrapped
 // to note start and commit times.
 import type { Page } from '@playwright/test'
+import { readAllStores } from '../tests/e2e/syncTablets.ts'
 
 export interface TimedTransaction {
   start: number
@@ -106,37 +107,17 @@ export async function readTimings(page: Page): Promise<PageTimings> {
 
 /** How many records have a sync state in the app's IndexedDB: rows, and pack entries no row shadows. */
 export async function countSyncStates(page: Page): Promise<{ rows: number; packed: number }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('lim-huddle')
-      open.onsuccess = () => resolve(open.result)
-      open.onerror = () => reject(open.error)
-    })
-    try {
-      // No named functions in here: the bench's TypeScript loader would wrap them in a helper the page lacks.
-      const [stateRows, packs] = await Promise.all(
-        ['syncState', 'syncStatePacks'].map(
-          (store) =>
-            new Promise<unknown[]>((resolve, reject) => {
-              const request = db.transaction(store).objectStore(store).getAll()
-              request.onsuccess = () => resolve(request.result as unknown[])
-              request.onerror = () => reject(request.error)
-            }),
-        ),
-      )
-      type State = { table: string; id: string }
-      const rows = new Set((stateRows as State[]).map((row) => `${row.table}/${row.id}`))
-      const packed = new Set(
-        (packs as { rows: State[] }[])
-          .flatMap((pack) => pack.rows)
-          .map((row) => `${row.table}/${row.id}`)
-          .filter((key) => !rows.has(key)),
-      )
-      return { rows: rows.size, packed: packed.size }
-    } finally {
-      db.close()
-    }
-  })
+  const stores = await readAllStores(page)
+  type State = { table: string; id: string }
+  const key = (state: State) => `${state.table}/${state.id}`
+  const rows = new Set((stores.syncState as State[]).map(key))
+  const packed = new Set(
+    (stores.syncStatePacks as { rows: State[] }[])
+      .flatMap((pack) => pack.rows)
+      .map(key)
+      .filter((k) => !rows.has(k)),
+  )
+  return { rows: rows.size, packed: packed.size }
 }
 
 /** Row counts of the app's IndexedDB ('lim-huddle'), read in one transaction. */

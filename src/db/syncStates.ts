@@ -131,7 +131,11 @@ export async function putPulledStates(
   const packable = new Map<string, SyncStateRow[]>()
   for (const [key, state] of last) {
     if (!known || known.has(key) || state.conflicted) rows.push(state)
-    else packable.set(state.scope, [...(packable.get(state.scope) ?? []), state])
+    else {
+      const inScope = packable.get(state.scope)
+      if (inScope) inScope.push(state)
+      else packable.set(state.scope, [state])
+    }
   }
   const packs: SyncStatePack[] = []
   for (const [scope, packed] of packable) {
